@@ -1,0 +1,179 @@
+//! Trusting issuer keys and importing license files on the local target.
+
+use crate::admin::ImportTarget;
+use crate::admin::types::{ImportReport, ImportStatus, TrustAddResult};
+use crate::clock::to_unix;
+use crate::domain::status::item_status;
+use crate::error::{Error, Result};
+use crate::license::{LicenseDocument, LicenseFile, PublicKey, file::MAX_FILE_BYTES};
+use crate::store::{ImportBinding, ImportResult, ItemRow, LicenseRow, TrustedKeyRow};
+
+use super::{LocalAdmin, handshakes, views};
+
+pub(super) async fn trust_add(
+    admin: &LocalAdmin,
+    public_key_pem: &str,
+    name: Option<String>,
+) -> Result<TrustAddResult> {
+    let key = PublicKey::from_spki_pem(public_key_pem).map_err(|e| {
+        Error::usage(e.to_string())
+            .with_hint("give the issuer's public key (SPKI PEM, `-----BEGIN PUBLIC KEY-----`)")
+    })?;
+    let row = TrustedKeyRow {
+        key_id: key.key_id(),
+        name,
+        public_key: key.as_bytes().to_vec(),
+        added_at: admin.now_unix(),
+    };
+    let added = admin.store.add_trusted_key(row.clone()).await?;
+    let stored = admin
+        .store
+        .get_trusted_key(&row.key_id)
+        .await?
+        .unwrap_or(row);
+    Ok(TrustAddResult {
+        key: views::trusted_key(&stored)?,
+        added,
+    })
+}
+
+/// Verifies a license file against the trusted keys and this instance, then stores it (and binds its
+/// items when asked) in one transaction.
+pub(super) async fn import(
+    admin: &LocalAdmin,
+    file_name: &str,
+    contents: &[u8],
+    target: Option<&ImportTarget>,
+) -> Result<ImportReport> {
+    if contents.len() as u64 > MAX_FILE_BYTES {
+        return Err(crate::license::LicenseError::TooLarge {
+            size: contents.len() as u64,
+            limit: MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    let now = admin.now();
+    let file = LicenseFile::parse(contents)?;
+    let trusted = admin.store.get_trusted_key(&file.key_id).await?;
+    let trusted = match trusted {
+        Some(row) => Some(public_key(&row.public_key)?),
+        None => None,
+    };
+    let doc = file.verify_trusted(|_| trusted.clone())?;
+    let lts_id = admin.store.lts_id().await?;
+    if let Some(wanted) = &doc.lts_id
+        && *wanted != lts_id
+    {
+        return Err(Error::invalid_license(format!(
+            "license {} is activated for another LTS (lts_id {wanted}); this LTS is {lts_id}",
+            doc.id
+        ))
+        .with_hint(
+            "ask the vendor for a file activated for this LTS; `ltsctl status` shows its id",
+        ));
+    }
+    if doc.all_items_expired(now) {
+        let last = doc.items.iter().map(|i| i.expires_at).max().unwrap_or(now);
+        return Err(Error::invalid_license(format!(
+            "license {} has expired: its last item expired at {}",
+            doc.id,
+            last.to_rfc3339()
+        ))
+        .with_hint("import the renewal file instead"));
+    }
+    // Only bindable items are bound: a revocation item or an expired item serves nobody.
+    let binding = match target {
+        Some(t) => Some(import_binding(admin, t, bindable_items(&doc, now)).await?),
+        None => None,
+    };
+    let (license, items) = rows(&doc, &file, now);
+    let result = admin
+        .store
+        .import_license(license, items, binding.clone(), to_unix(now))
+        .await?;
+    Ok(ImportReport {
+        file: file_name.to_string(),
+        status: match result {
+            ImportResult::Imported => ImportStatus::Imported,
+            ImportResult::Unchanged => ImportStatus::Unchanged,
+        },
+        license_id: Some(doc.id.clone()),
+        items: doc.items.iter().map(|i| i.id.clone()).collect(),
+        handshake: binding.as_ref().map(|b| b.code.clone()),
+        bound: binding.map(|b| b.items).unwrap_or_default(),
+        error: None,
+    })
+}
+
+fn public_key(bytes: &[u8]) -> Result<PublicKey> {
+    let arr: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| Error::internal("a stored trusted key is not 32 bytes"))?;
+    Ok(PublicKey::from_bytes(&arr)?)
+}
+
+async fn import_binding(
+    admin: &LocalAdmin,
+    target: &ImportTarget,
+    items: Vec<String>,
+) -> Result<ImportBinding> {
+    crate::domain::handshake::validate_code(&target.code)
+        .map_err(|e| Error::usage(e.to_string()))?;
+    let create = if target.create {
+        Some(handshakes::new_row(
+            &target.code,
+            Default::default(),
+            admin.now_unix(),
+        )?)
+    } else {
+        None
+    };
+    Ok(ImportBinding {
+        code: target.code.clone(),
+        create,
+        items,
+    })
+}
+
+fn bindable_items(doc: &LicenseDocument, now: chrono::DateTime<chrono::Utc>) -> Vec<String> {
+    doc.items
+        .iter()
+        .filter(|i| item_status(i.valid_from, i.expires_at, i.revokes.is_some(), now).is_bindable())
+        .map(|i| i.id.clone())
+        .collect()
+}
+
+fn rows(
+    doc: &LicenseDocument,
+    file: &LicenseFile,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (LicenseRow, Vec<ItemRow>) {
+    let license = LicenseRow {
+        id: doc.id.clone(),
+        licensee: doc.licensee.clone(),
+        issued_at: to_unix(doc.issued_at),
+        lts_id: doc.lts_id.clone(),
+        key_id: file.key_id.clone(),
+        fingerprint: file.fingerprint(),
+        file: file.to_toml_string(),
+        imported_at: to_unix(now),
+    };
+    let items = doc
+        .items
+        .iter()
+        .map(|i| ItemRow {
+            id: i.id.clone(),
+            license_id: doc.id.clone(),
+            product: i.product.clone(),
+            option: i.option.as_str().to_string(),
+            quota: i.quota.map(|q| q as i64),
+            active_period: i.active_period.map(|p| p.as_str().to_string()),
+            domain: i.domain.clone(),
+            modules: i.modules.clone(),
+            revokes: i.revokes.clone(),
+            valid_from: to_unix(i.valid_from),
+            expires_at: to_unix(i.expires_at),
+        })
+        .collect();
+    (license, items)
+}

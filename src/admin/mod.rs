@@ -1,0 +1,64 @@
+//! The admin API: every administrative operation, behind one trait so that commands work the same against
+//! the local data dir ([`local::LocalAdmin`]) and, later, a remote server.
+
+pub mod local;
+pub mod types;
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use zeroize::Zeroizing;
+
+use crate::error::Result;
+pub use types::*;
+
+/// Binding an imported license's items to a code in the same step (`license import --handshake`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportTarget {
+    pub code: String,
+    /// Create the code with default settings when it does not exist.
+    pub create: bool,
+}
+
+#[async_trait]
+pub trait Admin: Send + Sync {
+    fn target(&self) -> Target;
+    async fn status(&self, expiring_within: Duration) -> Result<StatusView>;
+
+    async fn trust_add(&self, public_key_pem: &str, name: Option<String>)
+    -> Result<TrustAddResult>;
+    async fn trust_list(&self) -> Result<Vec<TrustedKeyView>>;
+    async fn trust_remove(&self, key_id: &str) -> Result<()>;
+
+    /// Verifies and stores one license file (`file_name` is only for messages). Each call is one
+    /// transaction: a failed file changes nothing.
+    async fn license_import(
+        &self,
+        file_name: &str,
+        contents: &[u8],
+        target: Option<&ImportTarget>,
+    ) -> Result<ImportReport>;
+    /// All licenses; with a window, only the active items expiring inside it (and their licenses).
+    async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>>;
+    async fn license_show(&self, id: &str) -> Result<LicenseView>;
+    async fn license_remove(&self, id: &str, force: bool) -> Result<()>;
+
+    async fn handshake_create(
+        &self,
+        code: &str,
+        settings: HandshakeSettings,
+    ) -> Result<HandshakeView>;
+    async fn handshake_list(&self) -> Result<Vec<HandshakeView>>;
+    async fn handshake_show(&self, code: &str) -> Result<HandshakeView>;
+    async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+    async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+    async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+    async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView>;
+    async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>>;
+    async fn handshake_domains_remove(&self, code: &str, domains: &[String])
+    -> Result<Vec<String>>;
+    async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>>;
+    async fn handshake_password_set(&self, code: &str, password: Zeroizing<String>) -> Result<()>;
+    async fn handshake_password_clear(&self, code: &str) -> Result<()>;
+    async fn handshake_delete(&self, code: &str, force: bool) -> Result<()>;
+}

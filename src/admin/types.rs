@@ -1,0 +1,219 @@
+//! What admin operations return: the JSON contract of `-o json` and (later) of the admin HTTP API.
+//!
+//! Field names are stable; new fields may be added, none renamed or removed without a major version.
+//! Times are RFC 3339 UTC strings; durations are given twice, as text (`90d`) and as whole seconds.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::option::{ActivePeriod, LicenseOption};
+pub use crate::domain::status::ItemStatus;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustedKeyView {
+    pub key_id: String,
+    pub name: Option<String>,
+    /// SPKI PEM, as `issuer keygen --public-out` writes it.
+    pub public_key: String,
+    pub added_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustAddResult {
+    pub key: TrustedKeyView,
+    /// False when the key was already trusted (nothing changed).
+    pub added: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemView {
+    pub id: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: LicenseOption,
+    pub quota: Option<u64>,
+    pub active_period: Option<ActivePeriod>,
+    pub domain: Option<String>,
+    pub modules: Vec<String>,
+    pub revokes: Option<String>,
+    pub valid_from: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub status: ItemStatus,
+    /// The revocation item that invalidates this one, if any.
+    pub revoked_by: Option<String>,
+    /// Devices holding a seat now (device options) or units reported (per-scan / per-page).
+    pub used: u64,
+    /// Handshake codes this item is bound to.
+    pub handshakes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenseView {
+    pub id: String,
+    pub licensee: String,
+    pub issued_at: DateTime<Utc>,
+    pub lts_id: Option<String>,
+    pub key_id: String,
+    pub imported_at: DateTime<Utc>,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    Imported,
+    /// The identical file was already imported.
+    Unchanged,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// The file as named on the command line.
+    pub file: String,
+    pub status: ImportStatus,
+    pub license_id: Option<String>,
+    pub items: Vec<String>,
+    /// The handshake code the items were bound to (`--handshake`).
+    pub handshake: Option<String>,
+    /// The items bound to `handshake` (expired and revocation items are not bound).
+    pub bound: Vec<String>,
+    pub error: Option<crate::error::Error>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub imported: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub files: Vec<ImportReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub valid: bool,
+    pub key_id: String,
+    pub license: LicenseDocumentView,
+}
+
+/// A verified license document, as `license verify` shows it (no store involved).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenseDocumentView {
+    pub id: String,
+    pub licensee: String,
+    pub issued_at: DateTime<Utc>,
+    pub lts_id: Option<String>,
+    pub items: Vec<DocumentItemView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentItemView {
+    pub id: String,
+    pub product: String,
+    pub option: LicenseOption,
+    pub quota: Option<u64>,
+    pub active_period: Option<ActivePeriod>,
+    pub domain: Option<String>,
+    pub valid_from: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub status: ItemStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// `local` (a data dir) or `remote` (a server URL).
+    pub kind: String,
+    /// The data dir's database path or the server URL.
+    pub location: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub trusted_keys: i64,
+    pub licenses: i64,
+    pub items: i64,
+    pub handshakes: i64,
+    pub active_devices: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusView {
+    pub target: Target,
+    pub lts_id: String,
+    pub version: String,
+    pub counts: Counts,
+    /// The window `expiring_soon` was computed for.
+    pub expiring_within: String,
+    /// Active items that expire inside the window, soonest first.
+    pub expiring_soon: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandshakeItemView {
+    /// 1-based place in the consumption order.
+    pub position: usize,
+    pub id: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: LicenseOption,
+    pub status: ItemStatus,
+    pub used: u64,
+    pub quota: Option<u64>,
+    /// Quota including the overuse tolerance: what is actually enforced.
+    pub limit: Option<u64>,
+    /// The refresh interval devices seated on this item get (the code's override or the item's default).
+    pub refresh_interval: String,
+    pub refresh_interval_seconds: u64,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandshakeView {
+    pub code: String,
+    pub name: Option<String>,
+    /// The code's override, or null when each item's default applies.
+    pub refresh_interval: Option<String>,
+    pub refresh_interval_seconds: Option<u64>,
+    pub offline_grace: String,
+    pub offline_grace_seconds: u64,
+    /// The code's overuse tolerance override in percent, or null for each option's default.
+    pub overuse_percent: Option<u32>,
+    pub password_set: bool,
+    /// `expiry` (soonest-expiring item first) or `explicit` (set with `handshake order`).
+    pub order: String,
+    pub domains: Vec<String>,
+    pub active_devices: i64,
+    pub items: Vec<HandshakeItemView>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Settings for `handshake create`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandshakeSettings {
+    pub name: Option<String>,
+    pub refresh_interval_seconds: Option<u64>,
+    pub offline_grace_seconds: Option<u64>,
+    pub overuse_percent: Option<u32>,
+}
+
+/// `handshake set`: only the fields given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandshakeChanges {
+    pub name: Option<String>,
+    pub refresh_interval_seconds: Option<u64>,
+    /// Back to each item's default refresh interval.
+    #[serde(default)]
+    pub reset_refresh_interval: bool,
+    pub offline_grace_seconds: Option<u64>,
+    pub overuse_percent: Option<u32>,
+    /// Back to each option's default overuse tolerance.
+    #[serde(default)]
+    pub reset_overuse: bool,
+}
+
+impl HandshakeChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == HandshakeChanges::default()
+    }
+}

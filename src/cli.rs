@@ -1,0 +1,359 @@
+//! The command tree: names, flags and help text. Nothing here runs anything; values are parsed into typed
+//! arguments (durations, formats) so that handlers never parse.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::duration;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ltsctl",
+    version,
+    about = "Run and administer a self-hosted License Tracking Server (LTS)",
+    long_about = "Run and administer a self-hosted License Tracking Server (LTS).\n\n\
+        An LTS holds signed license files from your SDK vendor, binds their items to handshake codes \
+        (the key your client applications are built with), and authorizes client devices against the quota.",
+    after_help = "Examples:\n  ltsctl issuer keygen --out issuer.pem --public-out issuer.pub.pem\n  \
+        ltsctl trust add issuer.pub.pem --name vendor\n  ltsctl license import acme-2026.lic\n  ltsctl status"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]
+    #[arg(long, global = true, env = "LTSCTL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Never colour the output (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Print only results and errors: no notes, no progress bars
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Make issuer keys and sign license files (the vendor's side)
+    #[command(subcommand)]
+    Issuer(IssuerCommand),
+    /// Import, verify, list and remove license files
+    #[command(subcommand)]
+    License(LicenseCommand),
+    /// Manage the issuer keys this LTS accepts licenses from
+    #[command(subcommand)]
+    Trust(TrustCommand),
+    /// Create handshake codes and bind license items, domains and passwords to them
+    #[command(subcommand)]
+    Handshake(HandshakeCommand),
+    /// Show this LTS: instance id, version, counts and licenses expiring soon
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+    /// Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)
+    #[command(
+        after_help = "Example:\n  ltsctl issuer keygen --out issuer.pem --public-out issuer.pub.pem"
+    )]
+    Keygen {
+        /// Where to write the private key (created with mode 0600)
+        #[arg(long, value_name = "KEY.pem")]
+        out: PathBuf,
+        /// Where to write the public key [default: the private key's name with .pub.pem]
+        #[arg(long, value_name = "PUB.pem")]
+        public_out: Option<PathBuf>,
+        /// Overwrite existing files
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a license document and sign it into a license file
+    #[command(
+        long_about = "Check a license document (TOML) with the same rules as import, and sign it into a \
+            license file. The global -o selects the output format, so the file is written with --out.",
+        after_help = "Example:\n  ltsctl issuer sign acme-2026.toml --key issuer.pem --out acme-2026.lic"
+    )]
+    Sign {
+        /// The license document (TOML)
+        #[arg(value_name = "DOC.toml")]
+        document: PathBuf,
+        /// The issuer's private key (PKCS#8 PEM)
+        #[arg(long, value_name = "KEY.pem")]
+        key: PathBuf,
+        /// Where to write the license file [default: the document's name with .lic]
+        #[arg(long, value_name = "FILE.lic")]
+        out: Option<PathBuf>,
+        /// Overwrite an existing license file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LicenseCommand {
+    /// Verify a license file offline against an issuer's public key (no store needed)
+    #[command(
+        after_help = "Example:\n  ltsctl license verify acme-2026.lic --issuer-key issuer.pub.pem"
+    )]
+    Verify {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The issuer's public key (SPKI PEM)
+        #[arg(long, value_name = "PUB.pem")]
+        issuer_key: PathBuf,
+    },
+    /// Verify and store license files; each file is imported (or refused) on its own
+    #[command(
+        long_about = "Verify and store license files. Each file is imported in its own transaction: good \
+            files are kept when others fail, and the exit code is non-zero if any failed. Re-importing an \
+            identical file changes nothing. With --handshake every item is also bound to that code in the \
+            same transaction: the renewal path for CI scripts.",
+        after_help = "Examples:\n  ltsctl license import acme-2026.lic\n  \
+            ltsctl license import renewal.lic --handshake 216998-100025900"
+    )]
+    Import {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Also bind every item of each file to this handshake code
+        #[arg(long, value_name = "CODE")]
+        handshake: Option<String>,
+        /// Create the handshake code if it does not exist (with --handshake)
+        #[arg(long, requires = "handshake")]
+        create: bool,
+    },
+    /// List imported licenses and their items
+    #[command(
+        after_help = "Example (a CI check, exit code 9 when renewal is due):\n  \
+        ltsctl license list --expiring-within 30d"
+    )]
+    List {
+        /// Only items expiring within this window; exit 9 when there is any
+        #[arg(long, value_name = "DUR", value_parser = parse_window)]
+        expiring_within: Option<Duration>,
+    },
+    /// Show one license with its items
+    Show {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Remove a license and its items
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Remove even while devices hold seats on its items (frees them)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Trust an issuer's public key: licenses it signed can be imported
+    #[command(after_help = "Example:\n  ltsctl trust add issuer.pub.pem --name vendor-2026")]
+    Add {
+        #[arg(value_name = "PUB.pem")]
+        public_key: PathBuf,
+        /// A name to recognise the key by
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List trusted issuer keys
+    List,
+    /// Stop trusting a key (licenses already imported stay)
+    Remove {
+        #[arg(value_name = "KEY_ID")]
+        key_id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Window for "licenses expiring soon"
+    #[arg(long, value_name = "DUR", default_value = "30d", value_parser = parse_window)]
+    pub expiring_within: Duration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HandshakeCommand {
+    /// Create a handshake code
+    #[command(
+        after_help = "Example:\n  ltsctl handshake create 216998-100025900 --name \"Warehouse app\""
+    )]
+    Create {
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// A description for administrators
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        settings: DurationSettings,
+        /// Overuse tolerance in percent [default: 5 for per-scan/per-page, 10 for per-device, else 0]
+        #[arg(long, value_name = "PCT")]
+        overuse: Option<u32>,
+    },
+    /// List handshake codes
+    List,
+    /// Show a code: items in consumption order with use, domains and settings
+    Show {
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
+    /// Bind license items to a code (appended to its consumption order)
+    #[command(after_help = "Example:\n  ltsctl handshake bind 216998-100025900 LIC-2026-0001-A")]
+    Bind {
+        #[arg(value_name = "CODE")]
+        code: String,
+        #[arg(value_name = "ITEM_ID", required = true)]
+        items: Vec<String>,
+    },
+    /// Unbind license items from a code
+    Unbind {
+        #[arg(value_name = "CODE")]
+        code: String,
+        #[arg(value_name = "ITEM_ID", required = true)]
+        items: Vec<String>,
+    },
+    /// Set the consumption order explicitly (name every bound item once)
+    Order {
+        #[arg(value_name = "CODE")]
+        code: String,
+        #[arg(value_name = "ITEM_ID", required = true)]
+        items: Vec<String>,
+    },
+    /// Change a code's settings
+    #[command(
+        after_help = "Example:\n  ltsctl handshake set 216998-100025900 --refresh-interval 90d --offline-grace 3d"
+    )]
+    Set {
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// A description for administrators
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        settings: DurationSettings,
+        /// Use each item's default refresh interval again
+        #[arg(long, conflicts_with = "refresh_interval")]
+        default_refresh_interval: bool,
+        /// Overuse tolerance in percent (0-100)
+        #[arg(long, value_name = "PCT")]
+        overuse: Option<u32>,
+        /// Use each option's default overuse tolerance again
+        #[arg(long, conflicts_with = "overuse")]
+        default_overuse: bool,
+    },
+    /// Manage the web domains a code admits
+    #[command(subcommand)]
+    Domains(DomainsCommand),
+    /// Set or clear a code's session password
+    #[command(subcommand)]
+    Password(PasswordCommand),
+    /// Delete a code
+    Delete {
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// Delete even while devices are active (frees their seats)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DurationSettings {
+    /// How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h
+    /// per-device, 3m per-concurrent-device, 366d otherwise]
+    #[arg(long, value_name = "DUR", value_parser = parse_refresh_interval)]
+    pub refresh_interval: Option<Duration>,
+    /// How long an authorized device may work without reaching the LTS [default: 7d]
+    #[arg(long, value_name = "DUR", value_parser = parse_offline_grace)]
+    pub offline_grace: Option<Duration>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DomainsCommand {
+    /// Admit requests from these domains (example.com, *.example.com or an exact host)
+    #[command(
+        after_help = "Example:\n  ltsctl handshake domains add 216998-100025900 example.com '*.example.org'"
+    )]
+    Add {
+        #[arg(value_name = "CODE")]
+        code: String,
+        #[arg(value_name = "DOMAIN", required = true)]
+        domains: Vec<String>,
+    },
+    /// Stop admitting these domains
+    Remove {
+        #[arg(value_name = "CODE")]
+        code: String,
+        #[arg(value_name = "DOMAIN", required = true)]
+        domains: Vec<String>,
+    },
+    /// List the domains a code admits (none: any origin)
+    List {
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PasswordCommand {
+    /// Set the session password (prompted on a terminal, or read from stdin; never from the command line)
+    #[command(
+        after_help = "Example (CI):\n  printf '%s' \"$SESSION_PASSWORD\" | ltsctl handshake password set 216998-100025900 --password-stdin"
+    )]
+    Set {
+        #[arg(value_name = "CODE")]
+        code: String,
+        /// Read the password from standard input (one line; a trailing newline is removed)
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Remove the session password
+    Clear {
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
+}
+
+fn parse_window(s: &str) -> Result<Duration, String> {
+    duration::parse_duration(s).map_err(|e| e.to_string())
+}
+
+fn parse_refresh_interval(s: &str) -> Result<Duration, String> {
+    duration::parse_bounded(s, "refresh interval").map_err(|e| e.to_string())
+}
+
+fn parse_offline_grace(s: &str) -> Result<Duration, String> {
+    duration::parse_bounded(s, "offline grace").map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

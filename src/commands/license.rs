@@ -1,0 +1,320 @@
+//! `ltsctl license`: verify license files offline, import them, list, show and remove them.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{Context, read_capped, read_text};
+use crate::admin::types::{
+    ImportReport, ImportStatus, ImportSummary, ItemStatus, LicenseView, VerifyReport,
+};
+use crate::admin::{Admin, ImportTarget};
+use crate::cli::LicenseCommand;
+use crate::error::{Error, ErrorKind, Result};
+use crate::license::{LicenseFile, PublicKey, file::MAX_FILE_BYTES};
+use crate::output::{Record, Section, Tabular, opt, time};
+
+impl Tabular for LicenseView {
+    fn headers() -> &'static [&'static str] {
+        &[
+            "license",
+            "licensee",
+            "item",
+            "product",
+            "option",
+            "quota",
+            "used",
+            "status",
+            "expires_at",
+        ]
+    }
+    fn rows(&self) -> Vec<Vec<String>> {
+        self.items
+            .iter()
+            .map(|i| {
+                vec![
+                    self.id.clone(),
+                    self.licensee.clone(),
+                    i.id.clone(),
+                    i.product.clone(),
+                    i.option.to_string(),
+                    opt(&i.quota),
+                    i.used.to_string(),
+                    i.status.as_str().to_string(),
+                    time(&i.expires_at),
+                ]
+            })
+            .collect()
+    }
+}
+
+impl Record for LicenseView {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("id", self.id.clone()),
+            ("licensee", self.licensee.clone()),
+            (
+                "issued_at",
+                self.issued_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            ("lts_id", opt(&self.lts_id)),
+            ("key_id", self.key_id.clone()),
+            (
+                "imported_at",
+                self.imported_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+        ]
+    }
+    fn sections(&self) -> Vec<Section> {
+        let rows = self
+            .items
+            .iter()
+            .map(|i| {
+                vec![
+                    i.id.clone(),
+                    i.product.clone(),
+                    i.option.to_string(),
+                    opt(&i.quota),
+                    i.used.to_string(),
+                    i.status.as_str().to_string(),
+                    time(&i.valid_from),
+                    time(&i.expires_at),
+                    i.handshakes.join(", "),
+                ]
+            })
+            .collect();
+        vec![Section {
+            title: "Items",
+            headers: vec![
+                "item",
+                "product",
+                "option",
+                "quota",
+                "used",
+                "status",
+                "valid_from",
+                "expires_at",
+                "handshakes",
+            ],
+            rows,
+        }]
+    }
+}
+
+impl Tabular for ImportReport {
+    fn headers() -> &'static [&'static str] {
+        &["file", "status", "license", "items", "detail"]
+    }
+    fn rows(&self) -> Vec<Vec<String>> {
+        let status = match self.status {
+            ImportStatus::Imported => "imported",
+            ImportStatus::Unchanged => "unchanged",
+            ImportStatus::Failed => "failed",
+        };
+        let detail = match (&self.error, &self.handshake) {
+            (Some(e), _) => e.message.clone(),
+            (None, Some(code)) => format!("bound {} item(s) to {code}", self.bound.len()),
+            (None, None) => String::new(),
+        };
+        vec![vec![
+            self.file.clone(),
+            status.into(),
+            opt(&self.license_id),
+            self.items.join(", "),
+            detail,
+        ]]
+    }
+}
+
+impl Record for VerifyReport {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("valid", self.valid.to_string()),
+            ("key_id", self.key_id.clone()),
+            ("license", self.license.id.clone()),
+            ("licensee", self.license.licensee.clone()),
+            (
+                "issued_at",
+                self.license
+                    .issued_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            ("lts_id", opt(&self.license.lts_id)),
+        ]
+    }
+    fn sections(&self) -> Vec<Section> {
+        let rows = self
+            .license
+            .items
+            .iter()
+            .map(|i| {
+                vec![
+                    i.id.clone(),
+                    i.product.clone(),
+                    i.option.to_string(),
+                    opt(&i.quota),
+                    i.status.as_str().to_string(),
+                    time(&i.valid_from),
+                    time(&i.expires_at),
+                ]
+            })
+            .collect();
+        vec![Section {
+            title: "Items",
+            headers: vec![
+                "item",
+                "product",
+                "option",
+                "quota",
+                "status",
+                "valid_from",
+                "expires_at",
+            ],
+            rows,
+        }]
+    }
+}
+
+pub async fn run(ctx: &Context, cmd: LicenseCommand) -> Result<()> {
+    match cmd {
+        LicenseCommand::Verify { file, issuer_key } => verify(ctx, &file, &issuer_key),
+        LicenseCommand::Import {
+            files,
+            handshake,
+            create,
+        } => {
+            let target = handshake.map(|code| ImportTarget { code, create });
+            import(ctx, ctx.admin().await?.as_ref(), &files, target.as_ref()).await
+        }
+        LicenseCommand::List { expiring_within } => list(ctx, expiring_within).await,
+        LicenseCommand::Show { id } => ctx.out.record(&ctx.admin().await?.license_show(&id).await?),
+        LicenseCommand::Remove { id, force } => {
+            ctx.admin().await?.license_remove(&id, force).await?;
+            ctx.out.note(format!("Removed license {id}."));
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({ "removed": id }))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn verify(ctx: &Context, file: &Path, issuer_key: &Path) -> Result<()> {
+    let pem = read_text(issuer_key, 64 * 1024, "public key")?;
+    let key =
+        PublicKey::from_spki_pem(&pem).map_err(|e| Error::from(e).context(issuer_key.display()))?;
+    let bytes = read_capped(file, MAX_FILE_BYTES, "license file")?;
+    let in_file = |e: crate::license::LicenseError| Error::from(e).context(file.display());
+    let parsed = LicenseFile::parse(&bytes).map_err(in_file)?;
+    let doc = parsed.verify_with(&key).map_err(in_file)?;
+    let now = chrono::Utc::now();
+    let report = VerifyReport {
+        valid: true,
+        key_id: parsed.key_id.clone(),
+        license: crate::admin::local::views::document(&doc, now),
+    };
+    if doc.all_items_expired(now) {
+        return Err(Error::invalid_license(format!(
+            "{}: the signature is valid, but every item of license {} has expired",
+            file.display(),
+            doc.id
+        ))
+        .with_hint("ask the vendor for the renewal file"));
+    }
+    ctx.out.record(&report)
+}
+
+async fn import(
+    ctx: &Context,
+    admin: &dyn Admin,
+    files: &[PathBuf],
+    target: Option<&ImportTarget>,
+) -> Result<()> {
+    let bar = ctx.out.progress(files.len() as u64, "importing");
+    let mut reports = Vec::with_capacity(files.len());
+    let mut first_failure: Option<ErrorKind> = None;
+    for path in files {
+        let name = path.display().to_string();
+        bar.set_message(name.clone());
+        let result = match read_capped(path, MAX_FILE_BYTES, "license file") {
+            Ok(bytes) => admin.license_import(&name, &bytes, target).await,
+            Err(e) => Err(e),
+        };
+        let report = match result {
+            Ok(report) => report,
+            Err(err) => {
+                let err = if err.message.starts_with(&name) {
+                    err
+                } else {
+                    err.context(&name)
+                };
+                bar.suspend(|| ctx.out.error(&err));
+                first_failure.get_or_insert(err.kind);
+                ImportReport {
+                    file: name,
+                    status: ImportStatus::Failed,
+                    license_id: None,
+                    items: Vec::new(),
+                    handshake: target.map(|t| t.code.clone()),
+                    bound: Vec::new(),
+                    error: Some(err),
+                }
+            }
+        };
+        reports.push(report);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let count = |s: ImportStatus| reports.iter().filter(|r| r.status == s).count();
+    let summary = ImportSummary {
+        imported: count(ImportStatus::Imported),
+        unchanged: count(ImportStatus::Unchanged),
+        failed: count(ImportStatus::Failed),
+        files: reports,
+    };
+    if ctx.out.is_json() {
+        ctx.out.json(&summary)?;
+    } else {
+        ctx.out.list(&summary.files)?;
+    }
+    ctx.out.note(format!(
+        "{} imported, {} unchanged, {} failed.",
+        summary.imported, summary.unchanged, summary.failed
+    ));
+    match first_failure {
+        Some(kind) => Err(Error::new(
+            kind,
+            format!(
+                "{} of {} file(s) failed to import",
+                summary.failed,
+                files.len()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+async fn list(ctx: &Context, expiring_within: Option<Duration>) -> Result<()> {
+    let admin = ctx.admin().await?;
+    let licenses = admin.license_list(expiring_within).await?;
+    ctx.out.list(&licenses)?;
+    if let Some(window) = expiring_within {
+        let expiring: usize = licenses
+            .iter()
+            .flat_map(|l| &l.items)
+            .filter(|i| i.status == ItemStatus::Active)
+            .count();
+        if expiring > 0 {
+            return Err(Error::new(
+                ErrorKind::Attention,
+                format!(
+                    "{expiring} item(s) expire within {}",
+                    crate::domain::duration::format_duration(window)
+                ),
+            )
+            .with_hint("import the renewal with `ltsctl license import FILE --handshake CODE`"));
+        }
+    }
+    Ok(())
+}

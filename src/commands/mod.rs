@@ -1,0 +1,113 @@
+//! One module per command group. Handlers get typed arguments from [`crate::cli`], call the admin API and
+//! print through [`crate::output`].
+
+mod handshake;
+mod issuer;
+mod license;
+mod status;
+mod trust;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::admin::Admin;
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Result};
+use crate::output::Output;
+
+pub struct Context {
+    pub out: Output,
+    data_dir: Option<PathBuf>,
+}
+
+impl Context {
+    /// Opens the target only for commands that need one: `issuer` and `license verify` work without a store.
+    pub async fn admin(&self) -> Result<Box<dyn Admin>> {
+        crate::target::open(self.data_dir.clone()).await
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<()> {
+    let ctx = Context {
+        out: Output::new(cli.global.output, cli.global.no_color, cli.global.quiet),
+        data_dir: cli.global.data_dir,
+    };
+    match cli.command {
+        Command::Issuer(cmd) => issuer::run(&ctx, cmd).await,
+        Command::License(cmd) => license::run(&ctx, cmd).await,
+        Command::Trust(cmd) => trust::run(&ctx, cmd).await,
+        Command::Handshake(cmd) => handshake::run(&ctx, cmd).await,
+        Command::Status(args) => status::run(&ctx, args).await,
+    }
+}
+
+/// Reads a whole file, refusing one larger than `limit` before reading it (a huge file is a mistake or an
+/// attack, never a license).
+pub fn read_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::usage(format!(
+            "{}: is a directory, not a {what}",
+            path.display()
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::usage(format!(
+            "{}: larger than {limit} bytes; this is not a {what}",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Reads a small text file (a PEM key, a license document) as UTF-8.
+pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String> {
+    let bytes = read_capped(path, limit, what)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::usage(format!(
+            "{}: not UTF-8 text; expected a {what}",
+            path.display()
+        ))
+    })
+}
+
+/// Writes a file atomically (temp file + rename) with the given mode, refusing to replace one unless `force`.
+pub fn write_new_file(path: &Path, contents: &[u8], mode: u32, force: bool) -> Result<()> {
+    use std::io::Write;
+    if path.exists() && !force {
+        return Err(
+            Error::conflict(format!("{} already exists", path.display()))
+                .with_hint("choose another path or pass --force to overwrite it"),
+        );
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile_in(&dir, mode).map_err(|e| Error::io(&dir, e))?;
+    tmp.1
+        .write_all(contents)
+        .map_err(|e| Error::io(&tmp.0, e))?;
+    tmp.1.sync_all().map_err(|e| Error::io(&tmp.0, e))?;
+    std::fs::rename(&tmp.0, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp.0);
+        Error::io(path, e)
+    })
+}
+
+fn tempfile_in(dir: &Path, mode: u32) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
+    let _ = mode;
+    let name = format!(".ltsctl-{}.tmp", uuid::Uuid::new_v4().simple());
+    let path = dir.join(name);
+    let file = options.open(&path)?;
+    Ok((path, file))
+}

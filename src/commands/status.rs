@@ -1,0 +1,51 @@
+//! `ltsctl status`: which LTS this is and what it holds.
+
+use super::Context;
+use crate::admin::types::StatusView;
+use crate::cli::StatusArgs;
+use crate::error::Result;
+use crate::output::{Record, Section, time};
+
+impl Record for StatusView {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "target",
+                format!("{} ({})", self.target.kind, self.target.location),
+            ),
+            ("lts_id", self.lts_id.clone()),
+            ("version", self.version.clone()),
+            ("trusted_keys", self.counts.trusted_keys.to_string()),
+            ("licenses", self.counts.licenses.to_string()),
+            ("items", self.counts.items.to_string()),
+            ("handshakes", self.counts.handshakes.to_string()),
+            ("active_devices", self.counts.active_devices.to_string()),
+        ]
+    }
+
+    fn sections(&self) -> Vec<Section> {
+        let rows = self
+            .expiring_soon
+            .iter()
+            .map(|i| {
+                vec![
+                    i.license_id.clone(),
+                    i.id.clone(),
+                    i.product.clone(),
+                    time(&i.expires_at),
+                ]
+            })
+            .collect();
+        vec![Section {
+            title: "Expiring soon",
+            headers: vec!["license", "item", "product", "expires_at"],
+            rows,
+        }]
+    }
+}
+
+pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
+    let admin = ctx.admin().await?;
+    let status = admin.status(args.expiring_within).await?;
+    ctx.out.record(&status)
+}

@@ -1,0 +1,8 @@
+//! The rules of license tracking: pure, no I/O, clocks passed in.
+
+pub mod duration;
+pub mod handshake;
+pub mod hosts;
+pub mod option;
+pub mod policy;
+pub mod status;

@@ -1,0 +1,17 @@
+//! ltsctl: a self-hosted License Tracking Server and the command-line tool that administers it.
+//!
+//! Layout: [`cli`] is the command tree, [`commands`] one handler module per command group, [`output`] how
+//! results are shown. Handlers call the [`admin::Admin`] trait; [`license`] is the signed file format,
+//! [`domain`] the pure rules, [`store`] the storage backends.
+
+pub mod admin;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod domain;
+pub mod error;
+pub mod license;
+pub mod output;
+pub mod password;
+pub mod store;
+pub mod target;

@@ -1,0 +1,270 @@
+//! Everything a command shows: tables on a terminal, JSON or CSV for scripts, notes and progress on stderr.
+//!
+//! Conventions: results go to stdout, everything else (notes, warnings, progress, errors) to stderr, so
+//! `ltsctl ... -o json | jq` always gets clean JSON. Colour only on a terminal, never with `NO_COLOR` or
+//! `--no-color`. A closed pipe (`ltsctl license list | head -1`) ends the program quietly.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::cli::OutputFormat;
+use crate::error::{Error, ErrorKind, Result};
+
+/// A list of records shown as a table or CSV. One record may span several rows (a license per item).
+pub trait Tabular {
+    fn headers() -> &'static [&'static str];
+    fn rows(&self) -> Vec<Vec<String>>;
+}
+
+/// A table shown under a record's fields (e.g. a code's items).
+pub struct Section {
+    pub title: &'static str,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A single record shown as `field: value` lines on a terminal.
+pub trait Record {
+    fn fields(&self) -> Vec<(&'static str, String)>;
+    /// Extra tables shown under the fields.
+    fn sections(&self) -> Vec<Section> {
+        Vec::new()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: OutputFormat,
+    /// Colour on stdout.
+    pub color: bool,
+    /// Colour on stderr (decided separately: `ltsctl ... | jq` still gets coloured warnings).
+    color_err: bool,
+    pub quiet: bool,
+    stdout_tty: bool,
+    stderr_tty: bool,
+}
+
+/// Whether colour may be used on a stream: a terminal, and neither `NO_COLOR` nor `--no-color`.
+pub fn color_allowed(no_color_flag: bool, is_tty: bool) -> bool {
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    is_tty && !no_color_flag && !no_color_env
+}
+
+impl Output {
+    pub fn new(format: Option<OutputFormat>, no_color: bool, quiet: bool) -> Self {
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        Output {
+            format: format.unwrap_or(if stdout_tty {
+                OutputFormat::Table
+            } else {
+                OutputFormat::Json
+            }),
+            color: color_allowed(no_color, stdout_tty),
+            color_err: color_allowed(no_color, stderr_tty),
+            quiet,
+            stdout_tty,
+            stderr_tty,
+        }
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    pub fn stdin_is_tty() -> bool {
+        io::stdin().is_terminal()
+    }
+
+    /// Prompts may only be shown when a person can answer: stdin and stderr are terminals.
+    pub fn can_prompt(&self) -> bool {
+        self.stderr_tty && Output::stdin_is_tty()
+    }
+
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let text = serde_json::to_string_pretty(value)
+            .map_err(|e| Error::internal(format!("encoding JSON: {e}")))?;
+        write_stdout(format!("{text}\n").as_bytes())
+    }
+
+    pub fn list<T: Tabular + Serialize>(&self, items: &[T]) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => self.json(items),
+            OutputFormat::Csv => {
+                let rows: Vec<Vec<String>> = items.iter().flat_map(Tabular::rows).collect();
+                self.csv(T::headers(), &rows)
+            }
+            OutputFormat::Table => {
+                let rows: Vec<Vec<String>> = items.iter().flat_map(Tabular::rows).collect();
+                self.table(T::headers(), &rows)
+            }
+        }
+    }
+
+    pub fn record<T: Record + Serialize>(&self, item: &T) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => self.json(item),
+            OutputFormat::Csv => {
+                let fields = item.fields();
+                let headers: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+                let row: Vec<String> = fields.into_iter().map(|(_, v)| v).collect();
+                self.csv(&headers, &[row])
+            }
+            OutputFormat::Table => {
+                let fields = item.fields();
+                let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                let mut text = String::new();
+                for (k, v) in fields {
+                    let label = self.paint(&format!("{k:width$}"), anstyle::Style::new().bold());
+                    text.push_str(&format!("{label}  {v}\n"));
+                }
+                write_stdout(text.as_bytes())?;
+                for section in item.sections() {
+                    let title = self.paint(section.title, anstyle::Style::new().bold());
+                    write_stdout(format!("\n{title}\n").as_bytes())?;
+                    if section.rows.is_empty() {
+                        write_stdout(b"  (none)\n")?;
+                    } else {
+                        self.table(&section.headers, &section.rows)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut table = Table::new();
+        if self.stdout_tty {
+            table.load_style(presets::UTF8_FULL_CONDENSED);
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            // Off a terminal (`-o table | less`): no box drawing, no wrapping to a guessed width.
+            table.load_style(presets::NOTHING);
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+        table.set_header(headers.iter().map(|h| h.to_uppercase()));
+        for row in rows {
+            table.add_row(row);
+        }
+        write_stdout(format!("{table}\n").as_bytes())
+    }
+
+    pub fn csv(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let enc = |e: csv::Error| Error::internal(format!("encoding CSV: {e}"));
+        w.write_record(headers).map_err(enc)?;
+        for row in rows {
+            w.write_record(row).map_err(enc)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| Error::internal(format!("encoding CSV: {e}")))?;
+        write_stdout(&bytes)
+    }
+
+    /// A line for the person at the terminal (stderr); silent with `--quiet`.
+    pub fn note(&self, message: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", message.as_ref());
+        }
+    }
+
+    /// An error that does not stop the command (one file of many), printed like a fatal one.
+    pub fn error(&self, err: &Error) {
+        let _ = io::stderr().write_all(format_error(err, self.color_err).as_bytes());
+    }
+
+    pub fn warn(&self, message: impl AsRef<str>) {
+        let label = paint_stderr(
+            "warning:",
+            anstyle::AnsiColor::Yellow.on_default().bold(),
+            self.color_err,
+        );
+        eprintln!("ltsctl: {label} {}", message.as_ref());
+    }
+
+    /// A progress bar on stderr, drawn only on a terminal and never with `--quiet`.
+    pub fn progress(&self, len: u64, what: &str) -> indicatif::ProgressBar {
+        if self.quiet || !self.stderr_tty {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(len);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} {{msg}}"
+        )) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar
+    }
+
+    pub fn paint(&self, text: &str, style: anstyle::Style) -> String {
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Colours a status word on a terminal: green for good, yellow for pending, red for dead.
+    pub fn status_word(&self, status: &str) -> String {
+        let color = match status {
+            "active" | "imported" | "valid" => anstyle::AnsiColor::Green,
+            "not-yet-valid" | "unchanged" => anstyle::AnsiColor::Yellow,
+            _ => anstyle::AnsiColor::Red,
+        };
+        self.paint(status, color.on_default())
+    }
+}
+
+fn paint_stderr(text: &str, style: anstyle::Style, color: bool) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes to stdout; a reader that went away (`| head`) ends the program quietly, like other Unix tools.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::internal(format!("writing to stdout: {e}"))),
+    }
+}
+
+/// Prints an error the way every command does: `ltsctl: error: ...` and an optional hint, on stderr.
+pub fn print_error(err: &Error, no_color_flag: bool) {
+    let color = color_allowed(no_color_flag, io::stderr().is_terminal());
+    let _ = io::stderr().write_all(format_error(err, color).as_bytes());
+}
+
+fn format_error(err: &Error, color: bool) -> String {
+    let (label, style) = match err.kind {
+        ErrorKind::Attention => ("warning:", anstyle::AnsiColor::Yellow.on_default().bold()),
+        _ => ("error:", anstyle::AnsiColor::Red.on_default().bold()),
+    };
+    let label = paint_stderr(label, style, color);
+    let mut text = format!("ltsctl: {label} {}\n", err.message);
+    if let Some(hint) = &err.hint {
+        let h = paint_stderr("hint:", anstyle::Style::new().bold(), color);
+        text.push_str(&format!("  {h} {hint}\n"));
+    }
+    text
+}
+
+/// Formats an optional value for a table cell.
+pub fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "-".to_string())
+}
+
+/// A time for a table cell: to the minute, UTC.
+pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}

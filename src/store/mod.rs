@@ -1,0 +1,205 @@
+//! Storage behind one set of traits, so the embedded SQLite store and (later) PostgreSQL are interchangeable.
+//!
+//! Every method that changes more than one row does so in one transaction: a method either fully applies or
+//! leaves the store as it was. Times are Unix seconds (UTC), durations are seconds: the rules that interpret
+//! them live in [`crate::domain`], not here.
+
+mod sqlite;
+
+use async_trait::async_trait;
+
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Permission(String),
+    #[error("{0}")]
+    Database(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedKeyRow {
+    pub key_id: String,
+    pub name: Option<String>,
+    pub public_key: Vec<u8>,
+    pub added_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicenseRow {
+    pub id: String,
+    pub licensee: String,
+    pub issued_at: i64,
+    pub lts_id: Option<String>,
+    pub key_id: String,
+    /// Content hash of the signed file: an identical re-import is recognised by it.
+    pub fingerprint: String,
+    /// The license file verbatim, so it can be re-verified or exported later.
+    pub file: String,
+    pub imported_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRow {
+    pub id: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: String,
+    pub quota: Option<i64>,
+    pub active_period: Option<String>,
+    pub domain: Option<String>,
+    pub modules: Vec<String>,
+    pub revokes: Option<String>,
+    pub valid_from: i64,
+    pub expires_at: i64,
+}
+
+/// An item as seen from the store, with what only the store can tell: revocation and use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemState {
+    pub item: ItemRow,
+    /// Id of a stored revocation item that names this one, if any.
+    pub revoked_by: Option<String>,
+    /// Devices holding a seat on this item now (expires_at > now).
+    pub active_devices: i64,
+    /// Handshake codes this item is bound to.
+    pub handshakes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicenseRecord {
+    pub license: LicenseRow,
+    pub items: Vec<ItemState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportResult {
+    Imported,
+    /// The identical file was already imported: nothing changed.
+    Unchanged,
+}
+
+/// Binding every item of an imported license to a code, in the import's transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportBinding {
+    pub code: String,
+    /// Create the code with these settings when it does not exist (`--create`); otherwise it must exist.
+    pub create: Option<HandshakeRow>,
+    /// The items to bind (those already bound are left as they are: re-running a renewal is harmless).
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandshakeRow {
+    pub code: String,
+    pub name: Option<String>,
+    pub refresh_interval_secs: Option<i64>,
+    pub offline_grace_secs: i64,
+    pub overuse_percent: Option<i64>,
+    pub password_hash: Option<String>,
+    /// Set once the administrator ordered the items by hand; otherwise soonest expiry is consumed first.
+    pub explicit_order: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandshakeRecord {
+    pub handshake: HandshakeRow,
+    /// Items in consumption order.
+    pub items: Vec<ItemState>,
+    pub domains: Vec<String>,
+    /// Devices holding a seat through this code now.
+    pub active_devices: i64,
+}
+
+/// A partial update of a code's settings; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandshakePatch {
+    pub name: Option<Option<String>>,
+    pub refresh_interval_secs: Option<Option<i64>>,
+    pub offline_grace_secs: Option<i64>,
+    pub overuse_percent: Option<Option<i64>>,
+    pub password_hash: Option<Option<String>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub trusted_keys: i64,
+    pub licenses: i64,
+    pub items: i64,
+    pub handshakes: i64,
+    pub active_devices: i64,
+}
+
+#[async_trait]
+pub trait MetaStore: Send + Sync {
+    /// The id of this LTS instance, created once when the store is first opened.
+    async fn lts_id(&self) -> StoreResult<String>;
+    async fn counts(&self, now: i64) -> StoreResult<Counts>;
+    /// A human description of where the data lives (a path or a redacted URL).
+    fn location(&self) -> String;
+}
+
+#[async_trait]
+pub trait TrustStore: Send + Sync {
+    /// Adds a key; `Ok(false)` when the same key is already trusted.
+    async fn add_trusted_key(&self, row: TrustedKeyRow) -> StoreResult<bool>;
+    async fn list_trusted_keys(&self) -> StoreResult<Vec<TrustedKeyRow>>;
+    async fn get_trusted_key(&self, key_id: &str) -> StoreResult<Option<TrustedKeyRow>>;
+    async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait LicenseStore: Send + Sync {
+    /// Stores a verified license and its items (and binds them, if asked) in one transaction.
+    async fn import_license(
+        &self,
+        license: LicenseRow,
+        items: Vec<ItemRow>,
+        binding: Option<ImportBinding>,
+        now: i64,
+    ) -> StoreResult<ImportResult>;
+    async fn list_licenses(&self, now: i64) -> StoreResult<Vec<LicenseRecord>>;
+    async fn get_license(&self, id: &str, now: i64) -> StoreResult<Option<LicenseRecord>>;
+    async fn get_items(&self, ids: &[String], now: i64) -> StoreResult<Vec<ItemState>>;
+    /// Removes a license and its items; refuses while devices hold seats on them unless `force`.
+    async fn remove_license(&self, id: &str, force: bool, now: i64) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait HandshakeStore: Send + Sync {
+    async fn create_handshake(&self, row: HandshakeRow) -> StoreResult<()>;
+    async fn list_handshakes(&self, now: i64) -> StoreResult<Vec<HandshakeRecord>>;
+    async fn get_handshake(&self, code: &str, now: i64) -> StoreResult<Option<HandshakeRecord>>;
+    /// Appends items to the code's list; an item already bound is a conflict and nothing changes.
+    async fn bind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;
+    async fn unbind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;
+    /// Sets an explicit consumption order: `item_ids` must be exactly the bound items.
+    async fn order_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;
+    async fn update_handshake(
+        &self,
+        code: &str,
+        patch: HandshakePatch,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Adds domain bindings; already present ones are a conflict and nothing changes.
+    async fn add_domains(&self, code: &str, domains: &[String], now: i64) -> StoreResult<()>;
+    async fn remove_domains(&self, code: &str, domains: &[String], now: i64) -> StoreResult<()>;
+    /// Deletes a code; refuses while devices hold seats through it unless `force`.
+    async fn delete_handshake(&self, code: &str, force: bool, now: i64) -> StoreResult<()>;
+}
+
+/// Everything the LTS keeps. One implementation per backend.
+pub trait Store: MetaStore + TrustStore + LicenseStore + HandshakeStore {}
+
+impl<T: MetaStore + TrustStore + LicenseStore + HandshakeStore> Store for T {}
