@@ -68,6 +68,39 @@ pub enum Command {
     Handshake(HandshakeCommand),
     /// Show this LTS: instance id, version, counts and licenses expiring soon
     Status(StatusArgs),
+    /// Run the License Tracking Server (the device API for client SDKs)
+    #[command(
+        long_about = "Run the License Tracking Server: the device API client SDKs call to get authorized and \
+            report usage, on the same store the admin commands use. Stops gracefully on SIGINT/SIGTERM.\n\n\
+            With --dev it runs a throwaway LTS in a temp dir with a demo license and handshake code.",
+        after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key"
+    )]
+    Serve(ServeArgs),
+    /// Remove devices whose removal time has passed, freeing their seats
+    #[command(
+        long_about = "Remove devices whose removal time has passed, freeing their seats. A running \
+        server does this every 24 hours (every minute while a code has per-concurrent-device items)."
+    )]
+    Sweep,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:48080")]
+    pub listen: std::net::SocketAddr,
+    /// TLS certificate chain (PEM); serves HTTPS with --tls-key
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM)
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Device requests per second per client address (bursts of twice that); 0 turns the limit off
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub rate_limit: u32,
+    /// Run a throwaway LTS in a temp dir with a demo license (deleted on exit)
+    #[arg(long, conflicts_with = "data_dir")]
+    pub dev: bool,
 }
 
 #[derive(Debug, Subcommand)]

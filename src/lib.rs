@@ -13,5 +13,8 @@ pub mod error;
 pub mod license;
 pub mod output;
 pub mod password;
+pub mod server;
+pub mod service;
 pub mod store;
 pub mod target;
+pub mod token;

@@ -61,4 +61,7 @@ pub trait Admin: Send + Sync {
     async fn handshake_password_set(&self, code: &str, password: Zeroizing<String>) -> Result<()>;
     async fn handshake_password_clear(&self, code: &str) -> Result<()>;
     async fn handshake_delete(&self, code: &str, force: bool) -> Result<()>;
+
+    /// Removes devices whose removal time has passed, now.
+    async fn sweep(&self) -> Result<SweepView>;
 }

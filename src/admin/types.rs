@@ -217,3 +217,13 @@ impl HandshakeChanges {
         *self == HandshakeChanges::default()
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SweepView {
+    /// Devices removed by this run.
+    pub removed: i64,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    /// `manual` (ltsctl sweep) or `schedule` (the server's sweeper).
+    pub trigger: String,
+}

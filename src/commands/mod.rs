@@ -4,6 +4,7 @@
 mod handshake;
 mod issuer;
 mod license;
+mod serve;
 mod status;
 mod trust;
 
@@ -17,7 +18,7 @@ use crate::output::Output;
 
 pub struct Context {
     pub out: Output,
-    data_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -38,6 +39,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Trust(cmd) => trust::run(&ctx, cmd).await,
         Command::Handshake(cmd) => handshake::run(&ctx, cmd).await,
         Command::Status(args) => status::run(&ctx, args).await,
+        Command::Serve(args) => serve::run(&ctx, args).await,
+        Command::Sweep => status::sweep(&ctx).await,
     }
 }
 
@@ -77,7 +80,7 @@ pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String> {
 }
 
 /// Writes a file atomically (temp file + rename) with the given mode, refusing to replace one unless `force`.
-pub fn write_new_file(path: &Path, contents: &[u8], mode: u32, force: bool) -> Result<()> {
+pub(crate) fn write_new_file(path: &Path, contents: &[u8], mode: u32, force: bool) -> Result<()> {
     use std::io::Write;
     if path.exists() && !force {
         return Err(

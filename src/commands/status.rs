@@ -1,7 +1,7 @@
 //! `ltsctl status`: which LTS this is and what it holds.
 
 use super::Context;
-use crate::admin::types::StatusView;
+use crate::admin::types::{StatusView, SweepView};
 use crate::cli::StatusArgs;
 use crate::error::Result;
 use crate::output::{Record, Section, time};
@@ -48,4 +48,28 @@ pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
     let admin = ctx.admin().await?;
     let status = admin.status(args.expiring_within).await?;
     ctx.out.record(&status)
+}
+
+impl Record for SweepView {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("removed", self.removed.to_string()),
+            (
+                "started_at",
+                self.started_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+            ("trigger", self.trigger.clone()),
+        ]
+    }
+}
+
+/// `ltsctl sweep`: remove lapsed devices now.
+pub async fn sweep(ctx: &Context) -> Result<()> {
+    let run = ctx.admin().await?.sweep().await?;
+    ctx.out.note(format!(
+        "Removed {} device(s) whose removal time had passed.",
+        run.removed
+    ));
+    ctx.out.record(&run)
 }

@@ -71,6 +71,8 @@ pub struct ItemState {
     pub revoked_by: Option<String>,
     /// Devices holding a seat on this item now (expires_at > now).
     pub active_devices: i64,
+    /// Units reported on this item over its validity (scans or pages; 0 for the device options).
+    pub units_used: i64,
     /// Handshake codes this item is bound to.
     pub handshakes: Vec<String>,
 }
@@ -148,6 +150,9 @@ pub trait MetaStore: Send + Sync {
     async fn counts(&self, now: i64) -> StoreResult<Counts>;
     /// A human description of where the data lives (a path or a redacted URL).
     fn location(&self) -> String;
+    /// Stores `value` under `key` unless a value is there already, and returns the stored value. Every
+    /// instance sharing a database thus agrees on one value (e.g. the token-signing key).
+    async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String>;
 }
 
 #[async_trait]
@@ -199,7 +204,115 @@ pub trait HandshakeStore: Send + Sync {
     async fn delete_handshake(&self, code: &str, force: bool, now: i64) -> StoreResult<()>;
 }
 
-/// Everything the LTS keeps. One implementation per backend.
-pub trait Store: MetaStore + TrustStore + LicenseStore + HandshakeStore {}
+/// How room on an item is counted, with limits already including the overuse tolerance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    Devices(i64),
+    Concurrent(i64),
+    Units(i64),
+    Unlimited,
+}
 
-impl<T: MetaStore + TrustStore + LicenseStore + HandshakeStore> Store for T {}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatCandidate {
+    pub item_id: String,
+    pub room: Room,
+    /// The seat's removal time if the device is seated (or refreshed) on this item now.
+    pub seat_expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRequest {
+    pub handshake: String,
+    pub uuid: String,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+    pub now: i64,
+    /// Start of the concurrent-device window: devices that reported usage after it count as active.
+    pub window_start: i64,
+    /// Items in consumption order, already filtered by the rules.
+    pub candidates: Vec<SeatCandidate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeatOutcome {
+    Seated {
+        item_id: String,
+        expires_at: i64,
+        new: bool,
+    },
+    /// No candidate has room.
+    Full,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageReportRow {
+    pub id: String,
+    pub at: i64,
+    pub scans: Vec<(String, i64)>,
+    pub pages: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageBatch {
+    pub handshake: String,
+    pub uuid: String,
+    pub now: i64,
+    pub window_start: i64,
+    /// The item the device is seated on, as the caller read it; the store checks it is still so.
+    pub item_id: String,
+    pub room: Room,
+    /// Which reported unit the item's quota counts: `scan`, `page` or none.
+    pub unit_kind: Option<&'static str>,
+    /// The refreshed removal time of the seat.
+    pub seat_expires_at: i64,
+    pub reports: Vec<UsageReportRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsageOutcome {
+    Recorded {
+        accepted: usize,
+        duplicates: usize,
+    },
+    /// The device holds no seat (never authorized, swept, or moved to another item meanwhile).
+    NoSeat,
+    /// A per-concurrent-device window is full and this device is not in it: nothing recorded.
+    Full,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seat {
+    pub item_id: String,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SweepRecord {
+    pub started_at: i64,
+    pub finished_at: i64,
+    pub removed: i64,
+    pub trigger: String,
+}
+
+#[async_trait]
+pub trait DeviceStore: Send + Sync {
+    /// Keeps a seated device on its item (refreshing its removal time) or seats it on the first candidate
+    /// with room, in one transaction: concurrent requests never seat more than the limit.
+    async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome>;
+    /// The device's current seat through `handshake`, if any (expired seats included until swept).
+    async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>>;
+    /// Records a batch of usage reports, idempotently by report id, and refreshes the seat.
+    async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome>;
+    /// Removes devices whose removal time has passed and records the run.
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord>;
+    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>>;
+    /// Whether any code draws on a per-concurrent-device item (the sweeper then runs every minute).
+    async fn has_concurrent_items(&self) -> StoreResult<bool>;
+}
+
+/// Everything the LTS keeps. One implementation per backend.
+pub trait Store: MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore {}
+
+impl<T: MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore> Store for T {}

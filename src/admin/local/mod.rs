@@ -228,4 +228,14 @@ impl Admin for LocalAdmin {
             .delete_handshake(code, force, self.now_unix())
             .await?)
     }
+
+    async fn sweep(&self) -> Result<SweepView> {
+        let run = self.store.sweep(self.now_unix(), "manual").await?;
+        Ok(SweepView {
+            removed: run.removed,
+            started_at: crate::clock::from_unix(run.started_at),
+            finished_at: crate::clock::from_unix(run.finished_at),
+            trigger: run.trigger,
+        })
+    }
 }

@@ -34,7 +34,7 @@ pub(super) fn trusted_key(row: &TrustedKeyRow) -> Result<TrustedKeyView> {
 
 /// Parsed option and period of a stored item. Stored values were validated at import, so an unknown one
 /// means a corrupt or newer database, which is reported rather than guessed at.
-pub(super) fn item_kind(state: &ItemState) -> Result<(LicenseOption, Option<ActivePeriod>)> {
+pub(crate) fn item_kind(state: &ItemState) -> Result<(LicenseOption, Option<ActivePeriod>)> {
     let item = &state.item;
     let option: LicenseOption = item.option.parse().map_err(|e| {
         Error::internal(format!(
@@ -52,7 +52,7 @@ pub(super) fn item_kind(state: &ItemState) -> Result<(LicenseOption, Option<Acti
     Ok((option, period))
 }
 
-pub(super) fn status_of(state: &ItemState, now: DateTime<Utc>) -> ItemStatus {
+pub(crate) fn status_of(state: &ItemState, now: DateTime<Utc>) -> ItemStatus {
     let revoked = state.revoked_by.is_some() || state.item.revokes.is_some();
     item_status(
         from_unix(state.item.valid_from),

@@ -1,6 +1,7 @@
 //! The embedded store: one SQLite file in the data directory, WAL mode, `synchronous = FULL` so that a
 //! process or machine crash loses no acknowledged write.
 
+mod devices;
 mod handshakes;
 mod licenses;
 mod rows;
@@ -151,5 +152,19 @@ impl MetaStore for SqliteStore {
 
     fn location(&self) -> String {
         self.path.display().to_string()
+    }
+
+    async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String> {
+        sqlx::query("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)")
+            .bind(key)
+            .bind(value)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        sqlx::query_scalar("SELECT value FROM meta WHERE key = ?")
+            .bind(key)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
     }
 }

@@ -12,6 +12,7 @@ pub(super) const ITEM_STATE_SELECT: &str = "SELECT i.id, i.license_id, i.product
         i.active_period, i.domain, i.modules, i.revokes, i.valid_from, i.expires_at,
         (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
         (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > ?1) AS active_devices,
+        COALESCE((SELECT u.units FROM item_usage u WHERE u.item_id = i.id), 0) AS units_used,
         (SELECT group_concat(h.code, char(31)) FROM handshake_items h WHERE h.item_id = i.id) AS handshakes
     FROM items i";
 
@@ -38,6 +39,7 @@ pub(super) fn item_state(row: &SqliteRow) -> StoreResult<ItemState> {
         },
         revoked_by: row.try_get("revoked_by").map_err(db)?,
         active_devices: row.try_get("active_devices").map_err(db)?,
+        units_used: row.try_get("units_used").map_err(db)?,
         handshakes,
     })
 }

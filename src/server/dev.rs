@@ -1,0 +1,76 @@
+//! `ltsctl serve --dev`: a throwaway LTS with a demo license, like `vault server -dev`. Everything lives in
+//! a temp dir that is deleted on exit; nothing here is fit for production.
+
+use std::path::Path;
+
+use chrono::{Duration, Utc};
+
+use crate::admin::{Admin, ImportTarget};
+use crate::error::Result;
+use crate::license::{IssuerKey, LicenseFile};
+
+/// The demo handshake code `serve --dev` creates.
+pub const DEV_HANDSHAKE: &str = "dev-000000001";
+pub const DEV_PRODUCT: &str = "barcode-reader";
+
+pub struct DevSetup {
+    pub handshake: String,
+    pub license_id: String,
+    pub items: Vec<String>,
+}
+
+/// Creates a dev issuer key (kept in `dir`), trusts it, signs and imports a demo license with a per-device
+/// and a per-scan item, and binds both to [`DEV_HANDSHAKE`] — through the same admin API as the CLI.
+pub async fn prepare(admin: &dyn Admin, dir: &Path) -> Result<DevSetup> {
+    let issuer = IssuerKey::generate();
+    crate::commands::write_new_file(
+        &dir.join("dev-issuer.pem"),
+        issuer.to_pkcs8_pem().as_bytes(),
+        0o600,
+        true,
+    )?;
+    admin
+        .trust_add(&issuer.public().to_spki_pem(), Some("dev issuer".into()))
+        .await?;
+    let now = Utc::now();
+    let from = (now - Duration::days(1)).format("%Y-%m-%dT%H:%M:%SZ");
+    let to = (now + Duration::days(365)).format("%Y-%m-%dT%H:%M:%SZ");
+    let document = format!(
+        r#"id = "DEV-LICENSE"
+licensee = "ltsctl dev server"
+issued_at = {from}
+
+[[items]]
+id = "DEV-LICENSE-DEVICES"
+product = "{DEV_PRODUCT}"
+option = "per-device"
+quota = 10
+active_period = "yearly"
+valid_from = {from}
+expires_at = {to}
+
+[[items]]
+id = "DEV-LICENSE-SCANS"
+product = "{DEV_PRODUCT}"
+option = "per-scan"
+quota = 10000
+valid_from = {from}
+expires_at = {to}
+"#
+    );
+    let file = LicenseFile::sign(&document, &issuer)?;
+    let text = file.to_toml_string();
+    let target = ImportTarget {
+        code: DEV_HANDSHAKE.to_string(),
+        create: true,
+    };
+    let report = admin
+        .license_import("dev-license.lic", text.as_bytes(), Some(&target))
+        .await?;
+    crate::commands::write_new_file(&dir.join("dev-license.lic"), text.as_bytes(), 0o644, true)?;
+    Ok(DevSetup {
+        handshake: DEV_HANDSHAKE.to_string(),
+        license_id: report.license_id.unwrap_or_default(),
+        items: report.items,
+    })
+}

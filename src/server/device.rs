@@ -1,0 +1,178 @@
+//! The device API handlers: thin HTTP wrappers around [`DeviceService`](crate::service::DeviceService).
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::AppState;
+use crate::domain::authorize::Denial;
+use crate::service::DeviceError;
+use crate::service::types::{
+    AuthorizeRequest, AuthorizeResponse, ErrorBody, ErrorDetail, UsageRequest, UsageResponse,
+};
+
+/// An error response in the API's one shape: `{"error": {"code", "message"}}`.
+pub(super) fn error_response(
+    status: StatusCode,
+    code: &str,
+    message: impl Into<String>,
+) -> Response {
+    let body = ErrorBody {
+        error: ErrorDetail {
+            code: code.to_string(),
+            message: message.into(),
+        },
+    };
+    (status, Json(body)).into_response()
+}
+
+impl IntoResponse for DeviceError {
+    fn into_response(self) -> Response {
+        match self {
+            DeviceError::Denied { denial, message } => {
+                let status =
+                    StatusCode::from_u16(denial.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+                error_response(status, denial.code(), message)
+            }
+            DeviceError::Internal => error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "the LTS could not complete the request; it has been logged",
+            ),
+        }
+    }
+}
+
+/// Malformed JSON, a wrong content type or an oversize body: `invalid_request` with axum's status
+/// (400, 415, 413 or 422) and a message that says what was wrong.
+fn rejection(r: JsonRejection) -> Response {
+    error_response(r.status(), Denial::InvalidRequest.code(), r.body_text())
+}
+
+#[utoipa::path(
+    post, path = "/v1/authorize", tag = "device",
+    request_body = AuthorizeRequest,
+    params(("Origin" = Option<String>, Header, description = "For web clients: the page's origin, checked against the code's domains")),
+    responses(
+        (status = 200, description = "Authorized", body = AuthorizeResponse),
+        (status = 400, description = "invalid_request", body = ErrorBody),
+        (status = 401, description = "bad_session_password", body = ErrorBody),
+        (status = 403, description = "domain_not_allowed, no_matching_license, license_expired, license_not_yet_valid, quota_exceeded", body = ErrorBody),
+        (status = 404, description = "unknown_handshake", body = ErrorBody),
+        (status = 413, description = "invalid_request: body too large", body = ErrorBody),
+        (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
+        (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
+        (status = 429, description = "rate_limited", body = ErrorBody),
+    )
+)]
+pub(super) async fn authorize(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Json<AuthorizeRequest>, JsonRejection>,
+) -> Response {
+    let Json(req) = match body {
+        Ok(b) => b,
+        Err(r) => return rejection(r),
+    };
+    let origin = match headers.get(header::ORIGIN).map(|v| v.to_str()) {
+        Some(Ok(o)) => Some(o.to_string()),
+        Some(Err(_)) => {
+            return DeviceError::new(Denial::InvalidRequest, "Origin header is not ASCII")
+                .into_response();
+        }
+        None => None,
+    };
+    match state.devices.authorize(req, origin.as_deref()).await {
+        Ok(resp) => Json(resp).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[utoipa::path(
+    post, path = "/v1/usage", tag = "device",
+    request_body = UsageRequest,
+    responses(
+        (status = 200, description = "Recorded (duplicates counted once)", body = UsageResponse),
+        (status = 400, description = "invalid_request", body = ErrorBody),
+        (status = 403, description = "no_matching_license (device not authorized), quota_exceeded (concurrent window full)", body = ErrorBody),
+        (status = 404, description = "unknown_handshake", body = ErrorBody),
+        (status = 413, description = "invalid_request: body too large", body = ErrorBody),
+        (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
+        (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
+        (status = 429, description = "rate_limited", body = ErrorBody),
+    )
+)]
+pub(super) async fn usage(
+    State(state): State<Arc<AppState>>,
+    body: Result<Json<UsageRequest>, JsonRejection>,
+) -> Response {
+    let Json(req) = match body {
+        Ok(b) => b,
+        Err(r) => return rejection(r),
+    };
+    match state.devices.usage(req).await {
+        Ok(resp) => Json(resp).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[utoipa::path(
+    get, path = "/v1/jwks", tag = "device",
+    responses((status = 200, description = "The token-signing public key as a JWK Set (OKP / Ed25519, RFC 8037)", body = Object))
+)]
+pub(super) async fn jwks(State(state): State<Arc<AppState>>) -> Response {
+    Json(state.devices.jwks().clone()).into_response()
+}
+
+#[utoipa::path(
+    get, path = "/healthz", tag = "server",
+    responses((status = 200, description = "The LTS is up", body = Object))
+)]
+pub(super) async fn healthz(State(state): State<Arc<AppState>>) -> Response {
+    Json(json!({ "status": "ok", "lts_id": state.devices.lts_id() })).into_response()
+}
+
+pub(super) async fn not_found() -> Response {
+    error_response(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "no such route; see /v1/openapi.json",
+    )
+}
+
+/// Per-client-address token bucket on the device routes: a flood from one address gets 429 while others
+/// are still served.
+pub(super) fn rate_limit_layer(
+    per_second: NonZeroU32,
+) -> tower_governor::GovernorLayer<
+    tower_governor::key_extractor::PeerIpKeyExtractor,
+    governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,
+    axum::body::Body,
+> {
+    let mut builder = tower_governor::governor::GovernorConfigBuilder::default();
+    builder
+        .per_nanosecond((1_000_000_000 / u64::from(per_second.get())).max(1))
+        .burst_size(per_second.get().saturating_mul(2));
+    let config = builder
+        .finish()
+        .expect("rate limit parameters are non-zero");
+    tower_governor::GovernorLayer::new(config).error_handler(|e| {
+        let (status, message) = match e {
+            tower_governor::GovernorError::TooManyRequests { wait_time, .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("too many requests from this address; retry in {wait_time} s"),
+            ),
+            other => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("rate limiter: {other}"),
+            ),
+        };
+        error_response(status, Denial::RateLimited.code(), message)
+    })
+}

@@ -1,0 +1,187 @@
+//! `ltsctl serve`: the License Tracking Server. axum for HTTP, rustls for TLS, the sweeper in the same
+//! process. Every route and body is documented in the OpenAPI document at `/v1/openapi.json`.
+
+pub mod dev;
+mod device;
+mod openapi;
+mod sweeper;
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use tower_http::timeout::TimeoutLayer;
+
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::service::DeviceService;
+use crate::store::Store;
+
+/// Largest authorize request: a few short fields.
+const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
+/// Largest usage upload: 1000 reports with a handful of counters each.
+const USAGE_BODY_LIMIT: usize = 1024 * 1024;
+/// A request that takes longer than this is answered 408 and dropped.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// A client must send its request headers within this time (slowloris defence).
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// In-flight requests get this long to finish on SIGINT/SIGTERM.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub listen: SocketAddr,
+    pub tls: Option<TlsFiles>,
+    /// Device requests per second per client address (bursts of twice that); `None` disables the limit.
+    pub rate_limit: Option<NonZeroU32>,
+    /// Run the sweeper in this process.
+    pub sweeper: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+pub struct AppState {
+    pub devices: DeviceService,
+}
+
+pub fn router(state: Arc<AppState>, rate_limit: Option<NonZeroU32>) -> Router {
+    let device_routes = Router::new()
+        .route(
+            "/v1/authorize",
+            post(device::authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)),
+        )
+        .route(
+            "/v1/usage",
+            post(device::usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
+        );
+    let device_routes = match rate_limit {
+        Some(per_second) => device_routes.layer(device::rate_limit_layer(per_second)),
+        None => device_routes,
+    };
+    Router::new()
+        .merge(device_routes)
+        .route("/v1/jwks", get(device::jwks))
+        .route("/healthz", get(device::healthz))
+        .route("/v1/openapi.json", get(openapi::document))
+        .fallback(device::not_found)
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .with_state(state)
+}
+
+/// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish. `on_listening` gets the
+/// bound address (useful with port 0).
+pub async fn serve(
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    config: ServeConfig,
+    on_listening: impl FnOnce(SocketAddr, bool),
+) -> Result<()> {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let devices = DeviceService::new(store.clone(), clock.clone()).await?;
+    let state = Arc::new(AppState { devices });
+    let app = router(state, config.rate_limit).into_make_service_with_connect_info::<SocketAddr>();
+    let handle = axum_server::Handle::new();
+    let shutdown = tokio_util_shutdown();
+    let sweeper = config
+        .sweeper
+        .then(|| tokio::spawn(sweeper::run(store.clone(), clock.clone(), shutdown.clone())));
+    {
+        let handle = handle.clone();
+        let shutdown = shutdown.clone();
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            tracing::info!("shutting down: finishing in-flight requests");
+            shutdown.send_replace(true);
+            handle.graceful_shutdown(Some(SHUTDOWN_GRACE));
+        });
+    }
+    let listener = std::net::TcpListener::bind(config.listen).map_err(|e| {
+        Error::usage(format!("cannot listen on {}: {e}", config.listen))
+            .with_hint("choose another address with --listen, e.g. 127.0.0.1:0 for any free port")
+    })?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::internal(format!("listener: {e}")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::internal(format!("listener: {e}")))?;
+    let result = match &config.tls {
+        Some(tls) => {
+            let rustls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key)
+                .await
+                .map_err(|e| {
+                    Error::usage(format!(
+                        "cannot load the TLS certificate {} / key {}: {e}",
+                        tls.cert.display(),
+                        tls.key.display()
+                    ))
+                    .with_hint("give a PEM certificate chain and its PEM private key")
+                })?;
+            on_listening(addr, true);
+            let mut server = axum_server::from_tcp_rustls(listener, rustls)
+                .map_err(|e| Error::internal(format!("listener: {e}")))?
+                .handle(handle);
+            tune(server.http_builder());
+            server.serve(app).await
+        }
+        None => {
+            on_listening(addr, false);
+            let mut server = axum_server::from_tcp(listener)
+                .map_err(|e| Error::internal(format!("listener: {e}")))?
+                .handle(handle);
+            tune(server.http_builder());
+            server.serve(app).await
+        }
+    };
+    shutdown.send_replace(true);
+    if let Some(task) = sweeper {
+        let _ = task.await;
+    }
+    result.map_err(|e| Error::internal(format!("server: {e}")))
+}
+
+/// A watch channel that flips to `true` once, when the server stops.
+fn tokio_util_shutdown() -> tokio::sync::watch::Sender<bool> {
+    tokio::sync::watch::channel(false).0
+}
+
+fn tune(builder: &mut hyper_util::server::conn::auto::Builder<hyper_util::rt::TokioExecutor>) {
+    builder
+        .http1()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = match signal(SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,398 @@
+//! The device side of the LTS: authorizations and usage reports, independent of HTTP. The rules come from
+//! [`crate::domain`]; the store applies them atomically.
+
+pub mod types;
+mod validate;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use crate::admin::local::views;
+use crate::clock::{Clock, from_unix, to_unix};
+use crate::domain::authorize::{self, Capacity, CodeItem, CodePolicy, Denial};
+use crate::domain::hosts::{self, DomainBinding, NormalizedHost};
+use crate::domain::option::LicenseOption;
+use crate::domain::policy::CONCURRENT_WINDOW;
+use crate::store::{
+    HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRequest, Store, UsageBatch,
+    UsageOutcome, UsageReportRow,
+};
+use crate::token::{self, TokenSigner};
+use types::*;
+
+/// Why a device request failed: refused by the rules (a 4xx with its code), or an internal failure (500,
+/// logged, no details to the client).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeviceError {
+    Denied { denial: Denial, message: String },
+    Internal,
+}
+
+impl DeviceError {
+    pub fn new(denial: Denial, message: impl Into<String>) -> Self {
+        DeviceError::Denied {
+            denial,
+            message: message.into(),
+        }
+    }
+
+    fn internal(err: impl std::fmt::Display) -> Self {
+        tracing::error!("device request failed: {err}");
+        DeviceError::Internal
+    }
+}
+
+pub struct DeviceService {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    signer: TokenSigner,
+    lts_id: String,
+    /// Session passwords that verified, per code: Argon2 is deliberately slow, so a returning device's
+    /// password is checked against a SHA-256 of it (constant time) as long as the stored hash is unchanged.
+    verified: Mutex<HashMap<String, (String, [u8; 32])>>,
+}
+
+impl DeviceService {
+    pub async fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> crate::error::Result<Self> {
+        let signer = TokenSigner::load_or_create(store.as_ref()).await?;
+        let lts_id = store.lts_id().await?;
+        Ok(DeviceService {
+            store,
+            clock,
+            signer,
+            lts_id,
+            verified: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn jwks(&self) -> &jsonwebtoken::jwk::JwkSet {
+        self.signer.jwks()
+    }
+
+    pub fn lts_id(&self) -> &str {
+        &self.lts_id
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    async fn handshake(
+        &self,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<HandshakeRecord, DeviceError> {
+        self.store
+            .get_handshake(code, to_unix(now))
+            .await
+            .map_err(DeviceError::internal)?
+            .ok_or_else(|| {
+                DeviceError::new(
+                    Denial::UnknownHandshake,
+                    format!("no handshake code {code}"),
+                )
+            })
+    }
+
+    fn password_ok(&self, code: &str, password: &str, phc: &str) -> bool {
+        let digest: [u8; 32] = Sha256::digest(password.as_bytes()).into();
+        if let Some((cached_phc, cached)) = self
+            .verified
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(code)
+            && cached_phc == phc
+        {
+            return bool::from(cached.ct_eq(&digest));
+        }
+        let ok = crate::password::verify(password, phc);
+        if ok {
+            self.verified
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(code.to_string(), (phc.to_string(), digest));
+        }
+        ok
+    }
+
+    pub async fn authorize(
+        &self,
+        req: AuthorizeRequest,
+        origin: Option<&str>,
+    ) -> Result<AuthorizeResponse, DeviceError> {
+        validate::authorize(&req)?;
+        let now = self.clock.now();
+        let record = self.handshake(&req.handshake, now).await?;
+        if let Some(phc) = &record.handshake.password_hash {
+            match &req.session_password {
+                Some(p) if self.password_ok(&req.handshake, p, phc) => {}
+                Some(_) => {
+                    return Err(DeviceError::new(
+                        Denial::BadSessionPassword,
+                        "wrong session password",
+                    ));
+                }
+                None => {
+                    return Err(DeviceError::new(
+                        Denial::BadSessionPassword,
+                        "this handshake code requires a session password",
+                    ));
+                }
+            }
+        }
+        let host = match origin.or(req.domain.as_deref()) {
+            Some(s) => Some(NormalizedHost::from_origin_or_host(s).map_err(|e| {
+                DeviceError::new(Denial::InvalidRequest, format!("domain/Origin: {e}"))
+            })?),
+            None => None,
+        };
+        check_domain(&record, host.as_ref())?;
+        let items = code_items(&record, now)?;
+        let policy = code_policy(&record);
+        let candidates = authorize::candidates(&items, &req.product, host.as_ref(), &policy, now)
+            .map_err(|d| DeviceError::new(d, denial_message(d, &req.product)))?;
+        let seat = SeatRequest {
+            handshake: req.handshake.clone(),
+            uuid: req.uuid.clone(),
+            platform: req.platform.as_str().to_string(),
+            domain: host.as_ref().map(|h| h.as_str().to_string()),
+            name: req.name.clone(),
+            now: to_unix(now),
+            window_start: window_start(now),
+            candidates: candidates
+                .iter()
+                .map(|c| SeatCandidate {
+                    item_id: c.item_id.clone(),
+                    room: room(c.capacity),
+                    seat_expires_at: to_unix(c.seat_expires_at),
+                })
+                .collect(),
+        };
+        let outcome = self
+            .store
+            .seat_device(seat)
+            .await
+            .map_err(DeviceError::internal)?;
+        let SeatOutcome::Seated {
+            item_id,
+            expires_at,
+            ..
+        } = outcome
+        else {
+            return Err(DeviceError::new(
+                Denial::QuotaExceeded,
+                format!(
+                    "every license item of {} for {} is at its quota",
+                    req.handshake, req.product
+                ),
+            ));
+        };
+        let chosen = candidates
+            .iter()
+            .find(|c| c.item_id == item_id)
+            .ok_or_else(|| DeviceError::internal("seated on an item that was not a candidate"))?;
+        let claims = token::claims(
+            &self.lts_id,
+            &req.uuid,
+            &req.handshake,
+            &item_id,
+            chosen.option.as_str(),
+            now,
+            chosen.offline_until,
+        );
+        let token = self.signer.sign(&claims).map_err(DeviceError::internal)?;
+        Ok(AuthorizeResponse {
+            token,
+            expires_at: from_unix(expires_at),
+            offline_until: from_unix(claims.exp),
+            item: item_id,
+            option: chosen.option.as_str().to_string(),
+        })
+    }
+
+    pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
+        validate::usage(&req)?;
+        let now = self.clock.now();
+        let record = self.handshake(&req.handshake, now).await?;
+        let not_authorized = || {
+            DeviceError::new(
+                Denial::NoMatchingLicense,
+                format!(
+                    "device {} holds no seat through {}; authorize it first (POST /v1/authorize)",
+                    req.uuid, req.handshake
+                ),
+            )
+        };
+        let seat = self
+            .store
+            .get_seat(&req.handshake, &req.uuid)
+            .await
+            .map_err(DeviceError::internal)?
+            .filter(|s| s.expires_at > to_unix(now))
+            .ok_or_else(not_authorized)?;
+        let items = code_items(&record, now)?;
+        let item = items
+            .iter()
+            .find(|i| i.id == seat.item_id)
+            .ok_or_else(not_authorized)?;
+        let candidate = authorize::candidate(item, &code_policy(&record), now);
+        let batch = UsageBatch {
+            handshake: req.handshake.clone(),
+            uuid: req.uuid.clone(),
+            now: to_unix(now),
+            window_start: window_start(now),
+            item_id: item.id.clone(),
+            room: room(candidate.capacity),
+            unit_kind: match item.option {
+                LicenseOption::PerScan => Some("scan"),
+                LicenseOption::PerPage => Some("page"),
+                _ => None,
+            },
+            seat_expires_at: to_unix(candidate.seat_expires_at),
+            reports: req.reports.iter().map(report_row).collect(),
+        };
+        match self
+            .store
+            .record_usage(batch)
+            .await
+            .map_err(DeviceError::internal)?
+        {
+            UsageOutcome::Recorded {
+                accepted,
+                duplicates,
+            } => Ok(UsageResponse {
+                accepted,
+                duplicates,
+            }),
+            UsageOutcome::NoSeat => Err(not_authorized()),
+            UsageOutcome::Full => Err(DeviceError::new(
+                Denial::QuotaExceeded,
+                format!(
+                    "item {} already has its quota of concurrent devices in this window; retry in a few minutes",
+                    item.id
+                ),
+            )),
+        }
+    }
+}
+
+fn window_start(now: DateTime<Utc>) -> i64 {
+    to_unix(now) - CONCURRENT_WINDOW.as_secs() as i64
+}
+
+fn room(capacity: Capacity) -> Room {
+    let clamp = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    match capacity {
+        Capacity::Devices { limit } => Room::Devices(clamp(limit)),
+        Capacity::Concurrent { limit } => Room::Concurrent(clamp(limit)),
+        Capacity::Units { limit } => Room::Units(clamp(limit)),
+        Capacity::Unlimited => Room::Unlimited,
+    }
+}
+
+fn report_row(r: &UsageReport) -> UsageReportRow {
+    let counts = |m: &Option<std::collections::BTreeMap<String, u64>>| {
+        m.iter()
+            .flatten()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| (k.clone(), i64::try_from(*n).unwrap_or(i64::MAX)))
+            .collect()
+    };
+    UsageReportRow {
+        id: r.id.clone(),
+        at: to_unix(r.at),
+        scans: counts(&r.scans),
+        pages: counts(&r.pages),
+    }
+}
+
+/// A stored binding that no longer parses (e.g. after a Public Suffix List update) refuses the request:
+/// skipping it could leave an empty list, which admits everyone.
+fn check_domain(
+    record: &HandshakeRecord,
+    host: Option<&NormalizedHost>,
+) -> Result<(), DeviceError> {
+    let mut bindings = Vec::with_capacity(record.domains.len());
+    for d in &record.domains {
+        bindings.push(DomainBinding::parse(d).map_err(|e| {
+            tracing::warn!(
+                "handshake {}: stored domain binding {d} is invalid: {e}",
+                record.handshake.code
+            );
+            DeviceError::new(
+                Denial::DomainNotAllowed,
+                format!("the code's domain binding {d} is no longer valid"),
+            )
+        })?);
+    }
+    if hosts::admitted(&bindings, host) {
+        return Ok(());
+    }
+    Err(DeviceError::new(
+        Denial::DomainNotAllowed,
+        match host {
+            Some(h) => format!(
+                "{} is not among the domains handshake code {} admits",
+                h.as_str(),
+                record.handshake.code
+            ),
+            None => format!(
+                "handshake code {} admits only bound domains; send an Origin header",
+                record.handshake.code
+            ),
+        },
+    ))
+}
+
+fn code_items(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<Vec<CodeItem>, DeviceError> {
+    record
+        .items
+        .iter()
+        .map(|state| {
+            let (option, active_period) = views::item_kind(state).map_err(DeviceError::internal)?;
+            Ok(CodeItem {
+                id: state.item.id.clone(),
+                product: state.item.product.clone(),
+                option,
+                active_period,
+                quota: state.item.quota.map(|q| q.max(0) as u64),
+                domain: state.item.domain.clone(),
+                status: views::status_of(state, now),
+                expires_at: from_unix(state.item.expires_at),
+            })
+        })
+        .collect()
+}
+
+fn code_policy(record: &HandshakeRecord) -> CodePolicy {
+    let h = &record.handshake;
+    CodePolicy {
+        refresh_interval: h
+            .refresh_interval_secs
+            .map(|s| std::time::Duration::from_secs(s.max(0) as u64)),
+        overuse_percent: h.overuse_percent.map(|p| p.clamp(0, 100) as u32),
+        offline_grace: std::time::Duration::from_secs(h.offline_grace_secs.max(0) as u64),
+    }
+}
+
+fn denial_message(d: Denial, product: &str) -> String {
+    match d {
+        Denial::NoMatchingLicense => {
+            format!("no license item of this handshake code is for product {product}")
+        }
+        Denial::LicenseExpired => {
+            format!("every license item for {product} has expired or been revoked")
+        }
+        Denial::LicenseNotYetValid => format!("the license items for {product} are not valid yet"),
+        Denial::DomainNotAllowed => format!("no per-domain item for {product} admits this domain"),
+        other => other.code().replace('_', " "),
+    }
+}

@@ -1,0 +1,347 @@
+//! Seats, usage reports and sweeps in the embedded store. Each operation is one `BEGIN IMMEDIATE`
+//! transaction: SQLite has one writer at a time, so "count, then insert" cannot over-allocate.
+
+use async_trait::async_trait;
+use sqlx::{Row, SqliteConnection};
+
+use super::{SqliteStore, db};
+use crate::store::{
+    DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult, SweepRecord,
+    UsageBatch, UsageOutcome,
+};
+
+/// Whether `candidate` has room for one more device (or unit) besides `uuid`.
+async fn has_room(
+    conn: &mut SqliteConnection,
+    candidate: &SeatCandidate,
+    handshake: &str,
+    uuid: &str,
+    now: i64,
+    window_start: i64,
+) -> StoreResult<bool> {
+    match candidate.room {
+        Room::Unlimited => Ok(true),
+        Room::Devices(limit) => {
+            let seated: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM devices WHERE item_id = ? AND expires_at > ?
+                   AND NOT (handshake = ? AND uuid = ?)",
+            )
+            .bind(&candidate.item_id)
+            .bind(now)
+            .bind(handshake)
+            .bind(uuid)
+            .fetch_one(conn)
+            .await
+            .map_err(db)?;
+            Ok(seated < limit)
+        }
+        Room::Concurrent(limit) => {
+            concurrent_room(
+                conn,
+                &candidate.item_id,
+                handshake,
+                uuid,
+                window_start,
+                limit,
+            )
+            .await
+        }
+        Room::Units(limit) => {
+            let used: i64 = sqlx::query_scalar(
+                "SELECT COALESCE((SELECT units FROM item_usage WHERE item_id = ?), 0)",
+            )
+            .bind(&candidate.item_id)
+            .fetch_one(conn)
+            .await
+            .map_err(db)?;
+            Ok(used < limit)
+        }
+    }
+}
+
+/// A device already inside the window keeps its place; others need a free place.
+async fn concurrent_room(
+    conn: &mut SqliteConnection,
+    item_id: &str,
+    handshake: &str,
+    uuid: &str,
+    window_start: i64,
+    limit: i64,
+) -> StoreResult<bool> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS active,
+                COALESCE(SUM(handshake = ?2 AND uuid = ?3), 0) AS me
+         FROM devices WHERE item_id = ?1 AND concurrent_seen_at > ?4",
+    )
+    .bind(item_id)
+    .bind(handshake)
+    .bind(uuid)
+    .bind(window_start)
+    .fetch_one(conn)
+    .await
+    .map_err(db)?;
+    let active: i64 = row.try_get("active").map_err(db)?;
+    let me: i64 = row.try_get("me").map_err(db)?;
+    Ok(me > 0 || active < limit)
+}
+
+#[async_trait]
+impl DeviceStore for SqliteStore {
+    async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
+        let mut tx = self.write_tx().await?;
+        let existing =
+            sqlx::query("SELECT item_id, expires_at FROM devices WHERE handshake = ? AND uuid = ?")
+                .bind(&req.handshake)
+                .bind(&req.uuid)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        let current: Option<(String, i64)> = match existing {
+            Some(row) => Some((
+                row.try_get("item_id").map_err(db)?,
+                row.try_get("expires_at").map_err(db)?,
+            )),
+            None => None,
+        };
+        // A device seated on an item that can still serve it keeps that item.
+        let mut order: Vec<&SeatCandidate> = Vec::with_capacity(req.candidates.len());
+        if let Some((item_id, expires_at)) = &current
+            && *expires_at > req.now
+            && let Some(c) = req.candidates.iter().find(|c| &c.item_id == item_id)
+        {
+            order.push(c);
+        }
+        let kept = order.first().map(|c| c.item_id.clone());
+        order.extend(
+            req.candidates
+                .iter()
+                .filter(|c| Some(&c.item_id) != kept.as_ref()),
+        );
+        for candidate in order {
+            let keeps_seat = current
+                .as_ref()
+                .is_some_and(|(item, exp)| *item == candidate.item_id && *exp > req.now);
+            let room = match candidate.room {
+                // Holding a device seat is enough; concurrent and unit limits apply to every request.
+                Room::Devices(_) if keeps_seat => true,
+                _ => {
+                    has_room(
+                        &mut tx,
+                        candidate,
+                        &req.handshake,
+                        &req.uuid,
+                        req.now,
+                        req.window_start,
+                    )
+                    .await?
+                }
+            };
+            if !room {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen, last_seen, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+                 ON CONFLICT (handshake, uuid) DO UPDATE SET
+                    item_id = excluded.item_id, platform = excluded.platform,
+                    domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
+                    last_seen = excluded.last_seen, expires_at = excluded.expires_at,
+                    concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
+                                              THEN devices.concurrent_seen_at END",
+            )
+            .bind(&req.handshake)
+            .bind(&req.uuid)
+            .bind(&candidate.item_id)
+            .bind(&req.platform)
+            .bind(&req.domain)
+            .bind(&req.name)
+            .bind(req.now)
+            .bind(candidate.seat_expires_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            tx.commit().await.map_err(db)?;
+            return Ok(SeatOutcome::Seated {
+                item_id: candidate.item_id.clone(),
+                expires_at: candidate.seat_expires_at,
+                new: !keeps_seat,
+            });
+        }
+        Ok(SeatOutcome::Full)
+    }
+
+    async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>> {
+        let row =
+            sqlx::query("SELECT item_id, expires_at FROM devices WHERE handshake = ? AND uuid = ?")
+                .bind(handshake)
+                .bind(uuid)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(db)?;
+        match row {
+            Some(row) => Ok(Some(Seat {
+                item_id: row.try_get("item_id").map_err(db)?,
+                expires_at: row.try_get("expires_at").map_err(db)?,
+            })),
+            None => Ok(None),
+        }
+    }
+
+    async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome> {
+        let mut tx = self.write_tx().await?;
+        let seat: Option<String> = sqlx::query_scalar(
+            "SELECT item_id FROM devices WHERE handshake = ? AND uuid = ? AND expires_at > ?",
+        )
+        .bind(&batch.handshake)
+        .bind(&batch.uuid)
+        .bind(batch.now)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        if seat.as_deref() != Some(batch.item_id.as_str()) {
+            return Ok(UsageOutcome::NoSeat);
+        }
+        if let Room::Concurrent(limit) = batch.room
+            && !concurrent_room(
+                &mut tx,
+                &batch.item_id,
+                &batch.handshake,
+                &batch.uuid,
+                batch.window_start,
+                limit,
+            )
+            .await?
+        {
+            return Ok(UsageOutcome::Full);
+        }
+        let (mut accepted, mut duplicates, mut units) = (0usize, 0usize, 0i64);
+        for report in &batch.reports {
+            let scans: i64 = report.scans.iter().map(|(_, n)| n).sum();
+            let pages: i64 = report.pages.iter().map(|(_, n)| n).sum();
+            let inserted = sqlx::query(
+                "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&report.id)
+            .bind(&batch.handshake)
+            .bind(&batch.uuid)
+            .bind(&batch.item_id)
+            .bind(report.at)
+            .bind(batch.now)
+            .bind(scans)
+            .bind(pages)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            if inserted.rows_affected() == 0 {
+                duplicates += 1;
+                continue;
+            }
+            accepted += 1;
+            for (kind, counts) in [("scan", &report.scans), ("page", &report.pages)] {
+                for (name, count) in counts {
+                    sqlx::query("INSERT INTO usage_counts (report_id, kind, name, count) VALUES (?, ?, ?, ?)")
+                        .bind(&report.id)
+                        .bind(kind)
+                        .bind(name)
+                        .bind(count)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(db)?;
+                }
+            }
+            units += match batch.unit_kind {
+                Some("scan") => scans,
+                Some("page") => pages,
+                _ => 0,
+            };
+        }
+        if units > 0 {
+            sqlx::query(
+                "INSERT INTO item_usage (item_id, units) VALUES (?, ?)
+                 ON CONFLICT (item_id) DO UPDATE SET units = units + excluded.units",
+            )
+            .bind(&batch.item_id)
+            .bind(units)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        let concurrent = matches!(batch.room, Room::Concurrent(_));
+        sqlx::query(
+            "UPDATE devices SET last_seen = ?1, expires_at = ?2,
+                concurrent_seen_at = CASE WHEN ?3 THEN ?1 ELSE concurrent_seen_at END
+             WHERE handshake = ?4 AND uuid = ?5",
+        )
+        .bind(batch.now)
+        .bind(batch.seat_expires_at)
+        .bind(concurrent)
+        .bind(&batch.handshake)
+        .bind(&batch.uuid)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(UsageOutcome::Recorded {
+            accepted,
+            duplicates,
+        })
+    }
+
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
+        let mut tx = self.write_tx().await?;
+        let removed = sqlx::query("DELETE FROM devices WHERE expires_at <= ?")
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected() as i64;
+        let finished_at = chrono::Utc::now().timestamp().max(now);
+        sqlx::query(
+            "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES (?, ?, ?, ?)",
+        )
+        .bind(now)
+        .bind(finished_at)
+        .bind(removed)
+        .bind(trigger)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(SweepRecord {
+            started_at: now,
+            finished_at,
+            removed,
+            trigger: trigger.to_string(),
+        })
+    }
+
+    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>> {
+        let row = sqlx::query(
+            "SELECT started_at, finished_at, removed, trigger FROM sweeps ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_optional(self.pool())
+        .await
+        .map_err(db)?;
+        match row {
+            Some(row) => Ok(Some(SweepRecord {
+                started_at: row.try_get("started_at").map_err(db)?,
+                finished_at: row.try_get("finished_at").map_err(db)?,
+                removed: row.try_get("removed").map_err(db)?,
+                trigger: row.try_get("trigger").map_err(db)?,
+            })),
+            None => Ok(None),
+        }
+    }
+
+    async fn has_concurrent_items(&self) -> StoreResult<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM handshake_items hi JOIN items i ON i.id = hi.item_id
+             WHERE i.option = 'per-concurrent-device'",
+        )
+        .fetch_one(self.pool())
+        .await
+        .map_err(db)?;
+        Ok(n > 0)
+    }
+}
