@@ -81,12 +81,24 @@ pub fn router(state: Arc<AppState>, rate_limit: Option<NonZeroU32>) -> Router {
 }
 
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish. `on_listening` gets the
-/// bound address (useful with port 0).
+/// bound address (useful with port 0) and whether it serves HTTPS.
 pub async fn serve(
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     config: ServeConfig,
     on_listening: impl FnOnce(SocketAddr, bool),
+) -> Result<()> {
+    serve_until(store, clock, config, on_listening, wait_for_signal()).await
+}
+
+/// Like [`serve`], stopping gracefully when `stop` completes instead of on a signal: for embedding the LTS
+/// in tests (with a [`ManualClock`](crate::clock::ManualClock)) or other programs.
+pub async fn serve_until(
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    config: ServeConfig,
+    on_listening: impl FnOnce(SocketAddr, bool),
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let devices = DeviceService::new(store.clone(), clock.clone()).await?;
@@ -101,7 +113,7 @@ pub async fn serve(
         let handle = handle.clone();
         let shutdown = shutdown.clone();
         tokio::spawn(async move {
-            wait_for_signal().await;
+            stop.await;
             tracing::info!("shutting down: finishing in-flight requests");
             shutdown.send_replace(true);
             handle.graceful_shutdown(Some(SHUTDOWN_GRACE));
