@@ -28,9 +28,21 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
+    /// Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)
+    #[arg(long, global = true, env = "LTSCTL_SERVER", value_name = "URL")]
+    pub server: Option<String>,
+
     /// Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]
     #[arg(long, global = true, env = "LTSCTL_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Use this login profile instead of the active one
+    #[arg(long, global = true, env = "LTSCTL_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Trust this CA certificate (PEM) for the server's TLS certificate
+    #[arg(long, global = true, env = "LTSCTL_CA_CERT", value_name = "PEM")]
+    pub ca_cert: Option<PathBuf>,
 
     /// Output format [default: table on a terminal, json otherwise]
     #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
@@ -76,12 +88,98 @@ pub enum Command {
         after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key"
     )]
     Serve(ServeArgs),
+    /// Create, list and revoke admin API tokens
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Show the audit log of administrative changes
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Log in to a remote LTS: check a token and keep it in the OS keyring
+    #[command(
+        long_about = "Log in to a remote LTS: check an admin token against the server, keep it in the OS keyring \
+            (on Linux servers without a Secret Service: the kernel keyutils store) and write a profile (URL and CA \
+            path, no secret) to the config file. The token is read from a prompt or from stdin, never from argv.",
+        after_help = "Examples:\n  ltsctl login --server https://lts.example.com:48080\n  \
+            printf '%s' \"$LTS_TOKEN\" | ltsctl login --server https://lts:48080 --profile ci --token-stdin --ca-cert ca.pem"
+    )]
+    Login(LoginArgs),
+    /// Forget a profile's token and the profile
+    Logout {
+        /// The profile [default: the active one]
+        #[arg(value_name = "PROFILE")]
+        name: Option<String>,
+    },
+    /// List login profiles or choose the active one
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// Remove devices whose removal time has passed, freeing their seats
     #[command(
         long_about = "Remove devices whose removal time has passed, freeing their seats. A running \
         server does this every 24 hours (every minute while a code has per-concurrent-device items)."
     )]
     Sweep,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token; its secret is printed once
+    #[command(
+        after_help = "Examples:\n  ltsctl token create ci-renewal --role admin --expires-in 365d\n  \
+        ltsctl token create support --role operator"
+    )]
+    Create {
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// admin: everything; operator: read, unregister devices, sweep; viewer: read only
+        #[arg(long, value_enum)]
+        role: crate::auth::Role,
+        /// Expire the token after this long [default: never]
+        #[arg(long, value_name = "DUR", value_parser = parse_window)]
+        expires_in: Option<Duration>,
+    },
+    /// List tokens (never their secrets)
+    List,
+    /// Revoke a token at once
+    Revoke {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// List audit entries, newest first
+    #[command(after_help = "Example:\n  ltsctl audit list --since 7d --actor ci-renewal")]
+    List {
+        /// Only entries of this recent period
+        #[arg(long, value_name = "DUR", value_parser = parse_window)]
+        since: Option<Duration>,
+        /// Only entries of this token name (`local` for direct access to the data dir)
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// At most this many entries
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        limit: u32,
+    },
+}
+
+/// `login` uses the global --server, --profile and --ca-cert.
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Read the token from stdin instead of prompting
+    #[arg(long)]
+    pub token_stdin: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// List login profiles
+    List,
+    /// Make a profile the active one
+    Use {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// What went wrong, coarsely: decides the exit code. Documented in README ("Exit codes").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// Unexpected failure: I/O, database, a bug. Exit 1.
@@ -52,7 +52,7 @@ impl ErrorKind {
 }
 
 /// An error for the person at the terminal: what went wrong, and where possible how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,

@@ -5,11 +5,14 @@
 //! [`domain`] the pure rules, [`store`] the storage backends.
 
 pub mod admin;
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod config;
 pub mod domain;
 pub mod error;
+pub mod keystore;
 pub mod license;
 pub mod output;
 pub mod password;

@@ -1,13 +1,17 @@
-//! Which LTS a command administers. For now: the embedded store in a data dir (`--data-dir`,
-//! `LTSCTL_DATA_DIR`, else the platform data dir).
+//! Which LTS a command administers. First match wins: `--server URL` / `LTSCTL_SERVER`, `--data-dir` /
+//! `LTSCTL_DATA_DIR`, the active profile of the config file, else the local default data dir.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use zeroize::Zeroizing;
+
 use crate::admin::Admin;
 use crate::admin::local::LocalAdmin;
+use crate::admin::remote::RemoteAdmin;
 use crate::clock::SystemClock;
-use crate::error::{Error, Result};
+use crate::config::{self, Config};
+use crate::error::{Error, ErrorKind, Result};
 use crate::store::SqliteStore;
 
 /// The platform's data dir for ltsctl, e.g. `~/.local/share/ltsctl` on Linux.
@@ -26,12 +30,175 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
-/// Opens the admin target the global flags name.
-pub async fn open(data_dir: Option<PathBuf>) -> Result<Box<dyn Admin>> {
-    let dir = resolve_data_dir(data_dir)?;
-    let store = SqliteStore::open(&dir).await?;
-    Ok(Box::new(LocalAdmin::new(
-        Arc::new(store),
-        Arc::new(SystemClock),
-    )))
+#[derive(Debug, Clone, Default)]
+pub struct TargetArgs {
+    pub server: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub ca_cert: Option<PathBuf>,
+}
+
+/// Where the commands go, decided before anything is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    Local(PathBuf),
+    Remote {
+        server: String,
+        profile: Option<String>,
+        ca_cert: Option<PathBuf>,
+    },
+}
+
+pub fn resolve(args: &TargetArgs, config: &Config) -> Result<Resolved> {
+    if let Some(server) = &args.server {
+        // A profile for the same URL lends its keyring entry and CA.
+        let profile = args.profile.clone().or_else(|| {
+            config
+                .profiles
+                .iter()
+                .find(|(_, p)| p.server == *server)
+                .map(|(n, _)| n.clone())
+        });
+        let ca = args.ca_cert.clone().or_else(|| {
+            profile
+                .as_ref()
+                .and_then(|n| config.profiles.get(n))
+                .and_then(|p| p.ca_cert.clone())
+        });
+        return Ok(Resolved::Remote {
+            server: server.clone(),
+            profile,
+            ca_cert: ca,
+        });
+    }
+    if let Some(dir) = &args.data_dir {
+        return Ok(Resolved::Local(resolve_data_dir(Some(dir.clone()))?));
+    }
+    if let Some(name) = args.profile.as_ref().or(config.active_profile.as_ref()) {
+        let p = config.profiles.get(name).ok_or_else(|| {
+            Error::not_found(format!("no login profile {name}"))
+                .with_hint("see `ltsctl profile list`, or `ltsctl login`")
+        })?;
+        return Ok(Resolved::Remote {
+            server: p.server.clone(),
+            profile: Some(name.clone()),
+            ca_cert: args.ca_cert.clone().or_else(|| p.ca_cert.clone()),
+        });
+    }
+    Ok(Resolved::Local(default_data_dir()?))
+}
+
+/// The admin token: `LTSCTL_TOKEN` wins (CI), else the profile's keyring entry.
+pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<String>> {
+    if let Some(t) = std::env::var_os("LTSCTL_TOKEN").filter(|t| !t.is_empty()) {
+        return t
+            .into_string()
+            .map(Zeroizing::new)
+            .map_err(|_| Error::usage("LTSCTL_TOKEN is not valid UTF-8"));
+    }
+    let missing = || {
+        Error::new(
+            ErrorKind::Unauthenticated,
+            format!("no admin token for {server}"),
+        )
+        .with_hint(format!(
+            "run `ltsctl login --server {server}`, or set LTSCTL_TOKEN"
+        ))
+    };
+    let profile = profile.ok_or_else(missing)?;
+    crate::keystore::load(profile).await?.ok_or_else(missing)
+}
+
+/// Opens the admin target the global flags name, and says which it is.
+pub async fn open(args: &TargetArgs) -> Result<(Box<dyn Admin>, Vec<String>)> {
+    let (config, warnings) = match config::path() {
+        Ok(path) => config::load(&path)?,
+        Err(_) => (Config::default(), Vec::new()),
+    };
+    let admin: Box<dyn Admin> = match resolve(args, &config)? {
+        Resolved::Local(dir) => {
+            let store = SqliteStore::open(&dir).await?;
+            Box::new(LocalAdmin::new(Arc::new(store), Arc::new(SystemClock)))
+        }
+        Resolved::Remote {
+            server,
+            profile,
+            ca_cert,
+        } => {
+            let token = token_for(&server, profile.as_deref()).await?;
+            Box::new(RemoteAdmin::new(&server, Some(token), ca_cert.as_deref())?)
+        }
+    };
+    Ok((admin, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Profile;
+
+    fn config() -> Config {
+        let mut c = Config {
+            active_profile: Some("prod".into()),
+            ..Default::default()
+        };
+        c.profiles.insert(
+            "prod".into(),
+            Profile {
+                server: "https://prod:48080".into(),
+                ca_cert: Some("ca.pem".into()),
+            },
+        );
+        c.profiles.insert(
+            "lab".into(),
+            Profile {
+                server: "http://lab:48080".into(),
+                ca_cert: None,
+            },
+        );
+        c
+    }
+
+    #[test]
+    fn first_match_wins() {
+        let c = config();
+        let server = TargetArgs {
+            server: Some("https://prod:48080".into()),
+            data_dir: Some("/d".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(&server, &c).unwrap(),
+            Resolved::Remote {
+                server: "https://prod:48080".into(),
+                profile: Some("prod".into()),
+                ca_cert: Some("ca.pem".into())
+            }
+        );
+        let dir = TargetArgs {
+            data_dir: Some("/d".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve(&dir, &c).unwrap(), Resolved::Local("/d".into()));
+        let active = resolve(&TargetArgs::default(), &c).unwrap();
+        assert!(
+            matches!(active, Resolved::Remote { ref profile, .. } if profile.as_deref() == Some("prod"))
+        );
+        let chosen = TargetArgs {
+            profile: Some("lab".into()),
+            ..Default::default()
+        };
+        assert!(
+            matches!(resolve(&chosen, &c).unwrap(), Resolved::Remote { ref server, .. } if server == "http://lab:48080")
+        );
+        let unknown = TargetArgs {
+            profile: Some("nope".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve(&unknown, &c).unwrap_err().kind, ErrorKind::NotFound);
+        assert!(matches!(
+            resolve(&TargetArgs::default(), &Config::default()).unwrap(),
+            Resolved::Local(_)
+        ));
+    }
 }

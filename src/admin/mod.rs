@@ -2,6 +2,7 @@
 //! the local data dir ([`local::LocalAdmin`]) and, later, a remote server.
 
 pub mod local;
+pub mod remote;
 pub mod types;
 
 use std::time::Duration;
@@ -64,4 +65,21 @@ pub trait Admin: Send + Sync {
 
     /// Removes devices whose removal time has passed, now.
     async fn sweep(&self) -> Result<SweepView>;
+
+    async fn whoami(&self) -> Result<Caller>;
+    async fn token_create(
+        &self,
+        name: &str,
+        role: crate::auth::Role,
+        expires_in: Option<Duration>,
+    ) -> Result<TokenCreated>;
+    async fn token_list(&self) -> Result<Vec<TokenView>>;
+    async fn token_revoke(&self, name: &str) -> Result<()>;
+    /// Audit entries newer than `since` (all when `None`), optionally of one actor, newest first.
+    async fn audit_list(
+        &self,
+        since: Option<Duration>,
+        actor: Option<String>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>>;
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::option::{ActivePeriod, LicenseOption};
 pub use crate::domain::status::ItemStatus;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TrustedKeyView {
     pub key_id: String,
     pub name: Option<String>,
@@ -18,14 +18,14 @@ pub struct TrustedKeyView {
     pub added_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TrustAddResult {
     pub key: TrustedKeyView,
     /// False when the key was already trusted (nothing changed).
     pub added: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ItemView {
     pub id: String,
     pub license_id: String,
@@ -47,7 +47,7 @@ pub struct ItemView {
     pub handshakes: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LicenseView {
     pub id: String,
     pub licensee: String,
@@ -58,7 +58,7 @@ pub struct LicenseView {
     pub items: Vec<ItemView>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportStatus {
     Imported,
@@ -67,7 +67,7 @@ pub enum ImportStatus {
     Failed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImportReport {
     /// The file as named on the command line.
     pub file: String,
@@ -81,7 +81,7 @@ pub struct ImportReport {
     pub error: Option<crate::error::Error>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImportSummary {
     pub imported: usize,
     pub unchanged: usize,
@@ -89,7 +89,7 @@ pub struct ImportSummary {
     pub files: Vec<ImportReport>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct VerifyReport {
     pub valid: bool,
     pub key_id: String,
@@ -97,7 +97,7 @@ pub struct VerifyReport {
 }
 
 /// A verified license document, as `license verify` shows it (no store involved).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LicenseDocumentView {
     pub id: String,
     pub licensee: String,
@@ -106,7 +106,7 @@ pub struct LicenseDocumentView {
     pub items: Vec<DocumentItemView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct DocumentItemView {
     pub id: String,
     pub product: String,
@@ -119,7 +119,7 @@ pub struct DocumentItemView {
     pub status: ItemStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Target {
     /// `local` (a data dir) or `remote` (a server URL).
     pub kind: String,
@@ -127,7 +127,7 @@ pub struct Target {
     pub location: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Counts {
     pub trusted_keys: i64,
     pub licenses: i64,
@@ -136,7 +136,7 @@ pub struct Counts {
     pub active_devices: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StatusView {
     pub target: Target,
     pub lts_id: String,
@@ -148,7 +148,7 @@ pub struct StatusView {
     pub expiring_soon: Vec<ItemView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HandshakeItemView {
     /// 1-based place in the consumption order.
     pub position: usize,
@@ -167,7 +167,7 @@ pub struct HandshakeItemView {
     pub expires_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HandshakeView {
     pub code: String,
     pub name: Option<String>,
@@ -189,7 +189,7 @@ pub struct HandshakeView {
 }
 
 /// Settings for `handshake create`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HandshakeSettings {
     pub name: Option<String>,
     pub refresh_interval_seconds: Option<u64>,
@@ -198,7 +198,7 @@ pub struct HandshakeSettings {
 }
 
 /// `handshake set`: only the fields given change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HandshakeChanges {
     pub name: Option<String>,
     pub refresh_interval_seconds: Option<u64>,
@@ -218,7 +218,7 @@ impl HandshakeChanges {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SweepView {
     /// Devices removed by this run.
     pub removed: i64,
@@ -226,4 +226,46 @@ pub struct SweepView {
     pub finished_at: DateTime<Utc>,
     /// `manual` (ltsctl sweep) or `schedule` (the server's sweeper).
     pub trigger: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TokenView {
+    pub name: String,
+    pub role: crate::auth::Role,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// `active`, `expired` or `revoked`.
+    pub state: String,
+}
+
+/// `token create`: the only time the secret is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TokenCreated {
+    pub name: String,
+    pub role: crate::auth::Role,
+    pub expires_at: Option<DateTime<Utc>>,
+    /// The bearer token. Store it now (e.g. `ltsctl login --token-stdin`): it cannot be shown again.
+    pub token: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    /// The token name, or `local` for direct access to the data dir.
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    /// `ok`, or the error kind that stopped the change.
+    pub result: String,
+    pub detail: Option<String>,
+}
+
+/// Who the credentials belong to (`login` checks a token with it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Caller {
+    pub actor: String,
+    pub role: crate::auth::Role,
+    pub lts_id: String,
 }

@@ -1,6 +1,7 @@
 //! One module per command group. Handlers get typed arguments from [`crate::cli`], call the admin API and
 //! print through [`crate::output`].
 
+mod access;
 mod handshake;
 mod issuer;
 mod license;
@@ -18,19 +19,30 @@ use crate::output::Output;
 
 pub struct Context {
     pub out: Output,
+    pub target: crate::target::TargetArgs,
     pub data_dir: Option<PathBuf>,
 }
 
 impl Context {
     /// Opens the target only for commands that need one: `issuer` and `license verify` work without a store.
     pub async fn admin(&self) -> Result<Box<dyn Admin>> {
-        crate::target::open(self.data_dir.clone()).await
+        let (admin, warnings) = crate::target::open(&self.target).await?;
+        for w in warnings {
+            self.out.warn(w);
+        }
+        Ok(admin)
     }
 }
 
 pub async fn run(cli: Cli) -> Result<()> {
     let ctx = Context {
         out: Output::new(cli.global.output, cli.global.no_color, cli.global.quiet),
+        target: crate::target::TargetArgs {
+            server: cli.global.server,
+            data_dir: cli.global.data_dir.clone(),
+            profile: cli.global.profile,
+            ca_cert: cli.global.ca_cert,
+        },
         data_dir: cli.global.data_dir,
     };
     match cli.command {
@@ -41,6 +53,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(&ctx, args).await,
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Sweep => status::sweep(&ctx).await,
+        Command::Token(cmd) => access::token(&ctx, cmd).await,
+        Command::Audit(cmd) => access::audit(&ctx, cmd).await,
+        Command::Login(args) => access::login(&ctx, args).await,
+        Command::Logout { name } => access::logout(&ctx, name).await,
+        Command::Profile(cmd) => access::profile(&ctx, cmd).await,
     }
 }
 

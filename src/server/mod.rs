@@ -1,6 +1,7 @@
 //! `ltsctl serve`: the License Tracking Server. axum for HTTP, rustls for TLS, the sweeper in the same
 //! process. Every route and body is documented in the OpenAPI document at `/v1/openapi.json`.
 
+pub mod admin_api;
 pub mod dev;
 mod device;
 mod openapi;
@@ -26,6 +27,8 @@ use crate::store::Store;
 const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
 /// Largest usage upload: 1000 reports with a handful of counters each.
 const USAGE_BODY_LIMIT: usize = 1024 * 1024;
+/// Largest admin request: a license file (at most 1 MiB) as a JSON string.
+const ADMIN_BODY_LIMIT: usize = 3 * 1024 * 1024;
 /// A request that takes longer than this is answered 408 and dropped.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// A client must send its request headers within this time (slowloris defence).
@@ -69,6 +72,7 @@ pub fn router(state: Arc<AppState>, rate_limit: Option<NonZeroU32>) -> Router {
     };
     Router::new()
         .merge(device_routes)
+        .merge(admin_api::routes().layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT)))
         .route("/v1/jwks", get(device::jwks))
         .route("/healthz", get(device::healthz))
         .route("/v1/openapi.json", get(openapi::document))

@@ -4,6 +4,8 @@ use axum::Json;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
 
+use super::admin_api as admin;
+
 use crate::service::types::{
     AuthorizeRequest, AuthorizeResponse, ErrorBody, ErrorDetail, Platform, UsageReport,
     UsageRequest, UsageResponse,
@@ -15,14 +17,42 @@ use crate::service::types::{
         title = "ltsctl License Tracking Server",
         description = "The device API client SDKs call to get authorized and report usage."
     ),
-    paths(super::device::authorize, super::device::usage, super::device::jwks, super::device::healthz),
+    paths(
+        super::device::authorize, super::device::usage, super::device::jwks, super::device::healthz,
+        admin::whoami, admin::status, admin::trust_list, admin::trust_add, admin::trust_remove,
+        admin::license_import, admin::license_list, admin::license_show, admin::license_remove,
+        admin::handshake_list, admin::handshake_create, admin::handshake_show, admin::handshake_set,
+        admin::handshake_bind, admin::handshake_unbind, admin::handshake_order, admin::domains_add,
+        admin::domains_remove, admin::domains_list, admin::password_set, admin::password_clear,
+        admin::handshake_delete, admin::sweep, admin::token_list, admin::token_create, admin::token_revoke,
+        admin::audit_list,
+    ),
+    modifiers(&BearerAuth),
     components(schemas(
         AuthorizeRequest, AuthorizeResponse, Platform, UsageRequest, UsageReport, UsageResponse, ErrorBody,
         ErrorDetail
     )),
-    tags((name = "device", description = "Called by client SDKs"), (name = "server", description = "Operations"))
+    tags(
+        (name = "device", description = "Called by client SDKs"),
+        (name = "admin", description = "Administration with a bearer token (`ltsctl token create`)"),
+        (name = "server", description = "Operations")
+    )
 )]
 pub struct ApiDoc;
+
+/// Declares the admin API's bearer-token security scheme.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 pub(super) async fn document() -> impl IntoResponse {
     let mut doc = ApiDoc::openapi();

@@ -312,7 +312,54 @@ pub trait DeviceStore: Send + Sync {
     async fn has_concurrent_items(&self) -> StoreResult<bool>;
 }
 
-/// Everything the LTS keeps. One implementation per backend.
-pub trait Store: MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore {}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRow {
+    pub name: String,
+    pub token_id: String,
+    pub secret_hash: Vec<u8>,
+    pub role: String,
+    pub created_at: i64,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+}
 
-impl<T: MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore> Store for T {}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    /// `ok`, or the error kind (`not_found`, `conflict`, ...).
+    pub result: String,
+    pub detail: Option<String>,
+}
+
+#[async_trait]
+pub trait AccessStore: Send + Sync {
+    /// Stores a new token; a name already used (even by a revoked token) is a conflict.
+    async fn create_token(&self, row: TokenRow) -> StoreResult<()>;
+    async fn list_tokens(&self) -> StoreResult<Vec<TokenRow>>;
+    async fn revoke_token(&self, name: &str, now: i64) -> StoreResult<()>;
+    async fn find_token(&self, token_id: &str) -> StoreResult<Option<TokenRow>>;
+    async fn touch_token(&self, token_id: &str, now: i64) -> StoreResult<()>;
+    async fn append_audit(&self, row: AuditRow) -> StoreResult<()>;
+    /// Entries at or after `since`, optionally of one actor, newest first, at most `limit`.
+    async fn list_audit(
+        &self,
+        since: Option<i64>,
+        actor: Option<&str>,
+        limit: i64,
+    ) -> StoreResult<Vec<AuditRow>>;
+}
+
+/// Everything the LTS keeps. One implementation per backend.
+pub trait Store:
+    MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore + AccessStore
+{
+}
+
+impl<T: MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore + AccessStore> Store
+    for T
+{
+}

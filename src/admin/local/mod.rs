@@ -1,6 +1,7 @@
 //! The local admin target: operations applied directly to a store (the data dir, or a database URL).
 //! Local access is full access, like holding the database file.
 
+pub mod access;
 mod handshakes;
 mod licenses;
 pub(crate) mod views;
@@ -20,11 +21,57 @@ use crate::store::Store;
 pub struct LocalAdmin {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
+    /// Who the audit log names: `local` for the data dir, the token name behind the admin API.
+    actor: String,
+    role: crate::auth::Role,
 }
 
 impl LocalAdmin {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
-        LocalAdmin { store, clock }
+        LocalAdmin {
+            store,
+            clock,
+            actor: "local".into(),
+            role: crate::auth::Role::Admin,
+        }
+    }
+
+    /// The same operations on behalf of an admin API caller (recorded under its token name).
+    pub fn for_caller(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        actor: String,
+        role: crate::auth::Role,
+    ) -> Self {
+        LocalAdmin {
+            store,
+            clock,
+            actor,
+            role,
+        }
+    }
+
+    /// Records a change and how it ended. The entry is written after the change: a failed change is logged
+    /// too, and a failure to log is reported in the server log rather than undoing the change.
+    async fn audited<T>(&self, action: &str, target: &str, result: Result<T>) -> Result<T> {
+        let row = crate::store::AuditRow {
+            at: self.now_unix(),
+            actor: self.actor.clone(),
+            action: action.to_string(),
+            target: target.to_string(),
+            result: match &result {
+                Ok(_) => "ok".to_string(),
+                Err(e) => serde_json::to_value(e.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(|| "error".into()),
+            },
+            detail: result.as_ref().err().map(|e| e.message.clone()),
+        };
+        if let Err(e) = self.store.append_audit(row).await {
+            tracing::error!("could not write the audit log entry for {action} {target}: {e}");
+        }
+        result
     }
 
     fn now(&self) -> chrono::DateTime<chrono::Utc> {
@@ -76,7 +123,12 @@ impl Admin for LocalAdmin {
         public_key_pem: &str,
         name: Option<String>,
     ) -> Result<TrustAddResult> {
-        licenses::trust_add(self, public_key_pem, name).await
+        let r = licenses::trust_add(self, public_key_pem, name).await;
+        let target = r
+            .as_ref()
+            .map(|t| t.key.key_id.clone())
+            .unwrap_or_else(|_| "-".into());
+        self.audited("trust.add", &target, r).await
     }
 
     async fn trust_list(&self) -> Result<Vec<TrustedKeyView>> {
@@ -89,7 +141,12 @@ impl Admin for LocalAdmin {
     }
 
     async fn trust_remove(&self, key_id: &str) -> Result<()> {
-        Ok(self.store.remove_trusted_key(key_id).await?)
+        let r = self
+            .store
+            .remove_trusted_key(key_id)
+            .await
+            .map_err(Into::into);
+        self.audited("trust.remove", key_id, r).await
     }
 
     async fn license_import(
@@ -98,7 +155,12 @@ impl Admin for LocalAdmin {
         contents: &[u8],
         target: Option<&ImportTarget>,
     ) -> Result<ImportReport> {
-        licenses::import(self, file_name, contents, target).await
+        let r = licenses::import(self, file_name, contents, target).await;
+        let what = match &r {
+            Ok(report) => report.license_id.clone().unwrap_or_default(),
+            Err(_) => file_name.to_string(),
+        };
+        self.audited("license.import", &what, r).await
     }
 
     async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>> {
@@ -135,10 +197,12 @@ impl Admin for LocalAdmin {
     }
 
     async fn license_remove(&self, id: &str, force: bool) -> Result<()> {
-        Ok(self
+        let r = self
             .store
             .remove_license(id, force, self.now_unix())
-            .await?)
+            .await
+            .map_err(Into::into);
+        self.audited("license.remove", id, r).await
     }
 
     async fn handshake_create(
@@ -146,7 +210,8 @@ impl Admin for LocalAdmin {
         code: &str,
         settings: HandshakeSettings,
     ) -> Result<HandshakeView> {
-        handshakes::create(self, code, settings).await
+        let r = handshakes::create(self, code, settings).await;
+        self.audited("handshake.create", code, r).await
     }
 
     async fn handshake_list(&self) -> Result<Vec<HandshakeView>> {
@@ -164,27 +229,46 @@ impl Admin for LocalAdmin {
     }
 
     async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
-        handshakes::bind(self, code, items).await
+        let r = handshakes::bind(self, code, items).await;
+        self.audited("handshake.bind", &format!("{code} {}", items.join(",")), r)
+            .await
     }
 
     async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
-        self.store
-            .unbind_items(code, items, self.now_unix())
-            .await?;
-        self.handshake_show(code).await
+        let r = match self.store.unbind_items(code, items, self.now_unix()).await {
+            Ok(()) => self.handshake_show(code).await,
+            Err(e) => Err(e.into()),
+        };
+        self.audited(
+            "handshake.unbind",
+            &format!("{code} {}", items.join(",")),
+            r,
+        )
+        .await
     }
 
     async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
-        self.store.order_items(code, items, self.now_unix()).await?;
-        self.handshake_show(code).await
+        let r = match self.store.order_items(code, items, self.now_unix()).await {
+            Ok(()) => self.handshake_show(code).await,
+            Err(e) => Err(e.into()),
+        };
+        self.audited("handshake.order", &format!("{code} {}", items.join(",")), r)
+            .await
     }
 
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
-        handshakes::set(self, code, changes).await
+        let r = handshakes::set(self, code, changes).await;
+        self.audited("handshake.set", code, r).await
     }
 
     async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>> {
-        handshakes::domains_add(self, code, domains).await
+        let r = handshakes::domains_add(self, code, domains).await;
+        self.audited(
+            "handshake.domains.add",
+            &format!("{code} {}", domains.join(",")),
+            r,
+        )
+        .await
     }
 
     async fn handshake_domains_remove(
@@ -192,7 +276,13 @@ impl Admin for LocalAdmin {
         code: &str,
         domains: &[String],
     ) -> Result<Vec<String>> {
-        handshakes::domains_remove(self, code, domains).await
+        let r = handshakes::domains_remove(self, code, domains).await;
+        self.audited(
+            "handshake.domains.remove",
+            &format!("{code} {}", domains.join(",")),
+            r,
+        )
+        .await
     }
 
     async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>> {
@@ -200,15 +290,19 @@ impl Admin for LocalAdmin {
     }
 
     async fn handshake_password_set(&self, code: &str, password: Zeroizing<String>) -> Result<()> {
-        let hash = crate::password::hash(&password)?;
-        let patch = crate::store::HandshakePatch {
-            password_hash: Some(Some(hash)),
-            ..Default::default()
-        };
-        Ok(self
-            .store
-            .update_handshake(code, patch, self.now_unix())
-            .await?)
+        let r = async {
+            let hash = crate::password::hash(&password)?;
+            let patch = crate::store::HandshakePatch {
+                password_hash: Some(Some(hash)),
+                ..Default::default()
+            };
+            Ok(self
+                .store
+                .update_handshake(code, patch, self.now_unix())
+                .await?)
+        }
+        .await;
+        self.audited("handshake.password.set", code, r).await
     }
 
     async fn handshake_password_clear(&self, code: &str) -> Result<()> {
@@ -216,26 +310,82 @@ impl Admin for LocalAdmin {
             password_hash: Some(None),
             ..Default::default()
         };
-        Ok(self
+        let r = self
             .store
             .update_handshake(code, patch, self.now_unix())
-            .await?)
+            .await
+            .map_err(Into::into);
+        self.audited("handshake.password.clear", code, r).await
     }
 
     async fn handshake_delete(&self, code: &str, force: bool) -> Result<()> {
-        Ok(self
+        let r = self
             .store
             .delete_handshake(code, force, self.now_unix())
-            .await?)
+            .await
+            .map_err(Into::into);
+        self.audited("handshake.delete", code, r).await
     }
 
     async fn sweep(&self) -> Result<SweepView> {
-        let run = self.store.sweep(self.now_unix(), "manual").await?;
-        Ok(SweepView {
-            removed: run.removed,
-            started_at: crate::clock::from_unix(run.started_at),
-            finished_at: crate::clock::from_unix(run.finished_at),
-            trigger: run.trigger,
+        let r = self
+            .store
+            .sweep(self.now_unix(), "manual")
+            .await
+            .map_err(Into::into)
+            .map(|run| SweepView {
+                removed: run.removed,
+                started_at: crate::clock::from_unix(run.started_at),
+                finished_at: crate::clock::from_unix(run.finished_at),
+                trigger: run.trigger,
+            });
+        self.audited("sweep", "devices", r).await
+    }
+
+    async fn whoami(&self) -> Result<Caller> {
+        Ok(Caller {
+            actor: self.actor.clone(),
+            role: self.role,
+            lts_id: self.store.lts_id().await?,
         })
+    }
+
+    async fn token_create(
+        &self,
+        name: &str,
+        role: crate::auth::Role,
+        expires_in: Option<Duration>,
+    ) -> Result<TokenCreated> {
+        let r = access::create(self, name, role, expires_in).await;
+        self.audited("token.create", name, r).await
+    }
+
+    async fn token_list(&self) -> Result<Vec<TokenView>> {
+        let now = self.now_unix();
+        Ok(self
+            .store
+            .list_tokens()
+            .await?
+            .iter()
+            .map(|t| access::view(t, now))
+            .collect())
+    }
+
+    async fn token_revoke(&self, name: &str) -> Result<()> {
+        let r = self
+            .store
+            .revoke_token(name, self.now_unix())
+            .await
+            .map_err(Into::into);
+        self.audited("token.revoke", name, r).await
+    }
+
+    async fn audit_list(
+        &self,
+        since: Option<Duration>,
+        actor: Option<String>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>> {
+        access::audit(self, since, actor, limit).await
     }
 }

@@ -1,6 +1,7 @@
 //! The embedded store: one SQLite file in the data directory, WAL mode, `synchronous = FULL` so that a
 //! process or machine crash loses no acknowledged write.
 
+mod access;
 mod devices;
 mod handshakes;
 mod licenses;

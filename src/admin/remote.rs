@@ -1,0 +1,415 @@
+//! The remote admin target: the same [`Admin`] operations over the server's admin HTTP API (reqwest, async,
+//! rustls). Server errors carry the CLI's error kinds, so exit codes match the local target's.
+
+use std::path::Path;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use reqwest::{Method, RequestBuilder, StatusCode, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use super::types::*;
+use super::{Admin, ImportTarget};
+use crate::auth::Role;
+use crate::error::{Error, ErrorKind, Result};
+
+pub struct RemoteAdmin {
+    base: Url,
+    client: reqwest::Client,
+    token: Option<Zeroizing<String>>,
+}
+
+impl std::fmt::Debug for RemoteAdmin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the token.
+        f.debug_struct("RemoteAdmin")
+            .field("base", &self.base.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl RemoteAdmin {
+    pub fn new(
+        server: &str,
+        token: Option<Zeroizing<String>>,
+        ca_cert: Option<&Path>,
+    ) -> Result<Self> {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let base = parse_server_url(server)?;
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(120))
+            .user_agent(concat!("ltsctl/", env!("CARGO_PKG_VERSION")));
+        if let Some(path) = ca_cert {
+            let pem = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                Error::usage(format!("{}: not a PEM certificate: {e}", path.display()))
+            })?;
+            if certs.is_empty() {
+                return Err(Error::usage(format!(
+                    "{}: holds no PEM certificate",
+                    path.display()
+                )));
+            }
+            for cert in certs {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let client = builder
+            .build()
+            .map_err(|e| Error::internal(format!("cannot set up the HTTP client: {e}")))?;
+        Ok(RemoteAdmin {
+            base,
+            client,
+            token,
+        })
+    }
+
+    fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.base.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty();
+            path.extend(["v1", "admin"]);
+            path.extend(segments);
+        }
+        url
+    }
+
+    fn request(&self, method: Method, segments: &[&str]) -> RequestBuilder {
+        let req = self.client.request(method, self.url(segments));
+        match &self.token {
+            Some(t) => req.bearer_auth(t.as_str()),
+            None => req,
+        }
+    }
+
+    async fn send(&self, req: RequestBuilder) -> Result<reqwest::Response> {
+        let resp = req.send().await.map_err(|e| self.transport_error(e))?;
+        if resp.status().is_success() {
+            return Ok(resp);
+        }
+        let status = resp.status();
+        let body = resp.text().await.unwrap_or_default();
+        Err(server_error(status, &body, self.base.as_str()))
+    }
+
+    async fn json<T: DeserializeOwned>(&self, req: RequestBuilder) -> Result<T> {
+        let resp = self.send(req).await?;
+        resp.json::<T>().await.map_err(|e| {
+            Error::internal(format!(
+                "the server at {} sent an unexpected answer: {e}",
+                self.base
+            ))
+            .with_hint("is this an ltsctl server of the same version?")
+        })
+    }
+
+    async fn get<T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &[(&str, String)],
+    ) -> Result<T> {
+        let mut req = self.request(Method::GET, segments);
+        if !query.is_empty() {
+            req = req.query(query);
+        }
+        self.json(req).await
+    }
+
+    async fn with_body<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        segments: &[&str],
+        body: &B,
+    ) -> Result<T> {
+        self.json(self.request(method, segments).json(body)).await
+    }
+
+    async fn delete(&self, segments: &[&str], force: bool) -> Result<()> {
+        let mut req = self.request(Method::DELETE, segments);
+        if force {
+            req = req.query(&[("force", "true")]);
+        }
+        self.send(req).await.map(|_| ())
+    }
+
+    /// Connection, DNS and TLS failures: the server's URL and what to check.
+    fn transport_error(&self, e: reqwest::Error) -> Error {
+        let mut causes = Vec::new();
+        let mut source: Option<&dyn std::error::Error> = Some(&e);
+        while let Some(s) = source {
+            causes.push(s.to_string());
+            source = s.source();
+        }
+        let detail = causes.join(": ");
+        let lower = detail.to_lowercase();
+        let mut err = Error::new(
+            ErrorKind::Unreachable,
+            format!("cannot reach the LTS at {}: {detail}", self.base),
+        );
+        if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+            err = err.with_hint(
+                "the server's TLS certificate was not accepted: pass --ca-cert PEM for a private CA, and check \
+                 that the URL's host name is one the certificate names",
+            );
+        } else if e.is_timeout() {
+            err = err.with_hint(
+                "the server did not answer in time; is it overloaded or behind a firewall?",
+            );
+        } else {
+            err = err.with_hint(
+                "is `ltsctl serve` running there, and is the URL (scheme, host, port) right?",
+            );
+        }
+        err
+    }
+}
+
+pub fn parse_server_url(server: &str) -> Result<Url> {
+    let url = Url::parse(server).map_err(|e| {
+        Error::usage(format!("invalid server URL {server:?}: {e}"))
+            .with_hint("e.g. https://lts.example.com:48080")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(Error::usage(format!(
+            "invalid server URL {server:?}: use http:// or https://host[:port]"
+        )));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::usage(
+            "put no credentials in the server URL; use `ltsctl login` or LTSCTL_TOKEN",
+        ));
+    }
+    Ok(url)
+}
+
+/// Rebuilds the CLI error the server sent; anything else becomes an internal error with the status.
+fn server_error(status: StatusCode, body: &str, base: &str) -> Error {
+    #[derive(serde::Deserialize)]
+    struct Body {
+        error: Error,
+    }
+    match serde_json::from_str::<Body>(body) {
+        Ok(b) => {
+            let mut e = b.error;
+            if e.kind == ErrorKind::Unauthenticated && e.hint.is_none() {
+                e.hint = Some("log in again with `ltsctl login`, or set LTSCTL_TOKEN".into());
+            }
+            e
+        }
+        Err(_) => Error::internal(format!("the server at {base} answered {status}")),
+    }
+}
+
+fn window(d: Option<Duration>) -> Vec<(&'static str, String)> {
+    d.map(|d| vec![("expiring_within_seconds", d.as_secs().to_string())])
+        .unwrap_or_default()
+}
+
+#[async_trait]
+impl Admin for RemoteAdmin {
+    fn target(&self) -> Target {
+        Target {
+            kind: "remote".into(),
+            location: self.base.to_string(),
+        }
+    }
+
+    async fn status(&self, expiring_within: Duration) -> Result<StatusView> {
+        let mut view: StatusView = self
+            .get(&["status"], &window(Some(expiring_within)))
+            .await?;
+        view.target = self.target();
+        Ok(view)
+    }
+
+    async fn trust_add(
+        &self,
+        public_key_pem: &str,
+        name: Option<String>,
+    ) -> Result<TrustAddResult> {
+        self.with_body(
+            Method::POST,
+            &["trust"],
+            &json!({ "public_key": public_key_pem, "name": name }),
+        )
+        .await
+    }
+
+    async fn trust_list(&self) -> Result<Vec<TrustedKeyView>> {
+        self.get(&["trust"], &[]).await
+    }
+
+    async fn trust_remove(&self, key_id: &str) -> Result<()> {
+        self.delete(&["trust", key_id], false).await
+    }
+
+    async fn license_import(
+        &self,
+        file_name: &str,
+        contents: &[u8],
+        target: Option<&ImportTarget>,
+    ) -> Result<ImportReport> {
+        let text = std::str::from_utf8(contents)
+            .map_err(|_| Error::invalid_license("the license file is not UTF-8 text"))?;
+        let body = json!({
+            "file_name": file_name,
+            "contents": text,
+            "handshake": target.map(|t| &t.code),
+            "create": target.is_some_and(|t| t.create),
+        });
+        self.with_body(Method::POST, &["licenses"], &body).await
+    }
+
+    async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>> {
+        self.get(&["licenses"], &window(expiring_within)).await
+    }
+
+    async fn license_show(&self, id: &str) -> Result<LicenseView> {
+        self.get(&["licenses", id], &[]).await
+    }
+
+    async fn license_remove(&self, id: &str, force: bool) -> Result<()> {
+        self.delete(&["licenses", id], force).await
+    }
+
+    async fn handshake_create(
+        &self,
+        code: &str,
+        settings: HandshakeSettings,
+    ) -> Result<HandshakeView> {
+        let mut body =
+            serde_json::to_value(settings).map_err(|e| Error::internal(e.to_string()))?;
+        body["code"] = json!(code);
+        self.with_body(Method::POST, &["handshakes"], &body).await
+    }
+
+    async fn handshake_list(&self) -> Result<Vec<HandshakeView>> {
+        self.get(&["handshakes"], &[]).await
+    }
+
+    async fn handshake_show(&self, code: &str) -> Result<HandshakeView> {
+        self.get(&["handshakes", code], &[]).await
+    }
+
+    async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
+        self.with_body(
+            Method::POST,
+            &["handshakes", code, "bind"],
+            &json!({ "items": items }),
+        )
+        .await
+    }
+
+    async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
+        self.with_body(
+            Method::POST,
+            &["handshakes", code, "unbind"],
+            &json!({ "items": items }),
+        )
+        .await
+    }
+
+    async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
+        self.with_body(
+            Method::PUT,
+            &["handshakes", code, "order"],
+            &json!({ "items": items }),
+        )
+        .await
+    }
+
+    async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
+        self.with_body(Method::PATCH, &["handshakes", code], &changes)
+            .await
+    }
+
+    async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>> {
+        self.with_body(
+            Method::POST,
+            &["handshakes", code, "domains"],
+            &json!({ "domains": domains }),
+        )
+        .await
+    }
+
+    async fn handshake_domains_remove(
+        &self,
+        code: &str,
+        domains: &[String],
+    ) -> Result<Vec<String>> {
+        let body = json!({ "domains": domains });
+        self.with_body(
+            Method::POST,
+            &["handshakes", code, "domains", "remove"],
+            &body,
+        )
+        .await
+    }
+
+    async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>> {
+        self.get(&["handshakes", code, "domains"], &[]).await
+    }
+
+    async fn handshake_password_set(&self, code: &str, password: Zeroizing<String>) -> Result<()> {
+        let body = Zeroizing::new(json!({ "password": password.as_str() }).to_string());
+        let req = self
+            .request(Method::PUT, &["handshakes", code, "password"])
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body.to_string());
+        self.send(req).await.map(|_| ())
+    }
+
+    async fn handshake_password_clear(&self, code: &str) -> Result<()> {
+        self.delete(&["handshakes", code, "password"], false).await
+    }
+
+    async fn handshake_delete(&self, code: &str, force: bool) -> Result<()> {
+        self.delete(&["handshakes", code], force).await
+    }
+
+    async fn sweep(&self) -> Result<SweepView> {
+        self.json(self.request(Method::POST, &["sweep"])).await
+    }
+
+    async fn whoami(&self) -> Result<Caller> {
+        self.get(&["whoami"], &[]).await
+    }
+
+    async fn token_create(
+        &self,
+        name: &str,
+        role: Role,
+        expires_in: Option<Duration>,
+    ) -> Result<TokenCreated> {
+        let body = json!({ "name": name, "role": role, "expires_in_seconds": expires_in.map(|d| d.as_secs()) });
+        self.with_body(Method::POST, &["tokens"], &body).await
+    }
+
+    async fn token_list(&self) -> Result<Vec<TokenView>> {
+        self.get(&["tokens"], &[]).await
+    }
+
+    async fn token_revoke(&self, name: &str) -> Result<()> {
+        self.delete(&["tokens", name], false).await
+    }
+
+    async fn audit_list(
+        &self,
+        since: Option<Duration>,
+        actor: Option<String>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>> {
+        let mut query = vec![("limit", limit.to_string())];
+        if let Some(d) = since {
+            query.push(("since_seconds", d.as_secs().to_string()));
+        }
+        if let Some(a) = actor {
+            query.push(("actor", a));
+        }
+        self.get(&["audit"], &query).await
+    }
+}

@@ -1,0 +1,631 @@
+//! The admin HTTP API under `/v1/admin`: the same operations as the CLI's local target, behind bearer
+//! tokens with roles. Responses are the JSON the CLI prints with `-o json`; errors carry the CLI's error
+//! kind, so a remote command exits with the same code as a local one.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use zeroize::Zeroizing;
+
+use super::AppState;
+use crate::admin::local::{LocalAdmin, access};
+use crate::admin::types::*;
+use crate::admin::{Admin, ImportTarget};
+use crate::auth::Role;
+use crate::clock::to_unix;
+use crate::error::{Error, ErrorKind};
+
+/// An error as the admin API sends it: `{"error": {"kind", "message", "hint"}}` with a matching status.
+pub struct ApiError(pub Error);
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        ApiError(e)
+    }
+}
+
+#[derive(serde::Serialize, Deserialize, ToSchema)]
+pub struct AdminErrorBody {
+    pub error: Error,
+}
+
+pub fn status_of(kind: ErrorKind) -> StatusCode {
+    match kind {
+        ErrorKind::Usage | ErrorKind::ConfirmationRequired => StatusCode::BAD_REQUEST,
+        ErrorKind::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorKind::PermissionDenied => StatusCode::FORBIDDEN,
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
+        ErrorKind::InvalidLicense => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorKind::Attention => StatusCode::OK,
+        ErrorKind::Internal | ErrorKind::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut err = self.0;
+        let status = status_of(err.kind);
+        if status == StatusCode::INTERNAL_SERVER_ERROR {
+            tracing::error!("admin request failed: {}", err.message);
+            err = Error::internal("the LTS could not complete the request; see its log");
+        }
+        let mut resp = (status, Json(AdminErrorBody { error: err })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            resp.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        resp
+    }
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+/// The authenticated caller of an admin request.
+pub struct Caller {
+    name: String,
+    role: Role,
+}
+
+impl FromRequestParts<Arc<AppState>> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        let unauthenticated =
+            |m: &str| ApiError(Error::new(ErrorKind::Unauthenticated, m.to_string()));
+        let value = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .ok_or_else(|| unauthenticated("this route needs `Authorization: Bearer TOKEN`"))?
+            .to_str()
+            .map_err(|_| unauthenticated("the Authorization header is not ASCII"))?;
+        let token = value
+            .strip_prefix("Bearer ")
+            .ok_or_else(|| unauthenticated("the Authorization header must be `Bearer TOKEN`"))?;
+        let now = to_unix(state.devices.clock().now());
+        let (name, role) =
+            access::authenticate(state.devices.store().as_ref(), token.trim(), now).await?;
+        Ok(Caller { name, role })
+    }
+}
+
+impl Caller {
+    /// The admin operations on behalf of this caller, if its role allows `needed`.
+    fn admin(&self, state: &AppState, needed: Role) -> Result<LocalAdmin, ApiError> {
+        if !self.role.allows(needed) {
+            return Err(ApiError(Error::permission(format!(
+                "token {} has the {} role; this needs {}",
+                self.name, self.role, needed
+            ))));
+        }
+        Ok(LocalAdmin::for_caller(
+            state.devices.store().clone(),
+            state.devices.clock().clone(),
+            self.name.clone(),
+            self.role,
+        ))
+    }
+}
+
+fn secs(s: Option<u64>) -> Option<Duration> {
+    s.map(Duration::from_secs)
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct WindowQuery {
+    /// Window for items expiring soon, in seconds.
+    expiring_within_seconds: Option<u64>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ForceQuery {
+    /// Go ahead even while devices hold seats.
+    #[serde(default)]
+    force: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TrustRequest {
+    /// SPKI PEM.
+    pub public_key: String,
+    pub name: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ImportRequest {
+    /// The file's name, for messages.
+    pub file_name: String,
+    /// The license file's text.
+    pub contents: String,
+    pub handshake: Option<String>,
+    #[serde(default)]
+    pub create: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CreateHandshakeRequest {
+    pub code: String,
+    #[serde(flatten)]
+    pub settings: HandshakeSettings,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ItemsRequest {
+    pub items: Vec<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct DomainsRequest {
+    pub domains: Vec<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PasswordRequest {
+    pub password: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct TokenRequest {
+    pub name: String,
+    pub role: Role,
+    pub expires_in_seconds: Option<u64>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct AuditQuery {
+    /// Only entries of the last N seconds.
+    since_seconds: Option<u64>,
+    actor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// `Json` whose rejection (bad JSON, wrong content type, too large) is an [`ApiError`] of kind `usage`.
+pub struct Body<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(Body(v)),
+            Err(r) => Err(ApiError(Error::usage(format!(
+                "request body: {}",
+                r.body_text()
+            )))),
+        }
+    }
+}
+
+macro_rules! admin_route {
+    ($name:ident, $method:ident, $path:literal, $role:expr, $body:ty, $resp:ty, $doc:literal,
+     |$admin:ident, $input:ident| $call:expr) => {
+        #[doc = $doc]
+        #[utoipa::path($method, path = $path, tag = "admin", request_body = $body,
+            responses((status = 200, body = $resp), (status = "4XX", body = AdminErrorBody)),
+            security(("bearer" = [])))]
+        pub async fn $name(
+            State(state): State<Arc<AppState>>,
+            caller: Caller,
+            Body($input): Body<$body>,
+        ) -> ApiResult<$resp> {
+            let $admin = caller.admin(&state, $role)?;
+            Ok(Json($call.await?))
+        }
+    };
+}
+
+#[utoipa::path(get, path = "/v1/admin/whoami", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = crate::admin::types::Caller), (status = "4XX", body = AdminErrorBody)))]
+pub async fn whoami(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+) -> ApiResult<crate::admin::types::Caller> {
+    Ok(Json(caller.admin(&state, Role::Viewer)?.whoami().await?))
+}
+
+#[utoipa::path(get, path = "/v1/admin/status", tag = "admin", params(WindowQuery), security(("bearer" = [])),
+    responses((status = 200, body = StatusView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn status(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Query(q): Query<WindowQuery>,
+) -> ApiResult<StatusView> {
+    let admin = caller.admin(&state, Role::Viewer)?;
+    let window = secs(q.expiring_within_seconds).unwrap_or(Duration::from_secs(30 * 86400));
+    let mut view = admin.status(window).await?;
+    view.target = Target {
+        kind: "remote".into(),
+        location: "this server".into(),
+    };
+    Ok(Json(view))
+}
+
+#[utoipa::path(get, path = "/v1/admin/trust", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<TrustedKeyView>), (status = "4XX", body = AdminErrorBody)))]
+pub async fn trust_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+) -> ApiResult<Vec<TrustedKeyView>> {
+    Ok(Json(
+        caller.admin(&state, Role::Viewer)?.trust_list().await?,
+    ))
+}
+
+admin_route!(
+    trust_add,
+    post,
+    "/v1/admin/trust",
+    Role::Admin,
+    TrustRequest,
+    TrustAddResult,
+    "Trust an issuer key.",
+    |a, r| a.trust_add(&r.public_key, r.name)
+);
+
+#[utoipa::path(delete, path = "/v1/admin/trust/{key_id}", tag = "admin", security(("bearer" = [])),
+    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+pub async fn trust_remove(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(key_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    caller
+        .admin(&state, Role::Admin)?
+        .trust_remove(&key_id)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+admin_route!(
+    license_import,
+    post,
+    "/v1/admin/licenses",
+    Role::Admin,
+    ImportRequest,
+    ImportReport,
+    "Verify and import one license file (optionally binding its items to a code).",
+    |a, r| async move {
+        let target = r.handshake.map(|code| ImportTarget {
+            code,
+            create: r.create,
+        });
+        a.license_import(&r.file_name, r.contents.as_bytes(), target.as_ref())
+            .await
+    }
+);
+
+#[utoipa::path(get, path = "/v1/admin/licenses", tag = "admin", params(WindowQuery), security(("bearer" = [])),
+    responses((status = 200, body = Vec<LicenseView>), (status = "4XX", body = AdminErrorBody)))]
+pub async fn license_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Query(q): Query<WindowQuery>,
+) -> ApiResult<Vec<LicenseView>> {
+    let admin = caller.admin(&state, Role::Viewer)?;
+    Ok(Json(
+        admin.license_list(secs(q.expiring_within_seconds)).await?,
+    ))
+}
+
+#[utoipa::path(get, path = "/v1/admin/licenses/{id}", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = LicenseView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn license_show(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<LicenseView> {
+    Ok(Json(
+        caller
+            .admin(&state, Role::Viewer)?
+            .license_show(&id)
+            .await?,
+    ))
+}
+
+#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", tag = "admin", params(ForceQuery), security(("bearer" = [])),
+    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+pub async fn license_remove(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Query(q): Query<ForceQuery>,
+) -> Result<StatusCode, ApiError> {
+    caller
+        .admin(&state, Role::Admin)?
+        .license_remove(&id, q.force)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/v1/admin/handshakes", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<HandshakeView>), (status = "4XX", body = AdminErrorBody)))]
+pub async fn handshake_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+) -> ApiResult<Vec<HandshakeView>> {
+    Ok(Json(
+        caller.admin(&state, Role::Viewer)?.handshake_list().await?,
+    ))
+}
+
+admin_route!(
+    handshake_create,
+    post,
+    "/v1/admin/handshakes",
+    Role::Admin,
+    CreateHandshakeRequest,
+    HandshakeView,
+    "Create a handshake code.",
+    |a, r| a.handshake_create(&r.code, r.settings)
+);
+
+#[utoipa::path(get, path = "/v1/admin/handshakes/{code}", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = HandshakeView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn handshake_show(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> ApiResult<HandshakeView> {
+    Ok(Json(
+        caller
+            .admin(&state, Role::Viewer)?
+            .handshake_show(&code)
+            .await?,
+    ))
+}
+
+/// Routes that take a code from the path and a JSON body.
+macro_rules! code_route {
+    ($name:ident, $method:ident, $path:literal, $role:expr, $body:ty, $resp:ty, $doc:literal,
+     |$admin:ident, $code:ident, $input:ident| $call:expr) => {
+        #[doc = $doc]
+        #[utoipa::path($method, path = $path, tag = "admin", request_body = $body,
+            responses((status = 200, body = $resp), (status = "4XX", body = AdminErrorBody)),
+            security(("bearer" = [])))]
+        pub async fn $name(
+            State(state): State<Arc<AppState>>,
+            caller: Caller,
+            Path($code): Path<String>,
+            Body($input): Body<$body>,
+        ) -> ApiResult<$resp> {
+            let $admin = caller.admin(&state, $role)?;
+            Ok(Json($call.await?))
+        }
+    };
+}
+
+code_route!(
+    handshake_set,
+    patch,
+    "/v1/admin/handshakes/{code}",
+    Role::Admin,
+    HandshakeChanges,
+    HandshakeView,
+    "Change a code's settings.",
+    |a, code, r| a.handshake_set(&code, r)
+);
+code_route!(
+    handshake_bind,
+    post,
+    "/v1/admin/handshakes/{code}/bind",
+    Role::Admin,
+    ItemsRequest,
+    HandshakeView,
+    "Bind items.",
+    |a, code, r| a.handshake_bind(&code, &r.items)
+);
+code_route!(
+    handshake_unbind,
+    post,
+    "/v1/admin/handshakes/{code}/unbind",
+    Role::Admin,
+    ItemsRequest,
+    HandshakeView,
+    "Unbind items.",
+    |a, code, r| a.handshake_unbind(&code, &r.items)
+);
+code_route!(
+    handshake_order,
+    put,
+    "/v1/admin/handshakes/{code}/order",
+    Role::Admin,
+    ItemsRequest,
+    HandshakeView,
+    "Set the consumption order.",
+    |a, code, r| a.handshake_order(&code, &r.items)
+);
+code_route!(
+    domains_add,
+    post,
+    "/v1/admin/handshakes/{code}/domains",
+    Role::Admin,
+    DomainsRequest,
+    Vec<String>,
+    "Add domain bindings.",
+    |a, code, r| a.handshake_domains_add(&code, &r.domains)
+);
+code_route!(
+    domains_remove,
+    post,
+    "/v1/admin/handshakes/{code}/domains/remove",
+    Role::Admin,
+    DomainsRequest,
+    Vec<String>,
+    "Remove domain bindings.",
+    |a, code, r| a.handshake_domains_remove(&code, &r.domains)
+);
+
+#[utoipa::path(get, path = "/v1/admin/handshakes/{code}/domains", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<String>), (status = "4XX", body = AdminErrorBody)))]
+pub async fn domains_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> ApiResult<Vec<String>> {
+    Ok(Json(
+        caller
+            .admin(&state, Role::Viewer)?
+            .handshake_domains_list(&code)
+            .await?,
+    ))
+}
+
+#[utoipa::path(put, path = "/v1/admin/handshakes/{code}/password", tag = "admin", request_body = PasswordRequest,
+    security(("bearer" = [])), responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+pub async fn password_set(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(code): Path<String>,
+    Body(r): Body<PasswordRequest>,
+) -> Result<StatusCode, ApiError> {
+    let admin = caller.admin(&state, Role::Admin)?;
+    admin
+        .handshake_password_set(&code, Zeroizing::new(r.password))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}/password", tag = "admin", security(("bearer" = [])),
+    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+pub async fn password_clear(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    caller
+        .admin(&state, Role::Admin)?
+        .handshake_password_clear(&code)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}", tag = "admin", params(ForceQuery), security(("bearer" = [])),
+    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+pub async fn handshake_delete(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(code): Path<String>,
+    Query(q): Query<ForceQuery>,
+) -> Result<StatusCode, ApiError> {
+    caller
+        .admin(&state, Role::Admin)?
+        .handshake_delete(&code, q.force)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/v1/admin/sweep", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = SweepView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn sweep(State(state): State<Arc<AppState>>, caller: Caller) -> ApiResult<SweepView> {
+    Ok(Json(caller.admin(&state, Role::Operator)?.sweep().await?))
+}
+
+#[utoipa::path(get, path = "/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<TokenView>), (status = "4XX", body = AdminErrorBody)))]
+pub async fn token_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+) -> ApiResult<Vec<TokenView>> {
+    Ok(Json(caller.admin(&state, Role::Admin)?.token_list().await?))
+}
+
+admin_route!(
+    token_create,
+    post,
+    "/v1/admin/tokens",
+    Role::Admin,
+    TokenRequest,
+    TokenCreated,
+    "Create a token; the secret is in the response, once.",
+    |a, r| a.token_create(&r.name, r.role, secs(r.expires_in_seconds))
+);
+
+#[utoipa::path(delete, path = "/v1/admin/tokens/{name}", tag = "admin", security(("bearer" = [])),
+    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+pub async fn token_revoke(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(name): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    caller
+        .admin(&state, Role::Admin)?
+        .token_revoke(&name)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/v1/admin/audit", tag = "admin", params(AuditQuery), security(("bearer" = [])),
+    responses((status = 200, body = Vec<AuditEntry>), (status = "4XX", body = AdminErrorBody)))]
+pub async fn audit_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Query(q): Query<AuditQuery>,
+) -> ApiResult<Vec<AuditEntry>> {
+    let admin = caller.admin(&state, Role::Viewer)?;
+    Ok(Json(
+        admin
+            .audit_list(secs(q.since_seconds), q.actor, q.limit.unwrap_or(1000))
+            .await?,
+    ))
+}
+
+pub fn routes() -> axum::Router<Arc<AppState>> {
+    use axum::routing::{get, post, put};
+    axum::Router::new()
+        .route("/v1/admin/whoami", get(whoami))
+        .route("/v1/admin/status", get(status))
+        .route("/v1/admin/trust", get(trust_list).post(trust_add))
+        .route(
+            "/v1/admin/trust/{key_id}",
+            axum::routing::delete(trust_remove),
+        )
+        .route("/v1/admin/licenses", get(license_list).post(license_import))
+        .route(
+            "/v1/admin/licenses/{id}",
+            get(license_show).delete(license_remove),
+        )
+        .route(
+            "/v1/admin/handshakes",
+            get(handshake_list).post(handshake_create),
+        )
+        .route(
+            "/v1/admin/handshakes/{code}",
+            get(handshake_show)
+                .patch(handshake_set)
+                .delete(handshake_delete),
+        )
+        .route("/v1/admin/handshakes/{code}/bind", post(handshake_bind))
+        .route("/v1/admin/handshakes/{code}/unbind", post(handshake_unbind))
+        .route("/v1/admin/handshakes/{code}/order", put(handshake_order))
+        .route(
+            "/v1/admin/handshakes/{code}/domains",
+            get(domains_list).post(domains_add),
+        )
+        .route(
+            "/v1/admin/handshakes/{code}/domains/remove",
+            post(domains_remove),
+        )
+        .route(
+            "/v1/admin/handshakes/{code}/password",
+            put(password_set).delete(password_clear),
+        )
+        .route("/v1/admin/sweep", post(sweep))
+        .route("/v1/admin/tokens", get(token_list).post(token_create))
+        .route(
+            "/v1/admin/tokens/{name}",
+            axum::routing::delete(token_revoke),
+        )
+        .route("/v1/admin/audit", get(audit_list))
+}
