@@ -88,6 +88,15 @@ pub enum Command {
         after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key"
     )]
     Serve(ServeArgs),
+    /// List devices, find inactive ones and unregister them
+    #[command(subcommand)]
+    Devices(DevicesCommand),
+    /// Usage statistics: scans, pages, active devices, quota used and left per item
+    #[command(
+        after_help = "Examples:\n  ltsctl usage --handshake 216998-100025900 --since 30d\n  \
+        ltsctl usage --by symbology --since 2026-11-01\n  ltsctl usage --by item -o json"
+    )]
+    Usage(UsageArgs),
     /// Create, list and revoke admin API tokens
     #[command(subcommand)]
     Token(TokenCommand),
@@ -118,6 +127,94 @@ pub enum Command {
         server does this every 24 hours (every minute while a code has per-concurrent-device items)."
     )]
     Sweep,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevicesCommand {
+    /// List devices (streams: starts at once and holds memory flat at any size)
+    #[command(after_help = "Examples:\n  ltsctl devices list --inactive-for 90d\n  \
+        ltsctl devices list --handshake 216998-100025900 --sort first-seen --limit 20\n  \
+        ltsctl devices list -o csv > devices.csv")]
+    List {
+        #[command(flatten)]
+        filter: DeviceFilterArgs,
+        /// Only devices holding a seat now
+        #[arg(long, conflicts_with = "expired")]
+        active: bool,
+        /// Only devices whose removal time has passed (not yet swept)
+        #[arg(long)]
+        expired: bool,
+        /// Sort order
+        #[arg(long, value_enum, default_value_t = crate::admin::types::DeviceSortKey::LastSeen)]
+        sort: crate::admin::types::DeviceSortKey,
+        /// At most this many devices
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+    },
+    /// Show one device: its seats and usage totals
+    Show {
+        #[arg(value_name = "UUID")]
+        uuid: String,
+    },
+    /// Free the seats of devices: by UUID, or every device inactive for a while
+    #[command(
+        long_about = "Free the seats of devices at once: name them by UUID, or pick every device not seen for a \
+            while with --inactive-for. Bulk removal shows what will go and asks on a terminal; without a terminal \
+            it needs --yes. --dry-run lists and changes nothing. Devices already gone are reported, not errors.",
+        after_help = "Examples:\n  ltsctl devices unregister 3f2a9c0e-0d1b-4c55-9a51-2b8f7d0c1e42\n  \
+            ltsctl devices unregister --inactive-for 90d --dry-run\n  \
+            ltsctl devices unregister --inactive-for 90d --handshake 216998-100025900 --yes"
+    )]
+    Unregister {
+        /// Device UUIDs to unregister
+        #[arg(value_name = "UUID", required_unless_present_any = ["inactive_for", "expired"],
+              conflicts_with_all = ["inactive_for", "expired"])]
+        uuids: Vec<String>,
+        /// Every device not seen for this long (e.g. 90d)
+        #[arg(long, value_name = "DUR", value_parser = parse_window)]
+        inactive_for: Option<Duration>,
+        /// Every device whose removal time has passed (what the sweeper would remove)
+        #[arg(long)]
+        expired: bool,
+        /// Only through this handshake code
+        #[arg(long, value_name = "CODE")]
+        handshake: Option<String>,
+        /// Show what would be removed; change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Do not ask for confirmation (needed without a terminal)
+        #[arg(short, long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DeviceFilterArgs {
+    /// Only devices seated through this handshake code
+    #[arg(long, value_name = "CODE")]
+    pub handshake: Option<String>,
+    /// Only devices seated on this license item
+    #[arg(long, value_name = "ITEM")]
+    pub item: Option<String>,
+    /// Only devices not seen for at least this long (e.g. 90d)
+    #[arg(long, value_name = "DUR", value_parser = parse_window)]
+    pub inactive_for: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Only this handshake code
+    #[arg(long, value_name = "CODE")]
+    pub handshake: Option<String>,
+    /// Only this license item
+    #[arg(long, value_name = "ITEM")]
+    pub item: Option<String>,
+    /// Only usage since this long ago (30d) or this date (2026-11-01, or RFC 3339)
+    #[arg(long, value_name = "DUR|DATE", value_parser = parse_since)]
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    /// Group by
+    #[arg(long, value_enum, default_value_t = crate::admin::types::UsageBy::Day)]
+    pub by: crate::admin::types::UsageBy,
 }
 
 #[derive(Debug, Subcommand)]
@@ -468,6 +565,22 @@ pub enum PasswordCommand {
 
 fn parse_window(s: &str) -> Result<Duration, String> {
     duration::parse_duration(s).map_err(|e| e.to_string())
+}
+
+/// `30d` (that long before now), `2026-11-01` (midnight UTC) or an RFC 3339 time.
+fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    }
+    let d =
+        duration::parse_duration(s).map_err(|e| format!("{e}; or give a date like 2026-11-01"))?;
+    chrono::Duration::from_std(d)
+        .ok()
+        .and_then(|d| chrono::Utc::now().checked_sub_signed(d))
+        .ok_or_else(|| format!("{s:?} reaches too far back"))
 }
 
 fn parse_refresh_interval(s: &str) -> Result<Duration, String> {

@@ -268,3 +268,125 @@ pub fn opt<T: ToString>(v: &Option<T>) -> String {
 pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// Rows written as they come (a JSON array, CSV, or a table with widths fixed by the first batch), so a
+/// listing of millions starts at once and holds memory flat.
+pub struct RowStream {
+    format: OutputFormat,
+    out: io::BufWriter<io::Stdout>,
+    headers: Vec<&'static str>,
+    widths: Option<Vec<usize>>,
+    first: bool,
+    pub count: u64,
+}
+
+impl Output {
+    pub fn stream(&self, headers: &[&'static str]) -> RowStream {
+        RowStream {
+            format: self.format,
+            out: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
+            headers: headers.to_vec(),
+            widths: None,
+            first: true,
+            count: 0,
+        }
+    }
+}
+
+impl RowStream {
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        match self.out.write_all(bytes) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+            Err(e) => Err(Error::internal(format!("writing to stdout: {e}"))),
+        }
+    }
+
+    /// Writes one batch: the JSON values for `-o json`, the cells for tables and CSV.
+    pub fn batch<T: Serialize>(
+        &mut self,
+        records: &[T],
+        cells: impl Fn(&T) -> Vec<String>,
+    ) -> Result<()> {
+        match self.format {
+            OutputFormat::Json => {
+                for r in records {
+                    let text = serde_json::to_string(r)
+                        .map_err(|e| Error::internal(format!("encoding JSON: {e}")))?;
+                    let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
+                    self.first = false;
+                    self.write(sep)?;
+                    self.write(text.as_bytes())?;
+                }
+            }
+            OutputFormat::Csv => {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                let enc = |e: csv::Error| Error::internal(format!("encoding CSV: {e}"));
+                if self.first {
+                    w.write_record(&self.headers).map_err(enc)?;
+                    self.first = false;
+                }
+                for r in records {
+                    w.write_record(cells(r)).map_err(enc)?;
+                }
+                let bytes = w
+                    .into_inner()
+                    .map_err(|e| Error::internal(format!("encoding CSV: {e}")))?;
+                self.write(&bytes)?;
+            }
+            OutputFormat::Table => {
+                let rows: Vec<Vec<String>> = records.iter().map(&cells).collect();
+                if self.widths.is_none() {
+                    let mut widths: Vec<usize> = self.headers.iter().map(|h| h.len()).collect();
+                    for row in &rows {
+                        for (w, c) in widths.iter_mut().zip(row) {
+                            *w = (*w).max(c.chars().count()).min(40);
+                        }
+                    }
+                    let header: Vec<String> =
+                        self.headers.iter().map(|h| h.to_uppercase()).collect();
+                    let line = pad(&header, &widths);
+                    self.widths = Some(widths);
+                    self.write(line.as_bytes())?;
+                }
+                let widths = self.widths.clone().unwrap_or_default();
+                for row in rows {
+                    let line = pad(&row, &widths);
+                    self.write(line.as_bytes())?;
+                }
+            }
+        }
+        self.count += records.len() as u64;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        if self.format == OutputFormat::Json {
+            let tail: &[u8] = if self.first { b"[]\n" } else { b"\n]\n" };
+            self.write(tail)?;
+        }
+        match self.out.flush() {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+            Err(e) => Err(Error::internal(format!("writing to stdout: {e}"))),
+        }
+    }
+}
+
+fn pad(cells: &[String], widths: &[usize]) -> String {
+    let mut line = String::new();
+    for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+        let c: String = if c.chars().count() > *w {
+            c.chars().take(w.saturating_sub(1)).chain(['…']).collect()
+        } else {
+            c.clone()
+        };
+        if i + 1 == cells.len() {
+            line.push_str(&c);
+        } else {
+            line.push_str(&format!("{c:w$}  "));
+        }
+    }
+    line.push('\n');
+    line
+}

@@ -66,6 +66,25 @@ pub trait Admin: Send + Sync {
     /// Removes devices whose removal time has passed, now.
     async fn sweep(&self) -> Result<SweepView>;
 
+    /// One page of devices; pass `next_cursor` back for the next.
+    async fn devices_list(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<DevicePage>;
+    async fn devices_count(&self, query: &DeviceQuery) -> Result<u64>;
+    async fn device_show(&self, uuid: &str) -> Result<DeviceDetail>;
+    /// Frees the seats of these devices in one transaction (through one code only, if given).
+    async fn devices_unregister(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> Result<UnregisterReport>;
+    /// Frees the seats of up to `batch` devices matching `query`, in one transaction; returns how many.
+    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64>;
+    async fn usage(&self, query: &UsageQuery) -> Result<UsageView>;
+
     async fn whoami(&self) -> Result<Caller>;
     async fn token_create(
         &self,

@@ -375,6 +375,67 @@ impl Admin for RemoteAdmin {
         self.json(self.request(Method::POST, &["sweep"])).await
     }
 
+    async fn devices_list(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<DevicePage> {
+        let mut req = self
+            .request(Method::GET, &["devices"])
+            .query(query)
+            .query(&[("limit", limit)]);
+        if let Some(c) = cursor {
+            req = req.query(&[("cursor", c)]);
+        }
+        self.json(req).await
+    }
+
+    async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
+        #[derive(serde::Deserialize)]
+        struct Count {
+            count: u64,
+        }
+        let c: Count = self
+            .json(
+                self.request(Method::GET, &["devices", "count"])
+                    .query(query),
+            )
+            .await?;
+        Ok(c.count)
+    }
+
+    async fn device_show(&self, uuid: &str) -> Result<DeviceDetail> {
+        self.get(&["devices", uuid], &[]).await
+    }
+
+    async fn devices_unregister(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> Result<UnregisterReport> {
+        let body = json!({ "uuids": uuids, "handshake": handshake });
+        self.with_body(Method::POST, &["devices", "unregister"], &body)
+            .await
+    }
+
+    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64> {
+        #[derive(serde::Deserialize)]
+        struct Removed {
+            removed: u64,
+        }
+        let body = json!({ "query": query, "batch": batch });
+        let r: Removed = self
+            .with_body(Method::POST, &["devices", "unregister-matching"], &body)
+            .await?;
+        Ok(r.removed)
+    }
+
+    async fn usage(&self, query: &UsageQuery) -> Result<UsageView> {
+        self.json(self.request(Method::GET, &["usage"]).query(query))
+            .await
+    }
+
     async fn whoami(&self) -> Result<Caller> {
         self.get(&["whoami"], &[]).await
     }

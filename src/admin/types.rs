@@ -269,3 +269,189 @@ pub struct Caller {
     pub role: crate::auth::Role,
     pub lts_id: String,
 }
+
+/// A device holding (or having held, until swept) a seat through a handshake code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DeviceView {
+    pub uuid: String,
+    pub handshake: String,
+    pub item: String,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+    pub first_seen: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+    /// Seconds since the device was last seen.
+    pub idle_seconds: u64,
+    /// When the seat lapses unless the device is seen again (its removal time).
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeviceSortKey {
+    #[default]
+    LastSeen,
+    FirstSeen,
+    Uuid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeviceStateFilter {
+    #[default]
+    All,
+    Active,
+    Expired,
+}
+
+/// Which devices: every field narrows the set.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    utoipa::IntoParams,
+)]
+pub struct DeviceQuery {
+    pub handshake: Option<String>,
+    pub item: Option<String>,
+    /// Only devices not seen for at least this many seconds.
+    pub inactive_for_seconds: Option<u64>,
+    #[serde(default)]
+    pub state: DeviceStateFilter,
+    #[serde(default)]
+    pub sort: DeviceSortKey,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DevicePage {
+    pub devices: Vec<DeviceView>,
+    /// Pass back to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DeviceUsageView {
+    pub reports: i64,
+    pub scans_total: i64,
+    pub pages_total: i64,
+    /// Scans per symbology.
+    pub scans: std::collections::BTreeMap<String, i64>,
+    /// Pages per module.
+    pub pages: std::collections::BTreeMap<String, i64>,
+    pub first_report: Option<DateTime<Utc>>,
+    pub last_report: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct DeviceDetail {
+    pub uuid: String,
+    /// One seat per handshake code the device uses.
+    pub seats: Vec<DeviceView>,
+    pub usage: DeviceUsageView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UnregisterReport {
+    pub removed: Vec<String>,
+    /// UUIDs that held no seat (already gone): reported, not an error.
+    pub missing: Vec<String>,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum UsageBy {
+    #[default]
+    Day,
+    Item,
+    Symbology,
+    Module,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    utoipa::IntoParams,
+)]
+pub struct UsageQuery {
+    pub handshake: Option<String>,
+    pub item: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub by: UsageBy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UsageGroupView {
+    /// The day (YYYY-MM-DD), item id, symbology or module.
+    pub key: String,
+    pub scans: i64,
+    pub pages: i64,
+    pub reports: i64,
+    pub devices: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ItemUsageView {
+    pub item: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: LicenseOption,
+    pub status: ItemStatus,
+    pub quota: Option<u64>,
+    /// Devices seated now (device options) or units reported over the item's validity.
+    pub used: u64,
+    /// Quota minus used (never negative); null for per-domain.
+    pub left: Option<u64>,
+    /// used / quota in percent.
+    pub percent: Option<f64>,
+    /// 60, 80 or 100 when that share of the quota is reached.
+    pub alert: Option<u8>,
+    pub active_devices: i64,
+    pub handshakes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UsageView {
+    pub since: Option<DateTime<Utc>>,
+    pub until: DateTime<Utc>,
+    pub by: UsageBy,
+    pub groups: Vec<UsageGroupView>,
+    pub items: Vec<ItemUsageView>,
+    pub scans: i64,
+    pub pages: i64,
+    pub reports: i64,
+}

@@ -2,12 +2,14 @@
 //! print through [`crate::output`].
 
 mod access;
+mod devices;
 mod handshake;
 mod issuer;
 mod license;
 mod serve;
 mod status;
 mod trust;
+mod usage;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(&ctx, args).await,
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Sweep => status::sweep(&ctx).await,
+        Command::Devices(cmd) => devices::run(&ctx, cmd).await,
+        Command::Usage(args) => usage::run(&ctx, args).await,
         Command::Token(cmd) => access::token(&ctx, cmd).await,
         Command::Audit(cmd) => access::audit(&ctx, cmd).await,
         Command::Login(args) => access::login(&ctx, args).await,

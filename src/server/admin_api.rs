@@ -581,6 +581,119 @@ pub async fn audit_list(
     ))
 }
 
+#[derive(Deserialize, IntoParams)]
+pub struct PageQuery {
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Devices per page (at most 5000).
+    limit: Option<u32>,
+}
+
+#[utoipa::path(get, path = "/v1/admin/devices", tag = "admin", params(DeviceQuery, PageQuery),
+    security(("bearer" = [])), responses((status = 200, body = DevicePage), (status = "4XX", body = AdminErrorBody)))]
+pub async fn devices_list(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Query(q): Query<DeviceQuery>,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<DevicePage> {
+    let admin = caller.admin(&state, Role::Viewer)?;
+    Ok(Json(
+        admin
+            .devices_list(&q, page.cursor.as_deref(), page.limit.unwrap_or(1000))
+            .await?,
+    ))
+}
+
+#[derive(serde::Serialize, Deserialize, ToSchema)]
+pub struct CountView {
+    pub count: u64,
+}
+
+#[utoipa::path(get, path = "/v1/admin/devices/count", tag = "admin", params(DeviceQuery),
+    security(("bearer" = [])), responses((status = 200, body = CountView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn devices_count(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Query(q): Query<DeviceQuery>,
+) -> ApiResult<CountView> {
+    Ok(Json(CountView {
+        count: caller
+            .admin(&state, Role::Viewer)?
+            .devices_count(&q)
+            .await?,
+    }))
+}
+
+#[utoipa::path(get, path = "/v1/admin/devices/{uuid}", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = DeviceDetail), (status = "4XX", body = AdminErrorBody)))]
+pub async fn device_show(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Path(uuid): Path<String>,
+) -> ApiResult<DeviceDetail> {
+    Ok(Json(
+        caller
+            .admin(&state, Role::Viewer)?
+            .device_show(&uuid)
+            .await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct UnregisterRequest {
+    pub uuids: Vec<String>,
+    pub handshake: Option<String>,
+}
+
+admin_route!(
+    devices_unregister,
+    post,
+    "/v1/admin/devices/unregister",
+    Role::Operator,
+    UnregisterRequest,
+    UnregisterReport,
+    "Free the seats of these devices.",
+    |a, r| async move { a.devices_unregister(&r.uuids, r.handshake.as_deref()).await }
+);
+
+#[derive(Deserialize, ToSchema)]
+pub struct UnregisterMatchingRequest {
+    pub query: DeviceQuery,
+    /// Devices per transaction.
+    pub batch: u32,
+}
+
+#[derive(serde::Serialize, Deserialize, ToSchema)]
+pub struct RemovedView {
+    pub removed: u64,
+}
+
+admin_route!(
+    devices_unregister_matching,
+    post,
+    "/v1/admin/devices/unregister-matching",
+    Role::Operator,
+    UnregisterMatchingRequest,
+    RemovedView,
+    "Free the seats of up to `batch` matching devices, in one transaction.",
+    |a, r| async move {
+        a.devices_unregister_matching(&r.query, r.batch)
+            .await
+            .map(|removed| RemovedView { removed })
+    }
+);
+
+#[utoipa::path(get, path = "/v1/admin/usage", tag = "admin", params(UsageQuery),
+    security(("bearer" = [])), responses((status = 200, body = UsageView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn usage(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    Query(q): Query<UsageQuery>,
+) -> ApiResult<UsageView> {
+    Ok(Json(caller.admin(&state, Role::Viewer)?.usage(&q).await?))
+}
+
 pub fn routes() -> axum::Router<Arc<AppState>> {
     use axum::routing::{get, post, put};
     axum::Router::new()
@@ -628,4 +741,13 @@ pub fn routes() -> axum::Router<Arc<AppState>> {
             axum::routing::delete(token_revoke),
         )
         .route("/v1/admin/audit", get(audit_list))
+        .route("/v1/admin/devices", get(devices_list))
+        .route("/v1/admin/devices/count", get(devices_count))
+        .route("/v1/admin/devices/unregister", post(devices_unregister))
+        .route(
+            "/v1/admin/devices/unregister-matching",
+            post(devices_unregister_matching),
+        )
+        .route("/v1/admin/devices/{uuid}", get(device_show))
+        .route("/v1/admin/usage", get(usage))
 }

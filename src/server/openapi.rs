@@ -25,7 +25,8 @@ use crate::service::types::{
         admin::handshake_bind, admin::handshake_unbind, admin::handshake_order, admin::domains_add,
         admin::domains_remove, admin::domains_list, admin::password_set, admin::password_clear,
         admin::handshake_delete, admin::sweep, admin::token_list, admin::token_create, admin::token_revoke,
-        admin::audit_list,
+        admin::audit_list, admin::devices_list, admin::devices_count, admin::device_show,
+        admin::devices_unregister, admin::devices_unregister_matching, admin::usage,
     ),
     modifiers(&BearerAuth),
     components(schemas(

@@ -312,6 +312,121 @@ pub trait DeviceStore: Send + Sync {
     async fn has_concurrent_items(&self) -> StoreResult<bool>;
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeviceSort {
+    #[default]
+    LastSeen,
+    FirstSeen,
+    Uuid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeviceState {
+    #[default]
+    All,
+    /// Holding a seat now (removal time in the future).
+    Active,
+    /// Removal time passed, not yet swept.
+    Expired,
+}
+
+/// Which devices to list, count or unregister.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeviceFilter {
+    pub handshake: Option<String>,
+    pub item: Option<String>,
+    /// Only devices last seen before this time (inactive since).
+    pub last_seen_before: Option<i64>,
+    pub state: DeviceState,
+    /// "Now" for the state filter.
+    pub now: i64,
+}
+
+/// Where the previous page ended: the sort key and the row's primary key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceCursor {
+    pub key: String,
+    pub handshake: String,
+    pub uuid: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRow {
+    pub uuid: String,
+    pub handshake: String,
+    pub item_id: String,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+    pub first_seen: i64,
+    pub last_seen: i64,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeviceUsage {
+    pub reports: i64,
+    pub scans: Vec<(String, i64)>,
+    pub pages: Vec<(String, i64)>,
+    pub first_report: Option<i64>,
+    pub last_report: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsageGrouping {
+    Day,
+    Item,
+    Symbology,
+    Module,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageFilter {
+    pub handshake: Option<String>,
+    pub item: Option<String>,
+    pub since: Option<i64>,
+}
+
+/// One group of usage: its key (a day, item id, symbology or module) and the counts in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageGroup {
+    pub key: String,
+    pub scans: i64,
+    pub pages: i64,
+    pub reports: i64,
+    pub devices: i64,
+}
+
+#[async_trait]
+pub trait FleetStore: Send + Sync {
+    /// One page of devices after `cursor`, in sort order.
+    async fn list_devices(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&DeviceCursor>,
+        limit: i64,
+    ) -> StoreResult<Vec<DeviceRow>>;
+    async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64>;
+    /// The seats of a device (one per handshake code it uses).
+    async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>>;
+    async fn device_usage(&self, uuid: &str) -> StoreResult<DeviceUsage>;
+    /// Removes the seats of these devices (through `handshake` only, if given) in one transaction;
+    /// returns the UUIDs that had no seat.
+    async fn unregister_devices(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> StoreResult<Vec<String>>;
+    /// Removes up to `batch` devices matching `filter` in one transaction; returns how many.
+    async fn unregister_matching(&self, filter: &DeviceFilter, batch: i64) -> StoreResult<i64>;
+    async fn usage_groups(
+        &self,
+        filter: &UsageFilter,
+        by: UsageGrouping,
+    ) -> StoreResult<Vec<UsageGroup>>;
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenRow {
     pub name: String,
@@ -355,11 +470,17 @@ pub trait AccessStore: Send + Sync {
 
 /// Everything the LTS keeps. One implementation per backend.
 pub trait Store:
-    MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore + AccessStore
+    MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore + FleetStore + AccessStore
 {
 }
 
-impl<T: MetaStore + TrustStore + LicenseStore + HandshakeStore + DeviceStore + AccessStore> Store
-    for T
+impl<T> Store for T where
+    T: MetaStore
+        + TrustStore
+        + LicenseStore
+        + HandshakeStore
+        + DeviceStore
+        + FleetStore
+        + AccessStore
 {
 }

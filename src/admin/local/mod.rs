@@ -2,6 +2,7 @@
 //! Local access is full access, like holding the database file.
 
 pub mod access;
+pub(crate) mod fleet;
 mod handshakes;
 mod licenses;
 pub(crate) mod views;
@@ -340,6 +341,58 @@ impl Admin for LocalAdmin {
                 trigger: run.trigger,
             });
         self.audited("sweep", "devices", r).await
+    }
+
+    async fn devices_list(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<DevicePage> {
+        fleet::list(self, query, cursor, limit).await
+    }
+
+    async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
+        let n = self
+            .store
+            .count_devices(&fleet::filter(query, self.now()))
+            .await?;
+        Ok(n.max(0) as u64)
+    }
+
+    async fn device_show(&self, uuid: &str) -> Result<DeviceDetail> {
+        fleet::show(self, uuid).await
+    }
+
+    async fn devices_unregister(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> Result<UnregisterReport> {
+        let r = fleet::unregister(self, uuids, handshake).await;
+        let target = match uuids {
+            [one] => one.clone(),
+            many => format!("{} devices", many.len()),
+        };
+        let r = self.audited("devices.unregister", &target, r).await?;
+        Ok(r)
+    }
+
+    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64> {
+        let r = fleet::unregister_matching(self, query, batch).await;
+        let target = format!(
+            "inactive_for={}s handshake={} removed={}",
+            query.inactive_for_seconds.unwrap_or(0),
+            query.handshake.as_deref().unwrap_or("*"),
+            r.as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "0".into())
+        );
+        self.audited("devices.unregister", &target, r).await
+    }
+
+    async fn usage(&self, query: &UsageQuery) -> Result<UsageView> {
+        fleet::usage(self, query).await
     }
 
     async fn whoami(&self) -> Result<Caller> {

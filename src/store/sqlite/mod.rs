@@ -3,6 +3,7 @@
 
 mod access;
 mod devices;
+mod fleet;
 mod handshakes;
 mod licenses;
 mod rows;

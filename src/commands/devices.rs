@@ -1,0 +1,418 @@
+//! `ltsctl devices`: the support engineer's tools. List devices (streamed page by page), show one, and
+//! unregister them by UUID or in bulk by inactivity, with a preview, a confirmation and a summary.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::Context;
+use crate::admin::Admin;
+use crate::admin::types::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
+use crate::cli::{DeviceFilterArgs, DevicesCommand};
+use crate::domain::duration::humanize;
+use crate::error::{Error, ErrorKind, Result};
+use crate::output::{Record, Section, opt, time};
+
+const PAGE: u32 = 2_000;
+/// Devices per transaction in bulk removal: small enough to keep each write short for a running server.
+const BATCH: u32 = 5_000;
+
+const HEADERS: [&str; 10] = [
+    "uuid",
+    "handshake",
+    "item",
+    "platform",
+    "domain",
+    "name",
+    "first_seen",
+    "last_seen",
+    "idle",
+    "expires_at",
+];
+
+fn cells(d: &DeviceView) -> Vec<String> {
+    vec![
+        d.uuid.clone(),
+        d.handshake.clone(),
+        d.item.clone(),
+        d.platform.clone(),
+        opt(&d.domain),
+        opt(&d.name),
+        time(&d.first_seen),
+        time(&d.last_seen),
+        humanize(Duration::from_secs(d.idle_seconds)),
+        time(&d.expires_at),
+    ]
+}
+
+/// CSV has the JSON fields, machine-readable (RFC 3339 times, idle in seconds).
+fn csv_cells(d: &DeviceView) -> Vec<String> {
+    let t =
+        |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    vec![
+        d.uuid.clone(),
+        d.handshake.clone(),
+        d.item.clone(),
+        d.platform.clone(),
+        d.domain.clone().unwrap_or_default(),
+        d.name.clone().unwrap_or_default(),
+        t(&d.first_seen),
+        t(&d.last_seen),
+        d.idle_seconds.to_string(),
+        t(&d.expires_at),
+    ]
+}
+
+const CSV_HEADERS: [&str; 10] = [
+    "uuid",
+    "handshake",
+    "item",
+    "platform",
+    "domain",
+    "name",
+    "first_seen",
+    "last_seen",
+    "idle_seconds",
+    "expires_at",
+];
+
+fn query(
+    filter: DeviceFilterArgs,
+    state: DeviceStateFilter,
+    sort: crate::admin::types::DeviceSortKey,
+) -> DeviceQuery {
+    DeviceQuery {
+        handshake: filter.handshake,
+        item: filter.item,
+        inactive_for_seconds: filter.inactive_for.map(|d| d.as_secs()),
+        state,
+        sort,
+    }
+}
+
+pub async fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
+    let admin = ctx.admin().await?;
+    match cmd {
+        DevicesCommand::List {
+            filter,
+            active,
+            expired,
+            sort,
+            limit,
+        } => {
+            let state = match (active, expired) {
+                (true, _) => DeviceStateFilter::Active,
+                (_, true) => DeviceStateFilter::Expired,
+                _ => DeviceStateFilter::All,
+            };
+            let n = stream(ctx, admin.as_ref(), &query(filter, state, sort), limit).await?;
+            ctx.out.note(format!("{n} device(s)."));
+            Ok(())
+        }
+        DevicesCommand::Show { uuid } => ctx.out.record(&admin.device_show(&uuid).await?),
+        DevicesCommand::Unregister {
+            uuids,
+            inactive_for,
+            expired,
+            handshake,
+            dry_run,
+            yes,
+        } => {
+            if uuids.is_empty() {
+                let q = DeviceQuery {
+                    handshake,
+                    inactive_for_seconds: inactive_for.map(|d| d.as_secs()),
+                    state: if expired {
+                        DeviceStateFilter::Expired
+                    } else {
+                        DeviceStateFilter::All
+                    },
+                    ..Default::default()
+                };
+                bulk(ctx, admin.as_ref(), &q, dry_run, yes).await
+            } else {
+                by_uuid(ctx, admin.as_ref(), &uuids, handshake.as_deref(), dry_run).await
+            }
+        }
+    }
+}
+
+/// Writes every matching device, page by page; returns how many.
+async fn stream(
+    ctx: &Context,
+    admin: &dyn Admin,
+    q: &DeviceQuery,
+    limit: Option<u64>,
+) -> Result<u64> {
+    let csv = ctx.out.format == crate::cli::OutputFormat::Csv;
+    let mut out = ctx.out.stream(if csv { &CSV_HEADERS } else { &HEADERS });
+    let mut cursor: Option<String> = None;
+    loop {
+        let left = limit.map(|l| l.saturating_sub(out.count));
+        if left == Some(0) {
+            break;
+        }
+        let size = left.map_or(PAGE, |l| l.min(u64::from(PAGE)) as u32);
+        let page = admin.devices_list(q, cursor.as_deref(), size).await?;
+        if csv {
+            out.batch(&page.devices, csv_cells)?;
+        } else {
+            out.batch(&page.devices, cells)?;
+        }
+        match page.next_cursor {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    let n = out.count;
+    out.finish()?;
+    Ok(n)
+}
+
+#[derive(Serialize)]
+struct Summary {
+    removed: u64,
+    already_gone: u64,
+    failed: u64,
+    dry_run: bool,
+    missing: Vec<String>,
+}
+
+fn summary(ctx: &Context, s: &Summary) -> Result<()> {
+    let verb = if s.dry_run {
+        "would be removed"
+    } else {
+        "removed"
+    };
+    ctx.out.note(format!(
+        "{} {verb}, {} already gone, {} failed.",
+        s.removed, s.already_gone, s.failed
+    ));
+    if ctx.out.is_json() {
+        ctx.out.json(s)?;
+    }
+    Ok(())
+}
+
+async fn by_uuid(
+    ctx: &Context,
+    admin: &dyn Admin,
+    uuids: &[String],
+    handshake: Option<&str>,
+    dry_run: bool,
+) -> Result<()> {
+    if dry_run {
+        let mut present = 0u64;
+        let mut missing = Vec::new();
+        for uuid in uuids {
+            match admin.device_show(uuid).await {
+                Ok(d)
+                    if d.seats
+                        .iter()
+                        .any(|s| handshake.is_none_or(|h| h == s.handshake)) =>
+                {
+                    present += 1
+                }
+                Ok(_) => missing.push(uuid.clone()),
+                Err(e) if e.kind == ErrorKind::NotFound => missing.push(uuid.clone()),
+                Err(e) => return Err(e),
+            }
+        }
+        let s = Summary {
+            removed: present,
+            already_gone: missing.len() as u64,
+            failed: 0,
+            dry_run: true,
+            missing,
+        };
+        return summary(ctx, &s);
+    }
+    let mut removed = 0u64;
+    let mut missing = Vec::new();
+    let bar = ctx.out.progress(uuids.len() as u64, "unregistering");
+    for chunk in uuids.chunks(BATCH as usize) {
+        let r = admin.devices_unregister(chunk, handshake).await?;
+        removed += r.removed.len() as u64;
+        for m in &r.missing {
+            bar.suspend(|| ctx.out.note(format!("{m}: no such device (already gone)")));
+        }
+        missing.extend(r.missing);
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let s = Summary {
+        removed,
+        already_gone: missing.len() as u64,
+        failed: 0,
+        dry_run: false,
+        missing,
+    };
+    summary(ctx, &s)
+}
+
+async fn bulk(
+    ctx: &Context,
+    admin: &dyn Admin,
+    q: &DeviceQuery,
+    dry_run: bool,
+    yes: bool,
+) -> Result<()> {
+    let total = admin.devices_count(q).await?;
+    let what = match q.inactive_for_seconds {
+        Some(s) => format!(
+            "not seen for {}",
+            crate::domain::duration::format_duration(Duration::from_secs(s))
+        ),
+        None => "whose removal time has passed".to_string(),
+    };
+    let scope = q
+        .handshake
+        .as_ref()
+        .map(|h| format!(" through {h}"))
+        .unwrap_or_default();
+    if dry_run {
+        stream(ctx, admin, q, None).await?;
+        let s = Summary {
+            removed: total,
+            already_gone: 0,
+            failed: 0,
+            dry_run: true,
+            missing: Vec::new(),
+        };
+        return summary(ctx, &s);
+    }
+    if total == 0 {
+        ctx.out
+            .note(format!("No device{scope} matches ({what}); nothing to do."));
+        return summary(
+            ctx,
+            &Summary {
+                removed: 0,
+                already_gone: 0,
+                failed: 0,
+                dry_run: false,
+                missing: Vec::new(),
+            },
+        );
+    }
+    if !yes {
+        if !ctx.out.can_prompt() {
+            return Err(Error::new(
+                ErrorKind::ConfirmationRequired,
+                format!("{total} device(s){scope} {what} would be unregistered; refusing without confirmation"),
+            )
+            .with_hint("pass --yes to confirm, or --dry-run to see them first"));
+        }
+        let preview = admin.devices_list(q, None, 10).await?;
+        for d in &preview.devices {
+            ctx.out.note(format!(
+                "  {}  {}  idle {}",
+                d.uuid,
+                d.handshake,
+                humanize(Duration::from_secs(d.idle_seconds))
+            ));
+        }
+        if total > preview.devices.len() as u64 {
+            ctx.out.note(format!(
+                "  ... and {} more",
+                total - preview.devices.len() as u64
+            ));
+        }
+        let go = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "Unregister {total} device(s){scope} {what}? Their seats are freed at once"
+            ))
+            .default(false)
+            .interact()
+            .map_err(|e| Error::usage(format!("reading the answer: {e}")))?;
+        if !go {
+            ctx.out.note("Nothing changed.");
+            return Ok(());
+        }
+    }
+    let bar = ctx.out.progress(total, "unregistering");
+    let mut removed = 0u64;
+    loop {
+        let n = admin.devices_unregister_matching(q, BATCH).await?;
+        removed += n;
+        bar.inc(n);
+        if n < u64::from(BATCH) {
+            break;
+        }
+    }
+    bar.finish_and_clear();
+    summary(
+        ctx,
+        &Summary {
+            removed,
+            already_gone: 0,
+            failed: 0,
+            dry_run: false,
+            missing: Vec::new(),
+        },
+    )
+}
+
+impl Record for DeviceDetail {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        let u = &self.usage;
+        let t = |t: &Option<chrono::DateTime<chrono::Utc>>| {
+            t.as_ref().map(time).unwrap_or_else(|| "-".into())
+        };
+        vec![
+            ("uuid", self.uuid.clone()),
+            ("seats", self.seats.len().to_string()),
+            ("reports", u.reports.to_string()),
+            ("scans", u.scans_total.to_string()),
+            ("pages", u.pages_total.to_string()),
+            ("first_report", t(&u.first_report)),
+            ("last_report", t(&u.last_report)),
+        ]
+    }
+    fn sections(&self) -> Vec<Section> {
+        let seats = self.seats.iter().map(|d| {
+            vec![
+                d.handshake.clone(),
+                d.item.clone(),
+                d.platform.clone(),
+                opt(&d.domain),
+                time(&d.first_seen),
+                time(&d.last_seen),
+                humanize(Duration::from_secs(d.idle_seconds)),
+                time(&d.expires_at),
+            ]
+        });
+        let counts = self
+            .usage
+            .scans
+            .iter()
+            .map(|(k, n)| vec!["scans".to_string(), k.clone(), n.to_string()])
+            .chain(
+                self.usage
+                    .pages
+                    .iter()
+                    .map(|(k, n)| vec!["pages".to_string(), k.clone(), n.to_string()]),
+            );
+        vec![
+            Section {
+                title: "Seats",
+                headers: vec![
+                    "handshake",
+                    "item",
+                    "platform",
+                    "domain",
+                    "first_seen",
+                    "last_seen",
+                    "idle",
+                    "expires_at",
+                ],
+                rows: seats.collect(),
+            },
+            Section {
+                title: "Usage",
+                headers: vec!["kind", "name", "count"],
+                rows: counts.collect(),
+            },
+        ]
+    }
+}

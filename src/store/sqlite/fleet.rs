@@ -1,0 +1,271 @@
+//! Devices at scale in the embedded store: keyset-paginated listing (flat memory over millions of rows),
+//! bulk unregistering in bounded transactions, and usage statistics.
+//!
+//! Every statement is a static string: the sort key picks one of a fixed set of queries, filters are bound
+//! parameters.
+
+use async_trait::async_trait;
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{SqliteStore, db};
+use crate::store::{
+    DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DeviceUsage, FleetStore,
+    StoreResult, UsageFilter, UsageGroup, UsageGrouping,
+};
+
+/// Columns, then the filters every listing, count and bulk delete shares (parameters ?1-?5).
+macro_rules! device_query {
+    ($head:literal, $tail:literal) => {
+        concat!(
+            $head,
+            " FROM devices WHERE (?1 IS NULL OR handshake = ?1) AND (?2 IS NULL OR item_id = ?2)
+              AND (?3 IS NULL OR last_seen < ?3)
+              AND (?4 = 0 OR (?4 = 1 AND expires_at > ?5) OR (?4 = 2 AND expires_at <= ?5)) ",
+            $tail
+        )
+    };
+}
+
+const COLUMNS: &str =
+    "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at";
+
+fn list_sql(sort: DeviceSort, after: bool) -> &'static str {
+    macro_rules! cols {
+        ($tail:literal) => {
+            device_query!(
+                "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at",
+                $tail
+            )
+        };
+    }
+    match (sort, after) {
+        (DeviceSort::LastSeen, false) => cols!("ORDER BY last_seen, handshake, uuid LIMIT ?9"),
+        (DeviceSort::LastSeen, true) => {
+            cols!(
+                "AND (last_seen, handshake, uuid) > (?6, ?7, ?8) ORDER BY last_seen, handshake, uuid LIMIT ?9"
+            )
+        }
+        (DeviceSort::FirstSeen, false) => cols!("ORDER BY first_seen, handshake, uuid LIMIT ?9"),
+        (DeviceSort::FirstSeen, true) => {
+            cols!(
+                "AND (first_seen, handshake, uuid) > (?6, ?7, ?8) ORDER BY first_seen, handshake, uuid LIMIT ?9"
+            )
+        }
+        (DeviceSort::Uuid, false) => cols!("ORDER BY uuid, handshake LIMIT ?9"),
+        (DeviceSort::Uuid, true) => {
+            cols!("AND (uuid, handshake) > (?6, ?7) ORDER BY uuid, handshake LIMIT ?9")
+        }
+    }
+}
+
+fn state_code(s: DeviceState) -> i64 {
+    match s {
+        DeviceState::All => 0,
+        DeviceState::Active => 1,
+        DeviceState::Expired => 2,
+    }
+}
+
+fn bind_filter<'q>(
+    q: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    f: &'q DeviceFilter,
+) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
+    q.bind(f.handshake.as_deref())
+        .bind(f.item.as_deref())
+        .bind(f.last_seen_before)
+        .bind(state_code(f.state))
+        .bind(f.now)
+}
+
+pub(super) fn device_row(row: &SqliteRow) -> StoreResult<DeviceRow> {
+    Ok(DeviceRow {
+        uuid: row.try_get("uuid").map_err(db)?,
+        handshake: row.try_get("handshake").map_err(db)?,
+        item_id: row.try_get("item_id").map_err(db)?,
+        platform: row.try_get("platform").map_err(db)?,
+        domain: row.try_get("domain").map_err(db)?,
+        name: row.try_get("name").map_err(db)?,
+        first_seen: row.try_get("first_seen").map_err(db)?,
+        last_seen: row.try_get("last_seen").map_err(db)?,
+        expires_at: row.try_get("expires_at").map_err(db)?,
+    })
+}
+
+#[async_trait]
+impl FleetStore for SqliteStore {
+    async fn list_devices(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&DeviceCursor>,
+        limit: i64,
+    ) -> StoreResult<Vec<DeviceRow>> {
+        let mut q = bind_filter(sqlx::query(list_sql(sort, after.is_some())), filter);
+        q = match (after, sort) {
+            (Some(c), DeviceSort::Uuid) => q
+                .bind(c.key.clone())
+                .bind(c.handshake.clone())
+                .bind(None::<String>),
+            (Some(c), _) => q
+                .bind(c.key.parse::<i64>().unwrap_or(i64::MIN))
+                .bind(c.handshake.clone())
+                .bind(c.uuid.clone()),
+            (None, _) => q
+                .bind(None::<i64>)
+                .bind(None::<String>)
+                .bind(None::<String>),
+        };
+        let rows = q.bind(limit).fetch_all(self.pool()).await.map_err(db)?;
+        rows.iter().map(device_row).collect()
+    }
+
+    async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64> {
+        let q = bind_filter(
+            sqlx::query(device_query!("SELECT COUNT(*) AS n", "")),
+            filter,
+        );
+        let row = q.fetch_one(self.pool()).await.map_err(db)?;
+        row.try_get("n").map_err(db)
+    }
+
+    async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>> {
+        let sql = format!("{COLUMNS} FROM devices WHERE uuid = ? ORDER BY handshake");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(uuid)
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        rows.iter().map(device_row).collect()
+    }
+
+    async fn device_usage(&self, uuid: &str) -> StoreResult<DeviceUsage> {
+        let head = sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first, MAX(at) AS last FROM usage_reports WHERE uuid = ?")
+            .bind(uuid)
+            .fetch_one(self.pool())
+            .await
+            .map_err(db)?;
+        let counts = sqlx::query(
+            "SELECT c.kind, c.name, SUM(c.count) AS total FROM usage_reports r
+             JOIN usage_counts c ON c.report_id = r.id WHERE r.uuid = ? GROUP BY c.kind, c.name ORDER BY total DESC",
+        )
+        .bind(uuid)
+        .fetch_all(self.pool())
+        .await
+        .map_err(db)?;
+        let mut usage = DeviceUsage {
+            reports: head.try_get("n").map_err(db)?,
+            first_report: head.try_get("first").map_err(db)?,
+            last_report: head.try_get("last").map_err(db)?,
+            ..Default::default()
+        };
+        for row in &counts {
+            let kind: String = row.try_get("kind").map_err(db)?;
+            let entry = (
+                row.try_get("name").map_err(db)?,
+                row.try_get("total").map_err(db)?,
+            );
+            if kind == "scan" {
+                usage.scans.push(entry)
+            } else {
+                usage.pages.push(entry)
+            }
+        }
+        Ok(usage)
+    }
+
+    async fn unregister_devices(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> StoreResult<Vec<String>> {
+        let mut tx = self.write_tx().await?;
+        let mut missing = Vec::new();
+        for uuid in uuids {
+            let done = sqlx::query(
+                "DELETE FROM devices WHERE uuid = ?1 AND (?2 IS NULL OR handshake = ?2)",
+            )
+            .bind(uuid)
+            .bind(handshake)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() == 0 {
+                missing.push(uuid.clone());
+            }
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(missing)
+    }
+
+    async fn unregister_matching(&self, filter: &DeviceFilter, batch: i64) -> StoreResult<i64> {
+        let mut tx = self.write_tx().await?;
+        let q = bind_filter(
+            sqlx::query(concat!(
+                "DELETE FROM devices WHERE rowid IN (",
+                device_query!("SELECT rowid", "LIMIT ?6"),
+                ")"
+            )),
+            filter,
+        );
+        let removed = q
+            .bind(batch)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected() as i64;
+        tx.commit().await.map_err(db)?;
+        Ok(removed)
+    }
+
+    async fn usage_groups(
+        &self,
+        filter: &UsageFilter,
+        by: UsageGrouping,
+    ) -> StoreResult<Vec<UsageGroup>> {
+        let sql: &'static str = match by {
+            UsageGrouping::Day => "SELECT strftime('%Y-%m-%d', r.at, 'unixepoch') AS k, SUM(r.scans) AS scans, SUM(r.pages) AS pages,
+                    COUNT(*) AS reports, COUNT(DISTINCT r.uuid) AS devices FROM usage_reports r
+                 WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
+                 GROUP BY k ORDER BY k",
+            UsageGrouping::Item => "SELECT r.item_id AS k, SUM(r.scans) AS scans, SUM(r.pages) AS pages,
+                    COUNT(*) AS reports, COUNT(DISTINCT r.uuid) AS devices FROM usage_reports r
+                 WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
+                 GROUP BY k ORDER BY k",
+            UsageGrouping::Symbology => "SELECT c.name AS k, SUM(c.count) AS scans, 0 AS pages,
+                    COUNT(DISTINCT r.id) AS reports, COUNT(DISTINCT r.uuid) AS devices
+                 FROM usage_reports r JOIN usage_counts c ON c.report_id = r.id AND c.kind = 'scan'
+                 WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
+                 GROUP BY k ORDER BY scans DESC, k",
+            UsageGrouping::Module => "SELECT c.name AS k, 0 AS scans, SUM(c.count) AS pages,
+                    COUNT(DISTINCT r.id) AS reports, COUNT(DISTINCT r.uuid) AS devices
+                 FROM usage_reports r JOIN usage_counts c ON c.report_id = r.id AND c.kind = 'page'
+                 WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
+                 GROUP BY k ORDER BY pages DESC, k",
+        };
+        let rows = sqlx::query(sql)
+            .bind(filter.handshake.as_deref())
+            .bind(filter.item.as_deref())
+            .bind(filter.since)
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        rows.iter()
+            .map(|row| {
+                Ok(UsageGroup {
+                    key: row.try_get("k").map_err(db)?,
+                    scans: row
+                        .try_get::<Option<i64>, _>("scans")
+                        .map_err(db)?
+                        .unwrap_or(0),
+                    pages: row
+                        .try_get::<Option<i64>, _>("pages")
+                        .map_err(db)?
+                        .unwrap_or(0),
+                    reports: row.try_get("reports").map_err(db)?,
+                    devices: row.try_get("devices").map_err(db)?,
+                })
+            })
+            .collect()
+    }
+}
