@@ -4,16 +4,19 @@
 ALTER TABLE devices ADD COLUMN concurrent_seen_at INTEGER;
 CREATE INDEX devices_concurrent ON devices(item_id, concurrent_seen_at) WHERE concurrent_seen_at IS NOT NULL;
 
--- One row per client usage report; the client's report id makes uploads idempotent.
+-- One row per client usage report; the report id the device chose makes its uploads idempotent (scoped to
+-- the device and code: two devices may pick the same id).
 CREATE TABLE usage_reports (
-    id          TEXT PRIMARY KEY NOT NULL,
+    rid         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL,
     handshake   TEXT NOT NULL,
     uuid        TEXT NOT NULL,
     item_id     TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     at          INTEGER NOT NULL,
     received_at INTEGER NOT NULL,
     scans       INTEGER NOT NULL,
-    pages       INTEGER NOT NULL
+    pages       INTEGER NOT NULL,
+    UNIQUE (handshake, uuid, id)
 ) STRICT;
 CREATE INDEX usage_reports_item_at ON usage_reports(item_id, at);
 CREATE INDEX usage_reports_handshake_at ON usage_reports(handshake, at);
@@ -21,7 +24,7 @@ CREATE INDEX usage_reports_uuid ON usage_reports(uuid);
 
 -- Counts per barcode symbology (kind 'scan') or page module (kind 'page') of each report.
 CREATE TABLE usage_counts (
-    report_id TEXT NOT NULL REFERENCES usage_reports(id) ON DELETE CASCADE,
+    report_id INTEGER NOT NULL REFERENCES usage_reports(rid) ON DELETE CASCADE,
     kind      TEXT NOT NULL CHECK (kind IN ('scan', 'page')),
     name      TEXT NOT NULL,
     count     INTEGER NOT NULL CHECK (count >= 0),

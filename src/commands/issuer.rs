@@ -61,6 +61,18 @@ fn keygen(ctx: &Context, out: &Path, public_out: Option<PathBuf>, force: bool) -
             "--out and --public-out name the same file",
         ));
     }
+    if !force {
+        // Refuse before writing anything: never leave a public key of a pair that was thrown away.
+        for path in [out, public_out.as_path()] {
+            if path.exists() {
+                return Err(crate::error::Error::conflict(format!(
+                    "{} already exists",
+                    path.display()
+                ))
+                .with_hint("choose another path or pass --force to overwrite it"));
+            }
+        }
+    }
     let key = IssuerKey::generate();
     let public = key.public();
     // The public key is written first: a failure then leaves no orphaned private key behind.

@@ -200,11 +200,26 @@ pub async fn run(ctx: &Context, cmd: LicenseCommand) -> Result<()> {
     }
 }
 
+/// Reads a license file; one over the format's size cap is an invalid license, refused before reading.
+fn read_license(path: &Path) -> Result<Vec<u8>> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > MAX_FILE_BYTES
+    {
+        let err = crate::license::LicenseError::TooLarge {
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        };
+        return Err(Error::from(err).context(path.display()));
+    }
+    read_capped(path, MAX_FILE_BYTES, "license file")
+}
+
 fn verify(ctx: &Context, file: &Path, issuer_key: &Path) -> Result<()> {
     let pem = read_text(issuer_key, 64 * 1024, "public key")?;
     let key =
         PublicKey::from_spki_pem(&pem).map_err(|e| Error::from(e).context(issuer_key.display()))?;
-    let bytes = read_capped(file, MAX_FILE_BYTES, "license file")?;
+    let bytes = read_license(file)?;
     let in_file = |e: crate::license::LicenseError| Error::from(e).context(file.display());
     let parsed = LicenseFile::parse(&bytes).map_err(in_file)?;
     let doc = parsed.verify_with(&key).map_err(in_file)?;
@@ -237,7 +252,7 @@ async fn import(
     for path in files {
         let name = path.display().to_string();
         bar.set_message(name.clone());
-        let result = match read_capped(path, MAX_FILE_BYTES, "license file") {
+        let result = match read_license(path) {
             Ok(bytes) => admin.license_import(&name, &bytes, target).await,
             Err(e) => Err(e),
         };

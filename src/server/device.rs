@@ -138,6 +138,14 @@ pub(super) async fn healthz(State(state): State<Arc<AppState>>) -> Response {
     Json(json!({ "status": "ok", "lts_id": state.devices.lts_id() })).into_response()
 }
 
+pub(super) async fn method_not_allowed() -> Response {
+    error_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        Denial::InvalidRequest.code(),
+        "this route does not take that method; see /v1/openapi.json",
+    )
+}
+
 pub(super) async fn not_found() -> Response {
     error_response(
         StatusCode::NOT_FOUND,

@@ -77,6 +77,7 @@ pub fn router(state: Arc<AppState>, rate_limit: Option<NonZeroU32>) -> Router {
         .route("/healthz", get(device::healthz))
         .route("/v1/openapi.json", get(openapi::document))
         .fallback(device::not_found)
+        .method_not_allowed_fallback(device::method_not_allowed)
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

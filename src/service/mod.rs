@@ -148,7 +148,14 @@ impl DeviceService {
                 }
             }
         }
-        let host = match origin.or(req.domain.as_deref()) {
+        // `Origin: null` (file:// apps, sandboxed frames) names no host: only codes without domain
+        // bindings admit it. The self-declared `domain` field does not stand in for it.
+        let host_text = match origin {
+            Some(o) if o.trim().eq_ignore_ascii_case("null") => None,
+            Some(o) => Some(o),
+            None => req.domain.as_deref(),
+        };
+        let host = match host_text {
             Some(s) => Some(NormalizedHost::from_origin_or_host(s).map_err(|e| {
                 DeviceError::new(Denial::InvalidRequest, format!("domain/Origin: {e}"))
             })?),

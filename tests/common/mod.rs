@@ -29,6 +29,11 @@ impl Lts {
         let root = tmp.path().to_path_buf();
         let data_dir = root.join("data");
         let work = root.join("work");
+        assert!(
+            !root.to_string_lossy().contains(char::is_whitespace),
+            "the temp dir {} contains whitespace, which `Lts::sh` cannot pass; set TMPDIR",
+            root.display()
+        );
         std::fs::create_dir_all(&work).expect("work dir");
         Lts {
             _tmp: tmp,
@@ -81,6 +86,23 @@ impl Lts {
         err
     }
 
+    /// Runs a command line split on whitespace (so no argument may contain a space); it must succeed.
+    #[track_caller]
+    pub fn sh(&self, line: &str) -> Value {
+        self.ok(&line.split_whitespace().collect::<Vec<_>>())
+    }
+
+    /// Like [`Lts::fails`], for a command line split on whitespace.
+    #[track_caller]
+    pub fn sh_err(&self, line: &str, code: i32) -> String {
+        self.fails(&line.split_whitespace().collect::<Vec<_>>(), code)
+    }
+
+    /// Runs a command line split on whitespace and returns its output, whatever the exit code.
+    pub fn sh_out(&self, line: &str) -> Output {
+        self.run(&line.split_whitespace().collect::<Vec<_>>())
+    }
+
     /// A fresh file name in the working dir.
     pub fn fresh(&self, stem: &str, ext: &str) -> PathBuf {
         let n = self.counter.get() + 1;
@@ -125,15 +147,7 @@ impl Lts {
     pub fn sign(&self, doc_text: &str, key: &Path) -> PathBuf {
         let doc = self.write("license", "toml", doc_text);
         let out = self.fresh("license", "lic");
-        self.ok(&[
-            "issuer",
-            "sign",
-            s(&doc),
-            "--key",
-            s(key),
-            "--out",
-            s(&out),
-        ]);
+        self.ok(&["issuer", "sign", s(&doc), "--key", s(key), "--out", s(&out)]);
         out
     }
 
@@ -182,10 +196,7 @@ impl Lts {
 
     /// Ids of a code's items in consumption order.
     pub fn handshake_items(&self, code: &str) -> Vec<String> {
-        as_array(&self.handshake(code)["items"])
-            .iter()
-            .map(|i| i["id"].as_str().expect("item id").to_string())
-            .collect()
+        item_ids(&self.handshake(code))
     }
 }
 
@@ -228,6 +239,27 @@ pub fn stdout(out: &Output) -> String {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Asserts that `text` (an error message, usually) contains every one of `needles`.
+#[track_caller]
+pub fn assert_has(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
+    }
+}
+
+/// The ids of the `items` of a license, a code or a verify report.
+#[track_caller]
+pub fn item_ids(v: &Value) -> Vec<String> {
+    as_array(&v["items"])
+        .iter()
+        .map(|i| i["id"].as_str().expect("item id").to_string())
+        .collect()
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[track_caller]

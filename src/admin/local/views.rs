@@ -62,14 +62,14 @@ pub(crate) fn status_of(state: &ItemState, now: DateTime<Utc>) -> ItemStatus {
     )
 }
 
-/// Units used on an item: seated devices for the device options. Reported scans and pages are counted by
-/// the usage ledger, which the server feature adds.
+/// Units used on an item: seated devices for the device options, reported scans or pages otherwise.
 fn used(state: &ItemState, option: LicenseOption) -> u64 {
-    if option.counts_devices() {
-        state.active_devices.max(0) as u64
+    let n = if option.counts_devices() {
+        state.active_devices
     } else {
-        0
-    }
+        state.units_used
+    };
+    n.max(0) as u64
 }
 
 pub(super) fn item(state: &ItemState, now: DateTime<Utc>) -> Result<ItemView> {

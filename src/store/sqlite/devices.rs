@@ -218,9 +218,9 @@ impl DeviceStore for SqliteStore {
         for report in &batch.reports {
             let scans: i64 = report.scans.iter().map(|(_, n)| n).sum();
             let pages: i64 = report.pages.iter().map(|(_, n)| n).sum();
-            let inserted = sqlx::query(
+            let rid: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING rid",
             )
             .bind(&report.id)
             .bind(&batch.handshake)
@@ -230,18 +230,18 @@ impl DeviceStore for SqliteStore {
             .bind(batch.now)
             .bind(scans)
             .bind(pages)
-            .execute(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await
             .map_err(db)?;
-            if inserted.rows_affected() == 0 {
+            let Some(rid) = rid else {
                 duplicates += 1;
                 continue;
-            }
+            };
             accepted += 1;
             for (kind, counts) in [("scan", &report.scans), ("page", &report.pages)] {
                 for (name, count) in counts {
                     sqlx::query("INSERT INTO usage_counts (report_id, kind, name, count) VALUES (?, ?, ?, ?)")
-                        .bind(&report.id)
+                        .bind(rid)
                         .bind(kind)
                         .bind(name)
                         .bind(count)

@@ -147,7 +147,7 @@ impl FleetStore for SqliteStore {
             .map_err(db)?;
         let counts = sqlx::query(
             "SELECT c.kind, c.name, SUM(c.count) AS total FROM usage_reports r
-             JOIN usage_counts c ON c.report_id = r.id WHERE r.uuid = ? GROUP BY c.kind, c.name ORDER BY total DESC",
+             JOIN usage_counts c ON c.report_id = r.rid WHERE r.uuid = ? GROUP BY c.kind, c.name ORDER BY total DESC",
         )
         .bind(uuid)
         .fetch_all(self.pool())
@@ -233,13 +233,13 @@ impl FleetStore for SqliteStore {
                  WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
                  GROUP BY k ORDER BY k",
             UsageGrouping::Symbology => "SELECT c.name AS k, SUM(c.count) AS scans, 0 AS pages,
-                    COUNT(DISTINCT r.id) AS reports, COUNT(DISTINCT r.uuid) AS devices
-                 FROM usage_reports r JOIN usage_counts c ON c.report_id = r.id AND c.kind = 'scan'
+                    COUNT(DISTINCT r.rid) AS reports, COUNT(DISTINCT r.uuid) AS devices
+                 FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid AND c.kind = 'scan'
                  WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
                  GROUP BY k ORDER BY scans DESC, k",
             UsageGrouping::Module => "SELECT c.name AS k, 0 AS scans, SUM(c.count) AS pages,
-                    COUNT(DISTINCT r.id) AS reports, COUNT(DISTINCT r.uuid) AS devices
-                 FROM usage_reports r JOIN usage_counts c ON c.report_id = r.id AND c.kind = 'page'
+                    COUNT(DISTINCT r.rid) AS reports, COUNT(DISTINCT r.uuid) AS devices
+                 FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid AND c.kind = 'page'
                  WHERE (?1 IS NULL OR r.handshake = ?1) AND (?2 IS NULL OR r.item_id = ?2) AND (?3 IS NULL OR r.at >= ?3)
                  GROUP BY k ORDER BY pages DESC, k",
         };

@@ -1,0 +1,626 @@
+//! Issue "Foundation": issuer keys, signing, trust, license import/list/show/remove and status, driven
+//! through the `ltsctl` binary. Every refusal also checks that the store did not change.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::{Value, json};
+
+/// Imports `file` expecting exit 5 and a message naming the file and `needles`; the store must not change.
+#[track_caller]
+fn refuse_import(lts: &Lts, file: &Path, needles: &[&str]) -> String {
+    let before = lts.counts();
+    let out = lts.sh_out(&format!("license import {}", s(file)));
+    expect_code(&out, 5, &["license", "import", s(file)]);
+    let err = stderr(&out);
+    assert_has(&err, &["ltsctl: error: ", s(file)]);
+    assert_has(&err, needles);
+    let summary = json(&out);
+    assert_eq!(summary["imported"], 0, "{summary}");
+    assert_eq!(summary["failed"], 1, "{summary}");
+    let report = &summary["files"][0];
+    assert_eq!(report["status"], "failed", "{summary}");
+    assert_eq!(report["error"]["kind"], "invalid_license", "{summary}");
+    assert!(lts.licenses().is_empty());
+    assert_eq!(lts.counts(), before);
+    err
+}
+
+/// A document `issuer sign` must refuse (exit 5, naming the field), and an import must refuse when it
+/// arrives validly signed anyway (signed in-process, bypassing the issuer-side checks).
+#[track_caller]
+fn refused_document(doc: &str, needles: &[&str]) {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let doc_path = lts.write("bad", "toml", doc);
+    let out_path = lts.fresh("bad", "lic");
+    let line = format!(
+        "issuer sign {} --key {} --out {}",
+        s(&doc_path),
+        s(&key),
+        s(&out_path)
+    );
+    let err = lts.sh_err(&line, 5);
+    assert_has(&err, &[s(&doc_path)]);
+    assert_has(&err, needles);
+    assert!(!out_path.exists(), "issuer sign wrote a bad document");
+    let lic = lts.sign_raw(doc.as_bytes(), &key);
+    refuse_import(&lts, &lic, needles);
+}
+
+fn good_doc(id: &str) -> String {
+    let a = ItemSpec::device(&format!("{id}-A"), 25, "yearly");
+    let b = ItemSpec::scan(&format!("{id}-B"), 10_000);
+    license_doc(id, &[a, b])
+}
+
+/// A good license file of the trusted issuer with one field of the envelope passed through `edit`.
+fn edited(lts: &Lts, edit: impl Fn(&str) -> Option<String>) -> PathBuf {
+    let key = lts.trusted_issuer();
+    let lic = lts.sign(&good_doc("LIC-1"), &key);
+    let text = std::fs::read_to_string(&lic).unwrap();
+    let lines: Vec<String> = text.lines().filter_map(&edit).collect();
+    lts.write("edited", "lic", lines.join("\n") + "\n")
+}
+
+/// A good license file with one bit flipped in the decoded `field` (payload or signature).
+fn tampered(lts: &Lts, field: &str) -> PathBuf {
+    let key = lts.trusted_issuer();
+    let lic = lts.sign(&good_doc("LIC-1"), &key);
+    let text = std::fs::read_to_string(&lic).unwrap();
+    let mut payload = envelope_field(&text, "payload");
+    let mut sig = envelope_field(&text, "signature");
+    let target = if field == "payload" {
+        &mut payload
+    } else {
+        &mut sig
+    };
+    target[10] ^= 0x04;
+    let key_id = raw_signature(b"", &key).0;
+    lts.write("tampered", "lic", envelope(&key_id, &payload, &sig))
+}
+
+#[test]
+fn keygen_writes_a_private_0600_key_and_a_public_key() {
+    use std::os::unix::fs::PermissionsExt;
+    let lts = Lts::new();
+    // Without --public-out the public key goes next to the private one, named *.pub.pem.
+    let out = lts.sh("issuer keygen --out vendor.pem");
+    let key_id = out["key_id"].as_str().unwrap();
+    assert_eq!(key_id.len(), 16);
+    assert!(key_id.bytes().all(|b| b.is_ascii_hexdigit()));
+    let key = lts.work.join("vendor.pem");
+    let public = lts.work.join("vendor.pub.pem");
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "private key mode is {mode:o}");
+    let key_text = String::from_utf8(read(&key)).unwrap();
+    assert!(key_text.starts_with("-----BEGIN PRIVATE KEY-----"));
+    let pub_text = String::from_utf8(read(&public)).unwrap();
+    assert!(pub_text.starts_with("-----BEGIN PUBLIC KEY-----"));
+    // The key id on stdout is the one `trust add` computes from the public key.
+    assert_eq!(lts.trust(&public)["key_id"], key_id);
+}
+
+#[test]
+fn keygen_refuses_to_overwrite_without_force() {
+    let lts = Lts::new();
+    let (key, public) = lts.keygen("vendor");
+    let (key_before, pub_before) = (read(&key), read(&public));
+    let line = format!(
+        "issuer keygen --out {} --public-out {}",
+        s(&key),
+        s(&public)
+    );
+    let err = lts.sh_err(&line, 4);
+    assert_has(&err, &["already exists", "--force"]);
+    assert_eq!(read(&key), key_before);
+    assert_eq!(read(&public), pub_before);
+    lts.sh(&format!("{line} --force"));
+    assert_ne!(read(&key), key_before);
+    assert_ne!(read(&public), pub_before);
+    lts.sh_err("issuer keygen --out x.pem --public-out x.pem", 2);
+    assert!(!lts.work.join("x.pem").exists());
+}
+
+#[test]
+fn keygen_refusal_writes_nothing_when_only_the_private_key_exists() {
+    let lts = Lts::new();
+    let (key, public) = lts.keygen("vendor");
+    std::fs::remove_file(&public).unwrap();
+    let key_before = read(&key);
+    let line = format!(
+        "issuer keygen --out {} --public-out {}",
+        s(&key),
+        s(&public)
+    );
+    let err = lts.sh_err(&line, 4);
+    assert_has(&err, &[s(&key), "already exists"]);
+    assert_eq!(read(&key), key_before);
+    assert!(
+        !public.exists(),
+        "wrote a public key for another private key"
+    );
+}
+
+#[test]
+fn keygen_keys_are_readable_by_openssl() {
+    let lts = Lts::new();
+    let (key, public) = lts.keygen("vendor");
+    let openssl = |args: &[&str]| std::process::Command::new("openssl").args(args).output();
+    let Ok(derived) = openssl(&["pkey", "-in", s(&key), "-pubout"]) else {
+        eprintln!("note: openssl is not on PATH; skipping the OpenSSL check");
+        return;
+    };
+    assert!(derived.status.success(), "{}", stderr(&derived));
+    // OpenSSL derives exactly the public key ltsctl wrote.
+    assert_eq!(derived.stdout, read(&public));
+    let args = ["pkey", "-pubin", "-in", s(&public), "-noout"];
+    let read_pub = openssl(&args).unwrap();
+    assert!(read_pub.status.success(), "{}", stderr(&read_pub));
+}
+
+#[test]
+fn sign_then_verify_with_the_issuer_key() {
+    let lts = Lts::new();
+    let (key, public) = lts.keygen("vendor");
+    let lic = lts.sign(&good_doc("LIC-V"), &key);
+    let verify = format!("license verify {} --issuer-key {}", s(&lic), s(&public));
+    let report = lts.sh(&verify);
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["license"]["id"], "LIC-V");
+    assert_eq!(item_ids(&report["license"]), ["LIC-V-A", "LIC-V-B"]);
+    assert_eq!(report["license"]["items"][0]["status"], "active");
+    assert_eq!(report["license"]["items"][0]["quota"], 25);
+    // verify needs no store: nothing was created in the data dir.
+    assert!(!lts.data_dir.exists());
+
+    // sign does not overwrite an existing license file without --force.
+    let doc = lts.write("again", "toml", good_doc("LIC-W"));
+    let line = format!(
+        "issuer sign {} --key {} --out {}",
+        s(&doc),
+        s(&key),
+        s(&lic)
+    );
+    let before = read(&lic);
+    lts.sh_err(&line, 4);
+    assert_eq!(read(&lic), before);
+    lts.sh(&format!("{line} --force"));
+    assert_ne!(read(&lic), before);
+}
+
+#[test]
+fn verify_with_another_key_is_refused() {
+    let lts = Lts::new();
+    let (key, _) = lts.keygen("vendor");
+    let (_, other) = lts.keygen("other");
+    let lic = lts.sign(&good_doc("LIC-V"), &key);
+    let verify = format!("license verify {} --issuer-key {}", s(&lic), s(&other));
+    let err = lts.sh_err(&verify, 5);
+    assert_has(&err, &[s(&lic), "key", "hint:"]);
+}
+
+#[test]
+fn committed_openssl_fixture_verifies() {
+    let lts = Lts::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/openssl");
+    let lic = dir.join("license.lic");
+    let public = dir.join("issuer.pub.pem");
+    let verify = format!("license verify {} --issuer-key {}", s(&lic), s(&public));
+    let report = lts.sh(&verify);
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["key_id"], "8683b2edae772918");
+    assert_eq!(report["license"]["id"], "LIC-TEST-OPENSSL-0001");
+    assert_eq!(item_ids(&report["license"]).len(), 2);
+}
+
+#[test]
+fn import_list_show_and_identical_reimport() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let lic = lts.sign(&good_doc("LIC-1"), &key);
+    let summary = lts.import(&[&lic]);
+    assert_eq!(summary["imported"], 1);
+    let report = &summary["files"][0];
+    assert_eq!(report["status"], "imported");
+    assert_eq!(report["license_id"], "LIC-1");
+    assert_eq!(report["items"], json!(["LIC-1-A", "LIC-1-B"]));
+
+    let list = lts.licenses();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["id"], "LIC-1");
+    assert_eq!(list[0]["licensee"], "Acme Test Corp");
+    assert_eq!(item_ids(&list[0]), ["LIC-1-A", "LIC-1-B"]);
+    for item in as_array(&list[0]["items"]) {
+        assert_eq!(item["status"], "active", "{item}");
+        assert_eq!(item["used"], 0, "{item}");
+    }
+    let show = lts.sh("license show LIC-1");
+    assert_eq!(show["id"], "LIC-1");
+    assert_eq!(show["items"][0]["option"], "per-device");
+    assert_eq!(show["items"][0]["active_period"], "yearly");
+    assert_eq!(show["items"][1]["quota"], 10_000);
+    lts.sh_err("license show LIC-NOPE", 3);
+
+    let counts = lts.counts();
+    let again = lts.import(&[&lic]);
+    assert_eq!(again["files"][0]["status"], "unchanged");
+    assert_eq!(again["imported"], 0);
+    assert_eq!(again["unchanged"], 1);
+    assert_eq!(lts.counts(), counts);
+    assert_eq!(lts.licenses(), list);
+    // The same license re-saved by a Windows editor (BOM, CRLF) is the same license.
+    let text = String::from_utf8(read(&lic)).unwrap().replace('\n', "\r\n");
+    let windows = lts.write("windows", "lic", format!("\u{feff}{text}"));
+    let again = lts.import(&[&windows]);
+    assert_eq!(again["files"][0]["status"], "unchanged");
+    assert_eq!(lts.licenses(), list);
+}
+
+#[test]
+fn import_of_a_different_file_with_the_same_license_id_conflicts() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    let before = lts.licenses();
+    let doc = good_doc("LIC-1").replace("Acme Test Corp", "Someone Else");
+    let lic = lts.sign(&doc, &key);
+    let err = lts.sh_err(&format!("license import {}", s(&lic)), 4);
+    assert_has(&err, &["LIC-1", "already imported"]);
+    assert_eq!(lts.licenses(), before);
+}
+
+#[test]
+fn import_of_an_item_id_present_in_another_license_conflicts() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    let before = lts.counts();
+    let items = [ItemSpec::scan("LIC-2-A", 5), ItemSpec::scan("LIC-1-B", 5)];
+    let lic = lts.sign(&license_doc("LIC-2", &items), &key);
+    let err = lts.sh_err(&format!("license import {}", s(&lic)), 4);
+    assert_has(&err, &["LIC-1-B", "LIC-1"]);
+    assert_eq!(lts.counts(), before);
+    assert_eq!(lts.licenses().len(), 1);
+    lts.sh_err("license show LIC-2", 3);
+}
+
+#[test]
+fn import_refuses_a_file_signed_by_an_untrusted_key() {
+    let lts = Lts::new();
+    lts.trusted_issuer();
+    let (stranger, _) = lts.keygen("stranger");
+    let lic = lts.sign(&good_doc("LIC-1"), &stranger);
+    let err = refuse_import(&lts, &lic, &["not trusted"]);
+    assert_has(&err, &["hint:", "trust add"]);
+}
+
+#[test]
+fn import_refuses_one_flipped_bit_in_the_payload() {
+    let lts = Lts::new();
+    let lic = tampered(&lts, "payload");
+    refuse_import(&lts, &lic, &["signature does not verify"]);
+}
+
+#[test]
+fn import_refuses_one_flipped_bit_in_the_signature() {
+    let lts = Lts::new();
+    let lic = tampered(&lts, "signature");
+    refuse_import(&lts, &lic, &["signature does not verify"]);
+}
+
+#[test]
+fn import_refuses_invalid_base64() {
+    let lts = Lts::new();
+    let lic = edited(&lts, |l| match l.starts_with("payload") {
+        true => Some("payload = \"***\"".into()),
+        false => Some(l.into()),
+    });
+    refuse_import(&lts, &lic, &["payload", "base64"]);
+}
+
+#[test]
+fn import_refuses_malformed_toml() {
+    let lts = Lts::new();
+    lts.trusted_issuer();
+    let text = "format = \"ltsctl-license/1\"\nkey_id = = \"x\"\n";
+    let bad = lts.write("broken", "lic", text);
+    refuse_import(&lts, &bad, &["not valid TOML", "line 2"]);
+}
+
+#[test]
+fn import_refuses_a_file_without_signature() {
+    let lts = Lts::new();
+    let lic = edited(&lts, |l| {
+        (!l.starts_with("signature")).then(|| l.to_string())
+    });
+    refuse_import(&lts, &lic, &["signature", "missing"]);
+}
+
+#[test]
+fn import_refuses_an_unknown_field_in_the_envelope() {
+    let lts = Lts::new();
+    let lic = edited(&lts, |l| match l.starts_with("format") {
+        true => Some(format!("{l}\ncomment = \"from the vendor\"")),
+        false => Some(l.into()),
+    });
+    refuse_import(&lts, &lic, &["comment", "unknown field"]);
+}
+
+#[test]
+fn unknown_field_in_the_document_is_refused_by_sign_and_import() {
+    let item = ItemSpec::device("LIC-X-A", 5, "yearly").extra("expires = 2099-01-01T00:00:00Z");
+    let doc = license_doc("LIC-X", &[item]);
+    refused_document(&doc, &["items[0].expires", "unknown field"]);
+}
+
+#[test]
+fn unknown_option_is_refused_by_sign_and_import() {
+    let item = ItemSpec::new("LIC-X-A", "per-seat").quota(5);
+    let doc = license_doc("LIC-X", &[item]);
+    refused_document(&doc, &["items[0].option", "per-seat"]);
+}
+
+#[test]
+fn negative_quota_is_refused_by_sign_and_import() {
+    let doc = license_doc("LIC-X", &[ItemSpec::scan("LIC-X-A", -5)]);
+    refused_document(&doc, &["items[0].quota", "-5"]);
+}
+
+#[test]
+fn absurd_quota_is_refused_by_sign_and_import() {
+    let item = ItemSpec::scan("LIC-X-A", 1_000_000_001);
+    let doc = license_doc("LIC-X", &[item]);
+    refused_document(&doc, &["items[0].quota", "1000000001"]);
+}
+
+#[test]
+fn per_device_item_without_active_period_is_refused_by_sign_and_import() {
+    let item = ItemSpec::device("LIC-X-A", 5, "yearly").no_active_period();
+    let doc = license_doc("LIC-X", &[item]);
+    refused_document(&doc, &["items[0].active_period"]);
+}
+
+#[test]
+fn duplicate_item_ids_are_refused_by_sign_and_import() {
+    let items = [ItemSpec::scan("LIC-X-A", 5), ItemSpec::scan("LIC-X-A", 7)];
+    let doc = license_doc("LIC-X", &items);
+    refused_document(&doc, &["items[1].id", "LIC-X-A"]);
+}
+
+#[test]
+fn import_refuses_an_expired_license() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let items = [
+        ItemSpec::device("LIC-OLD-A", 5, "yearly").valid(-400, -35),
+        ItemSpec::scan("LIC-OLD-B", 5).valid(-400, -1),
+    ];
+    let lic = lts.sign(&license_doc("LIC-OLD", &items), &key);
+    refuse_import(&lts, &lic, &["LIC-OLD", "expired"]);
+    // verify checks the signature, then refuses the dead license too.
+    let public = lts.work.join("issuer.pub.pem");
+    let verify = format!("license verify {} --issuer-key {}", s(&lic), s(&public));
+    assert_has(&lts.sh_err(&verify, 5), &["expired"]);
+}
+
+#[test]
+fn import_refuses_a_huge_file_before_parsing() {
+    let lts = Lts::new();
+    lts.trusted_issuer();
+    // Not UTF-8: had it been parsed, the message would say so.
+    let huge = lts.write("huge", "lic", vec![0xFFu8; 2 << 20]);
+    let err = refuse_import(&lts, &huge, &["bytes"]);
+    assert!(!err.contains("UTF-8") && !err.contains("TOML"), "{err}");
+}
+
+#[test]
+fn import_refuses_a_license_activated_for_another_lts() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let other = "00000000-0000-4000-8000-000000000000";
+    let items = [ItemSpec::scan("LIC-1-A", 5)];
+    let doc = license_doc_for("LIC-1", Some(other), &items);
+    let lic = lts.sign(&doc, &key);
+    let err = refuse_import(&lts, &lic, &[other, "another LTS"]);
+    assert_has(&err, &[&lts.lts_id()]);
+}
+
+#[test]
+fn import_accepts_a_license_activated_for_this_lts() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let own = lts.lts_id();
+    let items = [ItemSpec::scan("LIC-1-A", 5)];
+    lts.sign_and_import(&license_doc_for("LIC-1", Some(&own), &items), &key);
+    assert_eq!(lts.licenses()[0]["lts_id"], own.as_str());
+}
+
+#[test]
+fn import_of_a_missing_path_is_not_found() {
+    let lts = Lts::new();
+    lts.trusted_issuer();
+    let before = lts.counts();
+    let err = lts.sh_err("license import nope.lic", 3);
+    assert_has(&err, &["nope.lic", "no such file"]);
+    assert_eq!(lts.counts(), before);
+}
+
+#[test]
+fn import_of_several_files_keeps_the_good_ones() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let one = lts.sign(&good_doc("LIC-1"), &key);
+    let bad = lts.write("bad", "lic", "this is not a license\n");
+    let two = lts.sign(&good_doc("LIC-2"), &key);
+    let line = format!("license import {} {} {}", s(&one), s(&bad), s(&two));
+    let out = lts.sh_out(&line);
+    expect_code(&out, 5, &[&line]);
+    let summary = json(&out);
+    assert_eq!(summary["imported"], 2, "{summary}");
+    assert_eq!(summary["failed"], 1, "{summary}");
+    let files = as_array(&summary["files"]);
+    let statuses: Vec<&str> = files
+        .iter()
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["imported", "failed", "imported"]);
+    assert!(files[0]["error"].is_null());
+    assert_has(files[1]["error"]["message"].as_str().unwrap(), &[s(&bad)]);
+    assert_has(&stderr(&out), &[s(&bad), "1 of 3"]);
+    let ids: Vec<Value> = lts.licenses().iter().map(|l| l["id"].clone()).collect();
+    assert_eq!(ids, [json!("LIC-1"), json!("LIC-2")]);
+}
+
+#[test]
+fn items_not_yet_valid_are_accepted() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let item = ItemSpec::device("LIC-F-A", 5, "monthly").valid(30, 400);
+    lts.sign_and_import(&license_doc("LIC-F", &[item]), &key);
+    let status = &lts.licenses()[0]["items"][0]["status"];
+    assert_eq!(status, "not-yet-valid");
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_refused() {
+    let lts = Lts::new();
+    let file = lts.write("not-a-dir", "txt", "hello");
+    for command in ["status", "license list", "trust list"] {
+        let err = lts.sh_err(&format!("--data-dir {} {command}", s(&file)), 6);
+        assert_has(&err, &[s(&file)]);
+    }
+    assert_eq!(read(&file), b"hello");
+    lts.fails(&["--data-dir", "", "status"], 2);
+}
+
+#[test]
+fn trust_add_of_garbage_is_a_usage_error() {
+    let lts = Lts::new();
+    let garbage = lts.write("garbage", "pem", "hello, I am not a key\n");
+    let err = lts.sh_err(&format!("trust add {}", s(&garbage)), 2);
+    assert_has(&err, &[s(&garbage)]);
+    let (key, _) = lts.keygen("vendor");
+    let err = lts.sh_err(&format!("trust add {}", s(&key)), 2);
+    assert_has(&err, &["private key"]);
+    assert_eq!(lts.sh("trust list"), json!([]));
+    assert_eq!(lts.counts()["trusted_keys"], 0);
+}
+
+#[test]
+fn trust_list_and_remove() {
+    let lts = Lts::new();
+    let (_, public) = lts.keygen("vendor");
+    let added = lts.sh(&format!("trust add {} --name vendor-2026", s(&public)));
+    let key_id = added["key_id"].as_str().unwrap().to_string();
+    assert_eq!(added["name"], "vendor-2026");
+    // Trusting the same key again changes nothing.
+    lts.trust(&public);
+    let list = lts.sh("trust list");
+    assert_eq!(as_array(&list).len(), 1);
+    assert_eq!(list[0]["key_id"], key_id.as_str());
+    let pem = String::from_utf8(read(&public)).unwrap();
+    assert_eq!(list[0]["public_key"], pem);
+    let err = lts.sh_err("trust remove 0011223344556677", 3);
+    assert_has(&err, &["0011223344556677"]);
+    assert_eq!(as_array(&lts.sh("trust list")).len(), 1);
+    let removed = lts.sh(&format!("trust remove {key_id}"));
+    assert_eq!(removed["removed"], key_id.as_str());
+    assert_eq!(lts.sh("trust list"), json!([]));
+}
+
+#[test]
+fn license_remove() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    let err = lts.sh_err("license remove LIC-NOPE", 3);
+    assert_has(&err, &["LIC-NOPE"]);
+    assert_eq!(lts.licenses().len(), 1);
+    assert_eq!(lts.sh("license remove LIC-1")["removed"], "LIC-1");
+    assert!(lts.licenses().is_empty());
+    assert_eq!(lts.counts()["items"], 0);
+}
+
+#[test]
+fn expiring_within_exits_9_when_an_active_item_expires_soon() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let items = [
+        ItemSpec::device("LIC-1-SOON", 5, "yearly").valid(-300, 10),
+        ItemSpec::scan("LIC-1-LATER", 5),
+        ItemSpec::scan("LIC-1-FUTURE", 5).valid(5, 20),
+    ];
+    lts.sign_and_import(&license_doc("LIC-1", &items), &key);
+    let line = "license list --expiring-within 30d";
+    let out = lts.sh_out(line);
+    expect_code(&out, 9, &[line]);
+    let list = json(&out);
+    assert_eq!(as_array(&list).len(), 1);
+    assert_eq!(item_ids(&list[0]), ["LIC-1-SOON"]);
+    assert_has(&stderr(&out), &["ltsctl: warning:", "30d"]);
+    // status reports the same item.
+    let status = lts.status();
+    assert_eq!(status["expiring_soon"][0]["id"], "LIC-1-SOON");
+}
+
+#[test]
+fn expiring_within_exits_0_when_nothing_expires_soon() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    let list = lts.sh("license list --expiring-within 30d");
+    assert_eq!(list, json!([]));
+    lts.sh_err("license list --expiring-within 1M", 2);
+}
+
+#[test]
+fn status_in_json_table_and_csv() {
+    let lts = Lts::new();
+    let first = lts.status();
+    let lts_id = first["lts_id"].as_str().unwrap().to_string();
+    assert!(!lts_id.is_empty());
+    assert_eq!(lts.lts_id(), lts_id, "lts_id must be stable across runs");
+    assert_eq!(first["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(first["target"]["kind"], "local");
+    let zero = json!({
+        "trusted_keys": 0, "licenses": 0, "items": 0, "handshakes": 0, "active_devices": 0
+    });
+    assert_eq!(first["counts"], zero);
+
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    let counts = lts.counts();
+    assert_eq!(counts["trusted_keys"], 1);
+    assert_eq!(counts["licenses"], 1);
+    assert_eq!(counts["items"], 2);
+
+    let table = lts.sh_out("status -o table");
+    expect_code(&table, 0, &["status", "-o", "table"]);
+    let text = stdout(&table);
+    assert_has(&text, &["lts_id", &lts_id]);
+    assert!(!text.contains('\u{1b}'), "colour with NO_COLOR:\n{text}");
+
+    let csv_out = lts.sh_out("status -o csv");
+    expect_code(&csv_out, 0, &["status", "-o", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let field = |name: &str| {
+        let at = headers.iter().position(|h| h == name);
+        rows[0][at.unwrap_or_else(|| panic!("no column {name}"))].to_string()
+    };
+    assert_eq!(field("lts_id"), lts_id);
+    assert_eq!(field("licenses"), "1");
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let lts = Lts::new();
+    let err = lts.sh_err("license list --no-such-flag", 2);
+    assert_has(&err, &["--no-such-flag"]);
+    lts.sh_err("frobnicate", 2);
+}
