@@ -79,7 +79,34 @@ pub enum Command {
     #[command(subcommand)]
     Handshake(HandshakeCommand),
     /// Show this LTS: instance id, version, counts and licenses expiring soon
+    #[command(
+        after_help = "Examples:\n  ltsctl status\n  ltsctl --server https://lts:48080 status -o json"
+    )]
     Status(StatusArgs),
+    /// Show, locate or create the config file (login profiles)
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script
+    #[command(
+        long_about = "Print a shell completion script for bash, zsh, fish, PowerShell or elvish. The same scripts \
+            are committed in completions/; see README (Install) for where each shell looks for them.",
+        after_help = "Examples:\n  ltsctl completions bash > ~/.local/share/bash-completion/completions/ltsctl\n  \
+            ltsctl completions zsh > ~/.zfunc/_ltsctl"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Regenerate completions/ and man/ (for maintainers)
+    #[command(hide = true)]
+    GenerateAssets {
+        /// Where completion scripts go
+        #[arg(long, default_value = "completions")]
+        completions: PathBuf,
+        /// Where man pages go
+        #[arg(long, default_value = "man")]
+        man: PathBuf,
+    },
     /// Run the License Tracking Server (the device API for client SDKs)
     #[command(
         long_about = "Run the License Tracking Server: the device API client SDKs call to get authorized and \
@@ -215,6 +242,20 @@ pub struct UsageArgs {
     /// Group by
     #[arg(long, value_enum, default_value_t = crate::admin::types::UsageBy::Day)]
     pub by: crate::admin::types::UsageBy,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path
+    Path,
+    /// Show the config file's contents (never a secret: there is none in it)
+    Show,
+    /// Write a commented config file to start from
+    Init {
+        /// Replace an existing config file
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -563,6 +604,50 @@ pub enum PasswordCommand {
     },
 }
 
+/// Commands by task, for `ltsctl --help` (clap lists subcommands in one flat block).
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("Licenses", &["license", "trust", "issuer"]),
+    ("Handshake codes", &["handshake"]),
+    ("Devices", &["devices", "usage"]),
+    ("Server", &["serve", "status", "sweep"]),
+    ("Access", &["login", "logout", "profile", "token", "audit"]),
+    ("Setup", &["config", "completions"]),
+];
+
+/// The command tree with `--help` grouping commands by task. Every entry point uses this.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let width = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().len())
+        .max()
+        .unwrap_or(10)
+        + 2;
+    let mut listing = String::new();
+    for (title, names) in GROUPS {
+        listing.push_str(&format!("{title}:\n"));
+        for name in *names {
+            if let Some(sub) = cmd.find_subcommand(name) {
+                let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+                listing.push_str(&format!("  {name:width$}{about}\n"));
+            }
+        }
+        listing.push('\n');
+    }
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{listing}Options:\n{{options}}{{after-help}}"
+    );
+    cmd.help_template(template)
+}
+
+/// Parses the process's arguments with the grouped help.
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 fn parse_window(s: &str) -> Result<Duration, String> {
     duration::parse_duration(s).map_err(|e| e.to_string())
 }
@@ -599,5 +684,39 @@ mod tests {
     #[test]
     fn command_tree_is_consistent() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    #[test]
+    fn every_visible_command_is_in_a_help_group() {
+        let grouped: Vec<&str> = GROUPS
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect();
+        for sub in Cli::command()
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+        {
+            assert!(
+                grouped.contains(&sub.get_name()),
+                "{} is in no group of ltsctl --help",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_summary() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            for sub in cmd
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+            {
+                let name = format!("{path} {}", sub.get_name());
+                assert!(sub.get_about().is_some(), "{name} has no one-line summary");
+                walk(sub, &name);
+            }
+        }
+        walk(&Cli::command(), "ltsctl");
     }
 }

@@ -1,9 +1,7 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = ltsctl::cli::Cli::parse();
+    let cli = ltsctl::cli::parse();
     let no_color = cli.global.no_color;
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -2,6 +2,8 @@
 //! print through [`crate::output`].
 
 mod access;
+pub mod assets;
+mod config_cmd;
 mod devices;
 mod handshake;
 mod issuer;
@@ -55,6 +57,21 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(&ctx, args).await,
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Sweep => status::sweep(&ctx).await,
+        Command::Config(cmd) => config_cmd::run(&ctx, cmd).await,
+        Command::Completions { shell } => {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(&assets::completion(shell));
+            Ok(())
+        }
+        Command::GenerateAssets { completions, man } => {
+            let n = assets::write_all(&completions, &man)?;
+            ctx.out.note(format!(
+                "Wrote {n} files to {} and {}.",
+                completions.display(),
+                man.display()
+            ));
+            Ok(())
+        }
         Command::Devices(cmd) => devices::run(&ctx, cmd).await,
         Command::Usage(args) => usage::run(&ctx, args).await,
         Command::Token(cmd) => access::token(&ctx, cmd).await,

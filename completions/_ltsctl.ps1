@@ -1,0 +1,1389 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'ltsctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'ltsctl' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Make issuer keys and sign license files (the vendor''s side)')
+            [CompletionResult]::new('license', 'license', [CompletionResultType]::ParameterValue, 'Import, verify, list and remove license files')
+            [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the issuer keys this LTS accepts licenses from')
+            [CompletionResult]::new('handshake', 'handshake', [CompletionResultType]::ParameterValue, 'Create handshake codes and bind license items, domains and passwords to them')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file (login profiles)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the License Tracking Server (the device API for client SDKs)')
+            [CompletionResult]::new('devices', 'devices', [CompletionResultType]::ParameterValue, 'List devices, find inactive ones and unregister them')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage statistics: scans, pages, active devices, quota used and left per item')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, list and revoke admin API tokens')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the audit log of administrative changes')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote LTS: check a token and keep it in the OS keyring')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget a profile''s token and the profile')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'List login profiles or choose the active one')
+            [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Remove devices whose removal time has passed, freeing their seats')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;issuer' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Check a license document and sign it into a license file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;issuer;keygen' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key (created with mode 0600)')
+            [CompletionResult]::new('--public-out', '--public-out', [CompletionResultType]::ParameterName, 'Where to write the public key [default: the private key''s name with .pub.pem]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite existing files')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;issuer;sign' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The issuer''s private key (PKCS#8 PEM)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the license file [default: the document''s name with .lic]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing license file')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;issuer;help' {
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Check a license document and sign it into a license file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;issuer;help;keygen' {
+            break
+        }
+        'ltsctl;issuer;help;sign' {
+            break
+        }
+        'ltsctl;issuer;help;help' {
+            break
+        }
+        'ltsctl;license' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a license file offline against an issuer''s public key (no store needed)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Verify and store license files; each file is imported (or refused) on its own')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List imported licenses and their items')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one license with its items')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a license and its items')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;license;verify' {
+            [CompletionResult]::new('--issuer-key', '--issuer-key', [CompletionResultType]::ParameterName, 'The issuer''s public key (SPKI PEM)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;license;import' {
+            [CompletionResult]::new('--handshake', '--handshake', [CompletionResultType]::ParameterName, 'Also bind every item of each file to this handshake code')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the handshake code if it does not exist (with --handshake)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;license;list' {
+            [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'Only items expiring within this window; exit 9 when there is any')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;license;show' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;license;remove' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Remove even while devices hold seats on its items (frees them)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;license;help' {
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a license file offline against an issuer''s public key (no store needed)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Verify and store license files; each file is imported (or refused) on its own')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List imported licenses and their items')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one license with its items')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a license and its items')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;license;help;verify' {
+            break
+        }
+        'ltsctl;license;help;import' {
+            break
+        }
+        'ltsctl;license;help;list' {
+            break
+        }
+        'ltsctl;license;help;show' {
+            break
+        }
+        'ltsctl;license;help;remove' {
+            break
+        }
+        'ltsctl;license;help;help' {
+            break
+        }
+        'ltsctl;trust' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust an issuer''s public key: licenses it signed can be imported')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted issuer keys')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting a key (licenses already imported stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;trust;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A name to recognise the key by')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;trust;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;trust;remove' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;trust;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust an issuer''s public key: licenses it signed can be imported')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted issuer keys')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting a key (licenses already imported stay)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;trust;help;add' {
+            break
+        }
+        'ltsctl;trust;help;list' {
+            break
+        }
+        'ltsctl;trust;help;remove' {
+            break
+        }
+        'ltsctl;trust;help;help' {
+            break
+        }
+        'ltsctl;handshake' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a handshake code')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List handshake codes')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a code: items in consumption order with use, domains and settings')
+            [CompletionResult]::new('bind', 'bind', [CompletionResultType]::ParameterValue, 'Bind license items to a code (appended to its consumption order)')
+            [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'Unbind license items from a code')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Set the consumption order explicitly (name every bound item once)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a code''s settings')
+            [CompletionResult]::new('domains', 'domains', [CompletionResultType]::ParameterValue, 'Manage the web domains a code admits')
+            [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Set or clear a code''s session password')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a code')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;handshake;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A description for administrators')
+            [CompletionResult]::new('--refresh-interval', '--refresh-interval', [CompletionResultType]::ParameterName, 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]')
+            [CompletionResult]::new('--offline-grace', '--offline-grace', [CompletionResultType]::ParameterName, 'How long an authorized device may work without reaching the LTS [default: 7d]')
+            [CompletionResult]::new('--overuse', '--overuse', [CompletionResultType]::ParameterName, 'Overuse tolerance in percent [default: 5 for per-scan/per-page, 10 for per-device, else 0]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;show' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;bind' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;unbind' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;order' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;set' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A description for administrators')
+            [CompletionResult]::new('--refresh-interval', '--refresh-interval', [CompletionResultType]::ParameterName, 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]')
+            [CompletionResult]::new('--offline-grace', '--offline-grace', [CompletionResultType]::ParameterName, 'How long an authorized device may work without reaching the LTS [default: 7d]')
+            [CompletionResult]::new('--overuse', '--overuse', [CompletionResultType]::ParameterName, 'Overuse tolerance in percent (0-100)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--default-refresh-interval', '--default-refresh-interval', [CompletionResultType]::ParameterName, 'Use each item''s default refresh interval again')
+            [CompletionResult]::new('--default-overuse', '--default-overuse', [CompletionResultType]::ParameterName, 'Use each option''s default overuse tolerance again')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;domains' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Admit requests from these domains (example.com, *.example.com or an exact host)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop admitting these domains')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domains a code admits (none: any origin)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;handshake;domains;add' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;domains;remove' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;domains;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;domains;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Admit requests from these domains (example.com, *.example.com or an exact host)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop admitting these domains')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domains a code admits (none: any origin)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;handshake;domains;help;add' {
+            break
+        }
+        'ltsctl;handshake;domains;help;remove' {
+            break
+        }
+        'ltsctl;handshake;domains;help;list' {
+            break
+        }
+        'ltsctl;handshake;domains;help;help' {
+            break
+        }
+        'ltsctl;handshake;password' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the session password')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;handshake;password;set' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line; a trailing newline is removed)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;password;clear' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;password;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the session password')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;handshake;password;help;set' {
+            break
+        }
+        'ltsctl;handshake;password;help;clear' {
+            break
+        }
+        'ltsctl;handshake;password;help;help' {
+            break
+        }
+        'ltsctl;handshake;delete' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete even while devices are active (frees their seats)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;handshake;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a handshake code')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List handshake codes')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a code: items in consumption order with use, domains and settings')
+            [CompletionResult]::new('bind', 'bind', [CompletionResultType]::ParameterValue, 'Bind license items to a code (appended to its consumption order)')
+            [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'Unbind license items from a code')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Set the consumption order explicitly (name every bound item once)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a code''s settings')
+            [CompletionResult]::new('domains', 'domains', [CompletionResultType]::ParameterValue, 'Manage the web domains a code admits')
+            [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Set or clear a code''s session password')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a code')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;handshake;help;create' {
+            break
+        }
+        'ltsctl;handshake;help;list' {
+            break
+        }
+        'ltsctl;handshake;help;show' {
+            break
+        }
+        'ltsctl;handshake;help;bind' {
+            break
+        }
+        'ltsctl;handshake;help;unbind' {
+            break
+        }
+        'ltsctl;handshake;help;order' {
+            break
+        }
+        'ltsctl;handshake;help;set' {
+            break
+        }
+        'ltsctl;handshake;help;domains' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Admit requests from these domains (example.com, *.example.com or an exact host)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop admitting these domains')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domains a code admits (none: any origin)')
+            break
+        }
+        'ltsctl;handshake;help;domains;add' {
+            break
+        }
+        'ltsctl;handshake;help;domains;remove' {
+            break
+        }
+        'ltsctl;handshake;help;domains;list' {
+            break
+        }
+        'ltsctl;handshake;help;password' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the session password')
+            break
+        }
+        'ltsctl;handshake;help;password;set' {
+            break
+        }
+        'ltsctl;handshake;help;password;clear' {
+            break
+        }
+        'ltsctl;handshake;help;delete' {
+            break
+        }
+        'ltsctl;handshake;help;help' {
+            break
+        }
+        'ltsctl;status' {
+            [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'Window for "licenses expiring soon"')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;config' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the config file''s contents (never a secret: there is none in it)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;config;path' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;config;show' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;config;init' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing config file')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the config file''s contents (never a secret: there is none in it)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;config;help;path' {
+            break
+        }
+        'ltsctl;config;help;show' {
+            break
+        }
+        'ltsctl;config;help;init' {
+            break
+        }
+        'ltsctl;config;help;help' {
+            break
+        }
+        'ltsctl;completions' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;generate-assets' {
+            [CompletionResult]::new('--completions', '--completions', [CompletionResultType]::ParameterName, 'Where completion scripts go')
+            [CompletionResult]::new('--man', '--man', [CompletionResultType]::ParameterName, 'Where man pages go')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'TLS certificate chain (PEM); serves HTTPS with --tls-key')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'TLS private key (PEM)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Device requests per second per client address (bursts of twice that); 0 turns the limit off')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;devices' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List devices (streams: starts at once and holds memory flat at any size)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one device: its seats and usage totals')
+            [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Free the seats of devices: by UUID, or every device inactive for a while')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;devices;list' {
+            [CompletionResult]::new('--handshake', '--handshake', [CompletionResultType]::ParameterName, 'Only devices seated through this handshake code')
+            [CompletionResult]::new('--item', '--item', [CompletionResultType]::ParameterName, 'Only devices seated on this license item')
+            [CompletionResult]::new('--inactive-for', '--inactive-for', [CompletionResultType]::ParameterName, 'Only devices not seen for at least this long (e.g. 90d)')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort order')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many devices')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Only devices holding a seat now')
+            [CompletionResult]::new('--expired', '--expired', [CompletionResultType]::ParameterName, 'Only devices whose removal time has passed (not yet swept)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;devices;show' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;devices;unregister' {
+            [CompletionResult]::new('--inactive-for', '--inactive-for', [CompletionResultType]::ParameterName, 'Every device not seen for this long (e.g. 90d)')
+            [CompletionResult]::new('--handshake', '--handshake', [CompletionResultType]::ParameterName, 'Only through this handshake code')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--expired', '--expired', [CompletionResultType]::ParameterName, 'Every device whose removal time has passed (what the sweeper would remove)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be removed; change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;devices;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List devices (streams: starts at once and holds memory flat at any size)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one device: its seats and usage totals')
+            [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Free the seats of devices: by UUID, or every device inactive for a while')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;devices;help;list' {
+            break
+        }
+        'ltsctl;devices;help;show' {
+            break
+        }
+        'ltsctl;devices;help;unregister' {
+            break
+        }
+        'ltsctl;devices;help;help' {
+            break
+        }
+        'ltsctl;usage' {
+            [CompletionResult]::new('--handshake', '--handshake', [CompletionResultType]::ParameterName, 'Only this handshake code')
+            [CompletionResult]::new('--item', '--item', [CompletionResultType]::ParameterName, 'Only this license item')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only usage since this long ago (30d) or this date (2026-11-01, or RFC 3339)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group by')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;token' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; its secret is printed once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens (never their secrets)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token at once')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;token;create' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'admin: everything; operator: read, unregister devices, sweep; viewer: read only')
+            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Expire the token after this long [default: never]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;token;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;token;revoke' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;token;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; its secret is printed once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens (never their secrets)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token at once')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;token;help;create' {
+            break
+        }
+        'ltsctl;token;help;list' {
+            break
+        }
+        'ltsctl;token;help;revoke' {
+            break
+        }
+        'ltsctl;token;help;help' {
+            break
+        }
+        'ltsctl;audit' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit entries, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;audit;list' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries of this recent period')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only entries of this token name (`local` for direct access to the data dir)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;audit;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit entries, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;audit;help;list' {
+            break
+        }
+        'ltsctl;audit;help;help' {
+            break
+        }
+        'ltsctl;login' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the token from stdin instead of prompting')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;logout' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;profile' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List login profiles')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;profile;list' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;profile;use' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;profile;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List login profiles')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;profile;help;list' {
+            break
+        }
+        'ltsctl;profile;help;use' {
+            break
+        }
+        'ltsctl;profile;help;help' {
+            break
+        }
+        'ltsctl;sweep' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;help' {
+            [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Make issuer keys and sign license files (the vendor''s side)')
+            [CompletionResult]::new('license', 'license', [CompletionResultType]::ParameterValue, 'Import, verify, list and remove license files')
+            [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the issuer keys this LTS accepts licenses from')
+            [CompletionResult]::new('handshake', 'handshake', [CompletionResultType]::ParameterValue, 'Create handshake codes and bind license items, domains and passwords to them')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file (login profiles)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the License Tracking Server (the device API for client SDKs)')
+            [CompletionResult]::new('devices', 'devices', [CompletionResultType]::ParameterValue, 'List devices, find inactive ones and unregister them')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage statistics: scans, pages, active devices, quota used and left per item')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, list and revoke admin API tokens')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the audit log of administrative changes')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote LTS: check a token and keep it in the OS keyring')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Forget a profile''s token and the profile')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'List login profiles or choose the active one')
+            [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Remove devices whose removal time has passed, freeing their seats')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;help;issuer' {
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Check a license document and sign it into a license file')
+            break
+        }
+        'ltsctl;help;issuer;keygen' {
+            break
+        }
+        'ltsctl;help;issuer;sign' {
+            break
+        }
+        'ltsctl;help;license' {
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a license file offline against an issuer''s public key (no store needed)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Verify and store license files; each file is imported (or refused) on its own')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List imported licenses and their items')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one license with its items')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a license and its items')
+            break
+        }
+        'ltsctl;help;license;verify' {
+            break
+        }
+        'ltsctl;help;license;import' {
+            break
+        }
+        'ltsctl;help;license;list' {
+            break
+        }
+        'ltsctl;help;license;show' {
+            break
+        }
+        'ltsctl;help;license;remove' {
+            break
+        }
+        'ltsctl;help;trust' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Trust an issuer''s public key: licenses it signed can be imported')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List trusted issuer keys')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop trusting a key (licenses already imported stay)')
+            break
+        }
+        'ltsctl;help;trust;add' {
+            break
+        }
+        'ltsctl;help;trust;list' {
+            break
+        }
+        'ltsctl;help;trust;remove' {
+            break
+        }
+        'ltsctl;help;handshake' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a handshake code')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List handshake codes')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a code: items in consumption order with use, domains and settings')
+            [CompletionResult]::new('bind', 'bind', [CompletionResultType]::ParameterValue, 'Bind license items to a code (appended to its consumption order)')
+            [CompletionResult]::new('unbind', 'unbind', [CompletionResultType]::ParameterValue, 'Unbind license items from a code')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Set the consumption order explicitly (name every bound item once)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a code''s settings')
+            [CompletionResult]::new('domains', 'domains', [CompletionResultType]::ParameterValue, 'Manage the web domains a code admits')
+            [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Set or clear a code''s session password')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a code')
+            break
+        }
+        'ltsctl;help;handshake;create' {
+            break
+        }
+        'ltsctl;help;handshake;list' {
+            break
+        }
+        'ltsctl;help;handshake;show' {
+            break
+        }
+        'ltsctl;help;handshake;bind' {
+            break
+        }
+        'ltsctl;help;handshake;unbind' {
+            break
+        }
+        'ltsctl;help;handshake;order' {
+            break
+        }
+        'ltsctl;help;handshake;set' {
+            break
+        }
+        'ltsctl;help;handshake;domains' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Admit requests from these domains (example.com, *.example.com or an exact host)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Stop admitting these domains')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the domains a code admits (none: any origin)')
+            break
+        }
+        'ltsctl;help;handshake;domains;add' {
+            break
+        }
+        'ltsctl;help;handshake;domains;remove' {
+            break
+        }
+        'ltsctl;help;handshake;domains;list' {
+            break
+        }
+        'ltsctl;help;handshake;password' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the session password')
+            break
+        }
+        'ltsctl;help;handshake;password;set' {
+            break
+        }
+        'ltsctl;help;handshake;password;clear' {
+            break
+        }
+        'ltsctl;help;handshake;delete' {
+            break
+        }
+        'ltsctl;help;status' {
+            break
+        }
+        'ltsctl;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the config file''s contents (never a secret: there is none in it)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from')
+            break
+        }
+        'ltsctl;help;config;path' {
+            break
+        }
+        'ltsctl;help;config;show' {
+            break
+        }
+        'ltsctl;help;config;init' {
+            break
+        }
+        'ltsctl;help;completions' {
+            break
+        }
+        'ltsctl;help;generate-assets' {
+            break
+        }
+        'ltsctl;help;serve' {
+            break
+        }
+        'ltsctl;help;devices' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List devices (streams: starts at once and holds memory flat at any size)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one device: its seats and usage totals')
+            [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Free the seats of devices: by UUID, or every device inactive for a while')
+            break
+        }
+        'ltsctl;help;devices;list' {
+            break
+        }
+        'ltsctl;help;devices;show' {
+            break
+        }
+        'ltsctl;help;devices;unregister' {
+            break
+        }
+        'ltsctl;help;usage' {
+            break
+        }
+        'ltsctl;help;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; its secret is printed once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens (never their secrets)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token at once')
+            break
+        }
+        'ltsctl;help;token;create' {
+            break
+        }
+        'ltsctl;help;token;list' {
+            break
+        }
+        'ltsctl;help;token;revoke' {
+            break
+        }
+        'ltsctl;help;audit' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit entries, newest first')
+            break
+        }
+        'ltsctl;help;audit;list' {
+            break
+        }
+        'ltsctl;help;login' {
+            break
+        }
+        'ltsctl;help;logout' {
+            break
+        }
+        'ltsctl;help;profile' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List login profiles')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one')
+            break
+        }
+        'ltsctl;help;profile;list' {
+            break
+        }
+        'ltsctl;help;profile;use' {
+            break
+        }
+        'ltsctl;help;sweep' {
+            break
+        }
+        'ltsctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,1209 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ltsctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ltsctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ltsctl'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand issuer 'Make issuer keys and sign license files (the vendor''s side)'
+            cand license 'Import, verify, list and remove license files'
+            cand trust 'Manage the issuer keys this LTS accepts licenses from'
+            cand handshake 'Create handshake codes and bind license items, domains and passwords to them'
+            cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
+            cand config 'Show, locate or create the config file (login profiles)'
+            cand completions 'Print a shell completion script'
+            cand generate-assets 'Regenerate completions/ and man/ (for maintainers)'
+            cand serve 'Run the License Tracking Server (the device API for client SDKs)'
+            cand devices 'List devices, find inactive ones and unregister them'
+            cand usage 'Usage statistics: scans, pages, active devices, quota used and left per item'
+            cand token 'Create, list and revoke admin API tokens'
+            cand audit 'Show the audit log of administrative changes'
+            cand login 'Log in to a remote LTS: check a token and keep it in the OS keyring'
+            cand logout 'Forget a profile''s token and the profile'
+            cand profile 'List login profiles or choose the active one'
+            cand sweep 'Remove devices whose removal time has passed, freeing their seats'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;issuer'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand keygen 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
+            cand sign 'Check a license document and sign it into a license file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;issuer;keygen'= {
+            cand --out 'Where to write the private key (created with mode 0600)'
+            cand --public-out 'Where to write the public key [default: the private key''s name with .pub.pem]'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Overwrite existing files'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;issuer;sign'= {
+            cand --key 'The issuer''s private key (PKCS#8 PEM)'
+            cand --out 'Where to write the license file [default: the document''s name with .lic]'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Overwrite an existing license file'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;issuer;help'= {
+            cand keygen 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
+            cand sign 'Check a license document and sign it into a license file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;issuer;help;keygen'= {
+        }
+        &'ltsctl;issuer;help;sign'= {
+        }
+        &'ltsctl;issuer;help;help'= {
+        }
+        &'ltsctl;license'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand verify 'Verify a license file offline against an issuer''s public key (no store needed)'
+            cand import 'Verify and store license files; each file is imported (or refused) on its own'
+            cand list 'List imported licenses and their items'
+            cand show 'Show one license with its items'
+            cand remove 'Remove a license and its items'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;license;verify'= {
+            cand --issuer-key 'The issuer''s public key (SPKI PEM)'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;license;import'= {
+            cand --handshake 'Also bind every item of each file to this handshake code'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --create 'Create the handshake code if it does not exist (with --handshake)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;license;list'= {
+            cand --expiring-within 'Only items expiring within this window; exit 9 when there is any'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;license;show'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;license;remove'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Remove even while devices hold seats on its items (frees them)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;license;help'= {
+            cand verify 'Verify a license file offline against an issuer''s public key (no store needed)'
+            cand import 'Verify and store license files; each file is imported (or refused) on its own'
+            cand list 'List imported licenses and their items'
+            cand show 'Show one license with its items'
+            cand remove 'Remove a license and its items'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;license;help;verify'= {
+        }
+        &'ltsctl;license;help;import'= {
+        }
+        &'ltsctl;license;help;list'= {
+        }
+        &'ltsctl;license;help;show'= {
+        }
+        &'ltsctl;license;help;remove'= {
+        }
+        &'ltsctl;license;help;help'= {
+        }
+        &'ltsctl;trust'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Trust an issuer''s public key: licenses it signed can be imported'
+            cand list 'List trusted issuer keys'
+            cand remove 'Stop trusting a key (licenses already imported stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;trust;add'= {
+            cand --name 'A name to recognise the key by'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;trust;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;trust;remove'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;trust;help'= {
+            cand add 'Trust an issuer''s public key: licenses it signed can be imported'
+            cand list 'List trusted issuer keys'
+            cand remove 'Stop trusting a key (licenses already imported stay)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;trust;help;add'= {
+        }
+        &'ltsctl;trust;help;list'= {
+        }
+        &'ltsctl;trust;help;remove'= {
+        }
+        &'ltsctl;trust;help;help'= {
+        }
+        &'ltsctl;handshake'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a handshake code'
+            cand list 'List handshake codes'
+            cand show 'Show a code: items in consumption order with use, domains and settings'
+            cand bind 'Bind license items to a code (appended to its consumption order)'
+            cand unbind 'Unbind license items from a code'
+            cand order 'Set the consumption order explicitly (name every bound item once)'
+            cand set 'Change a code''s settings'
+            cand domains 'Manage the web domains a code admits'
+            cand password 'Set or clear a code''s session password'
+            cand delete 'Delete a code'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;handshake;create'= {
+            cand --name 'A description for administrators'
+            cand --refresh-interval 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]'
+            cand --offline-grace 'How long an authorized device may work without reaching the LTS [default: 7d]'
+            cand --overuse 'Overuse tolerance in percent [default: 5 for per-scan/per-page, 10 for per-device, else 0]'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;show'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;bind'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;unbind'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;order'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;set'= {
+            cand --name 'A description for administrators'
+            cand --refresh-interval 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]'
+            cand --offline-grace 'How long an authorized device may work without reaching the LTS [default: 7d]'
+            cand --overuse 'Overuse tolerance in percent (0-100)'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --default-refresh-interval 'Use each item''s default refresh interval again'
+            cand --default-overuse 'Use each option''s default overuse tolerance again'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;domains'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Admit requests from these domains (example.com, *.example.com or an exact host)'
+            cand remove 'Stop admitting these domains'
+            cand list 'List the domains a code admits (none: any origin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;handshake;domains;add'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;domains;remove'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;domains;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;domains;help'= {
+            cand add 'Admit requests from these domains (example.com, *.example.com or an exact host)'
+            cand remove 'Stop admitting these domains'
+            cand list 'List the domains a code admits (none: any origin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;handshake;domains;help;add'= {
+        }
+        &'ltsctl;handshake;domains;help;remove'= {
+        }
+        &'ltsctl;handshake;domains;help;list'= {
+        }
+        &'ltsctl;handshake;domains;help;help'= {
+        }
+        &'ltsctl;handshake;password'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand set 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)'
+            cand clear 'Remove the session password'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;handshake;password;set'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --password-stdin 'Read the password from standard input (one line; a trailing newline is removed)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;password;clear'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;password;help'= {
+            cand set 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)'
+            cand clear 'Remove the session password'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;handshake;password;help;set'= {
+        }
+        &'ltsctl;handshake;password;help;clear'= {
+        }
+        &'ltsctl;handshake;password;help;help'= {
+        }
+        &'ltsctl;handshake;delete'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Delete even while devices are active (frees their seats)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;handshake;help'= {
+            cand create 'Create a handshake code'
+            cand list 'List handshake codes'
+            cand show 'Show a code: items in consumption order with use, domains and settings'
+            cand bind 'Bind license items to a code (appended to its consumption order)'
+            cand unbind 'Unbind license items from a code'
+            cand order 'Set the consumption order explicitly (name every bound item once)'
+            cand set 'Change a code''s settings'
+            cand domains 'Manage the web domains a code admits'
+            cand password 'Set or clear a code''s session password'
+            cand delete 'Delete a code'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;handshake;help;create'= {
+        }
+        &'ltsctl;handshake;help;list'= {
+        }
+        &'ltsctl;handshake;help;show'= {
+        }
+        &'ltsctl;handshake;help;bind'= {
+        }
+        &'ltsctl;handshake;help;unbind'= {
+        }
+        &'ltsctl;handshake;help;order'= {
+        }
+        &'ltsctl;handshake;help;set'= {
+        }
+        &'ltsctl;handshake;help;domains'= {
+            cand add 'Admit requests from these domains (example.com, *.example.com or an exact host)'
+            cand remove 'Stop admitting these domains'
+            cand list 'List the domains a code admits (none: any origin)'
+        }
+        &'ltsctl;handshake;help;domains;add'= {
+        }
+        &'ltsctl;handshake;help;domains;remove'= {
+        }
+        &'ltsctl;handshake;help;domains;list'= {
+        }
+        &'ltsctl;handshake;help;password'= {
+            cand set 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)'
+            cand clear 'Remove the session password'
+        }
+        &'ltsctl;handshake;help;password;set'= {
+        }
+        &'ltsctl;handshake;help;password;clear'= {
+        }
+        &'ltsctl;handshake;help;delete'= {
+        }
+        &'ltsctl;handshake;help;help'= {
+        }
+        &'ltsctl;status'= {
+            cand --expiring-within 'Window for "licenses expiring soon"'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;config'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand path 'Print the config file''s path'
+            cand show 'Show the config file''s contents (never a secret: there is none in it)'
+            cand init 'Write a commented config file to start from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;config;path'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;config;show'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;config;init'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Replace an existing config file'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;config;help'= {
+            cand path 'Print the config file''s path'
+            cand show 'Show the config file''s contents (never a secret: there is none in it)'
+            cand init 'Write a commented config file to start from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;config;help;path'= {
+        }
+        &'ltsctl;config;help;show'= {
+        }
+        &'ltsctl;config;help;init'= {
+        }
+        &'ltsctl;config;help;help'= {
+        }
+        &'ltsctl;completions'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;generate-assets'= {
+            cand --completions 'Where completion scripts go'
+            cand --man 'Where man pages go'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;serve'= {
+            cand --listen 'Address to listen on'
+            cand --tls-cert 'TLS certificate chain (PEM); serves HTTPS with --tls-key'
+            cand --tls-key 'TLS private key (PEM)'
+            cand --rate-limit 'Device requests per second per client address (bursts of twice that); 0 turns the limit off'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --dev 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;devices'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List devices (streams: starts at once and holds memory flat at any size)'
+            cand show 'Show one device: its seats and usage totals'
+            cand unregister 'Free the seats of devices: by UUID, or every device inactive for a while'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;devices;list'= {
+            cand --handshake 'Only devices seated through this handshake code'
+            cand --item 'Only devices seated on this license item'
+            cand --inactive-for 'Only devices not seen for at least this long (e.g. 90d)'
+            cand --sort 'Sort order'
+            cand --limit 'At most this many devices'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --active 'Only devices holding a seat now'
+            cand --expired 'Only devices whose removal time has passed (not yet swept)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;devices;show'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;devices;unregister'= {
+            cand --inactive-for 'Every device not seen for this long (e.g. 90d)'
+            cand --handshake 'Only through this handshake code'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --expired 'Every device whose removal time has passed (what the sweeper would remove)'
+            cand --dry-run 'Show what would be removed; change nothing'
+            cand -y 'Do not ask for confirmation (needed without a terminal)'
+            cand --yes 'Do not ask for confirmation (needed without a terminal)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;devices;help'= {
+            cand list 'List devices (streams: starts at once and holds memory flat at any size)'
+            cand show 'Show one device: its seats and usage totals'
+            cand unregister 'Free the seats of devices: by UUID, or every device inactive for a while'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;devices;help;list'= {
+        }
+        &'ltsctl;devices;help;show'= {
+        }
+        &'ltsctl;devices;help;unregister'= {
+        }
+        &'ltsctl;devices;help;help'= {
+        }
+        &'ltsctl;usage'= {
+            cand --handshake 'Only this handshake code'
+            cand --item 'Only this license item'
+            cand --since 'Only usage since this long ago (30d) or this date (2026-11-01, or RFC 3339)'
+            cand --by 'Group by'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;token'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a token; its secret is printed once'
+            cand list 'List tokens (never their secrets)'
+            cand revoke 'Revoke a token at once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;token;create'= {
+            cand --role 'admin: everything; operator: read, unregister devices, sweep; viewer: read only'
+            cand --expires-in 'Expire the token after this long [default: never]'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;token;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;token;revoke'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;token;help'= {
+            cand create 'Create a token; its secret is printed once'
+            cand list 'List tokens (never their secrets)'
+            cand revoke 'Revoke a token at once'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;token;help;create'= {
+        }
+        &'ltsctl;token;help;list'= {
+        }
+        &'ltsctl;token;help;revoke'= {
+        }
+        &'ltsctl;token;help;help'= {
+        }
+        &'ltsctl;audit'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List audit entries, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;audit;list'= {
+            cand --since 'Only entries of this recent period'
+            cand --actor 'Only entries of this token name (`local` for direct access to the data dir)'
+            cand --limit 'At most this many entries'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;audit;help'= {
+            cand list 'List audit entries, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;audit;help;list'= {
+        }
+        &'ltsctl;audit;help;help'= {
+        }
+        &'ltsctl;login'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --token-stdin 'Read the token from stdin instead of prompting'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;logout'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;profile'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List login profiles'
+            cand use 'Make a profile the active one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;profile;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;profile;use'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;profile;help'= {
+            cand list 'List login profiles'
+            cand use 'Make a profile the active one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;profile;help;list'= {
+        }
+        &'ltsctl;profile;help;use'= {
+        }
+        &'ltsctl;profile;help;help'= {
+        }
+        &'ltsctl;sweep'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;help'= {
+            cand issuer 'Make issuer keys and sign license files (the vendor''s side)'
+            cand license 'Import, verify, list and remove license files'
+            cand trust 'Manage the issuer keys this LTS accepts licenses from'
+            cand handshake 'Create handshake codes and bind license items, domains and passwords to them'
+            cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
+            cand config 'Show, locate or create the config file (login profiles)'
+            cand completions 'Print a shell completion script'
+            cand generate-assets 'Regenerate completions/ and man/ (for maintainers)'
+            cand serve 'Run the License Tracking Server (the device API for client SDKs)'
+            cand devices 'List devices, find inactive ones and unregister them'
+            cand usage 'Usage statistics: scans, pages, active devices, quota used and left per item'
+            cand token 'Create, list and revoke admin API tokens'
+            cand audit 'Show the audit log of administrative changes'
+            cand login 'Log in to a remote LTS: check a token and keep it in the OS keyring'
+            cand logout 'Forget a profile''s token and the profile'
+            cand profile 'List login profiles or choose the active one'
+            cand sweep 'Remove devices whose removal time has passed, freeing their seats'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;help;issuer'= {
+            cand keygen 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
+            cand sign 'Check a license document and sign it into a license file'
+        }
+        &'ltsctl;help;issuer;keygen'= {
+        }
+        &'ltsctl;help;issuer;sign'= {
+        }
+        &'ltsctl;help;license'= {
+            cand verify 'Verify a license file offline against an issuer''s public key (no store needed)'
+            cand import 'Verify and store license files; each file is imported (or refused) on its own'
+            cand list 'List imported licenses and their items'
+            cand show 'Show one license with its items'
+            cand remove 'Remove a license and its items'
+        }
+        &'ltsctl;help;license;verify'= {
+        }
+        &'ltsctl;help;license;import'= {
+        }
+        &'ltsctl;help;license;list'= {
+        }
+        &'ltsctl;help;license;show'= {
+        }
+        &'ltsctl;help;license;remove'= {
+        }
+        &'ltsctl;help;trust'= {
+            cand add 'Trust an issuer''s public key: licenses it signed can be imported'
+            cand list 'List trusted issuer keys'
+            cand remove 'Stop trusting a key (licenses already imported stay)'
+        }
+        &'ltsctl;help;trust;add'= {
+        }
+        &'ltsctl;help;trust;list'= {
+        }
+        &'ltsctl;help;trust;remove'= {
+        }
+        &'ltsctl;help;handshake'= {
+            cand create 'Create a handshake code'
+            cand list 'List handshake codes'
+            cand show 'Show a code: items in consumption order with use, domains and settings'
+            cand bind 'Bind license items to a code (appended to its consumption order)'
+            cand unbind 'Unbind license items from a code'
+            cand order 'Set the consumption order explicitly (name every bound item once)'
+            cand set 'Change a code''s settings'
+            cand domains 'Manage the web domains a code admits'
+            cand password 'Set or clear a code''s session password'
+            cand delete 'Delete a code'
+        }
+        &'ltsctl;help;handshake;create'= {
+        }
+        &'ltsctl;help;handshake;list'= {
+        }
+        &'ltsctl;help;handshake;show'= {
+        }
+        &'ltsctl;help;handshake;bind'= {
+        }
+        &'ltsctl;help;handshake;unbind'= {
+        }
+        &'ltsctl;help;handshake;order'= {
+        }
+        &'ltsctl;help;handshake;set'= {
+        }
+        &'ltsctl;help;handshake;domains'= {
+            cand add 'Admit requests from these domains (example.com, *.example.com or an exact host)'
+            cand remove 'Stop admitting these domains'
+            cand list 'List the domains a code admits (none: any origin)'
+        }
+        &'ltsctl;help;handshake;domains;add'= {
+        }
+        &'ltsctl;help;handshake;domains;remove'= {
+        }
+        &'ltsctl;help;handshake;domains;list'= {
+        }
+        &'ltsctl;help;handshake;password'= {
+            cand set 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)'
+            cand clear 'Remove the session password'
+        }
+        &'ltsctl;help;handshake;password;set'= {
+        }
+        &'ltsctl;help;handshake;password;clear'= {
+        }
+        &'ltsctl;help;handshake;delete'= {
+        }
+        &'ltsctl;help;status'= {
+        }
+        &'ltsctl;help;config'= {
+            cand path 'Print the config file''s path'
+            cand show 'Show the config file''s contents (never a secret: there is none in it)'
+            cand init 'Write a commented config file to start from'
+        }
+        &'ltsctl;help;config;path'= {
+        }
+        &'ltsctl;help;config;show'= {
+        }
+        &'ltsctl;help;config;init'= {
+        }
+        &'ltsctl;help;completions'= {
+        }
+        &'ltsctl;help;generate-assets'= {
+        }
+        &'ltsctl;help;serve'= {
+        }
+        &'ltsctl;help;devices'= {
+            cand list 'List devices (streams: starts at once and holds memory flat at any size)'
+            cand show 'Show one device: its seats and usage totals'
+            cand unregister 'Free the seats of devices: by UUID, or every device inactive for a while'
+        }
+        &'ltsctl;help;devices;list'= {
+        }
+        &'ltsctl;help;devices;show'= {
+        }
+        &'ltsctl;help;devices;unregister'= {
+        }
+        &'ltsctl;help;usage'= {
+        }
+        &'ltsctl;help;token'= {
+            cand create 'Create a token; its secret is printed once'
+            cand list 'List tokens (never their secrets)'
+            cand revoke 'Revoke a token at once'
+        }
+        &'ltsctl;help;token;create'= {
+        }
+        &'ltsctl;help;token;list'= {
+        }
+        &'ltsctl;help;token;revoke'= {
+        }
+        &'ltsctl;help;audit'= {
+            cand list 'List audit entries, newest first'
+        }
+        &'ltsctl;help;audit;list'= {
+        }
+        &'ltsctl;help;login'= {
+        }
+        &'ltsctl;help;logout'= {
+        }
+        &'ltsctl;help;profile'= {
+            cand list 'List login profiles'
+            cand use 'Make a profile the active one'
+        }
+        &'ltsctl;help;profile;list'= {
+        }
+        &'ltsctl;help;profile;use'= {
+        }
+        &'ltsctl;help;sweep'= {
+        }
+        &'ltsctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
