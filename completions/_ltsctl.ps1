@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file (login profiles)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Fill a local store with demo devices (for benchmarks)')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the License Tracking Server (the device API for client SDKs)')
             [CompletionResult]::new('devices', 'devices', [CompletionResultType]::ParameterValue, 'List devices, find inactive ones and unregister them')
@@ -786,6 +787,22 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'ltsctl;seed' {
+            [CompletionResult]::new('--devices', '--devices', [CompletionResultType]::ParameterName, 'How many devices to seat')
+            [CompletionResult]::new('--inactive-percent', '--inactive-percent', [CompletionResultType]::ParameterName, 'Percent of them last seen 91-400 days ago (the rest within 30 days)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'ltsctl;generate-assets' {
             [CompletionResult]::new('--completions', '--completions', [CompletionResultType]::ParameterName, 'Where completion scripts go')
             [CompletionResult]::new('--man', '--man', [CompletionResultType]::ParameterName, 'Where man pages go')
@@ -814,6 +831,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)')
+            [CompletionResult]::new('--bench-null-routes', '--bench-null-routes', [CompletionResultType]::ParameterName, 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
@@ -1167,6 +1185,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file (login profiles)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Fill a local store with demo devices (for benchmarks)')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the License Tracking Server (the device API for client SDKs)')
             [CompletionResult]::new('devices', 'devices', [CompletionResultType]::ParameterValue, 'List devices, find inactive ones and unregister them')
@@ -1311,6 +1330,9 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             break
         }
         'ltsctl;help;completions' {
+            break
+        }
+        'ltsctl;help;seed' {
             break
         }
         'ltsctl;help;generate-assets' {

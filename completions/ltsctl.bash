@@ -52,6 +52,9 @@ _ltsctl() {
             ltsctl,profile)
                 cmd="ltsctl__subcmd__profile"
                 ;;
+            ltsctl,seed)
+                cmd="ltsctl__subcmd__seed"
+                ;;
             ltsctl,serve)
                 cmd="ltsctl__subcmd__serve"
                 ;;
@@ -288,6 +291,9 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__help,profile)
                 cmd="ltsctl__subcmd__help__subcmd__profile"
+                ;;
+            ltsctl__subcmd__help,seed)
+                cmd="ltsctl__subcmd__help__subcmd__seed"
                 ;;
             ltsctl__subcmd__help,serve)
                 cmd="ltsctl__subcmd__help__subcmd__serve"
@@ -545,7 +551,7 @@ _ltsctl() {
 
     case "${cmd}" in
         ltsctl)
-            opts="-o -q -h -V --server --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status config completions generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="-o -q -h -V --server --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2273,7 +2279,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help)
-            opts="issuer license trust handshake status config completions generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="issuer license trust handshake status config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2877,6 +2883,20 @@ _ltsctl() {
         ltsctl__subcmd__help__subcmd__profile__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__seed)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3826,8 +3846,54 @@ _ltsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ltsctl__subcmd__seed)
+            opts="-o -q -h --devices --inactive-percent --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --devices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inactive-percent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ltsctl__subcmd__serve)
-            opts="-o -q -h --listen --tls-cert --tls-key --rate-limit --dev --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --listen --tls-cert --tls-key --rate-limit --dev --bench-null-routes --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

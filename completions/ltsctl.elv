@@ -38,6 +38,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
             cand config 'Show, locate or create the config file (login profiles)'
             cand completions 'Print a shell completion script'
+            cand seed 'Fill a local store with demo devices (for benchmarks)'
             cand generate-assets 'Regenerate completions/ and man/ (for maintainers)'
             cand serve 'Run the License Tracking Server (the device API for client SDKs)'
             cand devices 'List devices, find inactive ones and unregister them'
@@ -700,6 +701,21 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'ltsctl;seed'= {
+            cand --devices 'How many devices to seat'
+            cand --inactive-percent 'Percent of them last seen 91-400 days ago (the rest within 30 days)'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ltsctl;generate-assets'= {
             cand --completions 'Where completion scripts go'
             cand --man 'Where man pages go'
@@ -727,6 +743,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'
             cand --dev 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)'
+            cand --bench-null-routes 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, no progress bars'
             cand --quiet 'Print only results and errors: no notes, no progress bars'
@@ -1045,6 +1062,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
             cand config 'Show, locate or create the config file (login profiles)'
             cand completions 'Print a shell completion script'
+            cand seed 'Fill a local store with demo devices (for benchmarks)'
             cand generate-assets 'Regenerate completions/ and man/ (for maintainers)'
             cand serve 'Run the License Tracking Server (the device API for client SDKs)'
             cand devices 'List devices, find inactive ones and unregister them'
@@ -1154,6 +1172,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;help;config;init'= {
         }
         &'ltsctl;help;completions'= {
+        }
+        &'ltsctl;help;seed'= {
         }
         &'ltsctl;help;generate-assets'= {
         }

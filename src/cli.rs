@@ -97,6 +97,16 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Fill a local store with demo devices (for benchmarks)
+    #[command(hide = true)]
+    Seed {
+        /// How many devices to seat
+        #[arg(long, default_value_t = 1_000_000)]
+        devices: u64,
+        /// Percent of them last seen 91-400 days ago (the rest within 30 days)
+        #[arg(long, default_value_t = 10)]
+        inactive_percent: u8,
+    },
     /// Regenerate completions/ and man/ (for maintainers)
     #[command(hide = true)]
     GenerateAssets {
@@ -337,6 +347,9 @@ pub struct ServeArgs {
     /// Run a throwaway LTS in a temp dir with a demo license (deleted on exit)
     #[arg(long, conflicts_with = "data_dir")]
     pub dev: bool,
+    /// Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage
+    #[arg(long, hide = true)]
+    pub bench_null_routes: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@ mod devices;
 mod handshake;
 mod issuer;
 mod license;
+mod seed;
 mod serve;
 mod status;
 mod trust;
@@ -72,6 +73,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             ));
             Ok(())
         }
+        Command::Seed {
+            devices,
+            inactive_percent,
+        } => seed::run(&ctx, devices, inactive_percent).await,
         Command::Devices(cmd) => devices::run(&ctx, cmd).await,
         Command::Usage(args) => usage::run(&ctx, args).await,
         Command::Token(cmd) => access::token(&ctx, cmd).await,

@@ -29,6 +29,7 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
         tls,
         rate_limit: NonZeroU32::new(args.rate_limit),
         sweeper: true,
+        bench_null_routes: args.bench_null_routes,
     };
     // The temp dir must outlive the server: it is deleted when this guard drops.
     let mut dev_dir: Option<tempfile::TempDir> = None;

@@ -22,6 +22,16 @@ pub struct DevSetup {
 /// Creates a dev issuer key (kept in `dir`), trusts it, signs and imports a demo license with a per-device
 /// and a per-scan item, and binds both to [`DEV_HANDSHAKE`] — through the same admin API as the CLI.
 pub async fn prepare(admin: &dyn Admin, dir: &Path) -> Result<DevSetup> {
+    prepare_with(admin, dir, 10, 10_000).await
+}
+
+/// Like [`prepare`], with the demo items' quotas chosen (benchmarks seat millions of devices).
+pub async fn prepare_with(
+    admin: &dyn Admin,
+    dir: &Path,
+    devices: u64,
+    scans: u64,
+) -> Result<DevSetup> {
     let issuer = IssuerKey::generate();
     crate::commands::write_new_file(
         &dir.join("dev-issuer.pem"),
@@ -44,7 +54,7 @@ issued_at = {from}
 id = "DEV-LICENSE-DEVICES"
 product = "{DEV_PRODUCT}"
 option = "per-device"
-quota = 10
+quota = {devices}
 active_period = "yearly"
 valid_from = {from}
 expires_at = {to}
@@ -53,7 +63,7 @@ expires_at = {to}
 id = "DEV-LICENSE-SCANS"
 product = "{DEV_PRODUCT}"
 option = "per-scan"
-quota = 10000
+quota = {scans}
 valid_from = {from}
 expires_at = {to}
 "#

@@ -184,3 +184,32 @@ pub(super) fn rate_limit_layer(
         error_response(status, Denial::RateLimited.code(), message)
     })
 }
+
+/// `POST /v1/bench/null-authorize`: the benchmark baseline (same HTTP stack, parsing and JWS signing, no
+/// store). Mounted only with `serve --bench-null-routes`.
+pub(super) async fn null_authorize(
+    State(state): State<Arc<AppState>>,
+    body: Result<Json<AuthorizeRequest>, JsonRejection>,
+) -> Response {
+    match body {
+        Ok(Json(req)) => match state.devices.null_authorize(&req) {
+            Ok(resp) => Json(resp).into_response(),
+            Err(e) => e.into_response(),
+        },
+        Err(r) => rejection(r),
+    }
+}
+
+/// `POST /v1/bench/null-usage`: parsing and validation of a usage upload, nothing stored.
+pub(super) async fn null_usage(
+    State(state): State<Arc<AppState>>,
+    body: Result<Json<UsageRequest>, JsonRejection>,
+) -> Response {
+    match body {
+        Ok(Json(req)) => match state.devices.null_usage(&req) {
+            Ok(resp) => Json(resp).into_response(),
+            Err(e) => e.into_response(),
+        },
+        Err(r) => rejection(r),
+    }
+}

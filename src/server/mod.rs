@@ -44,6 +44,8 @@ pub struct ServeConfig {
     pub rate_limit: Option<NonZeroU32>,
     /// Run the sweeper in this process.
     pub sweeper: bool,
+    /// Mount the benchmark baselines (`/v1/bench/null-authorize`, `/v1/bench/null-usage`).
+    pub bench_null_routes: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -56,8 +58,12 @@ pub struct AppState {
     pub devices: DeviceService,
 }
 
-pub fn router(state: Arc<AppState>, rate_limit: Option<NonZeroU32>) -> Router {
-    let device_routes = Router::new()
+pub fn router(
+    state: Arc<AppState>,
+    rate_limit: Option<NonZeroU32>,
+    bench_null_routes: bool,
+) -> Router {
+    let mut device_routes = Router::new()
         .route(
             "/v1/authorize",
             post(device::authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)),
@@ -66,6 +72,17 @@ pub fn router(state: Arc<AppState>, rate_limit: Option<NonZeroU32>) -> Router {
             "/v1/usage",
             post(device::usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
         );
+    if bench_null_routes {
+        device_routes = device_routes
+            .route(
+                "/v1/bench/null-authorize",
+                post(device::null_authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)),
+            )
+            .route(
+                "/v1/bench/null-usage",
+                post(device::null_usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
+            );
+    }
     let device_routes = match rate_limit {
         Some(per_second) => device_routes.layer(device::rate_limit_layer(per_second)),
         None => device_routes,
@@ -108,7 +125,8 @@ pub async fn serve_until(
     let _ = rustls::crypto::ring::default_provider().install_default();
     let devices = DeviceService::new(store.clone(), clock.clone()).await?;
     let state = Arc::new(AppState { devices });
-    let app = router(state, config.rate_limit).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router(state, config.rate_limit, config.bench_null_routes)
+        .into_make_service_with_connect_info::<SocketAddr>();
     let handle = axum_server::Handle::new();
     let shutdown = tokio_util_shutdown();
     let sweeper = config

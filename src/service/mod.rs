@@ -225,6 +225,40 @@ impl DeviceService {
         })
     }
 
+    /// The benchmark baseline: the same request parsing, validation and token signing as [`Self::authorize`],
+    /// without touching the store. Served only with `serve --bench-null-routes`.
+    pub fn null_authorize(&self, req: &AuthorizeRequest) -> Result<AuthorizeResponse, DeviceError> {
+        validate::authorize(req)?;
+        let now = self.clock.now();
+        let until = now + chrono::Duration::days(7);
+        let claims = token::claims(
+            &self.lts_id,
+            &req.uuid,
+            &req.handshake,
+            "NULL",
+            "per-device",
+            now,
+            until,
+        );
+        let token = self.signer.sign(&claims).map_err(DeviceError::internal)?;
+        Ok(AuthorizeResponse {
+            token,
+            expires_at: until,
+            offline_until: from_unix(claims.exp),
+            item: "NULL".into(),
+            option: "per-device".into(),
+        })
+    }
+
+    /// The usage baseline: parsing and validation only.
+    pub fn null_usage(&self, req: &UsageRequest) -> Result<UsageResponse, DeviceError> {
+        validate::usage(req)?;
+        Ok(UsageResponse {
+            accepted: req.reports.len(),
+            duplicates: 0,
+        })
+    }
+
     pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
         validate::usage(&req)?;
         let now = self.clock.now();

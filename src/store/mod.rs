@@ -4,10 +4,12 @@
 //! leaves the store as it was. Times are Unix seconds (UTC), durations are seconds: the rules that interpret
 //! them live in [`crate::domain`], not here.
 
+mod postgres;
 mod sqlite;
 
 use async_trait::async_trait;
 
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -425,6 +427,9 @@ pub trait FleetStore: Send + Sync {
         filter: &UsageFilter,
         by: UsageGrouping,
     ) -> StoreResult<Vec<UsageGroup>>;
+    /// Inserts device rows as they are, in one transaction (seeding, copying between stores); a row whose
+    /// (handshake, uuid) exists is a conflict and nothing is inserted.
+    async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

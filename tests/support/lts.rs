@@ -512,6 +512,7 @@ impl InProc {
             tls: None,
             rate_limit: None,
             sweeper: false,
+            bench_null_routes: false,
         };
         let task = tokio::spawn(serve_until(
             store.clone(),

@@ -71,9 +71,11 @@ impl PgStore {
     async fn create_handshake_tx(&self, row: &HandshakeRow) -> TxResult<()> {
         let mut tx = self.tx().await?;
         if rows::lock_handshake(&mut tx, &row.code).await? {
-            return Err(
-                StoreError::Conflict(format!("handshake code {} already exists", row.code)).into(),
-            );
+            return Err(StoreError::Conflict(format!(
+                "handshake code {} already exists",
+                row.code
+            ))
+            .into());
         }
         rows::insert_handshake(&mut tx, row).await?;
         Ok(tx.commit().await?)
@@ -153,19 +155,49 @@ impl PgStore {
         let mut tx = self.code_tx(code).await?;
         // One statement per field keeps every query static; the transaction makes them one change.
         if let Some(name) = &patch.name {
-            set_text(&mut tx, "UPDATE handshakes SET name = $1 WHERE code = $2", name.as_deref(), code).await?;
+            set_text(
+                &mut tx,
+                "UPDATE handshakes SET name = $1 WHERE code = $2",
+                name.as_deref(),
+                code,
+            )
+            .await?;
         }
         if let Some(secs) = patch.refresh_interval_secs {
-            set_int(&mut tx, "UPDATE handshakes SET refresh_interval_secs = $1 WHERE code = $2", secs, code).await?;
+            set_int(
+                &mut tx,
+                "UPDATE handshakes SET refresh_interval_secs = $1 WHERE code = $2",
+                secs,
+                code,
+            )
+            .await?;
         }
         if let Some(secs) = patch.offline_grace_secs {
-            set_int(&mut tx, "UPDATE handshakes SET offline_grace_secs = $1 WHERE code = $2", Some(secs), code).await?;
+            set_int(
+                &mut tx,
+                "UPDATE handshakes SET offline_grace_secs = $1 WHERE code = $2",
+                Some(secs),
+                code,
+            )
+            .await?;
         }
         if let Some(pct) = patch.overuse_percent {
-            set_int(&mut tx, "UPDATE handshakes SET overuse_percent = $1 WHERE code = $2", pct, code).await?;
+            set_int(
+                &mut tx,
+                "UPDATE handshakes SET overuse_percent = $1 WHERE code = $2",
+                pct,
+                code,
+            )
+            .await?;
         }
         if let Some(hash) = &patch.password_hash {
-            set_text(&mut tx, "UPDATE handshakes SET password_hash = $1 WHERE code = $2", hash.as_deref(), code).await?;
+            set_text(
+                &mut tx,
+                "UPDATE handshakes SET password_hash = $1 WHERE code = $2",
+                hash.as_deref(),
+                code,
+            )
+            .await?;
         }
         rows::touch_handshake(&mut tx, code, now).await?;
         Ok(tx.commit().await?)
@@ -240,7 +272,11 @@ async fn set_text(
     value: Option<&str>,
     code: &str,
 ) -> TxResult<()> {
-    sqlx::query(sql).bind(value).bind(code).execute(conn).await?;
+    sqlx::query(sql)
+        .bind(value)
+        .bind(code)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -250,7 +286,11 @@ async fn set_int(
     value: Option<i64>,
     code: &str,
 ) -> TxResult<()> {
-    sqlx::query(sql).bind(value).bind(code).execute(conn).await?;
+    sqlx::query(sql)
+        .bind(value)
+        .bind(code)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -63,7 +63,9 @@ pub(crate) type TxResult<T> = Result<T, Fail>;
 /// existence check then reports it like SQLite does).
 fn retryable(e: &sqlx::Error) -> bool {
     match e {
-        sqlx::Error::Database(d) => matches!(d.code().as_deref(), Some("40001" | "40P01" | "23505")),
+        sqlx::Error::Database(d) => {
+            matches!(d.code().as_deref(), Some("40001" | "40P01" | "23505"))
+        }
         _ => false,
     }
 }
@@ -90,11 +92,13 @@ impl PgStore {
 
     async fn ensure_lts_id(&self) -> StoreResult<()> {
         let id = uuid::Uuid::new_v4().to_string();
-        sqlx::query("INSERT INTO meta (key, value) VALUES ('lts_id', $1) ON CONFLICT (key) DO NOTHING")
-            .bind(id)
-            .execute(&self.pool)
-            .await
-            .map_err(db)?;
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('lts_id', $1) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
         Ok(())
     }
 
@@ -138,6 +142,11 @@ impl PgStore {
             }
         }
     }
+}
+
+/// A LIMIT value: SQLite reads a negative limit as none at all, PostgreSQL refuses it; `NULL` is none.
+pub(crate) fn sql_limit(limit: i64) -> Option<i64> {
+    (limit >= 0).then_some(limit)
 }
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
@@ -259,9 +268,6 @@ mod tests {
             redact_url("postgres://localhost/lts?user=a&password=b&sslmode=disable"),
             "postgres://localhost/lts?user=a&password=***&sslmode=disable"
         );
-        assert_eq!(
-            redact_url("postgres://u:p@w@host"),
-            "postgres://u:***@host"
-        );
+        assert_eq!(redact_url("postgres://u:p@w@host"), "postgres://u:***@host");
     }
 }

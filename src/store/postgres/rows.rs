@@ -93,14 +93,6 @@ pub(super) async fn lock_handshake(conn: &mut PgConnection, code: &str) -> TxRes
     Ok(found.is_some())
 }
 
-pub(super) async fn handshake_exists(conn: &mut PgConnection, code: &str) -> TxResult<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM handshakes WHERE code = $1")
-        .bind(code)
-        .fetch_one(conn)
-        .await?;
-    Ok(n > 0)
-}
-
 /// Appends items to a code's list (positions after the current last), refusing an item already bound.
 pub(super) async fn bind_items(
     conn: &mut PgConnection,

@@ -268,4 +268,33 @@ impl FleetStore for SqliteStore {
             })
             .collect()
     }
+
+    async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        for r in rows {
+            let done = sqlx::query(
+                "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen, last_seen, expires_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            )
+            .bind(&r.handshake)
+            .bind(&r.uuid)
+            .bind(&r.item_id)
+            .bind(&r.platform)
+            .bind(&r.domain)
+            .bind(&r.name)
+            .bind(r.first_seen)
+            .bind(r.last_seen)
+            .bind(r.expires_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+            if done.rows_affected() == 0 {
+                return Err(crate::store::StoreError::Conflict(format!(
+                    "device {} is already seated through {}",
+                    r.uuid, r.handshake
+                )));
+            }
+        }
+        tx.commit().await.map_err(db)
+    }
 }
