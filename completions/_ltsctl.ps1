@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the issuer keys this LTS accepts licenses from')
             [CompletionResult]::new('handshake', 'handshake', [CompletionResultType]::ParameterValue, 'Create handshake codes and bind license items, domains and passwords to them')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the embedded store, even while the server runs')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back in place of the embedded store (stop the server first)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file (login profiles)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Fill a local store with demo devices (for benchmarks)')
@@ -693,6 +695,37 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'ltsctl;backup' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing file')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ltsctl;restore' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'ltsctl;config' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
@@ -1183,6 +1216,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the issuer keys this LTS accepts licenses from')
             [CompletionResult]::new('handshake', 'handshake', [CompletionResultType]::ParameterValue, 'Create handshake codes and bind license items, domains and passwords to them')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the embedded store, even while the server runs')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back in place of the embedded store (stop the server first)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file (login profiles)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Fill a local store with demo devices (for benchmarks)')
@@ -1312,6 +1347,12 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             break
         }
         'ltsctl;help;status' {
+            break
+        }
+        'ltsctl;help;backup' {
+            break
+        }
+        'ltsctl;help;restore' {
             break
         }
         'ltsctl;help;config' {

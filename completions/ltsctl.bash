@@ -19,6 +19,9 @@ _ltsctl() {
             ltsctl,audit)
                 cmd="ltsctl__subcmd__audit"
                 ;;
+            ltsctl,backup)
+                cmd="ltsctl__subcmd__backup"
+                ;;
             ltsctl,completions)
                 cmd="ltsctl__subcmd__completions"
                 ;;
@@ -51,6 +54,9 @@ _ltsctl() {
                 ;;
             ltsctl,profile)
                 cmd="ltsctl__subcmd__profile"
+                ;;
+            ltsctl,restore)
+                cmd="ltsctl__subcmd__restore"
                 ;;
             ltsctl,seed)
                 cmd="ltsctl__subcmd__seed"
@@ -259,6 +265,9 @@ _ltsctl() {
             ltsctl__subcmd__help,audit)
                 cmd="ltsctl__subcmd__help__subcmd__audit"
                 ;;
+            ltsctl__subcmd__help,backup)
+                cmd="ltsctl__subcmd__help__subcmd__backup"
+                ;;
             ltsctl__subcmd__help,completions)
                 cmd="ltsctl__subcmd__help__subcmd__completions"
                 ;;
@@ -291,6 +300,9 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__help,profile)
                 cmd="ltsctl__subcmd__help__subcmd__profile"
+                ;;
+            ltsctl__subcmd__help,restore)
+                cmd="ltsctl__subcmd__help__subcmd__restore"
                 ;;
             ltsctl__subcmd__help,seed)
                 cmd="ltsctl__subcmd__help__subcmd__seed"
@@ -551,7 +563,7 @@ _ltsctl() {
 
     case "${cmd}" in
         ltsctl)
-            opts="-o -q -h -V --server --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="-o -q -h -V --server --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status backup restore config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +699,44 @@ _ltsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__backup)
+            opts="-o -q -h --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2279,7 +2329,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help)
-            opts="issuer license trust handshake status config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="issuer license trust handshake status backup restore config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2309,6 +2359,20 @@ _ltsctl() {
         ltsctl__subcmd__help__subcmd__audit__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2883,6 +2947,20 @@ _ltsctl() {
         ltsctl__subcmd__help__subcmd__profile__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3811,6 +3889,44 @@ _ltsctl() {
         ltsctl__subcmd__profile__subcmd__use)
             opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__restore)
+            opts="-y -o -q -h --yes --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -36,6 +36,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand trust 'Manage the issuer keys this LTS accepts licenses from'
             cand handshake 'Create handshake codes and bind license items, domains and passwords to them'
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
+            cand backup 'Write a consistent copy of the embedded store, even while the server runs'
+            cand restore 'Put a backup back in place of the embedded store (stop the server first)'
             cand config 'Show, locate or create the config file (login profiles)'
             cand completions 'Print a shell completion script'
             cand seed 'Fill a local store with demo devices (for benchmarks)'
@@ -617,6 +619,35 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ltsctl;backup'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Replace an existing file'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;restore'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand -y 'Do not ask for confirmation (needed without a terminal)'
+            cand --yes 'Do not ask for confirmation (needed without a terminal)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'ltsctl;config'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
@@ -1060,6 +1091,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand trust 'Manage the issuer keys this LTS accepts licenses from'
             cand handshake 'Create handshake codes and bind license items, domains and passwords to them'
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
+            cand backup 'Write a consistent copy of the embedded store, even while the server runs'
+            cand restore 'Put a backup back in place of the embedded store (stop the server first)'
             cand config 'Show, locate or create the config file (login profiles)'
             cand completions 'Print a shell completion script'
             cand seed 'Fill a local store with demo devices (for benchmarks)'
@@ -1159,6 +1192,10 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;help;handshake;delete'= {
         }
         &'ltsctl;help;status'= {
+        }
+        &'ltsctl;help;backup'= {
+        }
+        &'ltsctl;help;restore'= {
         }
         &'ltsctl;help;config'= {
             cand path 'Print the config file''s path'

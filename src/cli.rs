@@ -83,6 +83,32 @@ pub enum Command {
         after_help = "Examples:\n  ltsctl status\n  ltsctl --server https://lts:48080 status -o json"
     )]
     Status(StatusArgs),
+    /// Write a consistent copy of the embedded store, even while the server runs
+    #[command(
+        after_help = "Example:\n  ltsctl --data-dir /var/lib/ltsctl backup /backups/lts-$(date +%F).db"
+    )]
+    Backup {
+        /// Where to write the copy (refused if it exists, unless --force)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Put a backup back in place of the embedded store (stop the server first)
+    #[command(
+        long_about = "Check a backup (SQLite integrity check, a known schema, an lts_id) and put it in place of \
+            the data dir's store. Stop `ltsctl serve` first: the file is replaced under it. The current store is \
+            overwritten, so this asks on a terminal and needs --yes otherwise.",
+        after_help = "Example:\n  ltsctl --data-dir /var/lib/ltsctl restore /backups/lts-2026-11-22.db --yes"
+    )]
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Do not ask for confirmation (needed without a terminal)
+        #[arg(short, long)]
+        yes: bool,
+    },
     /// Show, locate or create the config file (login profiles)
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -622,7 +648,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Licenses", &["license", "trust", "issuer"]),
     ("Handshake codes", &["handshake"]),
     ("Devices", &["devices", "usage"]),
-    ("Server", &["serve", "status", "sweep"]),
+    ("Server", &["serve", "status", "sweep", "backup", "restore"]),
     ("Access", &["login", "logout", "profile", "token", "audit"]),
     ("Setup", &["config", "completions"]),
 ];

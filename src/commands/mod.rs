@@ -3,6 +3,7 @@
 
 mod access;
 pub mod assets;
+mod backup;
 mod config_cmd;
 mod devices;
 mod handshake;
@@ -58,6 +59,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(&ctx, args).await,
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Sweep => status::sweep(&ctx).await,
+        Command::Backup { file, force } => backup::backup(&ctx, &file, force).await,
+        Command::Restore { file, yes } => backup::restore(&ctx, &file, yes).await,
         Command::Config(cmd) => config_cmd::run(&ctx, cmd).await,
         Command::Completions { shell } => {
             use std::io::Write;

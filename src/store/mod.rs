@@ -10,7 +10,12 @@ mod sqlite;
 use async_trait::async_trait;
 
 pub use postgres::PgStore;
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, restore as restore_sqlite};
+
+/// File name of the embedded store's database inside a data dir.
+pub fn sqlite_db_file() -> &'static str {
+    sqlite::DB_FILE
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -155,6 +160,14 @@ pub trait MetaStore: Send + Sync {
     /// Stores `value` under `key` unless a value is there already, and returns the stored value. Every
     /// instance sharing a database thus agrees on one value (e.g. the token-signing key).
     async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String>;
+    /// Writes a consistent copy of the whole store to `path` while it stays in use. Backends with their
+    /// own tools (PostgreSQL: pg_dump) refuse.
+    async fn backup_to(&self, path: &std::path::Path) -> StoreResult<()> {
+        let _ = path;
+        Err(StoreError::Invalid(
+            "this backend is backed up with its own tools (PostgreSQL: pg_dump); see README".into(),
+        ))
+    }
 }
 
 #[async_trait]

@@ -119,6 +119,69 @@ fn open_error(path: &Path, e: sqlx::Error) -> StoreError {
     StoreError::Permission(format!("cannot open the store {}: {e}", path.display()))
 }
 
+/// Checks that `backup` is an intact ltsctl store (integrity check, known migrations, an lts_id), then puts
+/// it in place of `data_dir`'s database. The server must be stopped: this replaces the file under it.
+pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
+    prepare_data_dir(data_dir)?;
+    let staged = data_dir.join(format!("{DB_FILE}.restoring"));
+    std::fs::copy(backup, &staged).map_err(|e| {
+        StoreError::NotFound(format!("cannot read the backup {}: {e}", backup.display()))
+    })?;
+    let check = async {
+        let options = SqliteConnectOptions::new().filename(&staged).create_if_missing(false);
+        let not_a_store = |e: sqlx::Error| StoreError::Invalid(format!("the backup is not a readable SQLite database: {e}"));
+        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await.map_err(not_a_store)?;
+        let verdict: String =
+            sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.map_err(not_a_store)?;
+        if verdict != "ok" {
+            return Err(StoreError::Invalid(format!("the backup fails SQLite's integrity check: {verdict}")));
+        }
+        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('meta', '_sqlx_migrations')")
+            .fetch_one(&pool)
+            .await
+            .map_err(db)?;
+        if known != 2 {
+            return Err(StoreError::Invalid("the file is an SQLite database but not an ltsctl store".into()));
+        }
+        let newest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations")
+            .fetch_one(&pool)
+            .await
+            .map_err(db)?;
+        let supported = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+        if newest > supported {
+            return Err(StoreError::Invalid(format!(
+                "the backup has schema {newest}, newer than this ltsctl knows ({supported}); use a newer ltsctl"
+            )));
+        }
+        let lts_id: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'lts_id'")
+            .fetch_one(&pool)
+            .await
+            .map_err(|_| StoreError::Invalid("the backup has no lts_id".into()))?;
+        pool.close().await;
+        Ok(lts_id)
+    }
+    .await;
+    let lts_id = match check {
+        Ok(id) => id,
+        Err(e) => {
+            let _ = std::fs::remove_file(&staged);
+            return Err(e);
+        }
+    };
+    let live = data_dir.join(DB_FILE);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(data_dir.join(format!("{DB_FILE}{suffix}")));
+    }
+    std::fs::rename(&staged, &live).map_err(|e| {
+        StoreError::Permission(format!(
+            "cannot put the backup in place at {}: {e}",
+            live.display()
+        ))
+    })?;
+    restrict_permissions(&live);
+    Ok(lts_id)
+}
+
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
@@ -154,6 +217,20 @@ impl MetaStore for SqliteStore {
 
     fn location(&self) -> String {
         self.path.display().to_string()
+    }
+
+    async fn backup_to(&self, path: &Path) -> StoreResult<()> {
+        // VACUUM INTO reads one snapshot: writers carry on, and the copy is consistent and compact.
+        let target = path.to_str().ok_or_else(|| {
+            StoreError::Invalid(format!("{}: the path is not UTF-8", path.display()))
+        })?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(format!("backing up to {}: {e}", path.display())))?;
+        restrict_permissions(path);
+        Ok(())
     }
 
     async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String> {

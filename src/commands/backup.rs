@@ -1,0 +1,94 @@
+//! `ltsctl backup` and `ltsctl restore`: storage-level operations on the embedded store in the data dir
+//! (the admin API has no equivalent: a backup is a file on the LTS's own disk). For PostgreSQL use pg_dump.
+
+use std::path::Path;
+
+use super::Context;
+use crate::error::{Error, ErrorKind, Result};
+use crate::store::{MetaStore, SqliteStore};
+
+pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
+    if ctx.target.server.is_some() {
+        return Err(
+            Error::usage("backup works on the data dir of the LTS, not through --server")
+                .with_hint(
+                    "run it on the LTS host with --data-dir (it is safe while the server runs)",
+                ),
+        );
+    }
+    if file.exists() {
+        if !force {
+            return Err(
+                Error::conflict(format!("{} already exists", file.display()))
+                    .with_hint("choose another file or pass --force"),
+            );
+        }
+        std::fs::remove_file(file).map_err(|e| Error::io(file, e))?;
+    }
+    let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
+    let store = SqliteStore::open(&dir).await?;
+    store.backup_to(file).await?;
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    ctx.out.note(format!(
+        "Backed up {} to {} ({size} bytes).",
+        store.location(),
+        file.display()
+    ));
+    if ctx.out.is_json() {
+        ctx.out.json(
+            &serde_json::json!({ "file": file, "bytes": size, "lts_id": store.lts_id().await? }),
+        )?;
+    }
+    Ok(())
+}
+
+pub async fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
+    if ctx.target.server.is_some() {
+        return Err(Error::usage(
+            "restore works on the data dir of the LTS, not through --server",
+        ));
+    }
+    let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
+    if !file.is_file() {
+        return Err(Error::not_found(format!(
+            "{}: no such backup file",
+            file.display()
+        )));
+    }
+    let live = dir.join(crate::store::sqlite_db_file());
+    if live.exists() && !yes {
+        if !ctx.out.can_prompt() {
+            return Err(Error::new(
+                ErrorKind::ConfirmationRequired,
+                format!("restoring would overwrite the store in {}", dir.display()),
+            )
+            .with_hint("stop the server, then pass --yes"));
+        }
+        let go = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "Overwrite the store in {} with {}? (stop the server first)",
+                dir.display(),
+                file.display()
+            ))
+            .default(false)
+            .interact()
+            .map_err(|e| Error::usage(format!("reading the answer: {e}")))?;
+        if !go {
+            ctx.out.note("Nothing changed.");
+            return Ok(());
+        }
+    }
+    let lts_id = crate::store::restore_sqlite(file, &dir).await?;
+    // Opening runs pending migrations, so an older backup is brought up to this version's schema.
+    SqliteStore::open(&dir).await?;
+    ctx.out.note(format!(
+        "Restored {} into {} (lts_id {lts_id}).",
+        file.display(),
+        dir.display()
+    ));
+    if ctx.out.is_json() {
+        ctx.out
+            .json(&serde_json::json!({ "restored": file, "data_dir": dir, "lts_id": lts_id }))?;
+    }
+    Ok(())
+}
