@@ -563,13 +563,17 @@ _ltsctl() {
 
     case "${cmd}" in
         ltsctl)
-            opts="-o -q -h -V --server --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status backup restore config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="-o -q -h -V --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status backup restore config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -601,13 +605,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__audit)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help list help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -681,7 +689,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__audit__subcmd__list)
-            opts="-o -q -h --since --actor --limit --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --since --actor --limit --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -700,6 +708,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -731,13 +743,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__backup)
-            opts="-o -q -h --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -769,13 +785,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__completions)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help bash elvish fish powershell zsh"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -807,13 +827,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__config)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help path show init help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help path show init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -915,13 +939,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__config__subcmd__init)
-            opts="-o -q -h --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -953,13 +981,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__config__subcmd__path)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -991,13 +1023,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__config__subcmd__show)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1029,13 +1065,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help list show unregister help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help list show unregister help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1137,7 +1177,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices__subcmd__list)
-            opts="-o -q -h --handshake --item --inactive-for --active --expired --sort --limit --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --handshake --item --inactive-for --active --expired --sort --limit --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,6 +1204,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1195,13 +1239,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices__subcmd__show)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1233,7 +1281,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices__subcmd__unregister)
-            opts="-y -o -q -h --inactive-for --expired --handshake --dry-run --yes --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-y -o -q -h --inactive-for --expired --handshake --dry-run --yes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1248,6 +1296,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1279,7 +1331,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__generate__subcmd__assets)
-            opts="-o -q -h --completions --man --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --completions --man --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1294,6 +1346,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1325,13 +1381,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help create list show bind unbind order set domains password delete help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help create list show bind unbind order set domains password delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1363,13 +1423,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__bind)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1401,7 +1465,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__create)
-            opts="-o -q -h --name --refresh-interval --offline-grace --overuse --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --name --refresh-interval --offline-grace --overuse --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1424,6 +1488,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1455,13 +1523,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__delete)
-            opts="-o -q -h --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1493,13 +1565,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__domains)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help add remove list help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help add remove list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1531,13 +1607,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__domains__subcmd__add)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1639,13 +1719,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__domains__subcmd__list)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1677,13 +1761,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__domains__subcmd__remove)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1953,13 +2041,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__list)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1991,13 +2083,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__order)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2029,13 +2125,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__password)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help set clear help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help set clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2067,13 +2167,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__password__subcmd__clear)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2161,13 +2265,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__password__subcmd__set)
-            opts="-o -q -h --password-stdin --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --password-stdin --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2199,7 +2307,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__set)
-            opts="-o -q -h --name --refresh-interval --offline-grace --default-refresh-interval --overuse --default-overuse --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --name --refresh-interval --offline-grace --default-refresh-interval --overuse --default-overuse --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2222,6 +2330,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2253,13 +2365,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__show)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2291,13 +2407,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__unbind)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3155,13 +3275,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__issuer)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help keygen sign help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help keygen sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3249,7 +3373,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__issuer__subcmd__keygen)
-            opts="-o -q -h --out --public-out --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --out --public-out --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3264,6 +3388,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3295,7 +3423,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__issuer__subcmd__sign)
-            opts="-o -q -h --key --out --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --key --out --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3310,6 +3438,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3341,13 +3473,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help verify import list show remove help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help verify import list show remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3477,7 +3613,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__import)
-            opts="-o -q -h --handshake --create --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --handshake --create --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3488,6 +3624,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3519,7 +3659,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__list)
-            opts="-o -q -h --expiring-within --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --expiring-within --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3530,6 +3670,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3561,13 +3705,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__remove)
-            opts="-o -q -h --force --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3599,13 +3747,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__show)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3637,7 +3789,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__verify)
-            opts="-o -q -h --issuer-key --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --issuer-key --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3648,6 +3800,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3679,13 +3835,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__login)
-            opts="-o -q -h --token-stdin --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --token-stdin --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3717,13 +3877,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__logout)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3755,13 +3919,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__profile)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help list use help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help list use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3849,13 +4017,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__profile__subcmd__list)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3887,13 +4059,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__profile__subcmd__use)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3925,13 +4101,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__restore)
-            opts="-y -o -q -h --yes --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-y -o -q -h --yes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3963,7 +4143,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__seed)
-            opts="-o -q -h --devices --inactive-percent --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --devices --inactive-percent --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3978,6 +4158,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4009,7 +4193,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__serve)
-            opts="-o -q -h --listen --tls-cert --tls-key --rate-limit --dev --bench-null-routes --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --listen --tls-cert --tls-key --rate-limit --dev --bench-null-routes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4032,6 +4216,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4063,7 +4251,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__status)
-            opts="-o -q -h --expiring-within --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --expiring-within --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4074,6 +4262,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4105,13 +4297,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__sweep)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4143,13 +4339,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__token)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help create list revoke help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4181,7 +4381,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__token__subcmd__create)
-            opts="-o -q -h --role --expires-in --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --role --expires-in --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4196,6 +4396,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4297,13 +4501,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__token__subcmd__list)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4335,13 +4543,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__token__subcmd__revoke)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4373,13 +4585,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__trust)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help add list remove help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4411,7 +4627,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__trust__subcmd__add)
-            opts="-o -q -h --name --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --name --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4422,6 +4638,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4523,13 +4743,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__trust__subcmd__list)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4561,13 +4785,17 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__trust__subcmd__remove)
-            opts="-o -q -h --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4599,7 +4827,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__usage)
-            opts="-o -q -h --handshake --item --since --by --server --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --handshake --item --since --by --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4622,6 +4850,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
     var completions = [
         &'ltsctl'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -55,6 +56,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;issuer'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -73,6 +75,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --out 'Where to write the private key (created with mode 0600)'
             cand --public-out 'Where to write the public key [default: the private key''s name with .pub.pem]'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -89,6 +92,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --key 'The issuer''s private key (PKCS#8 PEM)'
             cand --out 'Where to write the license file [default: the document''s name with .lic]'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -114,6 +118,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;license'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -134,6 +139,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;license;verify'= {
             cand --issuer-key 'The issuer''s public key (SPKI PEM)'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -148,6 +154,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;license;import'= {
             cand --handshake 'Also bind every item of each file to this handshake code'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -163,6 +170,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;license;list'= {
             cand --expiring-within 'Only items expiring within this window; exit 9 when there is any'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -176,6 +184,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;license;show'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -189,6 +198,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;license;remove'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -223,6 +233,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;trust'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -241,6 +252,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;trust;add'= {
             cand --name 'A name to recognise the key by'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -254,6 +266,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;trust;list'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -267,6 +280,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;trust;remove'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -294,6 +308,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -322,6 +337,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --offline-grace 'How long an authorized device may work without reaching the LTS [default: 7d]'
             cand --overuse 'Overuse tolerance in percent [default: 5 for per-scan/per-page, 10 for per-device, else 0]'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -335,6 +351,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;list'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -348,6 +365,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;show'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -361,6 +379,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;bind'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -374,6 +393,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;unbind'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -387,6 +407,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;order'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -404,6 +425,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --offline-grace 'How long an authorized device may work without reaching the LTS [default: 7d]'
             cand --overuse 'Overuse tolerance in percent (0-100)'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -419,6 +441,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;domains'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -436,6 +459,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;domains;add'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -449,6 +473,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;domains;remove'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -462,6 +487,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;domains;list'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -489,6 +515,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;password'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -505,6 +532,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;password;set'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -519,6 +547,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;password;clear'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -543,6 +572,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;handshake;delete'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -608,6 +638,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;status'= {
             cand --expiring-within 'Window for "licenses expiring soon"'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -621,6 +652,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;backup'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -635,6 +667,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;restore'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -650,6 +683,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;config'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -667,6 +701,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;config;path'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -680,6 +715,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;config;show'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -693,6 +729,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;config;init'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -721,6 +758,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;completions'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -736,6 +774,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --devices 'How many devices to seat'
             cand --inactive-percent 'Percent of them last seen 91-400 days ago (the rest within 30 days)'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -751,6 +790,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --completions 'Where completion scripts go'
             cand --man 'Where man pages go'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -768,6 +808,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --tls-key 'TLS private key (PEM)'
             cand --rate-limit 'Device requests per second per client address (bursts of twice that); 0 turns the limit off'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -783,6 +824,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;devices'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -805,6 +847,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --sort 'Sort order'
             cand --limit 'At most this many devices'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -820,6 +863,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;devices;show'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -835,6 +879,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --inactive-for 'Every device not seen for this long (e.g. 90d)'
             cand --handshake 'Only through this handshake code'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -870,6 +915,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --since 'Only usage since this long ago (30d) or this date (2026-11-01, or RFC 3339)'
             cand --by 'Group by'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -883,6 +929,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;token'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -902,6 +949,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --role 'admin: everything; operator: read, unregister devices, sweep; viewer: read only'
             cand --expires-in 'Expire the token after this long [default: never]'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -915,6 +963,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;token;list'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -928,6 +977,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;token;revoke'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -955,6 +1005,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;audit'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -973,6 +1024,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --actor 'Only entries of this token name (`local` for direct access to the data dir)'
             cand --limit 'At most this many entries'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -994,6 +1046,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;login'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -1008,6 +1061,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;logout'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -1021,6 +1075,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;profile'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -1037,6 +1092,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;profile;list'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -1050,6 +1106,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;profile;use'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
@@ -1074,6 +1131,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;sweep'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
             cand --profile 'Use this login profile instead of the active one'
             cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'

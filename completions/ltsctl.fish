@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ltsctl_global_optspecs
-    string join \n server= data-dir= profile= ca-cert= o/output= no-color q/quiet h/help V/version
+    string join \n server= database= data-dir= profile= ca-cert= o/output= no-color q/quiet h/help V/version
 end
 
 function __fish_ltsctl_needs_command
@@ -25,6 +25,7 @@ function __fish_ltsctl_using_subcommand
 end
 
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_needs_command" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -57,6 +58,7 @@ complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "profile" -d 'List log
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "sweep" -d 'Remove devices whose removal time has passed, freeing their seats'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -72,6 +74,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_see
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (created with mode 0600)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l public-out -d 'Where to write the public key [default: the private key\'s name with .pub.pem]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -85,6 +88,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l key -d 'The issuer\'s private key (PKCS#8 PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l out -d 'Where to write the license file [default: the document\'s name with .lic]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -99,6 +103,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Check a license document and sign it into a license file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -116,6 +121,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l issuer-key -d 'The issuer\'s public key (SPKI PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -127,6 +133,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l handshake -d 'Also bind every item of each file to this handshake code' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -139,6 +146,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l expiring-within -d 'Only items expiring within this window; exit 9 when there is any' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -149,6 +157,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -159,6 +168,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -176,6 +186,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a license and its items'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -191,6 +202,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l name -d 'A name to recognise the key by' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -201,6 +213,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -211,6 +224,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -225,6 +239,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Stop trusting a key (licenses already imported stay)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -250,6 +265,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l offline-grace -d 'How long an authorized device may work without reaching the LTS [default: 7d]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l overuse -d 'Overuse tolerance in percent [default: 5 for per-scan/per-page, 10 for per-device, else 0]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -260,6 +276,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -270,6 +287,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -280,6 +298,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -290,6 +309,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -300,6 +320,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -314,6 +335,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l offline-grace -d 'How long an authorized device may work without reaching the LTS [default: 7d]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l overuse -d 'Overuse tolerance in percent (0-100)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -326,6 +348,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -340,6 +363,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -f -a "list" -d 'List the domains a code admits (none: any origin)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -353,6 +377,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -f -a "clear" -d 'Remove the session password'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -376,6 +401,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l expiring-within -d 'Window for "licenses expiring soon"' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -386,6 +412,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l no-color -d 'Ne
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -397,6 +424,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l no-color -d 'Ne
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -408,6 +436,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l no-color -d 'N
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -422,6 +451,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_see
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d 'Write a commented config file to start from'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -432,6 +462,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -442,6 +473,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -457,6 +489,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented config file to start from'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -469,6 +502,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s h -l help 
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l devices -d 'How many devices to seat' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l inactive-percent -d 'Percent of them last seen 91-400 days ago (the rest within 30 days)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -481,6 +515,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s h -l help -d 'Pri
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l completions -d 'Where completion scripts go' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l man -d 'Where man pages go' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -495,6 +530,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-cert -d 'TLS
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-key -d 'TLS private key (PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l rate-limit -d 'Device requests per second per client address (bursts of twice that); 0 turns the limit off' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -507,6 +543,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l no-color -d 'Nev
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -528,6 +565,7 @@ first-seen\t''
 uuid\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l limit -d 'At most this many devices' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -540,6 +578,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -552,6 +591,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l inactive-for -d 'Every device not seen for this long (e.g. 90d)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l handshake -d 'Only through this handshake code' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -576,6 +616,7 @@ item\t''
 symbology\t''
 module\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -586,6 +627,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l no-color -d 'Nev
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -604,6 +646,7 @@ operator\t'Read, unregister devices, sweep'
 admin\t'Everything, including imports, settings and tokens'"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l expires-in -d 'Expire the token after this long [default: never]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -614,6 +657,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -624,6 +668,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -638,6 +683,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token at once'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -653,6 +699,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l actor -d 'Only entries of this token name (`local` for direct access to the data dir)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l limit -d 'At most this many entries' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -665,6 +712,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit entries, newest first'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -676,6 +724,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l no-color -d 'Nev
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -686,6 +735,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l no-color -d 'Ne
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -699,6 +749,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -f -a "use" -d 'Make a profile the active one'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -709,6 +760,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
@@ -722,6 +774,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the active one'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l profile -d 'Use this login profile instead of the active one' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F

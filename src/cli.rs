@@ -32,6 +32,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "LTSCTL_SERVER", value_name = "URL")]
     pub server: Option<String>,
 
+    /// Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub database: Option<String>,
+
     /// Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]
     #[arg(long, global = true, env = "LTSCTL_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -371,7 +381,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub rate_limit: u32,
     /// Run a throwaway LTS in a temp dir with a demo license (deleted on exit)
-    #[arg(long, conflicts_with = "data_dir")]
+    #[arg(long, conflicts_with_all = ["data_dir", "database"])]
     pub dev: bool,
     /// Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage
     #[arg(long, hide = true)]

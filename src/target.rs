@@ -33,6 +33,7 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> Result<PathBuf> {
 #[derive(Debug, Clone, Default)]
 pub struct TargetArgs {
     pub server: Option<String>,
+    pub database: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub profile: Option<String>,
     pub ca_cert: Option<PathBuf>,
@@ -42,6 +43,8 @@ pub struct TargetArgs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
     Local(PathBuf),
+    /// Direct access to a PostgreSQL database (the LTS instances' shared store).
+    Database(String),
     Remote {
         server: String,
         profile: Option<String>,
@@ -71,6 +74,9 @@ pub fn resolve(args: &TargetArgs, config: &Config) -> Result<Resolved> {
             ca_cert: ca,
         });
     }
+    if let Some(url) = &args.database {
+        return Ok(Resolved::Database(url.clone()));
+    }
     if let Some(dir) = &args.data_dir {
         return Ok(Resolved::Local(resolve_data_dir(Some(dir.clone()))?));
     }
@@ -86,6 +92,36 @@ pub fn resolve(args: &TargetArgs, config: &Config) -> Result<Resolved> {
         });
     }
     Ok(Resolved::Local(default_data_dir()?))
+}
+
+/// Connects to a PostgreSQL store, running its migrations; the error never shows the URL's password.
+pub async fn open_database(url: &str) -> Result<Arc<dyn crate::store::Store>> {
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return Err(Error::usage(
+            "--database takes a PostgreSQL URL: postgres://user@host:5432/dbname",
+        ));
+    }
+    let store = crate::store::PgStore::connect(url).await.map_err(|e| {
+        Error::new(
+            ErrorKind::Unreachable,
+            format!("cannot use the database: {e}"),
+        )
+        .with_hint("check that PostgreSQL runs and the URL (host, port, user, database) is right")
+    })?;
+    Ok(Arc::new(store))
+}
+
+/// The store of a local target: a data dir, or a database URL when given.
+pub async fn open_store(
+    database: Option<&str>,
+    data_dir: Option<PathBuf>,
+) -> Result<Arc<dyn crate::store::Store>> {
+    match database {
+        Some(url) => open_database(url).await,
+        None => Ok(Arc::new(
+            SqliteStore::open(&resolve_data_dir(data_dir)?).await?,
+        )),
+    }
 }
 
 /// The admin token: `LTSCTL_TOKEN` wins (CI), else the profile's keyring entry.
@@ -116,10 +152,14 @@ pub async fn open(args: &TargetArgs) -> Result<(Box<dyn Admin>, Vec<String>)> {
         Err(_) => (Config::default(), Vec::new()),
     };
     let admin: Box<dyn Admin> = match resolve(args, &config)? {
-        Resolved::Local(dir) => {
-            let store = SqliteStore::open(&dir).await?;
-            Box::new(LocalAdmin::new(Arc::new(store), Arc::new(SystemClock)))
-        }
+        Resolved::Local(dir) => Box::new(LocalAdmin::new(
+            Arc::new(SqliteStore::open(&dir).await?),
+            Arc::new(SystemClock),
+        )),
+        Resolved::Database(url) => Box::new(LocalAdmin::new(
+            open_database(&url).await?,
+            Arc::new(SystemClock),
+        )),
         Resolved::Remote {
             server,
             profile,

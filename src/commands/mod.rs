@@ -25,6 +25,7 @@ use crate::output::Output;
 
 pub struct Context {
     pub out: Output,
+    pub database: Option<String>,
     pub target: crate::target::TargetArgs,
     pub data_dir: Option<PathBuf>,
 }
@@ -43,8 +44,10 @@ impl Context {
 pub async fn run(cli: Cli) -> Result<()> {
     let ctx = Context {
         out: Output::new(cli.global.output, cli.global.no_color, cli.global.quiet),
+        database: cli.global.database.clone(),
         target: crate::target::TargetArgs {
             server: cli.global.server,
+            database: cli.global.database.clone(),
             data_dir: cli.global.data_dir.clone(),
             profile: cli.global.profile,
             ca_cert: cli.global.ca_cert,

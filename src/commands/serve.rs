@@ -44,7 +44,10 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
     } else {
         crate::target::resolve_data_dir(ctx.data_dir.clone())?
     };
-    let store = Arc::new(SqliteStore::open(&data_dir).await?);
+    let store: Arc<dyn crate::store::Store> = match (&ctx.database, &dev_dir) {
+        (Some(url), None) => crate::target::open_database(url).await?,
+        _ => Arc::new(SqliteStore::open(&data_dir).await?),
+    };
     let clock = Arc::new(SystemClock);
     let dev = match &dev_dir {
         Some(dir) => {
