@@ -52,6 +52,9 @@ _ltsctl() {
             ltsctl,logout)
                 cmd="ltsctl__subcmd__logout"
                 ;;
+            ltsctl,migrate)
+                cmd="ltsctl__subcmd__migrate"
+                ;;
             ltsctl,profile)
                 cmd="ltsctl__subcmd__profile"
                 ;;
@@ -297,6 +300,9 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__help,logout)
                 cmd="ltsctl__subcmd__help__subcmd__logout"
+                ;;
+            ltsctl__subcmd__help,migrate)
+                cmd="ltsctl__subcmd__help__subcmd__migrate"
                 ;;
             ltsctl__subcmd__help,profile)
                 cmd="ltsctl__subcmd__help__subcmd__profile"
@@ -563,7 +569,7 @@ _ltsctl() {
 
     case "${cmd}" in
         ltsctl)
-            opts="-o -q -h -V --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status backup restore config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="-o -q -h -V --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2449,7 +2455,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help)
-            opts="issuer license trust handshake status backup restore config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="issuer license trust handshake status backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3023,6 +3029,20 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3883,6 +3903,56 @@ _ltsctl() {
                 return 0
             fi
             case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__migrate)
+            opts="-o -q -h --from --to --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

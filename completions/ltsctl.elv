@@ -39,6 +39,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
             cand backup 'Write a consistent copy of the embedded store, even while the server runs'
             cand restore 'Put a backup back in place of the embedded store (stop the server first)'
+            cand migrate 'Copy an embedded store into PostgreSQL (to run several instances on one database)'
             cand config 'Show, locate or create the config file (login profiles)'
             cand completions 'Print a shell completion script'
             cand seed 'Fill a local store with demo devices (for benchmarks)'
@@ -681,6 +682,23 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'ltsctl;migrate'= {
+            cand --from 'The data dir of the embedded store to copy'
+            cand --to 'The PostgreSQL database to copy into'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --force 'Replace whatever the target holds'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'ltsctl;config'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
@@ -1151,6 +1169,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
             cand backup 'Write a consistent copy of the embedded store, even while the server runs'
             cand restore 'Put a backup back in place of the embedded store (stop the server first)'
+            cand migrate 'Copy an embedded store into PostgreSQL (to run several instances on one database)'
             cand config 'Show, locate or create the config file (login profiles)'
             cand completions 'Print a shell completion script'
             cand seed 'Fill a local store with demo devices (for benchmarks)'
@@ -1254,6 +1273,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;help;backup'= {
         }
         &'ltsctl;help;restore'= {
+        }
+        &'ltsctl;help;migrate'= {
         }
         &'ltsctl;help;config'= {
             cand path 'Print the config file''s path'

@@ -119,6 +119,24 @@ pub enum Command {
         #[arg(short, long)]
         yes: bool,
     },
+    /// Copy an embedded store into PostgreSQL (to run several instances on one database)
+    #[command(
+        long_about = "Copy an embedded store (licenses, codes, devices, usage, tokens, audit log, and the instance's \
+            lts_id and token-signing key) into a PostgreSQL database, in one transaction, and verify the row counts. \
+            Stop the server first. A target that already holds data is refused unless --force (which replaces it).",
+        after_help = "Example:\n  ltsctl migrate --from /var/lib/ltsctl --to postgres://lts@db.internal/lts"
+    )]
+    Migrate {
+        /// The data dir of the embedded store to copy
+        #[arg(long, value_name = "DATA_DIR")]
+        from: PathBuf,
+        /// The PostgreSQL database to copy into
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// Replace whatever the target holds
+        #[arg(long)]
+        force: bool,
+    },
     /// Show, locate or create the config file (login profiles)
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -658,7 +676,10 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Licenses", &["license", "trust", "issuer"]),
     ("Handshake codes", &["handshake"]),
     ("Devices", &["devices", "usage"]),
-    ("Server", &["serve", "status", "sweep", "backup", "restore"]),
+    (
+        "Server",
+        &["serve", "status", "sweep", "backup", "restore", "migrate"],
+    ),
     ("Access", &["login", "logout", "profile", "token", "audit"]),
     ("Setup", &["config", "completions"]),
 ];

@@ -92,3 +92,45 @@ pub async fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
     }
     Ok(())
 }
+
+/// `ltsctl migrate --from DATA_DIR --to URL`.
+pub async fn migrate(ctx: &Context, from: &Path, to: &str, force: bool) -> Result<()> {
+    if !from.join(crate::store::sqlite_db_file()).is_file() {
+        return Err(Error::not_found(format!(
+            "{}: no ltsctl store in this data dir",
+            from.display()
+        )));
+    }
+    let source = SqliteStore::open(from).await?;
+    if !(to.starts_with("postgres://") || to.starts_with("postgresql://")) {
+        return Err(Error::usage(
+            "--to takes a PostgreSQL URL: postgres://user@host:5432/dbname",
+        ));
+    }
+    let target = crate::store::PgStore::connect(to).await.map_err(|e| {
+        Error::new(
+            ErrorKind::Unreachable,
+            format!("cannot use the target database: {e}"),
+        )
+    })?;
+    let bar = ctx.out.progress(0, "copying");
+    let counts = crate::store::migrate::sqlite_to_postgres(&source, &target, force, |table, n| {
+        bar.set_message(format!("{table}: {n}"));
+        bar.tick();
+    })
+    .await?;
+    bar.finish_and_clear();
+    ctx.out.note(format!(
+        "Copied {} into {}; row counts verified.",
+        source.location(),
+        target.location()
+    ));
+    if ctx.out.is_json() {
+        return ctx.out.json(&counts);
+    }
+    let rows: Vec<Vec<String>> = counts
+        .iter()
+        .map(|c| vec![c.table.clone(), c.source.to_string(), c.target.to_string()])
+        .collect();
+    ctx.out.table(&["table", "source", "target"], &rows)
+}

@@ -64,6 +64,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Sweep => status::sweep(&ctx).await,
         Command::Backup { file, force } => backup::backup(&ctx, &file, force).await,
         Command::Restore { file, yes } => backup::restore(&ctx, &file, yes).await,
+        Command::Migrate { from, to, force } => backup::migrate(&ctx, &from, &to, force).await,
         Command::Config(cmd) => config_cmd::run(&ctx, cmd).await,
         Command::Completions { shell } => {
             use std::io::Write;

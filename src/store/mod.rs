@@ -4,6 +4,7 @@
 //! leaves the store as it was. Times are Unix seconds (UTC), durations are seconds: the rules that interpret
 //! them live in [`crate::domain`], not here.
 
+pub mod migrate;
 mod postgres;
 mod sqlite;
 
