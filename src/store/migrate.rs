@@ -21,8 +21,11 @@ enum Kind {
 
 use Kind::*;
 
-/// Tables in foreign-key order, with their columns and whether PostgreSQL generates the first one.
-const TABLES: &[(&str, &[(&str, Kind)], bool)] = &[
+/// A table: its name, its columns, and whether PostgreSQL generates the first column (an identity).
+type Table = (&'static str, &'static [(&'static str, Kind)], bool);
+
+/// Tables in foreign-key order.
+const TABLES: &[Table] = &[
     (
         "trusted_keys",
         &[
