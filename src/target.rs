@@ -127,10 +127,11 @@ pub async fn open_store(
 /// The admin token: `LTSCTL_TOKEN` wins (CI), else the profile's keyring entry.
 pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<String>> {
     if let Some(t) = std::env::var_os("LTSCTL_TOKEN").filter(|t| !t.is_empty()) {
-        return t
+        // CI secrets often end in a newline; a header cannot hold one.
+        let t = t
             .into_string()
-            .map(Zeroizing::new)
-            .map_err(|_| Error::usage("LTSCTL_TOKEN is not valid UTF-8"));
+            .map_err(|_| Error::usage("LTSCTL_TOKEN is not valid UTF-8"))?;
+        return Ok(Zeroizing::new(t.trim().to_string()));
     }
     let missing = || {
         Error::new(
@@ -142,7 +143,8 @@ pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<
         ))
     };
     let profile = profile.ok_or_else(missing)?;
-    crate::keystore::load(profile).await?.ok_or_else(missing)
+    let token = crate::keystore::load(profile).await?.ok_or_else(missing)?;
+    Ok(Zeroizing::new(token.trim().to_string()))
 }
 
 /// Opens the admin target the global flags name, and says which it is.

@@ -74,6 +74,8 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 pub struct Caller {
     name: String,
     role: Role,
+    /// `METHOD /path` of the request, for the audit entry of a refusal.
+    request: String,
 }
 
 impl FromRequestParts<Arc<AppState>> for Caller {
@@ -97,18 +99,39 @@ impl FromRequestParts<Arc<AppState>> for Caller {
         let now = to_unix(state.devices.clock().now());
         let (name, role) =
             access::authenticate(state.devices.store().as_ref(), token.trim(), now).await?;
-        Ok(Caller { name, role })
+        Ok(Caller {
+            name,
+            role,
+            request: format!("{} {}", parts.method, parts.uri.path()),
+        })
     }
 }
 
 impl Caller {
-    /// The admin operations on behalf of this caller, if its role allows `needed`.
-    fn admin(&self, state: &AppState, needed: Role) -> Result<LocalAdmin, ApiError> {
+    /// The admin operations on behalf of this caller, if its role allows `needed`. A refused change is
+    /// recorded in the audit log (refused reads are not: they change nothing).
+    async fn admin(&self, state: &AppState, needed: Role) -> Result<LocalAdmin, ApiError> {
         if !self.role.allows(needed) {
-            return Err(ApiError(Error::permission(format!(
+            let err = Error::permission(format!(
                 "token {} has the {} role; this needs {}",
                 self.name, self.role, needed
-            ))));
+            ));
+            if needed > Role::Viewer {
+                let row = crate::store::AuditRow {
+                    at: to_unix(state.devices.clock().now()),
+                    actor: self.name.clone(),
+                    action: "denied".into(),
+                    target: self.request.clone(),
+                    result: "permission_denied".into(),
+                    detail: Some(err.message.clone()),
+                };
+                if let Err(e) = state.devices.store().append_audit(row).await {
+                    tracing::error!(
+                        "could not write the audit log entry of a refused request: {e}"
+                    );
+                }
+            }
+            return Err(ApiError(err));
         }
         Ok(LocalAdmin::for_caller(
             state.devices.store().clone(),
@@ -220,7 +243,7 @@ macro_rules! admin_route {
             caller: Caller,
             Body($input): Body<$body>,
         ) -> ApiResult<$resp> {
-            let $admin = caller.admin(&state, $role)?;
+            let $admin = caller.admin(&state, $role).await?;
             Ok(Json($call.await?))
         }
     };
@@ -232,7 +255,9 @@ pub async fn whoami(
     State(state): State<Arc<AppState>>,
     caller: Caller,
 ) -> ApiResult<crate::admin::types::Caller> {
-    Ok(Json(caller.admin(&state, Role::Viewer)?.whoami().await?))
+    Ok(Json(
+        caller.admin(&state, Role::Viewer).await?.whoami().await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/v1/admin/status", tag = "admin", params(WindowQuery), security(("bearer" = [])),
@@ -242,7 +267,7 @@ pub async fn status(
     caller: Caller,
     Query(q): Query<WindowQuery>,
 ) -> ApiResult<StatusView> {
-    let admin = caller.admin(&state, Role::Viewer)?;
+    let admin = caller.admin(&state, Role::Viewer).await?;
     let window = secs(q.expiring_within_seconds).unwrap_or(Duration::from_secs(30 * 86400));
     let mut view = admin.status(window).await?;
     view.target = Target {
@@ -259,7 +284,11 @@ pub async fn trust_list(
     caller: Caller,
 ) -> ApiResult<Vec<TrustedKeyView>> {
     Ok(Json(
-        caller.admin(&state, Role::Viewer)?.trust_list().await?,
+        caller
+            .admin(&state, Role::Viewer)
+            .await?
+            .trust_list()
+            .await?,
     ))
 }
 
@@ -282,7 +311,8 @@ pub async fn trust_remove(
     Path(key_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     caller
-        .admin(&state, Role::Admin)?
+        .admin(&state, Role::Admin)
+        .await?
         .trust_remove(&key_id)
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -313,7 +343,7 @@ pub async fn license_list(
     caller: Caller,
     Query(q): Query<WindowQuery>,
 ) -> ApiResult<Vec<LicenseView>> {
-    let admin = caller.admin(&state, Role::Viewer)?;
+    let admin = caller.admin(&state, Role::Viewer).await?;
     Ok(Json(
         admin.license_list(secs(q.expiring_within_seconds)).await?,
     ))
@@ -328,7 +358,8 @@ pub async fn license_show(
 ) -> ApiResult<LicenseView> {
     Ok(Json(
         caller
-            .admin(&state, Role::Viewer)?
+            .admin(&state, Role::Viewer)
+            .await?
             .license_show(&id)
             .await?,
     ))
@@ -343,7 +374,8 @@ pub async fn license_remove(
     Query(q): Query<ForceQuery>,
 ) -> Result<StatusCode, ApiError> {
     caller
-        .admin(&state, Role::Admin)?
+        .admin(&state, Role::Admin)
+        .await?
         .license_remove(&id, q.force)
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -356,7 +388,11 @@ pub async fn handshake_list(
     caller: Caller,
 ) -> ApiResult<Vec<HandshakeView>> {
     Ok(Json(
-        caller.admin(&state, Role::Viewer)?.handshake_list().await?,
+        caller
+            .admin(&state, Role::Viewer)
+            .await?
+            .handshake_list()
+            .await?,
     ))
 }
 
@@ -380,7 +416,8 @@ pub async fn handshake_show(
 ) -> ApiResult<HandshakeView> {
     Ok(Json(
         caller
-            .admin(&state, Role::Viewer)?
+            .admin(&state, Role::Viewer)
+            .await?
             .handshake_show(&code)
             .await?,
     ))
@@ -400,7 +437,7 @@ macro_rules! code_route {
             Path($code): Path<String>,
             Body($input): Body<$body>,
         ) -> ApiResult<$resp> {
-            let $admin = caller.admin(&state, $role)?;
+            let $admin = caller.admin(&state, $role).await?;
             Ok(Json($call.await?))
         }
     };
@@ -476,7 +513,8 @@ pub async fn domains_list(
 ) -> ApiResult<Vec<String>> {
     Ok(Json(
         caller
-            .admin(&state, Role::Viewer)?
+            .admin(&state, Role::Viewer)
+            .await?
             .handshake_domains_list(&code)
             .await?,
     ))
@@ -490,7 +528,7 @@ pub async fn password_set(
     Path(code): Path<String>,
     Body(r): Body<PasswordRequest>,
 ) -> Result<StatusCode, ApiError> {
-    let admin = caller.admin(&state, Role::Admin)?;
+    let admin = caller.admin(&state, Role::Admin).await?;
     admin
         .handshake_password_set(&code, Zeroizing::new(r.password))
         .await?;
@@ -505,7 +543,8 @@ pub async fn password_clear(
     Path(code): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     caller
-        .admin(&state, Role::Admin)?
+        .admin(&state, Role::Admin)
+        .await?
         .handshake_password_clear(&code)
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -520,7 +559,8 @@ pub async fn handshake_delete(
     Query(q): Query<ForceQuery>,
 ) -> Result<StatusCode, ApiError> {
     caller
-        .admin(&state, Role::Admin)?
+        .admin(&state, Role::Admin)
+        .await?
         .handshake_delete(&code, q.force)
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -529,7 +569,9 @@ pub async fn handshake_delete(
 #[utoipa::path(post, path = "/v1/admin/sweep", tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = SweepView), (status = "4XX", body = AdminErrorBody)))]
 pub async fn sweep(State(state): State<Arc<AppState>>, caller: Caller) -> ApiResult<SweepView> {
-    Ok(Json(caller.admin(&state, Role::Operator)?.sweep().await?))
+    Ok(Json(
+        caller.admin(&state, Role::Operator).await?.sweep().await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
@@ -538,7 +580,13 @@ pub async fn token_list(
     State(state): State<Arc<AppState>>,
     caller: Caller,
 ) -> ApiResult<Vec<TokenView>> {
-    Ok(Json(caller.admin(&state, Role::Admin)?.token_list().await?))
+    Ok(Json(
+        caller
+            .admin(&state, Role::Admin)
+            .await?
+            .token_list()
+            .await?,
+    ))
 }
 
 admin_route!(
@@ -560,7 +608,8 @@ pub async fn token_revoke(
     Path(name): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     caller
-        .admin(&state, Role::Admin)?
+        .admin(&state, Role::Admin)
+        .await?
         .token_revoke(&name)
         .await?;
     Ok(StatusCode::NO_CONTENT)
@@ -573,7 +622,7 @@ pub async fn audit_list(
     caller: Caller,
     Query(q): Query<AuditQuery>,
 ) -> ApiResult<Vec<AuditEntry>> {
-    let admin = caller.admin(&state, Role::Viewer)?;
+    let admin = caller.admin(&state, Role::Viewer).await?;
     Ok(Json(
         admin
             .audit_list(secs(q.since_seconds), q.actor, q.limit.unwrap_or(1000))
@@ -597,7 +646,7 @@ pub async fn devices_list(
     Query(q): Query<DeviceQuery>,
     Query(page): Query<PageQuery>,
 ) -> ApiResult<DevicePage> {
-    let admin = caller.admin(&state, Role::Viewer)?;
+    let admin = caller.admin(&state, Role::Viewer).await?;
     Ok(Json(
         admin
             .devices_list(&q, page.cursor.as_deref(), page.limit.unwrap_or(1000))
@@ -619,7 +668,8 @@ pub async fn devices_count(
 ) -> ApiResult<CountView> {
     Ok(Json(CountView {
         count: caller
-            .admin(&state, Role::Viewer)?
+            .admin(&state, Role::Viewer)
+            .await?
             .devices_count(&q)
             .await?,
     }))
@@ -634,7 +684,8 @@ pub async fn device_show(
 ) -> ApiResult<DeviceDetail> {
     Ok(Json(
         caller
-            .admin(&state, Role::Viewer)?
+            .admin(&state, Role::Viewer)
+            .await?
             .device_show(&uuid)
             .await?,
     ))
@@ -691,7 +742,9 @@ pub async fn usage(
     caller: Caller,
     Query(q): Query<UsageQuery>,
 ) -> ApiResult<UsageView> {
-    Ok(Json(caller.admin(&state, Role::Viewer)?.usage(&q).await?))
+    Ok(Json(
+        caller.admin(&state, Role::Viewer).await?.usage(&q).await?,
+    ))
 }
 
 pub fn routes() -> axum::Router<Arc<AppState>> {

@@ -17,6 +17,10 @@ fn check_uuid(uuid: &str) -> Result<(), DeviceError> {
     if uuid.is_empty() || uuid.len() > MAX_UUID {
         return Err(invalid(format!("uuid must be 1-{MAX_UUID} characters")));
     }
+    // Ids travel in the admin API's URL paths, where `.` and `..` would be normalised away.
+    if uuid.bytes().all(|b| b == b'.') {
+        return Err(invalid("uuid may not be made of dots only".into()));
+    }
     if !uuid
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))

@@ -17,7 +17,8 @@ fn check_name(name: &str) -> Result<()> {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'@'));
-    if !ok || name == "local" {
+    // Names travel in URL paths: `.` and `..` would be normalised away there.
+    if !ok || name == "local" || name.bytes().all(|b| b == b'.') {
         return Err(Error::usage(format!(
             "invalid token name {name:?}: 1-64 characters of letters, digits and - _ . @ (`local` is reserved)"
         )));

@@ -296,7 +296,7 @@ impl DeviceStore for SqliteStore {
             .await
             .map_err(db)?
             .rows_affected() as i64;
-        let finished_at = chrono::Utc::now().timestamp().max(now);
+        let finished_at = now;
         sqlx::query(
             "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES (?, ?, ?, ?)",
         )

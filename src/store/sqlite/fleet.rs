@@ -108,7 +108,11 @@ impl FleetStore for SqliteStore {
                 .bind(c.handshake.clone())
                 .bind(None::<String>),
             (Some(c), _) => q
-                .bind(c.key.parse::<i64>().unwrap_or(i64::MIN))
+                .bind(c.key.parse::<i64>().map_err(|_| {
+                    crate::store::StoreError::Invalid(
+                        "invalid cursor; pass back next_cursor unchanged".into(),
+                    )
+                })?)
                 .bind(c.handshake.clone())
                 .bind(c.uuid.clone()),
             (None, _) => q
@@ -147,7 +151,7 @@ impl FleetStore for SqliteStore {
             .map_err(db)?;
         let counts = sqlx::query(
             "SELECT c.kind, c.name, SUM(c.count) AS total FROM usage_reports r
-             JOIN usage_counts c ON c.report_id = r.rid WHERE r.uuid = ? GROUP BY c.kind, c.name ORDER BY total DESC",
+             JOIN usage_counts c ON c.report_id = r.rid WHERE r.uuid = ? GROUP BY c.kind, c.name ORDER BY total DESC, c.kind, c.name",
         )
         .bind(uuid)
         .fetch_all(self.pool())

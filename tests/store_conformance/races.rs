@@ -1,0 +1,201 @@
+//! Two instances on one database, racing: the limits and first-writer-wins rules hold across them.
+
+use super::*;
+
+pub(crate) async fn case_concurrent_seats(a: S, b: S) {
+    import(&a, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&a, "APP", &["I1"]).await;
+    let tasks: Vec<_> = (0..200)
+        .map(|i| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move {
+                let req = seat_req(
+                    "APP",
+                    &format!("dev-{i:03}"),
+                    T0,
+                    vec![cand("I1", Room::Devices(50), T0 + 600)],
+                );
+                s.seat_device(req).await
+            })
+        })
+        .collect();
+    let (mut ok, mut full) = (0, 0);
+    for t in tasks {
+        match t.await.unwrap().expect("seat_device") {
+            SeatOutcome::Seated { new: true, .. } => ok += 1,
+            SeatOutcome::Full => full += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!((ok, full), (50, 150));
+    assert_eq!(b.count_devices(&DeviceFilter::default()).await.unwrap(), 50);
+    assert_eq!(item_state(&a, "I1", T0).await.active_devices, 50);
+}
+
+pub(crate) async fn case_concurrent_usage_window(a: S, b: S) {
+    import(&a, "L1", &[("I1", "per-concurrent-device", FAR)]).await;
+    code(&a, "APP", &["I1"]).await;
+    for i in 0..30 {
+        let out = seat(
+            &a,
+            "APP",
+            &format!("dev-{i:02}"),
+            T0,
+            vec![cand("I1", Room::Concurrent(5), FAR)],
+        )
+        .await;
+        assert_eq!(out, seated("I1", FAR, true));
+    }
+    let tasks: Vec<_> = (0..30)
+        .map(|i| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move {
+                let reports = vec![report("r1", T0, &[("qr", 1)], &[])];
+                let uuid = format!("dev-{i:02}");
+                s.record_usage(batch(
+                    "APP",
+                    &uuid,
+                    "I1",
+                    T0 + 1,
+                    Room::Concurrent(5),
+                    None,
+                    FAR,
+                    reports,
+                ))
+                .await
+            })
+        })
+        .collect();
+    let (mut ok, mut full) = (0, 0);
+    for t in tasks {
+        match t.await.unwrap().expect("record_usage") {
+            UsageOutcome::Recorded { accepted: 1, .. } => ok += 1,
+            UsageOutcome::Full => full += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!((ok, full), (5, 25));
+    let all = UsageFilter {
+        handshake: None,
+        item: None,
+        since: None,
+    };
+    let g = b.usage_groups(&all, UsageGrouping::Item).await.unwrap();
+    assert_eq!((g[0].reports, g[0].devices), (5, 5));
+}
+
+pub(crate) async fn case_concurrent_sweeps(a: S, b: S) {
+    import(&a, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&a, "APP", &["I1"]).await;
+    let rows: Vec<DeviceRow> = (0..300)
+        .map(|i| {
+            device(
+                "APP",
+                &format!("d{i:03}"),
+                "I1",
+                T0,
+                T0,
+                if i < 250 { T0 + 10 } else { FAR },
+            )
+        })
+        .collect();
+    a.insert_devices(&rows).await.unwrap();
+    let tasks: Vec<_> = (0..8)
+        .map(|i| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move { s.sweep(T0 + 100, "timer").await })
+        })
+        .collect();
+    let mut removed = 0;
+    for t in tasks {
+        let rec: SweepRecord = t.await.unwrap().expect("sweep");
+        match rec.trigger.as_str() {
+            "timer" => removed += rec.removed,
+            // PostgreSQL: another instance held the sweep lock.
+            "timer:skipped" => assert_eq!(rec.removed, 0),
+            other => panic!("trigger {other}"),
+        }
+    }
+    assert_eq!(removed, 250, "each lapsed seat removed exactly once");
+    assert_eq!(a.count_devices(&DeviceFilter::default()).await.unwrap(), 50);
+    assert_eq!(a.last_sweep().await.unwrap().unwrap().trigger, "timer");
+}
+
+/// Racing administrative changes from two instances end as if applied one after the other.
+pub(crate) async fn case_concurrent_admin(a: S, b: S) {
+    import(
+        &a,
+        "L1",
+        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
+    )
+    .await;
+    // The same code created by both: one wins, the other gets the same conflict SQLite gives.
+    let tasks: Vec<_> = (0..10)
+        .map(|i| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move { s.create_handshake(code_row("APP", T0)).await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for t in tasks {
+        results.push(t.await.unwrap());
+    }
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+    for r in results.into_iter().filter_map(Result::err) {
+        assert_eq!(r, conflict("handshake code APP already exists"));
+    }
+    // The same license imported by both: imported once, unchanged for the others.
+    let tasks: Vec<_> = (0..10)
+        .map(|i| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move {
+                s.import_license(
+                    license("L2", "fp"),
+                    vec![item("L2", "J1", "per-device", FAR)],
+                    None,
+                    T0,
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut imported = 0;
+    for t in tasks {
+        if t.await.unwrap().unwrap() == ImportResult::Imported {
+            imported += 1;
+        }
+    }
+    assert_eq!(imported, 1);
+    // Binding different items at once: every one bound, once.
+    let tasks: Vec<_> = ["I1", "I2", "J1"]
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move { s.bind_items("APP", &[id.to_string()], T0).await })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap().unwrap();
+    }
+    let mut ids = item_ids_of(&b, "APP").await;
+    ids.sort();
+    assert_eq!(ids, ["I1", "I2", "J1"]);
+    // The same token name: one wins.
+    let tasks: Vec<_> = (0..6)
+        .map(|i| {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            tokio::spawn(async move {
+                s.create_token(token("ci", &format!("tid-{i}"), "admin", T0))
+                    .await
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        if t.await.unwrap().is_ok() {
+            ok += 1;
+        }
+    }
+    assert_eq!(ok, 1);
+}

@@ -1,0 +1,461 @@
+//! Seats, usage reports and sweeps.
+
+use super::*;
+
+pub(crate) async fn case_seat_devices(s: S) {
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    code(&s, "OTHER", &["I1"]).await;
+    let c = |exp| vec![cand("I1", Room::Devices(2), exp)];
+    assert_eq!(
+        seat(&s, "APP", "d1", T0, c(T0 + 600)).await,
+        seated("I1", T0 + 600, true)
+    );
+    assert_eq!(
+        seat(&s, "OTHER", "d2", T0, c(T0 + 600)).await,
+        seated("I1", T0 + 600, true),
+        "seats on an item count across codes"
+    );
+    assert_eq!(
+        seat(&s, "APP", "d3", T0, c(T0 + 600)).await,
+        SeatOutcome::Full
+    );
+    assert_eq!(
+        seat(&s, "APP", "d1", T0 + 10, c(T0 + 610)).await,
+        seated("I1", T0 + 610, false),
+        "a seated device keeps its seat"
+    );
+    let got = s.get_seat("APP", "d1").await.unwrap().unwrap();
+    assert_eq!((got.item_id.as_str(), got.expires_at), ("I1", T0 + 610));
+    assert_eq!(s.get_seat("APP", "nope").await.unwrap(), None);
+    assert_eq!(s.get_seat("OTHER", "d1").await.unwrap(), None);
+    assert_eq!(item_state(&s, "I1", T0 + 10).await.active_devices, 2);
+    // d2's seat lapsed at T0+600: its place is free even before a sweep.
+    assert_eq!(
+        seat(&s, "APP", "d3", T0 + 601, c(T0 + 1200)).await,
+        seated("I1", T0 + 1200, true)
+    );
+    assert_eq!(
+        seat(&s, "OTHER", "d2", T0 + 602, c(T0 + 1200)).await,
+        SeatOutcome::Full
+    );
+    assert_eq!(s.counts(T0 + 602).await.unwrap().active_devices, 2);
+    assert_eq!(
+        seat(&s, "APP", "d9", T0, vec![]).await,
+        SeatOutcome::Full,
+        "no candidate"
+    );
+    // Unlimited items seat everyone.
+    import(&s, "L2", &[("U", "per-server", FAR)]).await;
+    for i in 0..20 {
+        let out = seat(
+            &s,
+            "APP",
+            &format!("u{i}"),
+            T0,
+            vec![cand("U", Room::Unlimited, T0 + 60)],
+        )
+        .await;
+        assert_eq!(out, seated("U", T0 + 60, true));
+    }
+    assert_eq!(item_state(&s, "U", T0).await.active_devices, 20);
+}
+
+pub(crate) async fn case_seat_units(s: S) {
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-scan", FAR), ("I2", "per-server", FAR)],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2"]).await;
+    let units = || cand("I1", Room::Units(10), T0 + 600);
+    assert_eq!(
+        seat(&s, "APP", "d1", T0, vec![units()]).await,
+        seated("I1", T0 + 600, true)
+    );
+    let b = batch(
+        "APP",
+        "d1",
+        "I1",
+        T0 + 1,
+        Room::Units(10),
+        Some("scan"),
+        T0 + 600,
+        vec![report("r1", T0, &[("qr", 6), ("ean13", 3)], &[("m", 50)])],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
+    assert_eq!(item_state(&s, "I1", T0).await.units_used, 9);
+    assert_eq!(
+        seat(&s, "APP", "d2", T0 + 2, vec![units()]).await,
+        seated("I1", T0 + 600, true),
+        "9 of 10 used: room left"
+    );
+    let b = batch(
+        "APP",
+        "d2",
+        "I1",
+        T0 + 3,
+        Room::Units(10),
+        Some("scan"),
+        T0 + 600,
+        vec![report("r1", T0, &[("qr", 1)], &[])],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
+    assert_eq!(item_state(&s, "I1", T0).await.units_used, 10);
+    assert_eq!(
+        seat(&s, "APP", "d3", T0 + 4, vec![units()]).await,
+        SeatOutcome::Full
+    );
+    assert_eq!(
+        seat(&s, "APP", "d1", T0 + 4, vec![units()]).await,
+        SeatOutcome::Full,
+        "unit limits apply to seated devices too"
+    );
+    let both = vec![units(), cand("I2", Room::Unlimited, T0 + 700)];
+    assert_eq!(
+        seat(&s, "APP", "d1", T0 + 5, both).await,
+        seated("I2", T0 + 700, true),
+        "falls through to the next candidate"
+    );
+    assert_eq!(
+        s.get_seat("APP", "d1").await.unwrap().unwrap().item_id,
+        "I2"
+    );
+}
+
+pub(crate) async fn case_seat_concurrent(s: S) {
+    import(
+        &s,
+        "L1",
+        &[
+            ("I1", "per-concurrent-device", FAR),
+            ("I2", "per-device", FAR),
+        ],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2"]).await;
+    let conc = || cand("I1", Room::Concurrent(1), T0 + 3600);
+    let use_ = |uuid: &str, now: i64, id: &str| {
+        batch(
+            "APP",
+            uuid,
+            "I1",
+            now,
+            Room::Concurrent(1),
+            None,
+            T0 + 3600,
+            vec![report(id, now, &[("qr", 1)], &[])],
+        )
+    };
+    // Seating alone takes no place in the window: only reporting usage does.
+    assert_eq!(
+        seat(&s, "APP", "d1", T0, vec![conc()]).await,
+        seated("I1", T0 + 3600, true)
+    );
+    assert_eq!(
+        seat(&s, "APP", "d2", T0, vec![conc()]).await,
+        seated("I1", T0 + 3600, true)
+    );
+    assert_eq!(
+        s.record_usage(use_("d1", T0 + 1, "a")).await.unwrap(),
+        recorded(1, 0)
+    );
+    assert_eq!(
+        s.record_usage(use_("d2", T0 + 2, "a")).await.unwrap(),
+        UsageOutcome::Full
+    );
+    assert_eq!(
+        s.device_usage("d2").await.unwrap().reports,
+        0,
+        "nothing recorded"
+    );
+    assert_eq!(
+        seat(&s, "APP", "d3", T0 + 3, vec![conc()]).await,
+        SeatOutcome::Full
+    );
+    assert_eq!(
+        seat(&s, "APP", "d1", T0 + 4, vec![conc()]).await,
+        seated("I1", T0 + 3600, false),
+        "a device inside the window keeps its place"
+    );
+    assert_eq!(
+        s.record_usage(use_("d1", T0 + 5, "b")).await.unwrap(),
+        recorded(1, 0)
+    );
+    // Once d1 is out of the window (last report before now - 300), d2 gets the place.
+    assert_eq!(
+        s.record_usage(use_("d2", T0 + 400, "a")).await.unwrap(),
+        recorded(1, 0)
+    );
+    // Moving to another item forgets the window: d2 moves away, d3 may report.
+    assert_eq!(
+        seat(
+            &s,
+            "APP",
+            "d2",
+            T0 + 401,
+            vec![cand("I2", Room::Devices(5), T0 + 3600)]
+        )
+        .await,
+        seated("I2", T0 + 3600, true)
+    );
+    assert_eq!(
+        seat(&s, "APP", "d3", T0 + 402, vec![conc()]).await,
+        seated("I1", T0 + 3600, true)
+    );
+    assert_eq!(
+        s.record_usage(use_("d3", T0 + 403, "a")).await.unwrap(),
+        recorded(1, 0)
+    );
+    // d3 holds the only place now: d2 cannot come back to I1.
+    assert_eq!(
+        seat(&s, "APP", "d2", T0 + 404, vec![conc()]).await,
+        SeatOutcome::Full
+    );
+}
+
+pub(crate) async fn case_seat_moves(s: S) {
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2"]).await;
+    let i1 = || cand("I1", Room::Devices(1), T0 + 600);
+    let i2 = || cand("I2", Room::Devices(5), T0 + 600);
+    let mut req = seat_req("APP", "d1", T0, vec![i1(), i2()]);
+    req.name = Some("scanner".into());
+    req.domain = Some("a.example".into());
+    assert_eq!(
+        s.seat_device(req).await.unwrap(),
+        seated("I1", T0 + 600, true)
+    );
+    assert_eq!(
+        seat(&s, "APP", "d2", T0, vec![i1(), i2()]).await,
+        seated("I2", T0 + 600, true),
+        "first candidate full: the next one"
+    );
+    assert_eq!(
+        seat(&s, "APP", "d1", T0 + 1, vec![i2(), i1()]).await,
+        seated("I1", T0 + 600, false),
+        "its current item first, whatever the order"
+    );
+    let mut req = seat_req("APP", "d1", T0 + 2, vec![i2()]);
+    req.platform = "macos".into();
+    assert_eq!(
+        s.seat_device(req).await.unwrap(),
+        seated("I2", T0 + 600, true),
+        "its item is no candidate any more: moved"
+    );
+    let rows = s.device_seats("d1").await.unwrap();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(
+        (
+            r.item_id.as_str(),
+            r.platform.as_str(),
+            r.first_seen,
+            r.last_seen
+        ),
+        ("I2", "macos", T0, T0 + 2)
+    );
+    assert_eq!(r.name.as_deref(), Some("scanner"), "kept when not sent");
+    assert_eq!(r.domain.as_deref(), Some("a.example"));
+    assert_eq!(
+        seat(&s, "APP", "d3", T0 + 3, vec![i1()]).await,
+        seated("I1", T0 + 600, true),
+        "the place d1 left is free"
+    );
+    // An expired seat is not kept: the device is seated anew.
+    assert_eq!(
+        seat(&s, "APP", "d2", T0 + 600, vec![i2()]).await,
+        seated("I2", T0 + 600, true)
+    );
+}
+
+pub(crate) async fn case_record_usage(s: S) {
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-device", FAR), ("I2", "per-page", FAR)],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2"]).await;
+    code(&s, "OTHER", &["I1"]).await;
+    let dev = Room::Devices(10);
+    let no_reports = |uuid: &str, item_id: &str, now: i64| {
+        batch("APP", uuid, item_id, now, dev, None, now + 600, vec![])
+    };
+    assert_eq!(
+        s.record_usage(no_reports("d1", "I1", T0)).await.unwrap(),
+        UsageOutcome::NoSeat
+    );
+    seat(&s, "APP", "d1", T0, vec![cand("I1", dev, T0 + 600)]).await;
+    assert_eq!(
+        s.record_usage(no_reports("d1", "I2", T0)).await.unwrap(),
+        UsageOutcome::NoSeat,
+        "seated on another item"
+    );
+    assert_eq!(
+        s.record_usage(no_reports("d1", "I1", T0 + 600))
+            .await
+            .unwrap(),
+        UsageOutcome::NoSeat,
+        "seat lapsed"
+    );
+    let r1 = report("r1", T0 - 50, &[("qr", 3)], &[]);
+    let r2 = report("r2", T0 - 20, &[("qr", 1), ("ean13", 2)], &[("m1", 5)]);
+    let r3 = report("r3", T0 - 10, &[("ean13", 6)], &[]);
+    let b = batch(
+        "APP",
+        "d1",
+        "I1",
+        T0 + 10,
+        dev,
+        None,
+        T0 + 1200,
+        vec![r1.clone(), r2.clone()],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(2, 0));
+    let seat_now = s.get_seat("APP", "d1").await.unwrap().unwrap();
+    assert_eq!(seat_now.expires_at, T0 + 1200, "seat refreshed");
+    assert_eq!(s.device_seats("d1").await.unwrap()[0].last_seen, T0 + 10);
+    let b = batch(
+        "APP",
+        "d1",
+        "I1",
+        T0 + 20,
+        dev,
+        None,
+        T0 + 1300,
+        vec![r1.clone(), r2, r3],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 2));
+    // Report ids are the device's own: another device (or code) may use the same ones.
+    seat(&s, "OTHER", "d1", T0, vec![cand("I1", dev, T0 + 600)]).await;
+    let b = batch(
+        "OTHER",
+        "d1",
+        "I1",
+        T0 + 30,
+        dev,
+        None,
+        T0 + 600,
+        vec![r1.clone()],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
+    seat(&s, "APP", "d2", T0, vec![cand("I1", dev, T0 + 600)]).await;
+    let b = batch("APP", "d2", "I1", T0 + 30, dev, None, T0 + 600, vec![r1]);
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
+    assert_eq!(
+        item_state(&s, "I1", T0).await.units_used,
+        0,
+        "no unit kind: no units"
+    );
+
+    let usage = s.device_usage("d1").await.unwrap();
+    assert_eq!(
+        usage,
+        DeviceUsage {
+            reports: 4,
+            scans: vec![("ean13".into(), 8), ("qr".into(), 7)],
+            pages: vec![("m1".into(), 5)],
+            first_report: Some(T0 - 50),
+            last_report: Some(T0 - 10),
+        }
+    );
+
+    // Per-page: pages count as units, once per report id.
+    seat(
+        &s,
+        "APP",
+        "d3",
+        T0,
+        vec![cand("I2", Room::Units(100), T0 + 600)],
+    )
+    .await;
+    let p = report("p1", T0, &[("qr", 9)], &[("m1", 4), ("m2", 3)]);
+    let b = || {
+        batch(
+            "APP",
+            "d3",
+            "I2",
+            T0 + 1,
+            Room::Units(100),
+            Some("page"),
+            T0 + 600,
+            vec![p.clone()],
+        )
+    };
+    assert_eq!(s.record_usage(b()).await.unwrap(), recorded(1, 0));
+    assert_eq!(s.record_usage(b()).await.unwrap(), recorded(0, 1));
+    assert_eq!(item_state(&s, "I2", T0).await.units_used, 7);
+    let b = batch(
+        "APP",
+        "d3",
+        "I2",
+        T0 + 2,
+        Room::Units(100),
+        Some("page"),
+        T0 + 600,
+        vec![],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(0, 0));
+}
+
+pub(crate) async fn case_sweep(s: S) {
+    assert_eq!(s.last_sweep().await.unwrap(), None);
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    for (uuid, exp) in [("d1", T0 + 100), ("d2", T0 + 200), ("d3", T0 + 300)] {
+        seat(
+            &s,
+            "APP",
+            uuid,
+            T0,
+            vec![cand("I1", Room::Devices(10), exp)],
+        )
+        .await;
+    }
+    let rec = s.sweep(T0 + 200, "timer").await.unwrap();
+    assert_eq!(
+        (rec.started_at, rec.removed, rec.trigger.as_str()),
+        (T0 + 200, 2, "timer")
+    );
+    assert!(rec.finished_at >= rec.started_at);
+    assert_eq!(s.last_sweep().await.unwrap(), Some(rec));
+    assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None);
+    assert_eq!(
+        s.get_seat("APP", "d2").await.unwrap(),
+        None,
+        "removal time reached"
+    );
+    assert!(s.get_seat("APP", "d3").await.unwrap().is_some());
+    let rec = s.sweep(T0 + 201, "manual").await.unwrap();
+    assert_eq!((rec.removed, rec.trigger.as_str()), (0, "manual"));
+    assert_eq!(s.last_sweep().await.unwrap().unwrap().trigger, "manual");
+}
+
+pub(crate) async fn case_has_concurrent_items(s: S) {
+    assert!(!s.has_concurrent_items().await.unwrap());
+    import(
+        &s,
+        "L1",
+        &[
+            ("C1", "per-concurrent-device", FAR),
+            ("D1", "per-device", FAR),
+        ],
+    )
+    .await;
+    code(&s, "APP", &["D1"]).await;
+    assert!(
+        !s.has_concurrent_items().await.unwrap(),
+        "not bound to any code"
+    );
+    s.bind_items("APP", &strings(&["C1"]), T0).await.unwrap();
+    assert!(s.has_concurrent_items().await.unwrap());
+    s.unbind_items("APP", &strings(&["C1"]), T0).await.unwrap();
+    assert!(!s.has_concurrent_items().await.unwrap());
+}
