@@ -18,21 +18,29 @@ pub(super) async fn run(
     shutdown: watch::Sender<bool>,
 ) {
     let mut stop = shutdown.subscribe();
-    let mut last: Option<i64> = None;
     loop {
         let now = to_unix(clock.now());
-        let due = match last {
-            None => true,
-            Some(at) => now - at >= DAILY || store.has_concurrent_items().await.unwrap_or(false),
+        // The period is read from the shared store: instances sharing a database agree on when the last
+        // round ran, so a round is swept once however many instances start or tick.
+        let period = if store.has_concurrent_items().await.unwrap_or(false) {
+            TICK.as_secs() as i64
+        } else {
+            DAILY
+        };
+        let due = match store.last_sweep().await {
+            Ok(Some(last)) => now - last.started_at >= period,
+            Ok(None) => true,
+            Err(e) => {
+                tracing::error!("cannot read the last sweep: {e}");
+                false
+            }
         };
         if due {
             match store.sweep(now, "schedule").await {
-                Ok(run) => {
-                    if run.removed > 0 {
-                        tracing::info!("sweep removed {} expired device(s)", run.removed);
-                    }
-                    last = Some(now);
+                Ok(run) if run.removed > 0 => {
+                    tracing::info!("sweep removed {} expired device(s)", run.removed)
                 }
+                Ok(_) => {}
                 Err(e) => tracing::error!("sweep failed (will retry): {e}"),
             }
         }
