@@ -15,8 +15,8 @@
 //!   `$CARGO_TARGET_DIR/lts-bench/last-run.md`.
 //!
 //! The seeded fleet store is cached under `$CARGO_TARGET_DIR/lts-bench/seed-<version>-<devices>/` (reseeded
-//! when older than 7 days). Everything else lives in `lts-bench/work-<pid>/` and is deleted at the end. Every
-//! child process is killed when the bench ends (servers also get `PR_SET_PDEATHSIG`), every loop is bounded in
+//! when older than 7 days). Everything else lives in `lts-bench/work-<pid>/` and is deleted at the end (its logs
+//! are kept in `lts-bench/last-logs/`). Every child process is killed when the bench ends (servers also get `PR_SET_PDEATHSIG`), every loop is bounded in
 //! count and in time, and nothing but 127.0.0.1 is contacted.
 
 use std::fmt::Write as _;
@@ -136,7 +136,12 @@ struct Bench {
 }
 
 impl Drop for Bench {
+    /// Keeps the logs of the last run (servers' stderr, commands' output) in `lts-bench/last-logs/`, removes
+    /// everything else.
     fn drop(&mut self) {
+        let keep = self.root.join("last-logs");
+        let _ = fs::remove_dir_all(&keep);
+        let _ = fs::rename(self.work.join("logs"), &keep);
         let _ = fs::remove_dir_all(&self.work);
     }
 }
@@ -1383,7 +1388,7 @@ impl Bench {
             &Load {
                 path: "/v1/authorize",
                 conns: FIG6_CONNS,
-                duration: Duration::from_secs(120),
+                duration: Duration::from_secs(60),
                 max_total: auths,
                 max_per_conn: big,
                 body: new_devices(BENCH_CODE),
@@ -1414,7 +1419,7 @@ impl Bench {
             &Load {
                 path: "/v1/authorize",
                 conns: FIG6_CONNS,
-                duration: Duration::from_secs(120),
+                duration: Duration::from_secs(60),
                 max_total: auths,
                 max_per_conn: big,
                 body: new_devices(SEED_CODE),
@@ -2023,9 +2028,18 @@ impl Bench {
             chrono::Utc::now().format("%Y-%m-%d %H:%M"),
             took.as_secs_f64()
         );
+        let target = std::env::var("CARGO_TARGET_DIR")
+            .map(|d| format!("export CARGO_TARGET_DIR={d}; "))
+            .unwrap_or_default();
+        let mut vars = String::new();
+        for v in ["LTS_BENCH_QUICK", "LTS_BENCH_ONLY", "LTSCTL_BIN"] {
+            if let Ok(x) = std::env::var(v) {
+                let _ = write!(vars, "{v}={x} ");
+            }
+        }
         let _ = writeln!(
             r,
-            "Command: `export CARGO_TARGET_DIR=/work/scratch/target-bench; cargo build --release && cargo bench --bench lts`\n"
+            "Command: `{target}cargo build --release && {vars}cargo bench --bench lts`\n"
         );
         let _ = writeln!(r, "| machine | |\n| --- | --- |");
         for (k, v) in &self.machine {
