@@ -146,6 +146,9 @@ impl From<crate::store::StoreError> for Error {
             S::Invalid(m) => Error::usage(m),
             S::Permission(m) => Error::permission(m),
             S::Database(m) => Error::internal(format!("database error: {m}")),
+            S::Busy(m) => Error::internal(format!(
+                "the store stayed busy (another process is writing to it): {m}; retry in a moment"
+            )),
         }
     }
 }

@@ -311,12 +311,16 @@ impl RowStream {
         match self.format {
             OutputFormat::Json => {
                 for r in records {
-                    let text = serde_json::to_string(r)
-                        .map_err(|e| Error::internal(format!("encoding JSON: {e}")))?;
                     let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
                     self.first = false;
                     self.write(sep)?;
-                    self.write(text.as_bytes())?;
+                    if let Err(e) = serde_json::to_writer(&mut self.out, r) {
+                        return match e.io_error_kind() {
+                            Some(io::ErrorKind::BrokenPipe) => std::process::exit(0),
+                            Some(_) => Err(Error::internal(format!("writing to stdout: {e}"))),
+                            None => Err(Error::internal(format!("encoding JSON: {e}"))),
+                        };
+                    }
                 }
             }
             OutputFormat::Csv => {

@@ -580,3 +580,31 @@ async fn a_wrong_method_is_answered_in_the_error_shape() {
     let body: Value = resp.json().await.expect("a JSON error body");
     assert!(body["error"]["message"].is_string(), "{body}");
 }
+
+/// The server caches each code's settings; a change made by another process on the same data dir (the
+/// CLI, while the server runs) must apply to the very next request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_made_by_the_cli_apply_to_the_next_request() {
+    let lts = LtsDir::with_items(&[
+        Item::per_device("CACHE-A", 1, Utc::now()),
+        Item::per_device("CACHE-B", 5, Utc::now()),
+    ]);
+    let server = lts.serve(&["--rate-limit", "0"]);
+    let api = server.api();
+    assert_eq!(
+        ok(api.authorize(CODE, "c1", PRODUCT, "desktop").await)["item"],
+        "CACHE-A"
+    );
+    lts.ok(&["handshake", "domains", "add", CODE, "example.com"]);
+    let r = api.authorize(CODE, "c2", PRODUCT, "desktop").await;
+    assert_error(&r, 403, "domain_not_allowed");
+    lts.ok(&["handshake", "domains", "remove", CODE, "example.com"]);
+    assert_eq!(
+        ok(api.authorize(CODE, "c2", PRODUCT, "desktop").await)["item"],
+        "CACHE-B",
+        "A is full"
+    );
+    lts.ok(&["handshake", "unbind", CODE, "CACHE-B"]);
+    let r = api.authorize(CODE, "c3", PRODUCT, "desktop").await;
+    assert_error(&r, 403, "quota_exceeded");
+}

@@ -25,6 +25,8 @@ mod catalog;
 mod codes;
 #[path = "store_conformance/fleet.rs"]
 mod fleet;
+#[path = "store_conformance/hot_path.rs"]
+mod hot_path;
 #[path = "store_conformance/races.rs"]
 mod races;
 #[path = "store_conformance/rows.rs"]
@@ -35,6 +37,7 @@ mod seats;
 use catalog::*;
 use codes::*;
 use fleet::*;
+use hot_path::*;
 use races::*;
 use rows::*;
 use seats::*;
@@ -264,6 +267,8 @@ conformance!(
         case_usage_groups,
         case_tokens,
         case_audit,
+        case_seat_counter,
+        case_config_generation,
     ],
     two: [
         case_shared_meta,

@@ -279,12 +279,29 @@ pub struct DeviceView {
     pub platform: String,
     pub domain: Option<String>,
     pub name: Option<String>,
+    #[serde(serialize_with = "rfc3339")]
     pub first_seen: DateTime<Utc>,
+    #[serde(serialize_with = "rfc3339")]
     pub last_seen: DateTime<Utc>,
     /// Seconds since the device was last seen.
     pub idle_seconds: u64,
     /// When the seat lapses unless the device is seen again (its removal time).
+    #[serde(serialize_with = "rfc3339")]
     pub expires_at: DateTime<Utc>,
+}
+
+/// The same text as chrono's serializer for whole-second times ("2026-11-22T08:03:00Z"), formatted by
+/// humantime into one buffer: device listings print three times per row for up to millions of rows, and
+/// chrono's `Display` writes them a piece at a time.
+fn rfc3339<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    // humantime covers whole seconds from 1970 to 9999; anything else goes through chrono.
+    if t.timestamp_subsec_nanos() == 0 && (0..253_402_300_800).contains(&t.timestamp()) {
+        s.collect_str(&humantime::format_rfc3339_seconds(
+            std::time::SystemTime::from(*t),
+        ))
+    } else {
+        t.serialize(s)
+    }
 }
 
 #[derive(
@@ -454,4 +471,38 @@ pub struct UsageView {
     pub scans: i64,
     pub pages: i64,
     pub reports: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn device_times_serialize_exactly_as_chrono_does() {
+        for t in [0, 1, 1_764_000_000, 253_402_300_799] {
+            let at = DateTime::<Utc>::from_timestamp(t, 0).unwrap();
+            let view = DeviceView {
+                uuid: "u".into(),
+                handshake: "h".into(),
+                item: "i".into(),
+                platform: "web".into(),
+                domain: None,
+                name: None,
+                first_seen: at,
+                last_seen: at,
+                idle_seconds: 0,
+                expires_at: at,
+            };
+            let ours = serde_json::to_value(&view).unwrap();
+            let chrono_text = serde_json::to_value(at).unwrap();
+            assert_eq!(ours["first_seen"], chrono_text, "{t}");
+            assert_eq!(ours["expires_at"], chrono_text, "{t}");
+            let back: DeviceView = serde_json::from_value(ours).unwrap();
+            assert_eq!(back, view);
+        }
+        let fractional = DateTime::<Utc>::from_timestamp(5, 500).unwrap();
+        let mut out = Vec::new();
+        rfc3339(&fractional, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        assert_eq!(out, serde_json::to_vec(&fractional).unwrap());
+    }
 }

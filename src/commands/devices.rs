@@ -13,9 +13,16 @@ use crate::domain::duration::humanize;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Record, Section, opt, time};
 
-const PAGE: u32 = 2_000;
-/// Devices per transaction in bulk removal: small enough to keep each write short for a running server.
+/// Devices per page when listing: the server's maximum, so a remote listing makes as few round trips as it can.
+const PAGE: u32 = 5_000;
+/// Devices per transaction when unregistering UUIDs given by name.
 const BATCH: u32 = 5_000;
+/// Bulk removal by filter starts with this many devices per transaction, then sizes each transaction to
+/// take about [`BATCH_TIME`]: short enough for a running server's writes to get in between, large enough
+/// not to rewrite the same index pages batch after batch (small batches cost twice the raw DELETE).
+const FIRST_BATCH: u32 = 5_000;
+const MAX_BATCH: u32 = 100_000;
+const BATCH_TIME: Duration = Duration::from_millis(250);
 
 const HEADERS: [&str; 10] = [
     "uuid",
@@ -332,13 +339,16 @@ async fn bulk(
     }
     let bar = ctx.out.progress(total, "unregistering");
     let mut removed = 0u64;
+    let mut batch = FIRST_BATCH;
     loop {
-        let n = admin.devices_unregister_matching(q, BATCH).await?;
+        let started = std::time::Instant::now();
+        let n = admin.devices_unregister_matching(q, batch).await?;
         removed += n;
         bar.inc(n);
-        if n < u64::from(BATCH) {
+        if n < u64::from(batch) {
             break;
         }
+        batch = next_batch(batch, started.elapsed());
     }
     bar.finish_and_clear();
     summary(
@@ -351,6 +361,14 @@ async fn bulk(
             missing: Vec::new(),
         },
     )
+}
+
+/// The next transaction's size, so that it takes about [`BATCH_TIME`] if this one's pace holds; it moves
+/// by at most 4x per step, within 1,000 and [`MAX_BATCH`].
+fn next_batch(batch: u32, took: Duration) -> u32 {
+    let scale = BATCH_TIME.as_secs_f64() / took.as_secs_f64().max(1e-6);
+    let next = f64::from(batch) * scale.clamp(0.25, 4.0);
+    next.clamp(1_000.0, f64::from(MAX_BATCH)) as u32
 }
 
 impl Record for DeviceDetail {
@@ -414,5 +432,20 @@ impl Record for DeviceDetail {
                 rows: counts.collect(),
             },
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulk_batches_grow_when_fast_and_shrink_when_slow() {
+        assert_eq!(next_batch(5_000, Duration::from_millis(10)), 20_000);
+        assert_eq!(next_batch(5_000, Duration::from_millis(125)), 10_000);
+        assert_eq!(next_batch(5_000, Duration::from_millis(250)), 5_000);
+        assert_eq!(next_batch(40_000, Duration::from_secs(2)), 10_000);
+        assert_eq!(next_batch(80_000, Duration::ZERO), MAX_BATCH);
+        assert_eq!(next_batch(2_000, Duration::from_secs(60)), 1_000);
     }
 }

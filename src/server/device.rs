@@ -40,6 +40,16 @@ impl IntoResponse for DeviceError {
                     StatusCode::from_u16(denial.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
                 error_response(status, denial.code(), message)
             }
+            DeviceError::Busy => {
+                let mut resp = error_response(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "busy",
+                    "the LTS is busy writing; retry after the Retry-After delay",
+                );
+                resp.headers_mut()
+                    .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+                resp
+            }
             DeviceError::Internal => error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal_error",
@@ -69,6 +79,7 @@ fn rejection(r: JsonRejection) -> Response {
         (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
         (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
         (status = 429, description = "rate_limited", body = ErrorBody),
+        (status = 503, description = "busy: the store stayed locked; retry after the Retry-After delay", body = ErrorBody),
     )
 )]
 pub(super) async fn authorize(
@@ -106,6 +117,7 @@ pub(super) async fn authorize(
         (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
         (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
         (status = 429, description = "rate_limited", body = ErrorBody),
+        (status = 503, description = "busy: the store stayed locked; retry after the Retry-After delay", body = ErrorBody),
     )
 )]
 pub(super) async fn usage(

@@ -18,7 +18,7 @@ use crate::domain::hosts::{self, DomainBinding, NormalizedHost};
 use crate::domain::option::LicenseOption;
 use crate::domain::policy::CONCURRENT_WINDOW;
 use crate::store::{
-    HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRequest, Store, UsageBatch,
+    HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRequest, Store, StoreError, UsageBatch,
     UsageOutcome, UsageReportRow,
 };
 use crate::token::{self, TokenSigner};
@@ -28,7 +28,12 @@ use types::*;
 /// logged, no details to the client).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviceError {
-    Denied { denial: Denial, message: String },
+    Denied {
+        denial: Denial,
+        message: String,
+    },
+    /// The store stayed locked past its busy timeout: 503 with `Retry-After`, the client retries.
+    Busy,
     Internal,
 }
 
@@ -44,6 +49,16 @@ impl DeviceError {
         tracing::error!("device request failed: {err}");
         DeviceError::Internal
     }
+
+    fn store(err: StoreError) -> Self {
+        match err {
+            StoreError::Busy(m) => {
+                tracing::warn!("device request refused, the store is busy: {m}");
+                DeviceError::Busy
+            }
+            other => Self::internal(other),
+        }
+    }
 }
 
 pub struct DeviceService {
@@ -54,7 +69,18 @@ pub struct DeviceService {
     /// Session passwords that verified, per code: Argon2 is deliberately slow, so a returning device's
     /// password is checked against a SHA-256 of it (constant time) as long as the stored hash is unchanged.
     verified: Mutex<HashMap<String, (String, [u8; 32])>>,
+    codes: Mutex<CodeCache>,
 }
+
+/// Codes as the device path reads them, valid for one config generation of the store (see
+/// [`crate::store::HandshakeStore::config_generation`]). Only existing codes are cached, so guessing
+/// codes cannot fill it; it is emptied when it reaches [`MAX_CACHED_CODES`].
+struct CodeCache {
+    generation: i64,
+    codes: HashMap<String, Arc<HandshakeRecord>>,
+}
+
+const MAX_CACHED_CODES: usize = 10_000;
 
 impl DeviceService {
     pub async fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> crate::error::Result<Self> {
@@ -66,6 +92,10 @@ impl DeviceService {
             signer,
             lts_id,
             verified: Mutex::new(HashMap::new()),
+            codes: Mutex::new(CodeCache {
+                generation: -1,
+                codes: HashMap::new(),
+            }),
         })
     }
 
@@ -85,21 +115,45 @@ impl DeviceService {
         &self.clock
     }
 
-    async fn handshake(
-        &self,
-        code: &str,
-        now: DateTime<Utc>,
-    ) -> Result<HandshakeRecord, DeviceError> {
-        self.store
-            .get_handshake(code, to_unix(now))
+    /// The code's settings, from the cache while the store's config generation is unchanged: a request
+    /// then costs one point read instead of the code, items and domains queries.
+    async fn handshake(&self, code: &str) -> Result<Arc<HandshakeRecord>, DeviceError> {
+        let generation = self
+            .store
+            .config_generation()
             .await
-            .map_err(DeviceError::internal)?
+            .map_err(DeviceError::store)?;
+        {
+            let mut cache = self.codes.lock().unwrap_or_else(|p| p.into_inner());
+            if cache.generation != generation {
+                cache.codes.clear();
+                cache.generation = generation;
+            } else if let Some(record) = cache.codes.get(code) {
+                return Ok(Arc::clone(record));
+            }
+        }
+        let record = self
+            .store
+            .device_handshake(code)
+            .await
+            .map_err(DeviceError::store)?
             .ok_or_else(|| {
                 DeviceError::new(
                     Denial::UnknownHandshake,
                     format!("no handshake code {code}"),
                 )
-            })
+            })?;
+        let record = Arc::new(record);
+        let mut cache = self.codes.lock().unwrap_or_else(|p| p.into_inner());
+        // Read after the generation: if a change landed in between, the next request sees a newer
+        // generation and drops this entry.
+        if cache.generation == generation {
+            if cache.codes.len() >= MAX_CACHED_CODES {
+                cache.codes.clear();
+            }
+            cache.codes.insert(code.to_string(), Arc::clone(&record));
+        }
+        Ok(record)
     }
 
     fn password_ok(&self, code: &str, password: &str, phc: &str) -> bool {
@@ -130,7 +184,7 @@ impl DeviceService {
     ) -> Result<AuthorizeResponse, DeviceError> {
         validate::authorize(&req)?;
         let now = self.clock.now();
-        let record = self.handshake(&req.handshake, now).await?;
+        let record = self.handshake(&req.handshake).await?;
         if let Some(phc) = &record.handshake.password_hash {
             match &req.session_password {
                 Some(p) if self.password_ok(&req.handshake, p, phc) => {}
@@ -187,7 +241,7 @@ impl DeviceService {
             .store
             .seat_device(seat)
             .await
-            .map_err(DeviceError::internal)?;
+            .map_err(DeviceError::store)?;
         let SeatOutcome::Seated {
             item_id,
             expires_at,
@@ -262,7 +316,7 @@ impl DeviceService {
     pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
         validate::usage(&req)?;
         let now = self.clock.now();
-        let record = self.handshake(&req.handshake, now).await?;
+        let record = self.handshake(&req.handshake).await?;
         let not_authorized = || {
             DeviceError::new(
                 Denial::NoMatchingLicense,
@@ -276,7 +330,7 @@ impl DeviceService {
             .store
             .get_seat(&req.handshake, &req.uuid)
             .await
-            .map_err(DeviceError::internal)?
+            .map_err(DeviceError::store)?
             .filter(|s| s.expires_at > to_unix(now))
             .ok_or_else(not_authorized)?;
         let items = code_items(&record, now)?;
@@ -304,7 +358,7 @@ impl DeviceService {
             .store
             .record_usage(batch)
             .await
-            .map_err(DeviceError::internal)?
+            .map_err(DeviceError::store)?
         {
             UsageOutcome::Recorded {
                 accepted,

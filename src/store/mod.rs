@@ -30,6 +30,9 @@ pub enum StoreError {
     Permission(String),
     #[error("{0}")]
     Database(String),
+    /// The database stayed locked by another writer past the busy timeout: worth retrying later.
+    #[error("{0}")]
+    Busy(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -202,6 +205,12 @@ pub trait HandshakeStore: Send + Sync {
     async fn create_handshake(&self, row: HandshakeRow) -> StoreResult<()>;
     async fn list_handshakes(&self, now: i64) -> StoreResult<Vec<HandshakeRecord>>;
     async fn get_handshake(&self, code: &str, now: i64) -> StoreResult<Option<HandshakeRecord>>;
+    /// The code as the device path reads it: settings, items in consumption order and domains, without
+    /// the seat and unit counts (`active_devices` and the items' counts are 0).
+    async fn device_handshake(&self, code: &str) -> StoreResult<Option<HandshakeRecord>>;
+    /// A number that changes (in the same transaction) with every change to codes, their items and
+    /// domains, items and licenses: a cached [`Self::device_handshake`] is current while it is unchanged.
+    async fn config_generation(&self) -> StoreResult<i64>;
     /// Appends items to the code's list; an item already bound is a conflict and nothing changes.
     async fn bind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;
     async fn unbind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;

@@ -14,11 +14,13 @@ use crate::store::{
     StoreError, StoreResult, UsageFilter, UsageGroup, UsageGrouping,
 };
 
-/// The filters every listing, count and bulk delete shares (parameters $1-$5).
+/// The filters every listing, count and bulk delete shares (parameters $1-$5). The `COALESCE` term
+/// repeats the idle filter as an index range bound the planner can use (a generic plan cannot use the
+/// `IS NULL OR` form).
 macro_rules! device_filter {
     () => {
         " FROM devices WHERE ($1::text IS NULL OR handshake = $1) AND ($2::text IS NULL OR item_id = $2)
-          AND ($3::bigint IS NULL OR last_seen < $3)
+          AND ($3::bigint IS NULL OR last_seen < $3) AND last_seen < COALESCE($3::bigint, 9223372036854775807)
           AND ($4 = 0 OR ($4 = 1 AND expires_at > $5) OR ($4 = 2 AND expires_at <= $5)) "
     };
 }

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::rows::{self, HANDSHAKE_SELECT, ITEM_STATE_SELECT};
+use super::rows::{self, HANDSHAKE_SELECT, ITEM_SETTINGS_SELECT, ITEM_STATE_SELECT};
 use super::{PgStore, TxResult, db};
 use crate::store::{
     HandshakePatch, HandshakeRecord, HandshakeRow, HandshakeStore, StoreError, StoreResult,
@@ -17,15 +17,27 @@ fn no_code(code: &str) -> StoreError {
 }
 
 impl PgStore {
-    async fn handshake_record(&self, row: HandshakeRow, now: i64) -> StoreResult<HandshakeRecord> {
+    /// The code with its items and domains; `with_counts` adds the seat and unit counts the admin views
+    /// show (the device path never reads them, and they cost a scan of the code's devices).
+    async fn handshake_record(
+        &self,
+        row: HandshakeRow,
+        now: i64,
+        with_counts: bool,
+    ) -> StoreResult<HandshakeRecord> {
         // Consumption order: by hand-set position, or soonest expiry first (ties by id, for stability).
         let order = if row.explicit_order {
             "ORDER BY hi.position, i.id"
         } else {
             "ORDER BY i.expires_at, i.id"
         };
+        let select = if with_counts {
+            ITEM_STATE_SELECT
+        } else {
+            ITEM_SETTINGS_SELECT
+        };
         let sql = format!(
-            "{ITEM_STATE_SELECT} JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 {order}"
+            "{select} JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 {order}"
         );
         let items = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(now)
@@ -43,20 +55,45 @@ impl PgStore {
         .fetch_all(self.pool())
         .await
         .map_err(db)?;
-        let active_devices: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM devices WHERE handshake = $1 AND expires_at > $2",
-        )
-        .bind(&row.code)
-        .bind(now)
-        .fetch_one(self.pool())
-        .await
-        .map_err(db)?;
+        let active_devices: i64 = if !with_counts {
+            0
+        } else {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM devices WHERE handshake = $1 AND expires_at > $2",
+            )
+            .bind(&row.code)
+            .bind(now)
+            .fetch_one(self.pool())
+            .await
+            .map_err(db)?
+        };
         Ok(HandshakeRecord {
             handshake: row,
             items,
             domains,
             active_devices,
         })
+    }
+
+    async fn handshake_by_code(
+        &self,
+        code: &str,
+        now: i64,
+        with_counts: bool,
+    ) -> StoreResult<Option<HandshakeRecord>> {
+        let sql = format!("{HANDSHAKE_SELECT} WHERE code = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(code)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(db)?;
+        match row {
+            Some(row) => Ok(Some(
+                self.handshake_record(rows::handshake(&row)?, now, with_counts)
+                    .await?,
+            )),
+            None => Ok(None),
+        }
     }
 
     /// A transaction holding the lock on an existing code's row.
@@ -308,24 +345,27 @@ impl HandshakeStore for PgStore {
             .map_err(db)?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
-            out.push(self.handshake_record(rows::handshake(row)?, now).await?);
+            out.push(
+                self.handshake_record(rows::handshake(row)?, now, true)
+                    .await?,
+            );
         }
         Ok(out)
     }
 
     async fn get_handshake(&self, code: &str, now: i64) -> StoreResult<Option<HandshakeRecord>> {
-        let sql = format!("{HANDSHAKE_SELECT} WHERE code = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(code)
-            .fetch_optional(self.pool())
+        self.handshake_by_code(code, now, true).await
+    }
+
+    async fn device_handshake(&self, code: &str) -> StoreResult<Option<HandshakeRecord>> {
+        self.handshake_by_code(code, 0, false).await
+    }
+
+    async fn config_generation(&self) -> StoreResult<i64> {
+        sqlx::query_scalar("SELECT n FROM config_generation WHERE id = 1")
+            .fetch_one(self.pool())
             .await
-            .map_err(db)?;
-        match row {
-            Some(row) => Ok(Some(
-                self.handshake_record(rows::handshake(&row)?, now).await?,
-            )),
-            None => Ok(None),
-        }
+            .map_err(db)
     }
 
     async fn bind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()> {

@@ -150,7 +150,14 @@ pub(crate) fn sql_limit(limit: i64) -> Option<i64> {
 }
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Database(e.to_string())
+    match &e {
+        // Every connection busy for the acquire timeout, or a lock not granted in time.
+        sqlx::Error::PoolTimedOut => StoreError::Busy(e.to_string()),
+        sqlx::Error::Database(d) if d.code().as_deref() == Some("55P03") => {
+            StoreError::Busy(e.to_string())
+        }
+        _ => StoreError::Database(e.to_string()),
+    }
 }
 
 /// The URL with any password (in the user info or a `password=` parameter) replaced by `***`.

@@ -1,14 +1,22 @@
-//! Seats, usage reports and sweeps in the embedded store. Each operation is one `BEGIN IMMEDIATE`
-//! transaction: SQLite has one writer at a time, so "count, then insert" cannot over-allocate.
+//! Seats, usage reports and sweeps in the embedded store. Seats and usage reports go through the group
+//! writer ([`super::writer`]), which runs them one after the other inside a `BEGIN IMMEDIATE`
+//! transaction; SQLite has one writer at a time, so "count, then insert" cannot over-allocate.
+
+use std::collections::HashMap;
 
 use async_trait::async_trait;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
+use super::writer::job;
 use super::{SqliteStore, db};
 use crate::store::{
     DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult, SweepRecord,
     UsageBatch, UsageOutcome,
 };
+
+/// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
+const REPORTS_PER_STATEMENT: usize = 500;
+const COUNTS_PER_STATEMENT: usize = 2_000;
 
 /// Whether `candidate` has room for one more device (or unit) besides `uuid`.
 async fn has_room(
@@ -22,14 +30,16 @@ async fn has_room(
     match candidate.room {
         Room::Unlimited => Ok(true),
         Room::Devices(limit) => {
+            // `item_seats` counts every row (kept by triggers); rows past their removal time that the
+            // sweeper has not deleted yet are a short range of `devices_item`. The device's own row is
+            // never among the live seats here: a device holding a live seat on this item keeps it without
+            // a room check, and an expired own row is subtracted with the other expired ones.
             let seated: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM devices WHERE item_id = ? AND expires_at > ?
-                   AND NOT (handshake = ? AND uuid = ?)",
+                "SELECT COALESCE((SELECT n FROM item_seats WHERE item_id = ?1), 0)
+                      - (SELECT COUNT(*) FROM devices WHERE item_id = ?1 AND expires_at <= ?2)",
             )
             .bind(&candidate.item_id)
             .bind(now)
-            .bind(handshake)
-            .bind(uuid)
             .fetch_one(conn)
             .await
             .map_err(db)?;
@@ -85,89 +95,215 @@ async fn concurrent_room(
     Ok(me > 0 || active < limit)
 }
 
+/// Seats the device on the first candidate with room, inside the caller's transaction (the group writer's).
+async fn seat_in(tx: &mut SqliteConnection, req: &SeatRequest) -> StoreResult<SeatOutcome> {
+    let existing =
+        sqlx::query("SELECT item_id, expires_at FROM devices WHERE handshake = ? AND uuid = ?")
+            .bind(&req.handshake)
+            .bind(&req.uuid)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+    let current: Option<(String, i64)> = match existing {
+        Some(row) => Some((
+            row.try_get("item_id").map_err(db)?,
+            row.try_get("expires_at").map_err(db)?,
+        )),
+        None => None,
+    };
+    // A device seated on an item that can still serve it keeps that item.
+    let mut order: Vec<&SeatCandidate> = Vec::with_capacity(req.candidates.len());
+    if let Some((item_id, expires_at)) = &current
+        && *expires_at > req.now
+        && let Some(c) = req.candidates.iter().find(|c| &c.item_id == item_id)
+    {
+        order.push(c);
+    }
+    let kept = order.first().map(|c| c.item_id.clone());
+    order.extend(
+        req.candidates
+            .iter()
+            .filter(|c| Some(&c.item_id) != kept.as_ref()),
+    );
+    for candidate in order {
+        let keeps_seat = current
+            .as_ref()
+            .is_some_and(|(item, exp)| *item == candidate.item_id && *exp > req.now);
+        let room = match candidate.room {
+            // Holding a device seat is enough; concurrent and unit limits apply to every request.
+            Room::Devices(_) if keeps_seat => true,
+            _ => {
+                has_room(
+                    tx,
+                    candidate,
+                    &req.handshake,
+                    &req.uuid,
+                    req.now,
+                    req.window_start,
+                )
+                .await?
+            }
+        };
+        if !room {
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen, last_seen, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+             ON CONFLICT (handshake, uuid) DO UPDATE SET
+                item_id = excluded.item_id, platform = excluded.platform,
+                domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
+                last_seen = excluded.last_seen, expires_at = excluded.expires_at,
+                concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
+                                          THEN devices.concurrent_seen_at END",
+        )
+        .bind(&req.handshake)
+        .bind(&req.uuid)
+        .bind(&candidate.item_id)
+        .bind(&req.platform)
+        .bind(&req.domain)
+        .bind(&req.name)
+        .bind(req.now)
+        .bind(candidate.seat_expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        return Ok(SeatOutcome::Seated {
+            item_id: candidate.item_id.clone(),
+            expires_at: candidate.seat_expires_at,
+            new: !keeps_seat,
+        });
+    }
+    Ok(SeatOutcome::Full)
+}
+
+/// Stores a batch of usage reports inside the caller's transaction: a few multi-row statements for the
+/// whole batch (reports, then their counts), whatever its size.
+async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<UsageOutcome> {
+    let seat: Option<String> = sqlx::query_scalar(
+        "SELECT item_id FROM devices WHERE handshake = ? AND uuid = ? AND expires_at > ?",
+    )
+    .bind(&batch.handshake)
+    .bind(&batch.uuid)
+    .bind(batch.now)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(db)?;
+    if seat.as_deref() != Some(batch.item_id.as_str()) {
+        return Ok(UsageOutcome::NoSeat);
+    }
+    if let Room::Concurrent(limit) = batch.room
+        && !concurrent_room(
+            tx,
+            &batch.item_id,
+            &batch.handshake,
+            &batch.uuid,
+            batch.window_start,
+            limit,
+        )
+        .await?
+    {
+        return Ok(UsageOutcome::Full);
+    }
+    // Report ids are unique within a batch (validated), so the returned ids tell which were new.
+    let mut inserted: HashMap<String, i64> = HashMap::with_capacity(batch.reports.len());
+    for chunk in batch.reports.chunks(REPORTS_PER_STATEMENT) {
+        let mut insert = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages) ",
+        );
+        insert.push_values(chunk, |mut row, report| {
+            row.push_bind(&report.id)
+                .push_bind(&batch.handshake)
+                .push_bind(&batch.uuid)
+                .push_bind(&batch.item_id)
+                .push_bind(report.at)
+                .push_bind(batch.now)
+                .push_bind(total(&report.scans))
+                .push_bind(total(&report.pages));
+        });
+        insert.push(" ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING id, rid");
+        let rows: Vec<(String, i64)> = insert
+            .build_query_as()
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        inserted.extend(rows);
+    }
+    let counts: Vec<(i64, &str, &String, i64)> = batch
+        .reports
+        .iter()
+        .filter_map(|r| inserted.get(&r.id).map(|rid| (*rid, r)))
+        .flat_map(|(rid, r)| {
+            let scans = r.scans.iter().map(move |(n, c)| (rid, "scan", n, *c));
+            let pages = r.pages.iter().map(move |(n, c)| (rid, "page", n, *c));
+            scans.chain(pages)
+        })
+        .collect();
+    for chunk in counts.chunks(COUNTS_PER_STATEMENT) {
+        let mut insert =
+            QueryBuilder::<Sqlite>::new("INSERT INTO usage_counts (report_id, kind, name, count) ");
+        insert.push_values(chunk, |mut row, (rid, kind, name, count)| {
+            row.push_bind(*rid)
+                .push_bind(*kind)
+                .push_bind(*name)
+                .push_bind(*count);
+        });
+        insert.build().execute(&mut *tx).await.map_err(db)?;
+    }
+    let units: i64 = batch
+        .reports
+        .iter()
+        .filter(|r| inserted.contains_key(&r.id))
+        .map(|r| match batch.unit_kind {
+            Some("scan") => total(&r.scans),
+            Some("page") => total(&r.pages),
+            _ => 0,
+        })
+        .sum();
+    if units > 0 {
+        sqlx::query(
+            "INSERT INTO item_usage (item_id, units) VALUES (?, ?)
+             ON CONFLICT (item_id) DO UPDATE SET units = units + excluded.units",
+        )
+        .bind(&batch.item_id)
+        .bind(units)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
+    let concurrent = matches!(batch.room, Room::Concurrent(_));
+    sqlx::query(
+        "UPDATE devices SET last_seen = ?1, expires_at = ?2,
+            concurrent_seen_at = CASE WHEN ?3 THEN ?1 ELSE concurrent_seen_at END
+         WHERE handshake = ?4 AND uuid = ?5",
+    )
+    .bind(batch.now)
+    .bind(batch.seat_expires_at)
+    .bind(concurrent)
+    .bind(&batch.handshake)
+    .bind(&batch.uuid)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    Ok(UsageOutcome::Recorded {
+        accepted: inserted.len(),
+        duplicates: batch.reports.len() - inserted.len(),
+    })
+}
+
+fn total(counts: &[(String, i64)]) -> i64 {
+    counts.iter().map(|(_, n)| n).sum()
+}
+
 #[async_trait]
 impl DeviceStore for SqliteStore {
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
-        let mut tx = self.write_tx().await?;
-        let existing =
-            sqlx::query("SELECT item_id, expires_at FROM devices WHERE handshake = ? AND uuid = ?")
-                .bind(&req.handshake)
-                .bind(&req.uuid)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db)?;
-        let current: Option<(String, i64)> = match existing {
-            Some(row) => Some((
-                row.try_get("item_id").map_err(db)?,
-                row.try_get("expires_at").map_err(db)?,
-            )),
-            None => None,
-        };
-        // A device seated on an item that can still serve it keeps that item.
-        let mut order: Vec<&SeatCandidate> = Vec::with_capacity(req.candidates.len());
-        if let Some((item_id, expires_at)) = &current
-            && *expires_at > req.now
-            && let Some(c) = req.candidates.iter().find(|c| &c.item_id == item_id)
-        {
-            order.push(c);
-        }
-        let kept = order.first().map(|c| c.item_id.clone());
-        order.extend(
-            req.candidates
-                .iter()
-                .filter(|c| Some(&c.item_id) != kept.as_ref()),
-        );
-        for candidate in order {
-            let keeps_seat = current
-                .as_ref()
-                .is_some_and(|(item, exp)| *item == candidate.item_id && *exp > req.now);
-            let room = match candidate.room {
-                // Holding a device seat is enough; concurrent and unit limits apply to every request.
-                Room::Devices(_) if keeps_seat => true,
-                _ => {
-                    has_room(
-                        &mut tx,
-                        candidate,
-                        &req.handshake,
-                        &req.uuid,
-                        req.now,
-                        req.window_start,
-                    )
-                    .await?
-                }
-            };
-            if !room {
-                continue;
-            }
-            sqlx::query(
-                "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen, last_seen, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
-                 ON CONFLICT (handshake, uuid) DO UPDATE SET
-                    item_id = excluded.item_id, platform = excluded.platform,
-                    domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
-                    last_seen = excluded.last_seen, expires_at = excluded.expires_at,
-                    concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
-                                              THEN devices.concurrent_seen_at END",
-            )
-            .bind(&req.handshake)
-            .bind(&req.uuid)
-            .bind(&candidate.item_id)
-            .bind(&req.platform)
-            .bind(&req.domain)
-            .bind(&req.name)
-            .bind(req.now)
-            .bind(candidate.seat_expires_at)
-            .execute(&mut *tx)
+        // Reads, then one upsert: atomic without a savepoint.
+        self.writer
+            .run(self.pool(), false, move |conn| {
+                job(async move { seat_in(conn, &req).await })
+            })
             .await
-            .map_err(db)?;
-            tx.commit().await.map_err(db)?;
-            return Ok(SeatOutcome::Seated {
-                item_id: candidate.item_id.clone(),
-                expires_at: candidate.seat_expires_at,
-                new: !keeps_seat,
-            });
-        }
-        Ok(SeatOutcome::Full)
     }
 
     async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>> {
@@ -188,104 +324,11 @@ impl DeviceStore for SqliteStore {
     }
 
     async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome> {
-        let mut tx = self.write_tx().await?;
-        let seat: Option<String> = sqlx::query_scalar(
-            "SELECT item_id FROM devices WHERE handshake = ? AND uuid = ? AND expires_at > ?",
-        )
-        .bind(&batch.handshake)
-        .bind(&batch.uuid)
-        .bind(batch.now)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db)?;
-        if seat.as_deref() != Some(batch.item_id.as_str()) {
-            return Ok(UsageOutcome::NoSeat);
-        }
-        if let Room::Concurrent(limit) = batch.room
-            && !concurrent_room(
-                &mut tx,
-                &batch.item_id,
-                &batch.handshake,
-                &batch.uuid,
-                batch.window_start,
-                limit,
-            )
-            .await?
-        {
-            return Ok(UsageOutcome::Full);
-        }
-        let (mut accepted, mut duplicates, mut units) = (0usize, 0usize, 0i64);
-        for report in &batch.reports {
-            let scans: i64 = report.scans.iter().map(|(_, n)| n).sum();
-            let pages: i64 = report.pages.iter().map(|(_, n)| n).sum();
-            let rid: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING rid",
-            )
-            .bind(&report.id)
-            .bind(&batch.handshake)
-            .bind(&batch.uuid)
-            .bind(&batch.item_id)
-            .bind(report.at)
-            .bind(batch.now)
-            .bind(scans)
-            .bind(pages)
-            .fetch_optional(&mut *tx)
+        self.writer
+            .run(self.pool(), true, move |conn| {
+                job(async move { usage_in(conn, &batch).await })
+            })
             .await
-            .map_err(db)?;
-            let Some(rid) = rid else {
-                duplicates += 1;
-                continue;
-            };
-            accepted += 1;
-            for (kind, counts) in [("scan", &report.scans), ("page", &report.pages)] {
-                for (name, count) in counts {
-                    sqlx::query("INSERT INTO usage_counts (report_id, kind, name, count) VALUES (?, ?, ?, ?)")
-                        .bind(rid)
-                        .bind(kind)
-                        .bind(name)
-                        .bind(count)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(db)?;
-                }
-            }
-            units += match batch.unit_kind {
-                Some("scan") => scans,
-                Some("page") => pages,
-                _ => 0,
-            };
-        }
-        if units > 0 {
-            sqlx::query(
-                "INSERT INTO item_usage (item_id, units) VALUES (?, ?)
-                 ON CONFLICT (item_id) DO UPDATE SET units = units + excluded.units",
-            )
-            .bind(&batch.item_id)
-            .bind(units)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        }
-        let concurrent = matches!(batch.room, Room::Concurrent(_));
-        sqlx::query(
-            "UPDATE devices SET last_seen = ?1, expires_at = ?2,
-                concurrent_seen_at = CASE WHEN ?3 THEN ?1 ELSE concurrent_seen_at END
-             WHERE handshake = ?4 AND uuid = ?5",
-        )
-        .bind(batch.now)
-        .bind(batch.seat_expires_at)
-        .bind(concurrent)
-        .bind(&batch.handshake)
-        .bind(&batch.uuid)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        tx.commit().await.map_err(db)?;
-        Ok(UsageOutcome::Recorded {
-            accepted,
-            duplicates,
-        })
     }
 
     async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {

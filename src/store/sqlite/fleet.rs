@@ -14,13 +14,16 @@ use crate::store::{
     StoreResult, UsageFilter, UsageGroup, UsageGrouping,
 };
 
-/// Columns, then the filters every listing, count and bulk delete shares (parameters ?1-?5).
+/// Columns, then the filters every listing, count and bulk delete shares (parameters ?1-?5). The
+/// `last_seen < COALESCE(?3, max)` term repeats the idle filter in a form SQLite's planner can use as the
+/// upper bound of a `devices_last_seen` range: without it the last page of an `--inactive-for` listing,
+/// the count and every bulk-delete batch scan the whole index past the cutoff.
 macro_rules! device_query {
     ($head:literal, $tail:literal) => {
         concat!(
             $head,
             " FROM devices WHERE (?1 IS NULL OR handshake = ?1) AND (?2 IS NULL OR item_id = ?2)
-              AND (?3 IS NULL OR last_seen < ?3)
+              AND (?3 IS NULL OR last_seen < ?3) AND last_seen < COALESCE(?3, 9223372036854775807)
               AND (?4 = 0 OR (?4 = 1 AND expires_at > ?5) OR (?4 = 2 AND expires_at <= ?5)) ",
             $tail
         )

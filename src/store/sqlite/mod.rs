@@ -7,6 +7,7 @@ mod fleet;
 mod handshakes;
 mod licenses;
 mod rows;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -26,6 +27,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite")
 pub struct SqliteStore {
     pool: SqlitePool,
     path: PathBuf,
+    /// Group commit for seats and usage reports (see [`writer`]).
+    writer: writer::GroupWriter,
 }
 
 impl SqliteStore {
@@ -51,7 +54,11 @@ impl SqliteStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Database(format!("migrating {}: {e}", path.display())))?;
-        let store = SqliteStore { pool, path };
+        let store = SqliteStore {
+            pool,
+            path,
+            writer: writer::GroupWriter::default(),
+        };
         store.ensure_lts_id().await?;
         Ok(store)
     }
@@ -183,7 +190,20 @@ pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
 }
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Database(e.to_string())
+    // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the low byte is the primary code).
+    let busy = match &e {
+        sqlx::Error::Database(d) => d
+            .code()
+            .and_then(|c| c.parse::<i32>().ok())
+            .is_some_and(|c| matches!(c & 0xff, 5 | 6)),
+        sqlx::Error::PoolTimedOut => true,
+        _ => false,
+    };
+    if busy {
+        StoreError::Busy(e.to_string())
+    } else {
+        StoreError::Database(e.to_string())
+    }
 }
 
 #[async_trait]

@@ -16,6 +16,16 @@ pub(super) const ITEM_STATE_SELECT: &str = "SELECT i.id, i.license_id, i.product
         (SELECT group_concat(h.code, char(31)) FROM handshake_items h WHERE h.item_id = i.id) AS handshakes
     FROM items i";
 
+/// The same columns as [`ITEM_STATE_SELECT`] without the counts (seats, units, codes): what the device
+/// path needs to decide, cheap at any fleet size. `now` is still bound first and ignored, so callers share
+/// their WHERE/ORDER BY with the full select.
+pub(super) const ITEM_SETTINGS_SELECT: &str =
+    "SELECT i.id, i.license_id, i.product, i.option, i.quota,
+        i.active_period, i.domain, i.modules, i.revokes, i.valid_from, i.expires_at,
+        (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
+        0 AS active_devices, 0 AS units_used, CAST(NULL AS TEXT) AS handshakes, ?1 AS now_unused
+    FROM items i";
+
 pub(super) fn item_state(row: &SqliteRow) -> StoreResult<ItemState> {
     let modules: String = row.try_get("modules").map_err(db)?;
     let handshakes: Option<String> = row.try_get("handshakes").map_err(db)?;

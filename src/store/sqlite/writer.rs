@@ -1,0 +1,162 @@
+//! Group commit for the device path. SQLite has one writer at a time and, with `synchronous = FULL`, every
+//! commit waits for an fsync; one transaction per authorization would cap the server at one fsync per
+//! request. Instead one task per store owns the device writes: requests queue while the previous group is
+//! being committed, and the next group runs them all in one `BEGIN IMMEDIATE` transaction, each inside its
+//! own savepoint (a failing request rolls back alone), then commits once and answers every request.
+//!
+//! Nothing is answered before its group has committed, so an acknowledged seat or report survives a crash
+//! like before; the room checks of a group run one after the other inside one transaction, so no quota
+//! can be over-allocated. The group size adapts to the load: one request alone is committed at once.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use sqlx::{SqliteConnection, SqlitePool};
+use tokio::sync::{mpsc, oneshot};
+
+use super::db;
+use crate::store::{StoreError, StoreResult};
+
+/// At most this many requests share one transaction (bounds the time a request waits behind others).
+const MAX_GROUP: usize = 256;
+/// Requests waiting for the writer beyond this make callers wait to enqueue (back-pressure).
+const QUEUE: usize = 4096;
+
+type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// One unit of work: runs against the group's connection inside its savepoint, and answers its caller.
+trait Job: Send {
+    /// Whether the job writes more than once and so needs a savepoint to fail alone (a single statement
+    /// is atomic by itself: when it fails, SQLite undoes that statement and the transaction goes on).
+    fn needs_savepoint(&self) -> bool;
+    fn run<'c>(&'c mut self, conn: &'c mut SqliteConnection) -> BoxFuture<'c, bool>;
+    /// Answers the caller once the group committed (or failed to).
+    fn finish(self: Box<Self>, commit: Result<(), &StoreError>);
+}
+
+/// A closure-based job: `work` computes the answer, which is held until the commit.
+struct Pending<T, F> {
+    savepoint: bool,
+    work: Option<F>,
+    result: Option<StoreResult<T>>,
+    reply: oneshot::Sender<StoreResult<T>>,
+}
+
+impl<T, F> Job for Pending<T, F>
+where
+    T: Send + 'static,
+    F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, StoreResult<T>> + Send + 'static,
+{
+    fn needs_savepoint(&self) -> bool {
+        self.savepoint
+    }
+
+    fn run<'c>(&'c mut self, conn: &'c mut SqliteConnection) -> BoxFuture<'c, bool> {
+        Box::pin(async move {
+            let work = self.work.take().expect("a job runs once");
+            let result = work(conn).await;
+            let ok = result.is_ok();
+            self.result = Some(result);
+            ok
+        })
+    }
+
+    fn finish(self: Box<Self>, commit: Result<(), &StoreError>) {
+        let answer = match (commit, self.result) {
+            (Ok(()), Some(result)) => result,
+            // Its own failure says more than the group's.
+            (Err(_), Some(Err(own))) => Err(own),
+            (Err(e), _) => Err(e.clone()),
+            (Ok(()), None) => Err(StoreError::Database("the write was not run".into())),
+        };
+        // The caller may have gone (client hung up): the write stands, nobody to tell.
+        let _ = self.reply.send(answer);
+    }
+}
+
+/// The handle callers use; clones share one writer task.
+#[derive(Clone, Default)]
+pub(super) struct GroupWriter {
+    queue: Arc<std::sync::OnceLock<mpsc::Sender<Box<dyn Job>>>>,
+}
+
+impl GroupWriter {
+    /// Runs `work` inside the next group transaction and returns its answer once that group committed.
+    /// `savepoint`: `work` makes more than one change, which must be undone together if it fails.
+    /// The writer task starts with the first call (commands that never seat a device never start it).
+    pub(super) async fn run<T, F>(
+        &self,
+        pool: &SqlitePool,
+        savepoint: bool,
+        work: F,
+    ) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, StoreResult<T>>
+            + Send
+            + 'static,
+    {
+        let queue = self.queue.get_or_init(|| {
+            let (tx, rx) = mpsc::channel(QUEUE);
+            tokio::spawn(writer_task(pool.clone(), rx));
+            tx
+        });
+        let (reply, answer) = oneshot::channel();
+        let job = Box::new(Pending {
+            savepoint,
+            work: Some(work),
+            result: None,
+            reply,
+        });
+        queue
+            .send(job)
+            .await
+            .map_err(|_| StoreError::Database("the store's writer has stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| StoreError::Database("the store's writer stopped mid-write".into()))?
+    }
+}
+
+/// Lets `async` blocks borrowing the connection be passed as jobs.
+pub(super) fn job<'c, T>(
+    fut: impl Future<Output = StoreResult<T>> + Send + 'c,
+) -> BoxFuture<'c, StoreResult<T>> {
+    Box::pin(fut)
+}
+
+async fn writer_task(pool: SqlitePool, mut rx: mpsc::Receiver<Box<dyn Job>>) {
+    let mut group: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_GROUP);
+    while rx.recv_many(&mut group, MAX_GROUP).await > 0 {
+        let outcome = run_group(&pool, &mut group).await;
+        for job in group.drain(..) {
+            job.finish(outcome.as_ref().map(|_| ()));
+        }
+    }
+}
+
+async fn run_group(pool: &SqlitePool, group: &mut [Box<dyn Job>]) -> StoreResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+    for job in group.iter_mut() {
+        if !job.needs_savepoint() {
+            job.run(&mut tx).await;
+            continue;
+        }
+        sqlx::query("SAVEPOINT job")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        if !job.run(&mut tx).await {
+            sqlx::query("ROLLBACK TO job")
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        sqlx::query("RELEASE job")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    tx.commit().await.map_err(db)
+}

@@ -1,0 +1,199 @@
+//! What the device hot path relies on: the per-item seat counter (room checks without a count over the
+//! fleet) stays exact through every way a device row comes and goes, and the config generation changes
+//! with every change the device path's cache depends on, and with nothing else.
+
+use super::*;
+
+/// Whether one more device fits on `item` (quota `limit`) at `now`, asked through a throwaway code.
+async fn fits(s: &S, item: &str, limit: i64, now: i64) -> bool {
+    let probe = format!("probe-{now}-{}", uuid::Uuid::new_v4());
+    let out = seat(
+        s,
+        "PROBE",
+        &probe,
+        now,
+        vec![cand(item, Room::Devices(limit), now + 5)],
+    )
+    .await;
+    if out != SeatOutcome::Full {
+        s.unregister_devices(&[probe], Some("PROBE")).await.unwrap();
+    }
+    out != SeatOutcome::Full
+}
+
+pub(crate) async fn case_seat_counter(s: S) {
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2"]).await;
+    code(&s, "PROBE", &["I1", "I2"]).await;
+    // Rows inserted in bulk (seed, migrate) count.
+    s.insert_devices(&[
+        device("APP", "a", "I1", T0, T0, T0 + 100),
+        device("APP", "b", "I1", T0, T0, T0 + 10),
+    ])
+    .await
+    .unwrap();
+    assert!(
+        !fits(&s, "I1", 2, T0).await,
+        "two live seats fill a quota of 2"
+    );
+    assert!(fits(&s, "I1", 3, T0).await);
+    // An expired row the sweeper has not removed yet frees its place.
+    assert!(fits(&s, "I1", 2, T0 + 10).await, "b lapsed at T0+10");
+    // A device moving to another item frees its place on the first.
+    assert_eq!(
+        seat(
+            &s,
+            "APP",
+            "a",
+            T0 + 20,
+            vec![cand("I2", Room::Devices(5), T0 + 200)]
+        )
+        .await,
+        seated("I2", T0 + 200, true)
+    );
+    assert!(
+        fits(&s, "I1", 2, T0 + 5).await,
+        "only b is on I1 now, and a is on I2"
+    );
+    assert!(!fits(&s, "I1", 1, T0 + 5).await);
+    assert!(!fits(&s, "I2", 1, T0 + 20).await);
+    // Unregistering by name and in bulk, and sweeping, free places.
+    s.unregister_devices(&strings(&["a"]), Some("APP"))
+        .await
+        .unwrap();
+    assert!(fits(&s, "I2", 1, T0 + 20).await);
+    s.insert_devices(&[
+        device("APP", "c", "I1", T0, T0, T0 + 1000),
+        device("APP", "d", "I1", T0, T0 - 5 * DAY, T0 + 1000),
+    ])
+    .await
+    .unwrap();
+    assert!(
+        !fits(&s, "I1", 2, T0 + 20).await,
+        "b (expired) does not count; c and d do"
+    );
+    assert!(fits(&s, "I1", 3, T0 + 20).await);
+    assert!(!fits(&s, "I1", 3, T0 + 5).await, "b, c and d");
+    let filter = DeviceFilter {
+        last_seen_before: Some(T0 - DAY),
+        now: T0 + 20,
+        ..DeviceFilter::default()
+    };
+    assert_eq!(s.unregister_matching(&filter, 100).await.unwrap(), 1);
+    assert!(fits(&s, "I1", 2, T0 + 20).await, "d was removed in bulk");
+    s.sweep(T0 + 20, "test").await.unwrap();
+    assert!(fits(&s, "I1", 2, T0 + 20).await, "b was swept");
+    assert!(!fits(&s, "I1", 1, T0 + 20).await, "c is still there");
+    // A seat refresh keeps one place, it does not take another.
+    for i in 0..3 {
+        assert_eq!(
+            seat(
+                &s,
+                "APP",
+                "c",
+                T0 + 30 + i,
+                vec![cand("I1", Room::Devices(1), T0 + 2000)]
+            )
+            .await,
+            seated("I1", T0 + 2000, false)
+        );
+    }
+    assert!(!fits(&s, "I1", 1, T0 + 40).await);
+    assert!(fits(&s, "I1", 2, T0 + 40).await);
+    // Deleting the code (forced) removes its devices and their places.
+    s.delete_handshake("APP", true, T0 + 50).await.unwrap();
+    assert!(fits(&s, "I1", 1, T0 + 50).await);
+}
+
+pub(crate) async fn case_config_generation(s: S) {
+    let mut last = s.config_generation().await.unwrap();
+    let mut changed = |what: &'static str, now: i64| {
+        assert_ne!(now, last, "{what} must change the config generation");
+        last = now;
+    };
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-device", FAR), ("I2", "per-scan", FAR)],
+    )
+    .await;
+    changed("importing a license", s.config_generation().await.unwrap());
+    code(&s, "APP", &["I1"]).await;
+    changed(
+        "creating and binding a code",
+        s.config_generation().await.unwrap(),
+    );
+    s.bind_items("APP", &strings(&["I2"]), T0).await.unwrap();
+    changed("binding an item", s.config_generation().await.unwrap());
+    s.order_items("APP", &strings(&["I2", "I1"]), T0)
+        .await
+        .unwrap();
+    changed("ordering items", s.config_generation().await.unwrap());
+    s.update_handshake(
+        "APP",
+        HandshakePatch {
+            offline_grace_secs: Some(60),
+            ..HandshakePatch::default()
+        },
+        T0,
+    )
+    .await
+    .unwrap();
+    changed("changing a setting", s.config_generation().await.unwrap());
+    s.add_domains("APP", &strings(&["example.com"]), T0)
+        .await
+        .unwrap();
+    changed("adding a domain", s.config_generation().await.unwrap());
+
+    // The device path's view of the code: the admin view without the counts.
+    let full = s.get_handshake("APP", T0).await.unwrap().unwrap();
+    let lean = s.device_handshake("APP").await.unwrap().unwrap();
+    assert_eq!(lean.handshake, full.handshake);
+    assert_eq!(lean.domains, full.domains);
+    let ids = |r: &ltsctl::store::HandshakeRecord| {
+        r.items.iter().map(|i| i.item.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&lean), ids(&full), "same items, same order");
+    assert_eq!(s.device_handshake("NOPE").await.unwrap(), None);
+
+    // Device traffic, sweeps and tokens leave it alone.
+    let before = s.config_generation().await.unwrap();
+    seat(
+        &s,
+        "APP",
+        "d1",
+        T0,
+        vec![cand("I1", Room::Devices(5), T0 + 100)],
+    )
+    .await;
+    s.record_usage(batch(
+        "APP",
+        "d1",
+        "I1",
+        T0 + 1,
+        Room::Devices(5),
+        None,
+        T0 + 100,
+        vec![report("r1", T0, &[("QR", 2)], &[])],
+    ))
+    .await
+    .unwrap();
+    s.sweep(T0 + 2, "test").await.unwrap();
+    assert_eq!(s.config_generation().await.unwrap(), before);
+
+    s.remove_domains("APP", &strings(&["example.com"]), T0)
+        .await
+        .unwrap();
+    changed("removing a domain", s.config_generation().await.unwrap());
+    s.unbind_items("APP", &strings(&["I2"]), T0).await.unwrap();
+    changed("unbinding an item", s.config_generation().await.unwrap());
+    s.remove_license("L1", true, T0).await.unwrap();
+    changed("removing a license", s.config_generation().await.unwrap());
+    s.delete_handshake("APP", true, T0).await.unwrap();
+    changed("deleting a code", s.config_generation().await.unwrap());
+}
