@@ -269,6 +269,7 @@ conformance!(
         case_audit,
         case_seat_counter,
         case_config_generation,
+        case_fresh_seat_is_not_rewritten,
     ],
     two: [
         case_shared_meta,

@@ -271,6 +271,51 @@ pub enum SeatOutcome {
     Full,
 }
 
+/// A device's row as the seat fast path reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRow {
+    pub item_id: String,
+    pub expires_at: i64,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+}
+
+/// A returning device whose seat was refreshed moments ago keeps it without a write: when its seat is live
+/// on a candidate whose room is counted in devices (or unlimited), nothing about it changed, and the new
+/// removal time would move by at most 1% of the refresh interval (and at most a minute). Both stores
+/// answer such a request from a read, so a fleet of returning devices does not queue on the writer; the
+/// price is that `last_seen` and the removal time lag by that much at most. Concurrent and unit limits
+/// are checked on every request, so those candidates never take this path.
+pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
+    if row.expires_at <= req.now
+        || row.platform != req.platform
+        || req
+            .domain
+            .as_ref()
+            .is_some_and(|d| Some(d) != row.domain.as_ref())
+        || req
+            .name
+            .as_ref()
+            .is_some_and(|n| Some(n) != row.name.as_ref())
+    {
+        return None;
+    }
+    let candidate = req.candidates.iter().find(|c| c.item_id == row.item_id)?;
+    if !matches!(candidate.room, Room::Devices(_) | Room::Unlimited) {
+        return None;
+    }
+    let slack = ((candidate.seat_expires_at - req.now) / 100).min(60);
+    let moves_by = candidate.seat_expires_at - row.expires_at;
+    (0..=slack)
+        .contains(&moves_by)
+        .then(|| SeatOutcome::Seated {
+            item_id: row.item_id.clone(),
+            expires_at: row.expires_at,
+            new: false,
+        })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageReportRow {
     pub id: String,
@@ -511,4 +556,103 @@ impl<T> Store for T where
         + FleetStore
         + AccessStore
 {
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_000_000;
+
+    fn row(expires_at: i64) -> SeatRow {
+        SeatRow {
+            item_id: "I1".into(),
+            expires_at,
+            platform: "web".into(),
+            domain: Some("example.com".into()),
+            name: None,
+        }
+    }
+
+    fn req(room: Room, seat_expires_at: i64) -> SeatRequest {
+        SeatRequest {
+            handshake: "APP".into(),
+            uuid: "d".into(),
+            platform: "web".into(),
+            domain: Some("example.com".into()),
+            name: None,
+            now: NOW,
+            window_start: NOW - 180,
+            candidates: vec![
+                SeatCandidate {
+                    item_id: "I0".into(),
+                    room: Room::Devices(1),
+                    seat_expires_at,
+                },
+                SeatCandidate {
+                    item_id: "I1".into(),
+                    room,
+                    seat_expires_at,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_seat_refreshed_moments_ago_is_kept_without_a_write() {
+        let year = 366 * 86_400;
+        let kept = |r: &SeatRow, q: &SeatRequest| fresh_seat(r, q);
+        let seated = |exp| {
+            Some(SeatOutcome::Seated {
+                item_id: "I1".into(),
+                expires_at: exp,
+                new: false,
+            })
+        };
+        // Seen 30 s ago with a one-year interval: kept, with its stored removal time.
+        let r = row(NOW - 30 + year);
+        assert_eq!(
+            kept(&r, &req(Room::Devices(5), NOW + year)),
+            seated(r.expires_at)
+        );
+        assert_eq!(
+            kept(&r, &req(Room::Unlimited, NOW + year)),
+            seated(r.expires_at)
+        );
+        // Seen 61 s ago: the removal time would move by more than a minute.
+        assert_eq!(
+            kept(&row(NOW - 61 + year), &req(Room::Devices(5), NOW + year)),
+            None
+        );
+        // A 3-minute interval allows 1.8 s: seen 1 s ago is kept, 2 s ago is written.
+        assert!(kept(&row(NOW - 1 + 180), &req(Room::Devices(5), NOW + 180)).is_some());
+        assert_eq!(
+            kept(&row(NOW - 2 + 180), &req(Room::Devices(5), NOW + 180)),
+            None
+        );
+        // Concurrent and unit limits are checked on every request.
+        assert_eq!(kept(&r, &req(Room::Concurrent(5), NOW + year)), None);
+        assert_eq!(kept(&r, &req(Room::Units(5), NOW + year)), None);
+        // A lapsed seat, another item, a shorter new interval, or changed details: written.
+        assert_eq!(kept(&row(NOW), &req(Room::Devices(5), NOW + 10)), None);
+        let mut other = r.clone();
+        other.item_id = "I9".into();
+        assert_eq!(kept(&other, &req(Room::Devices(5), NOW + year)), None);
+        assert_eq!(kept(&r, &req(Room::Devices(5), NOW + 86_400)), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.platform = "desktop".into();
+        assert_eq!(kept(&r, &q), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.domain = Some("other.example".into());
+        assert_eq!(kept(&r, &q), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.name = Some("till 3".into());
+        assert_eq!(kept(&r, &q), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.domain = None;
+        assert!(
+            kept(&r, &q).is_some(),
+            "no domain sent keeps the stored one"
+        );
+    }
 }

@@ -197,3 +197,34 @@ pub(crate) async fn case_config_generation(s: S) {
     s.delete_handshake("APP", true, T0).await.unwrap();
     changed("deleting a code", s.config_generation().await.unwrap());
 }
+
+pub(crate) async fn case_fresh_seat_is_not_rewritten(s: S) {
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    let year = 366 * DAY;
+    let c = |now: i64| vec![cand("I1", Room::Devices(5), now + year)];
+    assert_eq!(
+        seat(&s, "APP", "d", T0, c(T0)).await,
+        seated("I1", T0 + year, true)
+    );
+    // 30 s later: answered from the stored seat, nothing written.
+    assert_eq!(
+        seat(&s, "APP", "d", T0 + 30, c(T0 + 30)).await,
+        seated("I1", T0 + year, false)
+    );
+    let row = s.device_seats("d").await.unwrap().remove(0);
+    assert_eq!((row.last_seen, row.expires_at), (T0, T0 + year));
+    // Past a minute: refreshed.
+    assert_eq!(
+        seat(&s, "APP", "d", T0 + 61, c(T0 + 61)).await,
+        seated("I1", T0 + 61 + year, false)
+    );
+    let row = s.device_seats("d").await.unwrap().remove(0);
+    assert_eq!((row.last_seen, row.expires_at), (T0 + 61, T0 + 61 + year));
+    // A changed detail is written at once.
+    let mut req = seat_req("APP", "d", T0 + 62, c(T0 + 62));
+    req.platform = "mobile".into();
+    s.seat_device(req).await.unwrap();
+    let row = s.device_seats("d").await.unwrap().remove(0);
+    assert_eq!((row.platform.as_str(), row.last_seen), ("mobile", T0 + 62));
+}

@@ -11,8 +11,8 @@ use sqlx::{PgConnection, Row};
 
 use super::{PgStore, TxResult, db};
 use crate::store::{
-    DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult, SweepRecord,
-    UsageBatch, UsageOutcome,
+    DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, SeatRow, StoreResult,
+    SweepRecord, UsageBatch, UsageOutcome, fresh_seat,
 };
 
 /// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
@@ -339,9 +339,38 @@ impl PgStore {
     }
 }
 
+/// The device's row, for [`fresh_seat`]; read outside any write transaction.
+async fn seat_row(
+    pool: &sqlx::PgPool,
+    handshake: &str,
+    uuid: &str,
+) -> StoreResult<Option<SeatRow>> {
+    let row: Option<(String, i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT item_id, expires_at, platform, domain, name FROM devices WHERE handshake = $1 AND uuid = $2",
+    )
+    .bind(handshake)
+    .bind(uuid)
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?;
+    Ok(
+        row.map(|(item_id, expires_at, platform, domain, name)| SeatRow {
+            item_id,
+            expires_at,
+            platform,
+            domain,
+            name,
+        }),
+    )
+}
+
 #[async_trait]
 impl DeviceStore for PgStore {
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
+        let row = seat_row(self.pool(), &req.handshake, &req.uuid).await?;
+        if let Some(outcome) = row.as_ref().and_then(|r| fresh_seat(r, &req)) {
+            return Ok(outcome);
+        }
         self.retrying(|| self.seat_device_tx(&req)).await
     }
 

@@ -10,8 +10,8 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use super::writer::job;
 use super::{SqliteStore, db};
 use crate::store::{
-    DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult, SweepRecord,
-    UsageBatch, UsageOutcome,
+    DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, SeatRow, StoreResult,
+    SweepRecord, UsageBatch, UsageOutcome, fresh_seat,
 };
 
 /// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
@@ -295,9 +295,38 @@ fn total(counts: &[(String, i64)]) -> i64 {
     counts.iter().map(|(_, n)| n).sum()
 }
 
+/// The device's row, for [`fresh_seat`]; read outside any write transaction.
+async fn seat_row(
+    pool: &sqlx::SqlitePool,
+    handshake: &str,
+    uuid: &str,
+) -> StoreResult<Option<SeatRow>> {
+    let row: Option<(String, i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT item_id, expires_at, platform, domain, name FROM devices WHERE handshake = ? AND uuid = ?",
+    )
+    .bind(handshake)
+    .bind(uuid)
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?;
+    Ok(
+        row.map(|(item_id, expires_at, platform, domain, name)| SeatRow {
+            item_id,
+            expires_at,
+            platform,
+            domain,
+            name,
+        }),
+    )
+}
+
 #[async_trait]
 impl DeviceStore for SqliteStore {
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
+        let row = seat_row(self.pool(), &req.handshake, &req.uuid).await?;
+        if let Some(outcome) = row.as_ref().and_then(|r| fresh_seat(r, &req)) {
+            return Ok(outcome);
+        }
         // Reads, then one upsert: atomic without a savepoint.
         self.writer
             .run(self.pool(), false, move |conn| {
