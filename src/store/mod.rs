@@ -281,6 +281,21 @@ pub struct SeatRow {
     pub name: Option<String>,
 }
 
+/// `SELECT item_id, expires_at, platform, domain, name` as both stores read it.
+pub(crate) type SeatColumns = (String, i64, String, Option<String>, Option<String>);
+
+impl From<SeatColumns> for SeatRow {
+    fn from((item_id, expires_at, platform, domain, name): SeatColumns) -> Self {
+        SeatRow {
+            item_id,
+            expires_at,
+            platform,
+            domain,
+            name,
+        }
+    }
+}
+
 /// A returning device whose seat was refreshed moments ago keeps it without a write: when its seat is live
 /// on a candidate whose room is counted in devices (or unlimited), nothing about it changed, and the new
 /// removal time would move by at most 1% of the refresh interval (and at most a minute). Both stores

@@ -10,6 +10,7 @@ use async_trait::async_trait;
 use sqlx::{PgConnection, Row};
 
 use super::{PgStore, TxResult, db};
+use crate::store::SeatColumns;
 use crate::store::{
     DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, SeatRow, StoreResult,
     SweepRecord, UsageBatch, UsageOutcome, fresh_seat,
@@ -345,7 +346,7 @@ async fn seat_row(
     handshake: &str,
     uuid: &str,
 ) -> StoreResult<Option<SeatRow>> {
-    let row: Option<(String, i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+    let row: Option<SeatColumns> = sqlx::query_as(
         "SELECT item_id, expires_at, platform, domain, name FROM devices WHERE handshake = $1 AND uuid = $2",
     )
     .bind(handshake)
@@ -353,15 +354,7 @@ async fn seat_row(
     .fetch_optional(pool)
     .await
     .map_err(db)?;
-    Ok(
-        row.map(|(item_id, expires_at, platform, domain, name)| SeatRow {
-            item_id,
-            expires_at,
-            platform,
-            domain,
-            name,
-        }),
-    )
+    Ok(row.map(SeatRow::from))
 }
 
 #[async_trait]
