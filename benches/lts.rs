@@ -45,6 +45,9 @@ const CONNS: usize = 64;
 const FIG6_CONNS: usize = 8;
 /// Returning devices per connection (64 x 16 = 1024 devices re-authorizing).
 const RETURNING_PER_CONN: u64 = 16;
+/// Devices per connection seeded as last seen a day ago, for the "returning, seat rewritten" workload:
+/// each is authorized once, so every request takes the write path.
+const STALE_PER_CONN: u64 = 4_000;
 const REPORTS_PER_BATCH: usize = 100;
 const BEGIN: &str = "<!-- BEGIN GENERATED: cargo bench --bench lts -->";
 const END: &str = "<!-- END GENERATED -->";
@@ -860,6 +863,10 @@ fn returning_uuid(conn: usize, seq: u64) -> String {
     format!("returning-{conn:02}-{:02}", seq % RETURNING_PER_CONN)
 }
 
+fn stale_uuid(conn: usize, k: u64) -> String {
+    format!("stale-{conn:02}-{k:06}")
+}
+
 fn usage_uuid(conn: usize) -> String {
     format!("usage-{conn:02}")
 }
@@ -1092,6 +1099,18 @@ impl Bench {
     fn fig1(&mut self) -> Res<String> {
         self.measure_fsync()?;
         let store = self.license_store("fig1")?;
+        // Returning devices last seen a day ago: their seat must be rewritten (new removal time).
+        self.sqlite(
+            &store.join("ltsctl.db"),
+            &format!(
+                "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {total} - 1)
+                 INSERT INTO devices (handshake, uuid, item_id, platform, name, first_seen, last_seen, expires_at)
+                 SELECT '{BENCH_CODE}', printf('stale-%02d-%06d', i / {STALE_PER_CONN}, i % {STALE_PER_CONN}),
+                        'BENCH-DEVICES', 'desktop', 'stale', strftime('%s','now') - 86400,
+                        strftime('%s','now') - 86400, strftime('%s','now') - 86400 + 366 * 86400 FROM n",
+                total = CONNS as u64 * STALE_PER_CONN
+            ),
+        )?;
         let server = Server::start(self, &store, "fig1")?;
         let d = self.s.load;
         let big = u64::MAX;
@@ -1122,8 +1141,17 @@ impl Bench {
             },
             "seating the returning devices",
         )?;
-        let mut seated = CONNS as u64 * RETURNING_PER_CONN;
-        let kinds: [(&str, &'static str, BodyFn); 3] = [
+        let mut seated = CONNS as u64 * (RETURNING_PER_CONN + STALE_PER_CONN);
+        let stale_next: Arc<Vec<AtomicU64>> =
+            Arc::new((0..CONNS).map(|_| AtomicU64::new(0)).collect());
+        let stale_body: BodyFn = {
+            let next = stale_next.clone();
+            Arc::new(move |conn, _| {
+                let k = next[conn].fetch_add(1, Ordering::Relaxed);
+                authorize_body(BENCH_CODE, &stale_uuid(conn, k), "stale")
+            })
+        };
+        let kinds: [(&str, &'static str, BodyFn); 4] = [
             (
                 "null authorize (baseline)",
                 "/v1/bench/null-authorize",
@@ -1131,14 +1159,19 @@ impl Bench {
             ),
             ("new devices", "/v1/authorize", new_devices(BENCH_CODE)),
             (
-                "returning devices",
+                "returning devices, seen moments ago (answered from a read)",
                 "/v1/authorize",
                 Arc::new(|conn, seq| {
                     authorize_body(BENCH_CODE, &returning_uuid(conn, seq), "returning")
                 }),
             ),
+            (
+                "returning devices, seen a day ago (seat rewritten)",
+                "/v1/authorize",
+                stale_body,
+            ),
         ];
-        let mut results: Vec<Vec<LoadStats>> = vec![Vec::new(); 3];
+        let mut results: Vec<Vec<LoadStats>> = vec![Vec::new(); kinds.len()];
         let mut seated_at: Vec<u64> = Vec::new();
         for run in 0..self.s.runs {
             for (k, (label, path, body)) in kinds.iter().enumerate() {
@@ -1177,6 +1210,13 @@ impl Bench {
                 results[k].push(s);
             }
         }
+        if let Some(conn) =
+            (0..CONNS).find(|&c| stale_next[c].load(Ordering::Relaxed) > STALE_PER_CONN)
+        {
+            return Err(format!(
+                "connection {conn} ran out of seeded day-old devices (raise STALE_PER_CONN)"
+            ));
+        }
         let (rss, _) = server.rss_kb()?;
         let wal = wal_mib(&store);
         server.stop()?;
@@ -1187,9 +1227,13 @@ impl Bench {
         let mut t = String::new();
         let _ = writeln!(
             t,
-            "64 concurrent keep-alive connections, {:.1} s per run, {} runs interleaved (null, new, returning); median of the runs.\n",
+            "64 concurrent keep-alive connections, {:.1} s per run, {} runs interleaved (null, new, returning twice); median of the runs. \
+             A device seen again within 1% of its refresh interval (at most a minute) keeps its seat without a write; the \
+             day-old devices ({} per connection, seeded before the server started) each authorize once, so every one of \
+             those requests rewrites its seat.\n",
             d.as_secs_f64(),
-            self.s.runs
+            self.s.runs,
+            STALE_PER_CONN
         );
         let _ = writeln!(
             t,
@@ -1199,7 +1243,7 @@ impl Bench {
             t,
             "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |"
         );
-        let targets = [None, Some(0.5), Some(0.7)];
+        let targets = [None, Some(0.5), Some(0.7), Some(0.7)];
         for (k, (label, _, _)) in kinds.iter().enumerate() {
             let rps = med(k, LoadStats::rps);
             let ratio = rps / null_rps;
@@ -1224,7 +1268,7 @@ impl Bench {
         let _ = writeln!(
             t,
             "\nSeated devices when each \"new devices\" run started: {} (the store grows by every new-device run).  \n\
-             Load client CPU (one thread): {} % of a core per run (null/new/returning, run 1).  \n\
+             Load client CPU (one thread): {} % of a core per run (null/new/returning/day-old, run 1).  \n\
              Durable 4 KiB append (write + fdatasync) on this file system: p50 {:.2} ms, p99 {:.2} ms ({} samples) \
              — one such flush per committed write transaction with `synchronous = FULL` caps a single writer at \
              ≈ {:.0} commits/s; overwriting a preallocated page (write + fdatasync, no size change): p50 {:.2} ms.  \n\

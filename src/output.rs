@@ -302,6 +302,18 @@ impl RowStream {
         }
     }
 
+    /// Writes one batch of JSON values given as text (`-o json` only).
+    pub fn raw_batch(&mut self, records: &[Box<serde_json::value::RawValue>]) -> Result<()> {
+        for r in records {
+            let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
+            self.first = false;
+            self.write(sep)?;
+            self.write(r.get().as_bytes())?;
+        }
+        self.count += records.len() as u64;
+        Ok(())
+    }
+
     /// Writes one batch: the JSON values for `-o json`, the cells for tables and CSV.
     pub fn batch<T: Serialize>(
         &mut self,

@@ -608,3 +608,35 @@ async fn changes_made_by_the_cli_apply_to_the_next_request() {
     let r = api.authorize(CODE, "c3", PRODUCT, "desktop").await;
     assert_error(&r, 403, "quota_exceeded");
 }
+
+/// Another process holding the store's write lock past the busy timeout (10 s) gets new devices a 503
+/// `busy` (retry later), not a 500; once the lock is gone the same request succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_locked_by_another_writer_answers_503_busy() {
+    use sqlx::Connection;
+    let lts = LtsDir::with_items(&[Item::per_device("BUSY-A", 10, Utc::now())]);
+    let server = lts.serve(&["--rate-limit", "0"]);
+    let api = server.api();
+    ok(api.authorize(CODE, "before", PRODUCT, "desktop").await);
+    let url = format!("sqlite://{}", lts.data.join("ltsctl.db").display());
+    let mut holder = sqlx::SqliteConnection::connect(&url).await.expect("open");
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut holder)
+        .await
+        .expect("lock");
+    let started = Instant::now();
+    let r = api.authorize(CODE, "during", PRODUCT, "desktop").await;
+    assert_error(&r, 503, "busy");
+    assert!(
+        started.elapsed() >= Duration::from_secs(9),
+        "{:?}",
+        started.elapsed()
+    );
+    // A device seated moments ago is answered from a read, lock or not.
+    ok(api.authorize(CODE, "before", PRODUCT, "desktop").await);
+    sqlx::query("ROLLBACK")
+        .execute(&mut holder)
+        .await
+        .expect("unlock");
+    ok(api.authorize(CODE, "during", PRODUCT, "desktop").await);
+}

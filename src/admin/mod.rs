@@ -73,6 +73,16 @@ pub trait Admin: Send + Sync {
         cursor: Option<&str>,
         limit: u32,
     ) -> Result<DevicePage>;
+    /// The same page as [`Self::devices_list`], each device as its JSON text.
+    async fn devices_list_raw(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<RawDevicePage> {
+        let page = self.devices_list(query, cursor, limit).await?;
+        raw_page(page)
+    }
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64>;
     async fn device_show(&self, uuid: &str) -> Result<DeviceDetail>;
     /// Frees the seats of these devices in one transaction (through one code only, if given).
@@ -101,4 +111,18 @@ pub trait Admin: Send + Sync {
         actor: Option<String>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>>;
+}
+
+/// A typed page as a raw one (for targets without a faster way).
+pub(crate) fn raw_page(page: DevicePage) -> Result<RawDevicePage> {
+    let devices = page
+        .devices
+        .iter()
+        .map(serde_json::value::to_raw_value)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| crate::error::Error::internal(format!("encoding a device: {e}")))?;
+    Ok(RawDevicePage {
+        devices,
+        next_cursor: page.next_cursor,
+    })
 }

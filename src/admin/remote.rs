@@ -32,6 +32,23 @@ impl std::fmt::Debug for RemoteAdmin {
 }
 
 impl RemoteAdmin {
+    /// `GET /v1/admin/devices` for one page (decoded typed or raw by the caller).
+    fn devices_page(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> reqwest::RequestBuilder {
+        let req = self
+            .request(Method::GET, &["devices"])
+            .query(query)
+            .query(&[("limit", limit)]);
+        match cursor {
+            Some(c) => req.query(&[("cursor", c)]),
+            None => req,
+        }
+    }
+
     pub fn new(
         server: &str,
         token: Option<Zeroizing<String>>,
@@ -381,14 +398,16 @@ impl Admin for RemoteAdmin {
         cursor: Option<&str>,
         limit: u32,
     ) -> Result<DevicePage> {
-        let mut req = self
-            .request(Method::GET, &["devices"])
-            .query(query)
-            .query(&[("limit", limit)]);
-        if let Some(c) = cursor {
-            req = req.query(&[("cursor", c)]);
-        }
-        self.json(req).await
+        self.json(self.devices_page(query, cursor, limit)).await
+    }
+
+    async fn devices_list_raw(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<RawDevicePage> {
+        self.json(self.devices_page(query, cursor, limit)).await
     }
 
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {

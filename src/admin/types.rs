@@ -290,6 +290,15 @@ pub struct DeviceView {
     pub expires_at: DateTime<Utc>,
 }
 
+/// A page of devices with each device as its JSON text: exactly the JSON of a [`DevicePage`], for
+/// listings that pass rows through (`devices list -o json`, the admin API) without decoding and
+/// re-encoding millions of them.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RawDevicePage {
+    pub devices: Vec<Box<serde_json::value::RawValue>>,
+    pub next_cursor: Option<String>,
+}
+
 /// The same text as chrono's serializer for whole-second times ("2026-11-22T08:03:00Z"), formatted by
 /// humantime into one buffer: device listings print three times per row for up to millions of rows, and
 /// chrono's `Display` writes them a piece at a time.

@@ -160,13 +160,21 @@ async fn stream(
             break;
         }
         let size = left.map_or(PAGE, |l| l.min(u64::from(PAGE)) as u32);
-        let page = admin.devices_list(q, cursor.as_deref(), size).await?;
-        if csv {
-            out.batch(&page.devices, csv_cells)?;
+        let next = if ctx.out.is_json() {
+            // Rows pass through as JSON text: nothing decoded and re-encoded per device.
+            let page = admin.devices_list_raw(q, cursor.as_deref(), size).await?;
+            out.raw_batch(&page.devices)?;
+            page.next_cursor
         } else {
-            out.batch(&page.devices, cells)?;
-        }
-        match page.next_cursor {
+            let page = admin.devices_list(q, cursor.as_deref(), size).await?;
+            if csv {
+                out.batch(&page.devices, csv_cells)?;
+            } else {
+                out.batch(&page.devices, cells)?;
+            }
+            page.next_cursor
+        };
+        match next {
             Some(c) => cursor = Some(c),
             None => break,
         }

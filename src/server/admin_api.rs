@@ -645,11 +645,12 @@ pub async fn devices_list(
     caller: Caller,
     Query(q): Query<DeviceQuery>,
     Query(page): Query<PageQuery>,
-) -> ApiResult<DevicePage> {
+) -> ApiResult<RawDevicePage> {
     let admin = caller.admin(&state, Role::Viewer).await?;
+    // Rows pass through as the store's JSON text: the same document as `DevicePage`.
     Ok(Json(
         admin
-            .devices_list(&q, page.cursor.as_deref(), page.limit.unwrap_or(1000))
+            .devices_list_raw(&q, page.cursor.as_deref(), page.limit.unwrap_or(1000))
             .await?,
     ))
 }

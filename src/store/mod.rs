@@ -492,6 +492,18 @@ pub trait FleetStore: Send + Sync {
         after: Option<&DeviceCursor>,
         limit: i64,
     ) -> StoreResult<Vec<DeviceRow>>;
+    /// The same page as [`Self::list_devices`] with each device already as the JSON of its admin view
+    /// (`DeviceView`, idle time from `filter.now`), when the backend can build it faster than decoding
+    /// rows; `None` when it cannot (callers then encode [`Self::list_devices`]).
+    async fn list_devices_json(
+        &self,
+        _filter: &DeviceFilter,
+        _sort: DeviceSort,
+        _after: Option<&DeviceCursor>,
+        _limit: i64,
+    ) -> StoreResult<Option<Vec<String>>> {
+        Ok(None)
+    }
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64>;
     /// The seats of a device (one per handshake code it uses).
     async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>>;

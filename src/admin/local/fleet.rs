@@ -106,6 +106,58 @@ pub(super) async fn list(
     })
 }
 
+/// [`list`] with each device as JSON text, built by the store when it can.
+pub(super) async fn list_raw(
+    admin: &LocalAdmin,
+    query: &DeviceQuery,
+    cursor: Option<&str>,
+    limit: u32,
+) -> Result<RawDevicePage> {
+    let now = admin.now();
+    let after = cursor.map(decode_cursor).transpose()?;
+    let limit = limit.clamp(1, MAX_PAGE);
+    let order = sort(query.sort);
+    let Some(rows) = admin
+        .store
+        .list_devices_json(&filter(query, now), order, after.as_ref(), i64::from(limit))
+        .await?
+    else {
+        return crate::admin::raw_page(list(admin, query, cursor, limit).await?);
+    };
+    let bad = |e: serde_json::Error| Error::internal(format!("a device row as JSON: {e}"));
+    let next_cursor = match rows.last() {
+        Some(last) if rows.len() == limit as usize => {
+            let view: DeviceView = serde_json::from_str(last).map_err(bad)?;
+            Some(encode_cursor(order, &device_row_of(view)))
+        }
+        _ => None,
+    };
+    let devices = rows
+        .into_iter()
+        .map(serde_json::value::RawValue::from_string)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(bad)?;
+    Ok(RawDevicePage {
+        devices,
+        next_cursor,
+    })
+}
+
+/// The sort keys of a view, for its cursor.
+fn device_row_of(v: DeviceView) -> DeviceRow {
+    DeviceRow {
+        uuid: v.uuid,
+        handshake: v.handshake,
+        item_id: v.item,
+        platform: v.platform,
+        domain: v.domain,
+        name: v.name,
+        first_seen: to_unix(v.first_seen),
+        last_seen: to_unix(v.last_seen),
+        expires_at: to_unix(v.expires_at),
+    }
+}
+
 pub(super) async fn show(admin: &LocalAdmin, uuid: &str) -> Result<DeviceDetail> {
     let now = admin.now();
     let seats = admin.store.device_seats(uuid).await?;

@@ -352,6 +352,15 @@ impl Admin for LocalAdmin {
         fleet::list(self, query, cursor, limit).await
     }
 
+    async fn devices_list_raw(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<RawDevicePage> {
+        fleet::list_raw(self, query, cursor, limit).await
+    }
+
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
         let n = self
             .store

@@ -1,0 +1,122 @@
+//! `devices list -o json` and the admin API pass device rows through as JSON text that SQLite builds
+//! (`json_object`, `strftime`); everything else encodes `DeviceView` with serde. The two must be the same
+//! document: same keys in the same order, same escaping, same time format, same idle time, same pages.
+
+#[path = "support/lts.rs"]
+mod lts;
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use lts::*;
+use ltsctl::admin::local::LocalAdmin;
+use ltsctl::admin::{Admin, DeviceQuery, DeviceSortKey, DeviceStateFilter};
+use ltsctl::clock::ManualClock;
+use ltsctl::store::{DeviceRow, FleetStore, SqliteStore};
+use serde_json::Value;
+
+fn row(uuid: &str, name: Option<&str>, domain: Option<&str>, last_seen: i64) -> DeviceRow {
+    DeviceRow {
+        uuid: uuid.into(),
+        handshake: CODE.into(),
+        item_id: "JSON-A".into(),
+        platform: "web".into(),
+        domain: domain.map(str::to_string),
+        name: name.map(str::to_string),
+        first_seen: last_seen - 86_400,
+        last_seen,
+        expires_at: last_seen + 366 * 86_400,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn store_built_json_rows_equal_the_serde_encoding() {
+    let lts = LtsDir::with_items(&[Item::per_device("JSON-A", 100, Utc::now())]);
+    let store = Arc::new(SqliteStore::open(&lts.data).await.expect("open"));
+    let now = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
+    let t = now.timestamp();
+    let rows = vec![
+        row("plain", Some("till 3"), Some("shop.example.com"), t - 100),
+        row("nulls", None, None, t - 200 * 86_400),
+        row("quotes", Some("say \"hi\" \\ back/slash"), None, t - 5),
+        row(
+            "controls",
+            Some("tab\there\nnew\u{1}\u{1f}\u{7f}"),
+            None,
+            t - 7,
+        ),
+        row(
+            "unicode",
+            Some("Zürich — 東京 🚀"),
+            Some("xn--bcher-kva.example"),
+            t - 9,
+        ),
+        row("future", Some("clock ahead"), None, t + 3_600),
+        row("epoch", None, None, 0),
+        row("y9999", None, None, 253_402_300_799 - 366 * 86_400),
+    ];
+    store.insert_devices(&rows).await.expect("insert");
+    let admin = LocalAdmin::new(store.clone(), Arc::new(ManualClock::new(now)));
+    for sort in [
+        DeviceSortKey::LastSeen,
+        DeviceSortKey::FirstSeen,
+        DeviceSortKey::Uuid,
+    ] {
+        for (inactive, state) in [
+            (None, DeviceStateFilter::All),
+            (Some(60), DeviceStateFilter::All),
+            (None, DeviceStateFilter::Active),
+        ] {
+            let q = DeviceQuery {
+                handshake: None,
+                item: None,
+                inactive_for_seconds: inactive,
+                state,
+                sort,
+            };
+            let what = format!("{sort:?} {inactive:?} {state:?}");
+            // Page by 3 through both; the pages and cursors must agree.
+            let (mut typed_cursor, mut raw_cursor) = (None::<String>, None::<String>);
+            let mut n = 0;
+            loop {
+                let typed = admin
+                    .devices_list(&q, typed_cursor.as_deref(), 3)
+                    .await
+                    .expect("typed");
+                let raw = admin
+                    .devices_list_raw(&q, raw_cursor.as_deref(), 3)
+                    .await
+                    .expect("raw");
+                assert_eq!(typed.devices.len(), raw.devices.len(), "{what}");
+                for (t, r) in typed.devices.iter().zip(&raw.devices) {
+                    let serde_text = serde_json::to_string(t).unwrap();
+                    assert_eq!(r.get(), serde_text, "{what}: byte-identical");
+                    let back: Value = serde_json::from_str(r.get()).unwrap();
+                    assert_eq!(back, serde_json::to_value(t).unwrap(), "{what}");
+                }
+                n += typed.devices.len();
+                assert_eq!(typed.next_cursor, raw.next_cursor, "{what}");
+                match typed.next_cursor {
+                    Some(c) => {
+                        typed_cursor = Some(c.clone());
+                        raw_cursor = Some(c);
+                    }
+                    None => break,
+                }
+            }
+            let expected = store
+                .count_devices(&ltsctl::store::DeviceFilter {
+                    last_seen_before: inactive.map(|s| t - s as i64),
+                    state: match state {
+                        DeviceStateFilter::Active => ltsctl::store::DeviceState::Active,
+                        _ => ltsctl::store::DeviceState::All,
+                    },
+                    now: t,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            assert_eq!(n as i64, expected, "{what}");
+        }
+    }
+}
