@@ -492,7 +492,7 @@ pub trait FleetStore: Send + Sync {
         after: Option<&DeviceCursor>,
         limit: i64,
     ) -> StoreResult<Vec<DeviceRow>>;
-    /// The same page as [`Self::list_devices`] with each device already as the JSON of its admin view
+    /// The same page as [`Self::list_devices`] as one JSON array of the devices' admin views
     /// (`DeviceView`, idle time from `filter.now`), when the backend can build it faster than decoding
     /// rows; `None` when it cannot (callers then encode [`Self::list_devices`]).
     async fn list_devices_json(
@@ -501,7 +501,7 @@ pub trait FleetStore: Send + Sync {
         _sort: DeviceSort,
         _after: Option<&DeviceCursor>,
         _limit: i64,
-    ) -> StoreResult<Option<Vec<String>>> {
+    ) -> StoreResult<Option<String>> {
         Ok(None)
     }
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64>;

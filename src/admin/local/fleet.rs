@@ -117,26 +117,23 @@ pub(super) async fn list_raw(
     let after = cursor.map(decode_cursor).transpose()?;
     let limit = limit.clamp(1, MAX_PAGE);
     let order = sort(query.sort);
-    let Some(rows) = admin
+    let Some(page) = admin
         .store
         .list_devices_json(&filter(query, now), order, after.as_ref(), i64::from(limit))
         .await?
     else {
         return crate::admin::raw_page(list(admin, query, cursor, limit).await?);
     };
-    let bad = |e: serde_json::Error| Error::internal(format!("a device row as JSON: {e}"));
-    let next_cursor = match rows.last() {
-        Some(last) if rows.len() == limit as usize => {
-            let view: DeviceView = serde_json::from_str(last).map_err(bad)?;
+    let bad = |e: serde_json::Error| Error::internal(format!("a page of devices as JSON: {e}"));
+    let devices: Vec<Box<serde_json::value::RawValue>> =
+        serde_json::from_str(&page).map_err(bad)?;
+    let next_cursor = match devices.last() {
+        Some(last) if devices.len() == limit as usize => {
+            let view: DeviceView = serde_json::from_str(last.get()).map_err(bad)?;
             Some(encode_cursor(order, &device_row_of(view)))
         }
         _ => None,
     };
-    let devices = rows
-        .into_iter()
-        .map(serde_json::value::RawValue::from_string)
-        .collect::<std::result::Result<_, _>>()
-        .map_err(bad)?;
     Ok(RawDevicePage {
         devices,
         next_cursor,

@@ -33,28 +33,48 @@ macro_rules! device_query {
 const COLUMNS: &str =
     "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at";
 
-/// The keyset listing for a sort key (cursor ?6-?8, limit ?9), selecting `$head`.
+/// The keyset listing for a sort key (cursor ?6-?8, limit ?9), selecting `$head`, between `$pre` and `$post`.
 macro_rules! listing {
-    ($head:literal, $sort:expr, $after:expr) => {
+    ($pre:literal, $head:literal, $post:literal, $sort:expr, $after:expr) => {
         match ($sort, $after) {
-            (DeviceSort::LastSeen, false) => {
-                device_query!($head, "ORDER BY last_seen, handshake, uuid LIMIT ?9")
-            }
-            (DeviceSort::LastSeen, true) => device_query!(
-                $head,
-                "AND (last_seen, handshake, uuid) > (?6, ?7, ?8) ORDER BY last_seen, handshake, uuid LIMIT ?9"
+            (DeviceSort::LastSeen, false) => concat!(
+                $pre,
+                device_query!($head, "ORDER BY last_seen, handshake, uuid LIMIT ?9"),
+                $post
             ),
-            (DeviceSort::FirstSeen, false) => {
-                device_query!($head, "ORDER BY first_seen, handshake, uuid LIMIT ?9")
-            }
-            (DeviceSort::FirstSeen, true) => device_query!(
-                $head,
-                "AND (first_seen, handshake, uuid) > (?6, ?7, ?8) ORDER BY first_seen, handshake, uuid LIMIT ?9"
+            (DeviceSort::LastSeen, true) => concat!(
+                $pre,
+                device_query!(
+                    $head,
+                    "AND (last_seen, handshake, uuid) > (?6, ?7, ?8) ORDER BY last_seen, handshake, uuid LIMIT ?9"
+                ),
+                $post
             ),
-            (DeviceSort::Uuid, false) => device_query!($head, "ORDER BY uuid, handshake LIMIT ?9"),
-            (DeviceSort::Uuid, true) => device_query!(
-                $head,
-                "AND (uuid, handshake) > (?6, ?7) ORDER BY uuid, handshake LIMIT ?9"
+            (DeviceSort::FirstSeen, false) => concat!(
+                $pre,
+                device_query!($head, "ORDER BY first_seen, handshake, uuid LIMIT ?9"),
+                $post
+            ),
+            (DeviceSort::FirstSeen, true) => concat!(
+                $pre,
+                device_query!(
+                    $head,
+                    "AND (first_seen, handshake, uuid) > (?6, ?7, ?8) ORDER BY first_seen, handshake, uuid LIMIT ?9"
+                ),
+                $post
+            ),
+            (DeviceSort::Uuid, false) => concat!(
+                $pre,
+                device_query!($head, "ORDER BY uuid, handshake LIMIT ?9"),
+                $post
+            ),
+            (DeviceSort::Uuid, true) => concat!(
+                $pre,
+                device_query!(
+                    $head,
+                    "AND (uuid, handshake) > (?6, ?7) ORDER BY uuid, handshake LIMIT ?9"
+                ),
+                $post
             ),
         }
     };
@@ -62,26 +82,42 @@ macro_rules! listing {
 
 fn list_sql(sort: DeviceSort, after: bool) -> &'static str {
     listing!(
+        "",
         "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at",
+        "",
         sort,
         after
     )
 }
 
-/// The same listing with each row as the JSON of its `DeviceView` (`now` is ?10), built by SQLite: one
-/// text value per row crosses into Rust instead of nine, and nothing is decoded or re-encoded. Key order,
-/// time format and `idle_seconds` match the serde encoding (a test compares the two).
+/// The same page as one JSON array of the devices' `DeviceView`s (`now` is ?10, the sort key's number
+/// ?11), built by SQLite: one text value per page crosses into Rust instead of nine values per row, and
+/// nothing is decoded or re-encoded. Key order, time format and `idle_seconds` match the serde encoding
+/// (a test compares the two byte for byte). `datetime()` is used rather than `strftime()`, which costs
+/// ten times as much.
 fn list_json_sql(sort: DeviceSort, after: bool) -> &'static str {
     listing!(
+        "SELECT '[' || COALESCE(group_concat(j, ',' ORDER BY k1, handshake, k3), '') || ']' FROM (",
         "SELECT json_object('uuid', uuid, 'handshake', handshake, 'item', item_id, 'platform', platform,
             'domain', domain, 'name', name,
-            'first_seen', strftime('%Y-%m-%dT%H:%M:%SZ', first_seen, 'unixepoch'),
-            'last_seen', strftime('%Y-%m-%dT%H:%M:%SZ', last_seen, 'unixepoch'),
+            'first_seen', replace(datetime(first_seen, 'unixepoch'), ' ', 'T') || 'Z',
+            'last_seen', replace(datetime(last_seen, 'unixepoch'), ' ', 'T') || 'Z',
             'idle_seconds', MAX(0, ?10 - last_seen),
-            'expires_at', strftime('%Y-%m-%dT%H:%M:%SZ', expires_at, 'unixepoch')) AS j",
+            'expires_at', replace(datetime(expires_at, 'unixepoch'), ' ', 'T') || 'Z') AS j,
+            CASE ?11 WHEN 0 THEN last_seen WHEN 1 THEN first_seen ELSE uuid END AS k1, handshake,
+            CASE ?11 WHEN 2 THEN '' ELSE uuid END AS k3",
+        ")",
         sort,
         after
     )
+}
+
+fn sort_code(sort: DeviceSort) -> i64 {
+    match sort {
+        DeviceSort::LastSeen => 0,
+        DeviceSort::FirstSeen => 1,
+        DeviceSort::Uuid => 2,
+    }
 }
 
 /// Binds the cursor (?6-?8) after the filter.
@@ -164,17 +200,18 @@ impl FleetStore for SqliteStore {
         sort: DeviceSort,
         after: Option<&DeviceCursor>,
         limit: i64,
-    ) -> StoreResult<Option<Vec<String>>> {
+    ) -> StoreResult<Option<String>> {
         let q = bind_filter(sqlx::query(list_json_sql(sort, after.is_some())), filter);
         let q = bind_cursor(q, sort, after)?;
-        let rows: Vec<String> = q
+        let page: String = q
             .bind(limit)
             .bind(filter.now)
+            .bind(sort_code(sort))
             .try_map(|row: SqliteRow| row.try_get::<String, _>(0))
-            .fetch_all(self.pool())
+            .fetch_one(self.pool())
             .await
             .map_err(db)?;
-        Ok(Some(rows))
+        Ok(Some(page))
     }
 
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64> {
