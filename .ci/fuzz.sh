@@ -6,6 +6,13 @@
 #
 #   .ci/fuzz.sh [SECONDS]          e.g. .ci/fuzz.sh 60
 #   FUZZ_TARGETS="duration license_file" .ci/fuzz.sh 30
+#   FUZZ_PROFILE=dev .ci/fuzz.sh 5
+#
+# FUZZ_PROFILE=release (the default) builds optimized with debug assertions (`cargo fuzz build -O -a`):
+# slow to build (cargo-fuzz uses one codegen unit: about 10-20 minutes from scratch on 2 cores), fast to
+# run, for real fuzzing sessions. FUZZ_PROFILE=dev (`--dev`, what CI uses for its 5-second smoke run)
+# builds unoptimized, still with AddressSanitizer and debug assertions: a few minutes to build, each
+# execution several times slower.
 #
 # cargo-fuzz needs nightly flags (-Zsanitizer); on a stable toolchain RUSTC_BOOTSTRAP=1 allows them.
 # CARGO_TARGET_DIR is honoured (default fuzz/target, which .gitignore covers).
@@ -28,13 +35,19 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 
+case "${FUZZ_PROFILE:-release}" in
+  release) build_flags=(-O -a) profile_dir=release ;;
+  dev) build_flags=(--dev) profile_dir=debug ;;
+  *) echo "FUZZ_PROFILE must be release or dev" >&2; exit 2 ;;
+esac
+
 targets="${FUZZ_TARGETS:-$(cargo fuzz list)}"
-echo "== cargo fuzz build -O -a ($(echo $targets | wc -w) targets)"
-cargo fuzz build -O -a
+echo "== cargo fuzz build ${build_flags[*]} ($(echo $targets | wc -w) targets)"
+cargo fuzz build "${build_flags[@]}"
 
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 target_dir="${CARGO_TARGET_DIR:-$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')}"
-bin_dir="$target_dir/$triple/release"
+bin_dir="$target_dir/$triple/$profile_dir"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ltsctl-fuzz.XXXXXX")"
 keep=0
@@ -64,7 +77,7 @@ for t in $targets; do
     for a in "$artifacts"/*; do
       [ -e "$a" ] || continue
       echo "   crashing input: $a"
-      echo "   reproduce: (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O -a $t $a)"
+      echo "   reproduce: (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run ${build_flags[*]} $t $a)"
     done
   fi
 done

@@ -354,6 +354,7 @@ pub enum DeviceStateFilter {
     utoipa::ToSchema,
     utoipa::IntoParams,
 )]
+#[into_params(parameter_in = Query)]
 pub struct DeviceQuery {
     pub handshake: Option<String>,
     pub item: Option<String>,
@@ -432,6 +433,7 @@ pub enum UsageBy {
     utoipa::ToSchema,
     utoipa::IntoParams,
 )]
+#[into_params(parameter_in = Query)]
 pub struct UsageQuery {
     pub handshake: Option<String>,
     pub item: Option<String>,

@@ -147,12 +147,14 @@ fn secs(s: Option<u64>) -> Option<Duration> {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WindowQuery {
     /// Window for items expiring soon, in seconds.
     expiring_within_seconds: Option<u64>,
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ForceQuery {
     /// Go ahead even while devices hold seats.
     #[serde(default)]
@@ -207,6 +209,7 @@ pub struct TokenRequest {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only entries of the last N seconds.
     since_seconds: Option<u64>,
@@ -214,19 +217,133 @@ pub struct AuditQuery {
     limit: Option<u32>,
 }
 
-/// `Json` whose rejection (bad JSON, wrong content type, too large) is an [`ApiError`] of kind `usage`.
+/// A request the admin API refuses before running it: a body, query string or path parameter it cannot
+/// read. The JSON error shape of [`ApiError`] (kind `usage`), with the HTTP status that says why: 413 for a
+/// body over the limit, 415 for a body that is not `application/json`, 400 for everything else.
+pub struct Rejection {
+    status: StatusCode,
+    error: Error,
+}
+
+impl Rejection {
+    fn bad_request(message: String) -> Self {
+        Rejection {
+            status: StatusCode::BAD_REQUEST,
+            error: Error::usage(message),
+        }
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            return ApiError(Error::internal(self.error.message)).into_response();
+        }
+        (self.status, Json(AdminErrorBody { error: self.error })).into_response()
+    }
+}
+
+impl From<ApiError> for Rejection {
+    fn from(ApiError(error): ApiError) -> Self {
+        Rejection {
+            status: status_of(error.kind),
+            error,
+        }
+    }
+}
+
+/// `Json` whose rejection is a [`Rejection`]: 413 too large, 415 not `application/json`, 400 not JSON or
+/// JSON of the wrong shape.
 pub struct Body<T>(pub T);
 
 impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<S> for Body<T> {
-    type Rejection = ApiError;
+    type Rejection = Rejection;
 
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::rejection::JsonRejection;
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(Body(v)),
-            Err(r) => Err(ApiError(Error::usage(format!(
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(Rejection {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                error: Error::usage(
+                    "request body: send JSON with `Content-Type: application/json`",
+                ),
+            }),
+            Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(Rejection {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                error: Error::usage(format!(
+                    "request body: larger than the admin API's limit of {} MiB",
+                    super::ADMIN_BODY_LIMIT / (1024 * 1024)
+                ))
+                .with_hint("a license file may be at most 1 MiB"),
+            }),
+            Err(r) => Err(Rejection::bad_request(format!(
                 "request body: {}",
                 r.body_text()
-            )))),
+            ))),
+        }
+    }
+}
+
+/// `Query` whose rejection is a 400 [`Rejection`] naming the parameter that could not be read.
+pub struct Params<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Params<T> {
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::rejection::QueryRejection;
+        match Query::<T>::try_from_uri(&parts.uri) {
+            Ok(Query(v)) => Ok(Params(v)),
+            Err(QueryRejection::FailedToDeserializeQueryString(e)) => {
+                // serde_path_to_error's text: `PARAMETER: what was wrong`.
+                let detail = std::error::Error::source(&e)
+                    .map(ToString::to_string)
+                    .unwrap_or_else(|| e.body_text());
+                Err(Rejection::bad_request(format!(
+                    "invalid query parameter {detail}"
+                )))
+            }
+            Err(r) => Err(Rejection::bad_request(format!(
+                "query string: {}",
+                r.body_text()
+            ))),
+        }
+    }
+}
+
+/// `Path` whose rejection is a 400 [`Rejection`] naming the path parameter that could not be read (e.g.
+/// one that is not UTF-8 once percent-decoded).
+pub struct PathParam<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PathParam<T> {
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::path::ErrorKind as PathError;
+        use axum::extract::rejection::PathRejection;
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(v)) => Ok(PathParam(v)),
+            Err(PathRejection::FailedToDeserializePathParams(e)) => {
+                let status = e.status();
+                let message = match e.into_kind() {
+                    PathError::InvalidUtf8InPathParam { key } => {
+                        format!("path parameter `{key}` is not valid UTF-8 once percent-decoded")
+                    }
+                    PathError::ParseErrorAtKey { key, value, .. } => {
+                        format!("path parameter `{key}` has an invalid value `{value}`")
+                    }
+                    other => format!("invalid path parameter: {other}"),
+                };
+                Err(Rejection {
+                    status,
+                    error: Error::usage(message),
+                })
+            }
+            Err(r) => Err(Rejection {
+                status: r.status(),
+                error: Error::usage(format!("path: {}", r.body_text())),
+            }),
         }
     }
 }
@@ -265,7 +382,7 @@ pub async fn whoami(
 pub async fn status(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Query(q): Query<WindowQuery>,
+    Params(q): Params<WindowQuery>,
 ) -> ApiResult<StatusView> {
     let admin = caller.admin(&state, Role::Viewer).await?;
     let window = secs(q.expiring_within_seconds).unwrap_or(Duration::from_secs(30 * 86400));
@@ -303,12 +420,12 @@ admin_route!(
     |a, r| a.trust_add(&r.public_key, r.name)
 );
 
-#[utoipa::path(delete, path = "/v1/admin/trust/{key_id}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/admin/trust/{key_id}", params(("key_id" = String, Path, description = "The issuer key's id, as `trust list` shows it")), tag = "admin", security(("bearer" = [])),
     responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
 pub async fn trust_remove(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(key_id): Path<String>,
+    PathParam(key_id): PathParam<String>,
 ) -> Result<StatusCode, ApiError> {
     caller
         .admin(&state, Role::Admin)
@@ -341,7 +458,7 @@ admin_route!(
 pub async fn license_list(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Query(q): Query<WindowQuery>,
+    Params(q): Params<WindowQuery>,
 ) -> ApiResult<Vec<LicenseView>> {
     let admin = caller.admin(&state, Role::Viewer).await?;
     Ok(Json(
@@ -349,12 +466,12 @@ pub async fn license_list(
     ))
 }
 
-#[utoipa::path(get, path = "/v1/admin/licenses/{id}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/admin/licenses/{id}", params(("id" = String, Path, description = "The license id")), tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = LicenseView), (status = "4XX", body = AdminErrorBody)))]
 pub async fn license_show(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> ApiResult<LicenseView> {
     Ok(Json(
         caller
@@ -365,13 +482,13 @@ pub async fn license_show(
     ))
 }
 
-#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", tag = "admin", params(ForceQuery), security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", tag = "admin", params(("id" = String, Path, description = "The license id"), ForceQuery), security(("bearer" = [])),
     responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
 pub async fn license_remove(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(id): Path<String>,
-    Query(q): Query<ForceQuery>,
+    PathParam(id): PathParam<String>,
+    Params(q): Params<ForceQuery>,
 ) -> Result<StatusCode, ApiError> {
     caller
         .admin(&state, Role::Admin)
@@ -407,12 +524,12 @@ admin_route!(
     |a, r| a.handshake_create(&r.code, r.settings)
 );
 
-#[utoipa::path(get, path = "/v1/admin/handshakes/{code}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/admin/handshakes/{code}", params(("code" = String, Path, description = "The handshake code")), tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = HandshakeView), (status = "4XX", body = AdminErrorBody)))]
 pub async fn handshake_show(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
 ) -> ApiResult<HandshakeView> {
     Ok(Json(
         caller
@@ -429,12 +546,13 @@ macro_rules! code_route {
      |$admin:ident, $code:ident, $input:ident| $call:expr) => {
         #[doc = $doc]
         #[utoipa::path($method, path = $path, tag = "admin", request_body = $body,
+            params(("code" = String, Path, description = "The handshake code")),
             responses((status = 200, body = $resp), (status = "4XX", body = AdminErrorBody)),
             security(("bearer" = [])))]
         pub async fn $name(
             State(state): State<Arc<AppState>>,
             caller: Caller,
-            Path($code): Path<String>,
+            PathParam($code): PathParam<String>,
             Body($input): Body<$body>,
         ) -> ApiResult<$resp> {
             let $admin = caller.admin(&state, $role).await?;
@@ -504,12 +622,12 @@ code_route!(
     |a, code, r| a.handshake_domains_remove(&code, &r.domains)
 );
 
-#[utoipa::path(get, path = "/v1/admin/handshakes/{code}/domains", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/admin/handshakes/{code}/domains", params(("code" = String, Path, description = "The handshake code")), tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = Vec<String>), (status = "4XX", body = AdminErrorBody)))]
 pub async fn domains_list(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
 ) -> ApiResult<Vec<String>> {
     Ok(Json(
         caller
@@ -520,12 +638,12 @@ pub async fn domains_list(
     ))
 }
 
-#[utoipa::path(put, path = "/v1/admin/handshakes/{code}/password", tag = "admin", request_body = PasswordRequest,
+#[utoipa::path(put, path = "/v1/admin/handshakes/{code}/password", params(("code" = String, Path, description = "The handshake code")), tag = "admin", request_body = PasswordRequest,
     security(("bearer" = [])), responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
 pub async fn password_set(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
     Body(r): Body<PasswordRequest>,
 ) -> Result<StatusCode, ApiError> {
     let admin = caller.admin(&state, Role::Admin).await?;
@@ -535,12 +653,12 @@ pub async fn password_set(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}/password", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}/password", params(("code" = String, Path, description = "The handshake code")), tag = "admin", security(("bearer" = [])),
     responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
 pub async fn password_clear(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(code): Path<String>,
+    PathParam(code): PathParam<String>,
 ) -> Result<StatusCode, ApiError> {
     caller
         .admin(&state, Role::Admin)
@@ -550,13 +668,13 @@ pub async fn password_clear(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}", tag = "admin", params(ForceQuery), security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}", tag = "admin", params(("code" = String, Path, description = "The handshake code"), ForceQuery), security(("bearer" = [])),
     responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
 pub async fn handshake_delete(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(code): Path<String>,
-    Query(q): Query<ForceQuery>,
+    PathParam(code): PathParam<String>,
+    Params(q): Params<ForceQuery>,
 ) -> Result<StatusCode, ApiError> {
     caller
         .admin(&state, Role::Admin)
@@ -600,12 +718,12 @@ admin_route!(
     |a, r| a.token_create(&r.name, r.role, secs(r.expires_in_seconds))
 );
 
-#[utoipa::path(delete, path = "/v1/admin/tokens/{name}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/v1/admin/tokens/{name}", params(("name" = String, Path, description = "The token's name")), tag = "admin", security(("bearer" = [])),
     responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
 pub async fn token_revoke(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(name): Path<String>,
+    PathParam(name): PathParam<String>,
 ) -> Result<StatusCode, ApiError> {
     caller
         .admin(&state, Role::Admin)
@@ -620,7 +738,7 @@ pub async fn token_revoke(
 pub async fn audit_list(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Query(q): Query<AuditQuery>,
+    Params(q): Params<AuditQuery>,
 ) -> ApiResult<Vec<AuditEntry>> {
     let admin = caller.admin(&state, Role::Viewer).await?;
     Ok(Json(
@@ -631,6 +749,7 @@ pub async fn audit_list(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
@@ -643,8 +762,8 @@ pub struct PageQuery {
 pub async fn devices_list(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Query(q): Query<DeviceQuery>,
-    Query(page): Query<PageQuery>,
+    Params(q): Params<DeviceQuery>,
+    Params(page): Params<PageQuery>,
 ) -> ApiResult<RawDevicePage> {
     let admin = caller.admin(&state, Role::Viewer).await?;
     // Rows pass through as the store's JSON text: the same document as `DevicePage`.
@@ -665,7 +784,7 @@ pub struct CountView {
 pub async fn devices_count(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Query(q): Query<DeviceQuery>,
+    Params(q): Params<DeviceQuery>,
 ) -> ApiResult<CountView> {
     Ok(Json(CountView {
         count: caller
@@ -676,12 +795,12 @@ pub async fn devices_count(
     }))
 }
 
-#[utoipa::path(get, path = "/v1/admin/devices/{uuid}", tag = "admin", security(("bearer" = [])),
+#[utoipa::path(get, path = "/v1/admin/devices/{uuid}", params(("uuid" = String, Path, description = "The device's id")), tag = "admin", security(("bearer" = [])),
     responses((status = 200, body = DeviceDetail), (status = "4XX", body = AdminErrorBody)))]
 pub async fn device_show(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Path(uuid): Path<String>,
+    PathParam(uuid): PathParam<String>,
 ) -> ApiResult<DeviceDetail> {
     Ok(Json(
         caller
@@ -741,7 +860,7 @@ admin_route!(
 pub async fn usage(
     State(state): State<Arc<AppState>>,
     caller: Caller,
-    Query(q): Query<UsageQuery>,
+    Params(q): Params<UsageQuery>,
 ) -> ApiResult<UsageView> {
     Ok(Json(
         caller.admin(&state, Role::Viewer).await?.usage(&q).await?,

@@ -5,6 +5,7 @@ pub mod admin_api;
 pub mod dev;
 mod device;
 mod openapi;
+mod silent;
 mod sweeper;
 
 use std::net::SocketAddr;
@@ -28,10 +29,12 @@ const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
 /// Largest usage upload: 1000 reports with a handful of counters each.
 const USAGE_BODY_LIMIT: usize = 1024 * 1024;
 /// Largest admin request: a license file (at most 1 MiB) as a JSON string.
-const ADMIN_BODY_LIMIT: usize = 3 * 1024 * 1024;
+pub(crate) const ADMIN_BODY_LIMIT: usize = 3 * 1024 * 1024;
 /// A request that takes longer than this is answered 408 and dropped.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
-/// A client must send its request headers within this time (slowloris defence).
+/// A client must send its request headers within this time (slowloris defence), counted from the accepted
+/// connection (or the end of the TLS handshake) for the first request, and from the previous response on a
+/// kept-alive connection: one that sends nothing is closed after this time too (see [`silent`]).
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// In-flight requests get this long to finish on SIGINT/SIGTERM.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
@@ -167,6 +170,7 @@ pub async fn serve_until(
             on_listening(addr, true);
             let mut server = axum_server::from_tcp_rustls(listener, rustls)
                 .map_err(|e| Error::internal(format!("listener: {e}")))?
+                .map(|tls| silent::FirstBytesTimeout::new(tls, HEADER_READ_TIMEOUT))
                 .handle(handle);
             tune(server.http_builder());
             server.serve(app).await
@@ -175,6 +179,7 @@ pub async fn serve_until(
             on_listening(addr, false);
             let mut server = axum_server::from_tcp(listener)
                 .map_err(|e| Error::internal(format!("listener: {e}")))?
+                .map(|plain| silent::FirstBytesTimeout::new(plain, HEADER_READ_TIMEOUT))
                 .handle(handle);
             tune(server.http_builder());
             server.serve(app).await

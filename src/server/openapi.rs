@@ -73,4 +73,36 @@ mod tests {
         }
         assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     }
+
+    /// Every `{param}` in a path is declared as a path parameter of each of its operations (and no other
+    /// path parameter is): an undeclared one makes the document invalid for clients and Schemathesis.
+    #[test]
+    fn every_path_parameter_is_declared() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let mut missing = Vec::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let mut in_path: Vec<&str> = path
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+                .collect();
+            in_path.sort();
+            for (method, op) in item.as_object().unwrap() {
+                let mut declared: Vec<&str> = op["parameters"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| p["in"] == "path")
+                    .map(|p| p["name"].as_str().unwrap())
+                    .collect();
+                declared.sort();
+                if declared != in_path {
+                    missing.push(format!(
+                        "{method} {path}: declares {declared:?}, needs {in_path:?}"
+                    ));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
 }
