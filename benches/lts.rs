@@ -584,15 +584,21 @@ impl Server {
 
     /// User + system CPU time in clock ticks.
     fn cpu_ticks(&self) -> u64 {
+        let (user, system) = self.cpu_split();
+        user + system
+    }
+
+    /// User and system CPU time in clock ticks (utime, stime of /proc/PID/stat).
+    fn cpu_split(&self) -> (u64, u64) {
         let Ok(s) = fs::read_to_string(format!("/proc/{}/stat", self.pid)) else {
-            return 0;
+            return (0, 0);
         };
         let Some(rest) = s.rfind(')').map(|i| &s[i + 1..]) else {
-            return 0;
+            return (0, 0);
         };
         let f: Vec<&str> = rest.split_whitespace().collect();
         let n = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-        n(11) + n(12)
+        (n(11), n(12))
     }
 
     /// SIGTERM (graceful), then SIGKILL after 40 s.
@@ -663,6 +669,8 @@ struct LoadStats {
     p50_ms: f64,
     p99_ms: f64,
     server_cpu_us: f64,
+    /// The kernel's share of the server's CPU time (syscalls: fsync, futex wake-ups between threads).
+    server_sys_pct: f64,
     client_cpu_pct: f64,
 }
 
@@ -808,10 +816,12 @@ fn percentile(sorted: &[u32], q: f64) -> f64 {
 
 impl Bench {
     fn load(&self, server: &Server, load: &Load) -> Res<LoadStats> {
-        let cpu0 = server.cpu_ticks();
+        let (user0, sys0) = server.cpu_split();
+        let cpu0 = user0 + sys0;
         let self0 = self_cpu();
         let (mut out, elapsed) = self.rt.block_on(run_load(server.addr, load))?;
-        let cpu1 = server.cpu_ticks();
+        let (user1, sys1) = server.cpu_split();
+        let cpu1 = user1 + sys1;
         let self1 = self_cpu();
         out.lat_us.sort_unstable();
         let server_cpu_s = (cpu1.saturating_sub(cpu0)) as f64 / clk_tck();
@@ -823,6 +833,8 @@ impl Bench {
             p50_ms: percentile(&out.lat_us, 0.50),
             p99_ms: percentile(&out.lat_us, 0.99),
             server_cpu_us: server_cpu_s * 1e6 / (out.ok.max(1) as f64),
+            server_sys_pct: 100.0 * sys1.saturating_sub(sys0) as f64
+                / (cpu1.saturating_sub(cpu0)).max(1) as f64,
             client_cpu_pct: (self1.saturating_sub(self0)).as_secs_f64() * 100.0
                 / elapsed.as_secs_f64().max(1e-9),
         })
@@ -1237,11 +1249,11 @@ impl Bench {
         );
         let _ = writeln!(
             t,
-            "| workload | req/s (median) | req/s per run | p50 ms | p99 ms | server CPU µs/req | vs null | target | result |"
+            "| workload | req/s (median) | req/s per run | p50 ms | p99 ms | server CPU µs/req | of which system | vs null | target | result |"
         );
         let _ = writeln!(
             t,
-            "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |"
+            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
         );
         let targets = [None, Some(0.5), Some(0.7), Some(0.7)];
         for (k, (label, _, _)) in kinds.iter().enumerate() {
@@ -1253,7 +1265,7 @@ impl Bench {
             };
             let _ = writeln!(
                 t,
-                "| {label} | {rps:.0} | {} | {:.2} | {:.2} | {:.0} | {:.1}% | {target} | {result} |",
+                "| {label} | {rps:.0} | {} | {:.2} | {:.2} | {:.0} | {:.0}% | {:.1}% | {target} | {result} |",
                 list(
                     &results[k].iter().map(LoadStats::rps).collect::<Vec<_>>(),
                     0
@@ -1261,6 +1273,7 @@ impl Bench {
                 med(k, |s| s.p50_ms),
                 med(k, |s| s.p99_ms),
                 med(k, |s| s.server_cpu_us),
+                med(k, |s| s.server_sys_pct),
                 ratio * 100.0,
             );
         }
