@@ -582,12 +582,6 @@ impl Server {
         Ok((field("VmRSS:"), field("VmHWM:")))
     }
 
-    /// User + system CPU time in clock ticks.
-    fn cpu_ticks(&self) -> u64 {
-        let (user, system) = self.cpu_split();
-        user + system
-    }
-
     /// User and system CPU time in clock ticks (utime, stime of /proc/PID/stat).
     fn cpu_split(&self) -> (u64, u64) {
         let Ok(s) = fs::read_to_string(format!("/proc/{}/stat", self.pid)) else {
