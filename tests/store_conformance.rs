@@ -270,6 +270,7 @@ conformance!(
         case_seat_counter,
         case_config_generation,
         case_fresh_seat_is_not_rewritten,
+        case_failing_batch_rolls_back_alone,
     ],
     two: [
         case_shared_meta,

@@ -228,3 +228,52 @@ pub(crate) async fn case_fresh_seat_is_not_rewritten(s: S) {
     let row = s.device_seats("d").await.unwrap().remove(0);
     assert_eq!((row.platform.as_str(), row.last_seen), ("mobile", T0 + 62));
 }
+
+/// Usage batches arriving together share one transaction on SQLite (group commit): a batch that fails
+/// half-way (here a negative count, refused by a CHECK after its report rows were inserted) must leave
+/// nothing behind, and must not take the others down with it.
+pub(crate) async fn case_failing_batch_rolls_back_alone(s: S) {
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    let uuids: Vec<String> = (0..24).map(|i| format!("dev-{i:02}")).collect();
+    for u in &uuids {
+        seat(&s, "APP", u, T0, vec![cand("I1", Room::Devices(100), FAR)]).await;
+    }
+    let mut tasks = Vec::new();
+    for (i, u) in uuids.iter().enumerate() {
+        let s = s.clone();
+        let u = u.clone();
+        let bad = i % 4 == 3;
+        tasks.push(tokio::spawn(async move {
+            let count = if bad { -1 } else { 2 };
+            let reports = vec![
+                report("r1", T0, &[("QR", 1)], &[]),
+                report("r2", T0, &[("QR", count)], &[]),
+            ];
+            let out = s
+                .record_usage(batch(
+                    "APP",
+                    &u,
+                    "I1",
+                    T0 + 1,
+                    Room::Devices(100),
+                    None,
+                    FAR,
+                    reports,
+                ))
+                .await;
+            (u, bad, out)
+        }));
+    }
+    for t in tasks {
+        let (u, bad, out) = t.await.unwrap();
+        let stored = s.device_usage(&u).await.unwrap().reports;
+        if bad {
+            assert!(matches!(out, Err(StoreError::Database(_))), "{u}: {out:?}");
+            assert_eq!(stored, 0, "{u}: a failed batch left rows behind");
+        } else {
+            assert_eq!(out, Ok(recorded(2, 0)), "{u}");
+            assert_eq!(stored, 2, "{u}");
+        }
+    }
+}

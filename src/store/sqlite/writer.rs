@@ -78,13 +78,15 @@ where
 /// The handle callers use; clones share one writer task.
 #[derive(Clone, Default)]
 pub(super) struct GroupWriter {
-    queue: Arc<std::sync::OnceLock<mpsc::Sender<Box<dyn Job>>>>,
+    queue: Arc<std::sync::Mutex<Option<mpsc::Sender<Box<dyn Job>>>>>,
 }
 
 impl GroupWriter {
     /// Runs `work` inside the next group transaction and returns its answer once that group committed.
     /// `savepoint`: `work` makes more than one change, which must be undone together if it fails.
-    /// The writer task starts with the first call (commands that never seat a device never start it).
+    /// The writer task starts with the first call (commands that never seat a device never start it),
+    /// and again if it ever stopped (a panic in a job, or the runtime that ran it shut down): the
+    /// requests of the group it was running get an error, later ones a new writer.
     pub(super) async fn run<T, F>(
         &self,
         pool: &SqlitePool,
@@ -97,11 +99,18 @@ impl GroupWriter {
             + Send
             + 'static,
     {
-        let queue = self.queue.get_or_init(|| {
-            let (tx, rx) = mpsc::channel(QUEUE);
-            tokio::spawn(writer_task(pool.clone(), rx));
-            tx
-        });
+        let queue = {
+            let mut slot = self.queue.lock().unwrap_or_else(|p| p.into_inner());
+            match slot.as_ref() {
+                Some(tx) if !tx.is_closed() => tx.clone(),
+                _ => {
+                    let (tx, rx) = mpsc::channel(QUEUE);
+                    tokio::spawn(writer_task(pool.clone(), rx));
+                    *slot = Some(tx.clone());
+                    tx
+                }
+            }
+        };
         let (reply, answer) = oneshot::channel();
         let job = Box::new(Pending {
             savepoint,
