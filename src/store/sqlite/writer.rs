@@ -78,8 +78,10 @@ where
 /// The handle callers use; clones share one writer task.
 #[derive(Clone, Default)]
 pub(super) struct GroupWriter {
-    queue: Arc<std::sync::Mutex<Option<mpsc::Sender<Box<dyn Job>>>>>,
+    queue: Arc<std::sync::Mutex<Option<Queue>>>,
 }
+
+type Queue = mpsc::Sender<Box<dyn Job>>;
 
 impl GroupWriter {
     /// Runs `work` inside the next group transaction and returns its answer once that group committed.
