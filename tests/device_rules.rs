@@ -8,7 +8,7 @@ mod lts;
 use chrono::TimeDelta;
 use lts::*;
 use ltsctl::admin::{Admin, HandshakeChanges};
-use ltsctl::store::LicenseStore;
+use ltsctl::store::{FleetStore, LicenseStore};
 use serde_json::json;
 
 const DAY: i64 = 86_400;
@@ -579,4 +579,28 @@ async fn a_null_origin_is_admitted_by_a_code_without_domain_bindings() {
         .authorize_with(CODE, "frame", json!({}), Some("null"))
         .await;
     assert_error(&r, 403, "domain_not_allowed");
+}
+
+/// A device authorizing again within 1 % of its refresh interval (at most a minute) is answered from its
+/// stored seat: same removal time, nothing written; after that its seat is refreshed as usual.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_seen_moments_ago_keeps_its_seat_without_a_write() {
+    let t0 = now_secs();
+    let lts = InProc::start(t0).await;
+    lts.import(CODE, "LIC-FRESH", &[Item::per_device("FRESH", 10, t0)])
+        .await;
+    let first = ok(lts.api.authorize(CODE, "d", PRODUCT, "desktop").await);
+    lts.advance(TimeDelta::seconds(30));
+    let again = ok(lts.api.authorize(CODE, "d", PRODUCT, "desktop").await);
+    assert_eq!(again["expires_at"], first["expires_at"], "kept as stored");
+    assert_eq!(again["item"], "FRESH");
+    let seat = lts.store.device_seats("d").await.unwrap().remove(0);
+    assert_eq!(seat.last_seen, t0.timestamp(), "not rewritten");
+    // The item ends within the 366-day interval, so the seat is capped at its expiry: the removal time
+    // cannot move, yet after a minute the seat is written again so that `last_seen` follows the device.
+    lts.advance(TimeDelta::seconds(31));
+    let later = ok(lts.api.authorize(CODE, "d", PRODUCT, "desktop").await);
+    assert_eq!(later["expires_at"], first["expires_at"]);
+    let seat = lts.store.device_seats("d").await.unwrap().remove(0);
+    assert_eq!(seat.last_seen, t0.timestamp() + 61);
 }

@@ -18,8 +18,8 @@ use crate::domain::hosts::{self, DomainBinding, NormalizedHost};
 use crate::domain::option::LicenseOption;
 use crate::domain::policy::CONCURRENT_WINDOW;
 use crate::store::{
-    HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRequest, Store, StoreError, UsageBatch,
-    UsageOutcome, UsageReportRow,
+    DeviceLookup, HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRequest, Store,
+    StoreError, UsageBatch, UsageOutcome, UsageReportRow, fresh_seat,
 };
 use crate::token::{self, TokenSigner};
 use types::*;
@@ -115,14 +115,21 @@ impl DeviceService {
         &self.clock
     }
 
-    /// The code's settings, from the cache while the store's config generation is unchanged: a request
-    /// then costs one point read instead of the code, items and domains queries.
-    async fn handshake(&self, code: &str) -> Result<Arc<HandshakeRecord>, DeviceError> {
-        let generation = self
-            .store
-            .config_generation()
+    /// The config generation and the device's row: the one read every device request starts with.
+    async fn lookup(&self, code: &str, uuid: &str) -> Result<DeviceLookup, DeviceError> {
+        self.store
+            .device_lookup(code, uuid)
             .await
-            .map_err(DeviceError::store)?;
+            .map_err(DeviceError::store)
+    }
+
+    /// The code's settings, from the cache while the store's config generation (read by [`Self::lookup`]
+    /// in the same statement as the device's row) is unchanged; otherwise from the store.
+    async fn handshake(
+        &self,
+        code: &str,
+        generation: i64,
+    ) -> Result<Arc<HandshakeRecord>, DeviceError> {
         {
             let mut cache = self.codes.lock().unwrap_or_else(|p| p.into_inner());
             if cache.generation != generation {
@@ -184,7 +191,8 @@ impl DeviceService {
     ) -> Result<AuthorizeResponse, DeviceError> {
         validate::authorize(&req)?;
         let now = self.clock.now();
-        let record = self.handshake(&req.handshake).await?;
+        let found = self.lookup(&req.handshake, &req.uuid).await?;
+        let record = self.handshake(&req.handshake, found.generation).await?;
         if let Some(phc) = &record.handshake.password_hash {
             match &req.session_password {
                 Some(p) if self.password_ok(&req.handshake, p, phc) => {}
@@ -236,12 +244,17 @@ impl DeviceService {
                     seat_expires_at: to_unix(c.seat_expires_at),
                 })
                 .collect(),
+            fresh_checked: true,
         };
-        let outcome = self
-            .store
-            .seat_device(seat)
-            .await
-            .map_err(DeviceError::store)?;
+        // A device refreshed moments ago keeps its seat without a write (see `fresh_seat`).
+        let outcome = match found.seat.as_ref().and_then(|row| fresh_seat(row, &seat)) {
+            Some(kept) => kept,
+            None => self
+                .store
+                .seat_device(seat)
+                .await
+                .map_err(DeviceError::store)?,
+        };
         let SeatOutcome::Seated {
             item_id,
             expires_at,
@@ -316,7 +329,8 @@ impl DeviceService {
     pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
         validate::usage(&req)?;
         let now = self.clock.now();
-        let record = self.handshake(&req.handshake).await?;
+        let found = self.lookup(&req.handshake, &req.uuid).await?;
+        let record = self.handshake(&req.handshake, found.generation).await?;
         let not_authorized = || {
             DeviceError::new(
                 Denial::NoMatchingLicense,
@@ -326,11 +340,8 @@ impl DeviceService {
                 ),
             )
         };
-        let seat = self
-            .store
-            .get_seat(&req.handshake, &req.uuid)
-            .await
-            .map_err(DeviceError::store)?
+        let seat = found
+            .seat
             .filter(|s| s.expires_at > to_unix(now))
             .ok_or_else(not_authorized)?;
         let items = code_items(&record, now)?;

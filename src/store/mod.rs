@@ -258,6 +258,9 @@ pub struct SeatRequest {
     pub window_start: i64,
     /// Items in consumption order, already filtered by the rules.
     pub candidates: Vec<SeatCandidate>,
+    /// The caller already read the device's row with [`DeviceStore::device_lookup`] and found that
+    /// [`fresh_seat`] does not apply: the store skips its own look.
+    pub fresh_checked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,30 +278,52 @@ pub enum SeatOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatRow {
     pub item_id: String,
+    pub last_seen: i64,
     pub expires_at: i64,
     pub platform: String,
     pub domain: Option<String>,
     pub name: Option<String>,
 }
 
-/// `SELECT item_id, expires_at, platform, domain, name` as both stores read it.
-pub(crate) type SeatColumns = (String, i64, String, Option<String>, Option<String>);
+/// What a device request reads first (see [`DeviceStore::device_lookup`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceLookup {
+    pub generation: i64,
+    pub seat: Option<SeatRow>,
+}
 
-impl From<SeatColumns> for SeatRow {
-    fn from((item_id, expires_at, platform, domain, name): SeatColumns) -> Self {
-        SeatRow {
-            item_id,
-            expires_at,
-            platform,
-            domain,
-            name,
-        }
+impl DeviceLookup {
+    /// Decodes `SELECT generation, item_id, expires_at, platform, domain, name, last_seen` (the device
+    /// columns NULL when it holds no seat), the same on both backends.
+    pub(crate) fn from_row<R: sqlx::Row>(row: &R) -> Result<Self, sqlx::Error>
+    where
+        usize: sqlx::ColumnIndex<R>,
+        i64: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+        Option<i64>: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+        String: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+        Option<String>: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    {
+        let generation: i64 = row.try_get(0)?;
+        let item_id: Option<String> = row.try_get(1)?;
+        let seat = match item_id {
+            Some(item_id) => Some(SeatRow {
+                item_id,
+                expires_at: row.try_get(2)?,
+                platform: row.try_get(3)?,
+                domain: row.try_get(4)?,
+                name: row.try_get(5)?,
+                last_seen: row.try_get(6)?,
+            }),
+            None => None,
+        };
+        Ok(DeviceLookup { generation, seat })
     }
 }
 
 /// A returning device whose seat was refreshed moments ago keeps it without a write: when its seat is live
 /// on a candidate whose room is counted in devices (or unlimited), nothing about it changed, and the new
-/// removal time would move by at most 1% of the refresh interval (and at most a minute). Both stores
+/// removal time would move, and its `last_seen` did move, by at most 1% of the refresh interval (and at
+/// most a minute). Both stores
 /// answer such a request from a read, so a fleet of returning devices does not queue on the writer; the
 /// price is that `last_seen` and the removal time lag by that much at most. Concurrent and unit limits
 /// are checked on every request, so those candidates never take this path.
@@ -321,14 +346,17 @@ pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
         return None;
     }
     let slack = ((candidate.seat_expires_at - req.now) / 100).min(60);
+    // Both: a seat capped at its item's expiry keeps the same removal time, but its `last_seen` must
+    // still move, or an active device would look idle to `devices list --inactive-for`.
     let moves_by = candidate.seat_expires_at - row.expires_at;
-    (0..=slack)
-        .contains(&moves_by)
-        .then(|| SeatOutcome::Seated {
+    let seen_ago = req.now - row.last_seen;
+    ((0..=slack).contains(&moves_by) && (0..=slack).contains(&seen_ago)).then(|| {
+        SeatOutcome::Seated {
             item_id: row.item_id.clone(),
             expires_at: row.expires_at,
             new: false,
-        })
+        }
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -388,6 +416,9 @@ pub trait DeviceStore: Send + Sync {
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome>;
     /// The device's current seat through `handshake`, if any (expired seats included until swept).
     async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>>;
+    /// The config generation ([`HandshakeStore::config_generation`]) and the device's row, in one read:
+    /// every device request starts with it.
+    async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup>;
     /// Records a batch of usage reports, idempotently by report id, and refreshes the seat.
     async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome>;
     /// Removes devices whose removal time has passed and records the run.
@@ -591,10 +622,12 @@ mod tests {
 
     const NOW: i64 = 1_000_000;
 
-    fn row(expires_at: i64) -> SeatRow {
+    /// A row written `seen_ago` seconds before NOW with a seat of `interval` seconds.
+    fn row(seen_ago: i64, interval: i64) -> SeatRow {
         SeatRow {
             item_id: "I1".into(),
-            expires_at,
+            last_seen: NOW - seen_ago,
+            expires_at: NOW - seen_ago + interval,
             platform: "web".into(),
             domain: Some("example.com".into()),
             name: None,
@@ -622,6 +655,7 @@ mod tests {
                     seat_expires_at,
                 },
             ],
+            fresh_checked: false,
         }
     }
 
@@ -637,7 +671,7 @@ mod tests {
             })
         };
         // Seen 30 s ago with a one-year interval: kept, with its stored removal time.
-        let r = row(NOW - 30 + year);
+        let r = row(30, year);
         assert_eq!(
             kept(&r, &req(Room::Devices(5), NOW + year)),
             seated(r.expires_at)
@@ -648,20 +682,28 @@ mod tests {
         );
         // Seen 61 s ago: the removal time would move by more than a minute.
         assert_eq!(
-            kept(&row(NOW - 61 + year), &req(Room::Devices(5), NOW + year)),
+            kept(&row(61, year), &req(Room::Devices(5), NOW + year)),
             None
         );
         // A 3-minute interval allows 1.8 s: seen 1 s ago is kept, 2 s ago is written.
-        assert!(kept(&row(NOW - 1 + 180), &req(Room::Devices(5), NOW + 180)).is_some());
+        assert!(kept(&row(1, 180), &req(Room::Devices(5), NOW + 180)).is_some());
+        assert_eq!(kept(&row(2, 180), &req(Room::Devices(5), NOW + 180)), None);
+        // A seat capped at its item's expiry: the removal time stays, but last_seen must move.
+        let capped = |seen_ago: i64| SeatRow {
+            last_seen: NOW - seen_ago,
+            expires_at: NOW + 1_000,
+            ..row(0, 0)
+        };
+        assert!(kept(&capped(5), &req(Room::Devices(5), NOW + 1_000)).is_some());
         assert_eq!(
-            kept(&row(NOW - 2 + 180), &req(Room::Devices(5), NOW + 180)),
+            kept(&capped(120), &req(Room::Devices(5), NOW + 1_000)),
             None
         );
         // Concurrent and unit limits are checked on every request.
         assert_eq!(kept(&r, &req(Room::Concurrent(5), NOW + year)), None);
         assert_eq!(kept(&r, &req(Room::Units(5), NOW + year)), None);
         // A lapsed seat, another item, a shorter new interval, or changed details: written.
-        assert_eq!(kept(&row(NOW), &req(Room::Devices(5), NOW + 10)), None);
+        assert_eq!(kept(&row(10, 10), &req(Room::Devices(5), NOW + 10)), None);
         let mut other = r.clone();
         other.item_id = "I9".into();
         assert_eq!(kept(&other, &req(Room::Devices(5), NOW + year)), None);

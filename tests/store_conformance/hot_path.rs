@@ -207,6 +207,17 @@ pub(crate) async fn case_fresh_seat_is_not_rewritten(s: S) {
         seat(&s, "APP", "d", T0, c(T0)).await,
         seated("I1", T0 + year, true)
     );
+    // The device path's first read: the config generation and the row, in one statement.
+    let found = s.device_lookup("APP", "d").await.unwrap();
+    assert_eq!(found.generation, s.config_generation().await.unwrap());
+    let row = found.seat.expect("seated");
+    assert_eq!((row.item_id.as_str(), row.expires_at), ("I1", T0 + year));
+    assert_eq!(
+        (row.platform.as_str(), row.domain, row.name),
+        ("linux", None, None)
+    );
+    assert_eq!(s.device_lookup("APP", "nobody").await.unwrap().seat, None);
+    assert_eq!(s.device_lookup("NOPE", "d").await.unwrap().seat, None);
     // 30 s later: answered from the stored seat, nothing written.
     assert_eq!(
         seat(&s, "APP", "d", T0 + 30, c(T0 + 30)).await,

@@ -95,6 +95,7 @@ pub(crate) fn seat_req(
         now,
         window_start: now - 300,
         candidates,
+        fresh_checked: false,
     }
 }
 

@@ -9,9 +9,8 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::writer::job;
 use super::{SqliteStore, db};
-use crate::store::SeatColumns;
 use crate::store::{
-    DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, SeatRow, StoreResult,
+    DeviceLookup, DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult,
     SweepRecord, UsageBatch, UsageOutcome, fresh_seat,
 };
 
@@ -296,29 +295,28 @@ fn total(counts: &[(String, i64)]) -> i64 {
     counts.iter().map(|(_, n)| n).sum()
 }
 
-/// The device's row, for [`fresh_seat`]; read outside any write transaction.
-async fn seat_row(
-    pool: &sqlx::SqlitePool,
-    handshake: &str,
-    uuid: &str,
-) -> StoreResult<Option<SeatRow>> {
-    let row: Option<SeatColumns> = sqlx::query_as(
-        "SELECT item_id, expires_at, platform, domain, name FROM devices WHERE handshake = ? AND uuid = ?",
+/// The config generation and the device's row in one statement, outside any write transaction.
+async fn lookup(pool: &sqlx::SqlitePool, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup> {
+    let row = sqlx::query(
+        "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen FROM config_generation g
+         LEFT JOIN devices d ON d.handshake = ?1 AND d.uuid = ?2 WHERE g.id = 1",
     )
     .bind(handshake)
     .bind(uuid)
-    .fetch_optional(pool)
+    .fetch_one(pool)
     .await
     .map_err(db)?;
-    Ok(row.map(SeatRow::from))
+    DeviceLookup::from_row(&row).map_err(db)
 }
 
 #[async_trait]
 impl DeviceStore for SqliteStore {
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
-        let row = seat_row(self.pool(), &req.handshake, &req.uuid).await?;
-        if let Some(outcome) = row.as_ref().and_then(|r| fresh_seat(r, &req)) {
-            return Ok(outcome);
+        if !req.fresh_checked {
+            let found = lookup(self.pool(), &req.handshake, &req.uuid).await?;
+            if let Some(outcome) = found.seat.as_ref().and_then(|r| fresh_seat(r, &req)) {
+                return Ok(outcome);
+            }
         }
         // Reads, then one upsert: atomic without a savepoint.
         self.writer
@@ -326,6 +324,10 @@ impl DeviceStore for SqliteStore {
                 job(async move { seat_in(conn, &req).await })
             })
             .await
+    }
+
+    async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup> {
+        lookup(self.pool(), handshake, uuid).await
     }
 
     async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>> {
