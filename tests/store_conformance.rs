@@ -278,6 +278,7 @@ conformance!(
         case_concurrent_usage_window,
         case_concurrent_sweeps,
         case_concurrent_admin,
+        case_seat_races_repeated,
     ]
 );
 

@@ -199,3 +199,44 @@ pub(crate) async fn case_concurrent_admin(a: S, b: S) {
     }
     assert_eq!(ok, 1);
 }
+
+/// The seat race again and again (`LTSCTL_SEAT_ROUNDS`, default 50 rounds): 40 new devices at once
+/// through two instances against a quota of 5, a fresh item each round. Exactly 5 every time.
+pub(crate) async fn case_seat_races_repeated(a: S, b: S) {
+    let rounds: usize = std::env::var("LTSCTL_SEAT_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    for r in 0..rounds {
+        let (lic, item, app) = (format!("L{r}"), format!("I{r}"), format!("APP{r}"));
+        import(&a, &lic, &[(&item, "per-device", FAR)]).await;
+        code(&a, &app, &[&item]).await;
+        let tasks: Vec<_> = (0..40)
+            .map(|i| {
+                let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+                let (item, app) = (item.clone(), app.clone());
+                tokio::spawn(async move {
+                    let req = seat_req(
+                        &app,
+                        &format!("dev-{i:02}"),
+                        T0,
+                        vec![cand(&item, Room::Devices(5), T0 + 600)],
+                    );
+                    s.seat_device(req).await.expect("seat_device")
+                })
+            })
+            .collect();
+        let mut seated = 0;
+        for t in tasks {
+            if matches!(t.await.unwrap(), SeatOutcome::Seated { .. }) {
+                seated += 1;
+            }
+        }
+        assert_eq!(seated, 5, "round {r}");
+        assert_eq!(
+            item_state(&b, &item, T0).await.active_devices,
+            5,
+            "round {r}"
+        );
+    }
+}
