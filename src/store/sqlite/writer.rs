@@ -1,8 +1,14 @@
 //! Group commit for the device path. SQLite has one writer at a time and, with `synchronous = FULL`, every
 //! commit waits for an fsync; one transaction per authorization would cap the server at one fsync per
 //! request. Instead one task per store owns the device writes: requests queue while the previous group is
-//! being committed, and the next group runs them all in one `BEGIN IMMEDIATE` transaction, each inside its
-//! own savepoint (a failing request rolls back alone), then commits once and answers every request.
+//! being committed, and the next group runs them all in one `BEGIN IMMEDIATE` transaction, then commits
+//! once and answers every request. A usage batch (several writes) runs inside its own savepoint and, when
+//! it fails, rolls back alone; a seat (one write) that fails aborts its group, since SQLite may then have
+//! rolled the whole transaction back (see [`run_group_on`]).
+//!
+//! Known limit: under sustained load the writer takes the write lock again right after each commit, so
+//! other writers (an admin change, the sweeper, the CLI on the same data dir) get in only through SQLite's
+//! busy handler; they wait longer than before, up to the 10 s busy timeout.
 //!
 //! Nothing is answered before its group has committed, so an acknowledged seat or report survives a crash
 //! like before; the room checks of a group run one after the other inside one transaction, so no quota
@@ -147,11 +153,35 @@ async fn writer_task(pool: SqlitePool, mut rx: mpsc::Receiver<Box<dyn Job>>) {
     }
 }
 
+/// Runs one group on a connection of its own. When the group fails, that connection is closed rather
+/// than returned to the pool: after an error SQLite may have rolled the transaction back by itself, and
+/// sqlx would then hand out a connection that still believes it is inside one.
 async fn run_group(pool: &SqlitePool, group: &mut [Box<dyn Job>]) -> StoreResult<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+    let mut conn = pool.acquire().await.map_err(db)?;
+    let outcome = run_group_on(&mut conn, group).await;
+    if outcome.is_err() {
+        conn.close_on_drop();
+    }
+    outcome
+}
+
+async fn run_group_on(conn: &mut SqliteConnection, group: &mut [Box<dyn Job>]) -> StoreResult<()> {
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE")
+        .await
+        .map_err(db)?;
     for job in group.iter_mut() {
         if !job.needs_savepoint() {
-            job.run(&mut tx).await;
+            // A job with a single write that fails aborts the group: SQLite undoes a failed statement by
+            // itself only for constraint errors; after I/O errors, a full disk or out-of-memory it may
+            // have rolled back the whole transaction, and the jobs after it would then run outside any
+            // transaction (their room checks no longer atomic). Such failures are rare; the group's
+            // callers get an error and nothing of the group is written.
+            if !job.run(&mut tx).await {
+                return Err(StoreError::Database(
+                    "a write in the same group failed; nothing of the group was written, retry"
+                        .into(),
+                ));
+            }
             continue;
         }
         sqlx::query("SAVEPOINT job")
@@ -159,6 +189,7 @@ async fn run_group(pool: &SqlitePool, group: &mut [Box<dyn Job>]) -> StoreResult
             .await
             .map_err(db)?;
         if !job.run(&mut tx).await {
+            // Fails (and so aborts the group) if SQLite already rolled the whole transaction back.
             sqlx::query("ROLLBACK TO job")
                 .execute(&mut *tx)
                 .await
