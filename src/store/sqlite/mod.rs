@@ -74,13 +74,44 @@ impl SqliteStore {
     }
 
     /// A write transaction that takes SQLite's write lock up front, so a read-then-write transaction can
-    /// never fail to upgrade when another connection committed in between.
-    pub(crate) async fn write_tx(&self) -> StoreResult<Transaction<'static, Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+    /// never fail to upgrade when another connection committed in between. It first takes this store's
+    /// turn lock, which the group writer also takes for each group: the lock is fair (first come, first
+    /// served), so an admin change or a sweep gets in between two groups even under sustained device load,
+    /// instead of polling SQLite's busy handler while the writer takes the lock again and again.
+    pub(crate) async fn write_tx(&self) -> StoreResult<WriteTx> {
+        let turn = self.writer.turn().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+        Ok(WriteTx { tx, _turn: turn })
     }
 
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+}
+
+/// A write transaction holding this store's turn (see [`SqliteStore::write_tx`]); derefs to the
+/// connection, like sqlx's `Transaction`.
+pub(crate) struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl WriteTx {
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::SqliteConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
     }
 }
 

@@ -6,9 +6,10 @@
 //! it fails, rolls back alone; a seat (one write) that fails aborts its group, since SQLite may then have
 //! rolled the whole transaction back (see [`run_group_on`]).
 //!
-//! Known limit: under sustained load the writer takes the write lock again right after each commit, so
-//! other writers (an admin change, the sweeper, the CLI on the same data dir) get in only through SQLite's
-//! busy handler; they wait longer than before, up to the 10 s busy timeout.
+//! Other write transactions of the same process (admin changes, the sweeper) take turns with the groups
+//! through a fair lock. Known limit: another process writing to the same file (the CLI on the data dir
+//! of a running server) gets in only through SQLite's busy handler, so under sustained device load it can
+//! wait up to the 10 s busy timeout.
 //!
 //! Nothing is answered before its group has committed, so an acknowledged seat or report survives a crash
 //! like before; the room checks of a group run one after the other inside one transaction, so no quota
@@ -85,11 +86,19 @@ where
 #[derive(Clone, Default)]
 pub(super) struct GroupWriter {
     queue: Arc<std::sync::Mutex<Option<Queue>>>,
+    /// Taken by the writer for each group and by every other in-process write transaction; tokio's mutex
+    /// serves waiters in order, so neither side can starve the other.
+    turn: Arc<tokio::sync::Mutex<()>>,
 }
 
 type Queue = mpsc::Sender<Box<dyn Job>>;
 
 impl GroupWriter {
+    /// This store's turn to write (see [`super::SqliteStore::write_tx`]).
+    pub(super) async fn turn(&self) -> tokio::sync::OwnedMutexGuard<()> {
+        Arc::clone(&self.turn).lock_owned().await
+    }
+
     /// Runs `work` inside the next group transaction and returns its answer once that group committed.
     /// `savepoint`: `work` makes more than one change, which must be undone together if it fails.
     /// The writer task starts with the first call (commands that never seat a device never start it),
@@ -113,7 +122,7 @@ impl GroupWriter {
                 Some(tx) if !tx.is_closed() => tx.clone(),
                 _ => {
                     let (tx, rx) = mpsc::channel(QUEUE);
-                    tokio::spawn(writer_task(pool.clone(), rx));
+                    tokio::spawn(writer_task(pool.clone(), rx, Arc::clone(&self.turn)));
                     *slot = Some(tx.clone());
                     tx
                 }
@@ -143,10 +152,17 @@ pub(super) fn job<'c, T>(
     Box::pin(fut)
 }
 
-async fn writer_task(pool: SqlitePool, mut rx: mpsc::Receiver<Box<dyn Job>>) {
+async fn writer_task(
+    pool: SqlitePool,
+    mut rx: mpsc::Receiver<Box<dyn Job>>,
+    turn: Arc<tokio::sync::Mutex<()>>,
+) {
     let mut group: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_GROUP);
     while rx.recv_many(&mut group, MAX_GROUP).await > 0 {
-        let outcome = run_group(&pool, &mut group).await;
+        let outcome = {
+            let _turn = turn.lock().await;
+            run_group(&pool, &mut group).await
+        };
         for job in group.drain(..) {
             job.finish(outcome.as_ref().map(|_| ()));
         }
