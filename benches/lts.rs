@@ -101,7 +101,11 @@ impl Settings {
                     .map(|s| {
                         s.trim()
                             .parse::<u32>()
-                            .map_err(|_| format!("LTS_BENCH_ONLY: bad figure {s:?}"))
+                            .ok()
+                            .filter(|n| (1..=6).contains(n))
+                            .ok_or_else(|| {
+                                format!("LTS_BENCH_ONLY: bad figure {s:?}; the figures are 1-6, e.g. LTS_BENCH_ONLY=1,3")
+                            })
                     })
                     .collect::<Res<Vec<_>>>()?,
             ),
