@@ -302,12 +302,17 @@ impl RowStream {
         }
     }
 
+    /// Opens the array before the first item, separates the others.
+    fn next_json_item(&mut self) -> Result<()> {
+        let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
+        self.first = false;
+        self.write(sep)
+    }
+
     /// Writes one batch of JSON values given as text (`-o json` only).
     pub fn raw_batch(&mut self, records: &[Box<serde_json::value::RawValue>]) -> Result<()> {
         for r in records {
-            let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
-            self.first = false;
-            self.write(sep)?;
+            self.next_json_item()?;
             self.write(r.get().as_bytes())?;
         }
         self.count += records.len() as u64;
@@ -323,9 +328,7 @@ impl RowStream {
         match self.format {
             OutputFormat::Json => {
                 for r in records {
-                    let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
-                    self.first = false;
-                    self.write(sep)?;
+                    self.next_json_item()?;
                     if let Err(e) = serde_json::to_writer(&mut self.out, r) {
                         return match e.io_error_kind() {
                             Some(io::ErrorKind::BrokenPipe) => std::process::exit(0),
