@@ -3633,7 +3633,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__import)
-            opts="-o -q -h --handshake --create --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --handshake --create --replace --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3725,7 +3725,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__license__subcmd__remove)
-            opts="-o -q -h --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --force --dry-run --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

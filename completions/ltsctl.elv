@@ -134,7 +134,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand import 'Verify and store license files; each file is imported (or refused) on its own'
             cand list 'List imported licenses and their items'
             cand show 'Show one license with its items'
-            cand remove 'Remove a license and its items'
+            cand remove 'Remove a license and its items (their consumption and usage history are kept)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ltsctl;license;verify'= {
@@ -162,6 +162,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'
             cand --create 'Create the handshake code if it does not exist (with --handshake)'
+            cand --replace 'Let a later issue of a stored license (same id, later issued_at) take its place'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, no progress bars'
             cand --quiet 'Print only results and errors: no notes, no progress bars'
@@ -206,18 +207,19 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'
             cand --force 'Remove even while devices hold seats on its items (frees them)'
+            cand --dry-run 'Say what would be dropped and change nothing'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, no progress bars'
             cand --quiet 'Print only results and errors: no notes, no progress bars'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'ltsctl;license;help'= {
             cand verify 'Verify a license file offline against an issuer''s public key (no store needed)'
             cand import 'Verify and store license files; each file is imported (or refused) on its own'
             cand list 'List imported licenses and their items'
             cand show 'Show one license with its items'
-            cand remove 'Remove a license and its items'
+            cand remove 'Remove a license and its items (their consumption and usage history are kept)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ltsctl;license;help;verify'= {
@@ -1198,7 +1200,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand import 'Verify and store license files; each file is imported (or refused) on its own'
             cand list 'List imported licenses and their items'
             cand show 'Show one license with its items'
-            cand remove 'Remove a license and its items'
+            cand remove 'Remove a license and its items (their consumption and usage history are kept)'
         }
         &'ltsctl;help;license;verify'= {
         }

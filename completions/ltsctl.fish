@@ -118,7 +118,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "list" -d 'List imported licenses and their items'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "show" -d 'Show one license with its items'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "remove" -d 'Remove a license and its items'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "remove" -d 'Remove a license and its items (their consumption and usage history are kept)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l issuer-key -d 'The issuer\'s public key (SPKI PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
@@ -142,6 +142,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l create -d 'Create the handshake code if it does not exist (with --handshake)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l replace -d 'Let a later issue of a stored license (same id, later issued_at) take its place'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -177,14 +178,15 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l force -d 'Remove even while devices hold seats on its items (frees them)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l dry-run -d 'Say what would be dropped and change nothing'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a license file offline against an issuer\'s public key (no store needed)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "list" -d 'List imported licenses and their items'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one license with its items'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a license and its items'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a license and its items (their consumption and usage history are kept)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -827,7 +829,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subc
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "list" -d 'List imported licenses and their items'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "show" -d 'Show one license with its items'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "remove" -d 'Remove a license and its items'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from license" -f -a "remove" -d 'Remove a license and its items (their consumption and usage history are kept)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "add" -d 'Trust an issuer\'s public key: licenses it signed can be imported'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "list" -d 'List trusted issuer keys'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from trust" -f -a "remove" -d 'Stop trusting a key (licenses already imported stay)'

@@ -463,11 +463,16 @@ pub enum LicenseCommand {
         long_about = "Verify and store license files. Each file is imported in its own transaction: good \
             files are kept when others fail, and the exit code is non-zero if any failed. Re-importing an \
             identical file changes nothing. With --handshake every item is also bound to that code in the \
-            same transaction: the renewal path for CI scripts.",
+            same transaction: the renewal path for CI scripts. A file whose license id is already stored \
+            from a different file is refused, unless --replace and it is a later issue (a later \
+            issued_at): then it takes the stored one's place, and its items keep their bindings, seats and \
+            consumption.",
         after_help = "Examples:\n  ltsctl license import acme-2026.lic\n  \
-            ltsctl license import renewal.lic --handshake 216998-100025900"
+            ltsctl license import renewal.lic --handshake 216998-100025900\n  \
+            ltsctl license import acme-2026-reissued.lic --replace"
     )]
     Import {
+        /// License files to import
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
         /// Also bind every item of each file to this handshake code
@@ -476,6 +481,9 @@ pub enum LicenseCommand {
         /// Create the handshake code if it does not exist (with --handshake)
         #[arg(long, requires = "handshake")]
         create: bool,
+        /// Let a later issue of a stored license (same id, later issued_at) take its place
+        #[arg(long)]
+        replace: bool,
     },
     /// List imported licenses and their items
     #[command(
@@ -492,13 +500,25 @@ pub enum LicenseCommand {
         #[arg(value_name = "ID")]
         id: String,
     },
-    /// Remove a license and its items
+    /// Remove a license and its items (their consumption and usage history are kept)
+    #[command(
+        long_about = "Remove a license, its items, their bindings to handshake codes and the seats on \
+            them. Refused while devices hold live seats on its items, unless --force (which says first what \
+            it frees). The usage ledger is kept: reports and consumed units belong to the item ids, and \
+            count again if the same item ids are imported again.",
+        after_help = "Examples:\n  ltsctl license remove LIC-2026-0001 --dry-run\n  \
+            ltsctl license remove LIC-2026-0001 --force"
+    )]
     Remove {
+        /// The license id, as `license list` shows it
         #[arg(value_name = "ID")]
         id: String,
         /// Remove even while devices hold seats on its items (frees them)
         #[arg(long)]
         force: bool,
+        /// Say what would be dropped and change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

@@ -624,3 +624,85 @@ fn unknown_flag_is_a_usage_error() {
     assert_has(&err, &["--no-such-flag"]);
     lts.sh_err("frobnicate", 2);
 }
+
+/// The document with its `issued_at` moved `days` from now (a later or earlier issue of it).
+fn issued(doc: &str, days: i64) -> String {
+    doc.lines()
+        .map(|l| {
+            if l.starts_with("issued_at = ") {
+                format!("issued_at = {}", rfc3339(days_from_now(days)))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_later_issue_takes_the_stored_ones_place_with_replace() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let code = "216998-100025900";
+    let first = license_doc(
+        "LIC-RE",
+        &[
+            ItemSpec::scan("LIC-RE-A", 100),
+            ItemSpec::device("LIC-RE-B", 5, "yearly"),
+        ],
+    );
+    let f1 = lts.sign(&first, &key);
+    lts.ok(&["license", "import", s(&f1), "--handshake", code, "--create"]);
+    let later = issued(
+        &license_doc(
+            "LIC-RE",
+            &[
+                ItemSpec::scan("LIC-RE-A", 500),
+                ItemSpec::scan("LIC-RE-C", 10),
+            ],
+        ),
+        0,
+    );
+    let f2 = lts.sign(&later, &key);
+
+    // Without --replace: a conflict whose message says how.
+    let err = lts.fails(&["license", "import", s(&f2)], 4);
+    assert_has(
+        &err,
+        &[
+            "LIC-RE",
+            "already imported from a different file",
+            "--replace",
+        ],
+    );
+    let summary = lts.ok(&["license", "import", s(&f2), "--replace"]);
+    assert_eq!(summary["replaced"], 1, "{summary}");
+    assert_eq!(summary["files"][0]["status"], "replaced");
+    assert_eq!(summary["files"][0]["dropped"], json!(["LIC-RE-B"]));
+    let shown = lts.handshake(code);
+    let items = as_array(&shown["items"]);
+    assert_eq!(
+        items.len(),
+        1,
+        "A stays bound, B went, C is not bound: {shown}"
+    );
+    assert_eq!(
+        (items[0]["id"].as_str(), items[0]["quota"].as_u64()),
+        (Some("LIC-RE-A"), Some(500))
+    );
+    let license = lts.ok(&["license", "show", "LIC-RE"]);
+    assert_eq!(item_ids(&license), ["LIC-RE-A", "LIC-RE-C"]);
+    // The earlier issue does not come back, with or without --replace.
+    let err = lts.fails(&["license", "import", s(&f1), "--replace"], 4);
+    assert_has(&err, &["not later"]);
+    lts.fails(&["license", "import", s(&f1)], 4);
+    let audit = lts.ok(&["audit", "list"]);
+    let entry = as_array(&audit)
+        .into_iter()
+        .find(|e| e["action"] == "license.import" && e["result"] == "ok" && !e["detail"].is_null())
+        .expect("the replacement's audit entry");
+    assert_eq!(
+        entry["detail"],
+        "replaced by a later issue; dropped item(s) LIC-RE-B"
+    );
+}

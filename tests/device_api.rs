@@ -373,6 +373,61 @@ async fn per_scan_used_counts_the_reported_scans() {
     assert_eq!(lts.handshake_show(CODE)["items"][0]["used"], 22);
 }
 
+/// The hostile review's case: an exhausted per-scan item stays exhausted through `license remove --force`
+/// and a re-import of the same file, and `--force` says first what it drops.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn removing_and_reimporting_a_license_keeps_its_consumption() {
+    let lts = LtsDir::new();
+    let at = Utc::now();
+    let scan = Item::per_scan("LEDGER-SCAN", 100, at);
+    lts.import(CODE, "LIC-LEDGER", std::slice::from_ref(&scan));
+    let server = lts.serve(&["--rate-limit", "0"]);
+    let api = server.api();
+    ok(api.authorize(CODE, "scanner-1", PRODUCT, "mobile").await);
+    let reports = vec![report("l-1", at, &[("qr", 150)])];
+    ok(api.usage(CODE, "scanner-1", reports).await);
+    assert_eq!(lts.item_used("LEDGER-SCAN"), 150);
+    let r = api.authorize(CODE, "scanner-2", PRODUCT, "mobile").await;
+    assert_error(&r, 403, "quota_exceeded");
+
+    let out = lts
+        .cmd()
+        .args(["-o", "json", "license", "remove", "LIC-LEDGER", "--force"])
+        .output()
+        .expect("run ltsctl");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("Removing license LIC-LEDGER: drops 1 live seat(s) (LEDGER-SCAN: 1)")
+            && err.contains("kept 150 consumed unit(s) and 1 usage report(s)"),
+        "the note before acting says what goes and what stays:\n{err}"
+    );
+    let removed: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(removed["removed"], "LIC-LEDGER");
+    assert_eq!(removed["seats_freed"], 1);
+    assert_eq!(removed["units_kept"], 150);
+    let audit = lts.ok(&["-o", "json", "audit", "list", "--actor", "local"]);
+    let entry = audit
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["action"] == "license.remove")
+        .expect("an audit entry");
+    assert!(
+        entry["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("LEDGER-SCAN: 1") && d.contains("150 consumed")),
+        "{entry}"
+    );
+
+    lts.import(CODE, "LIC-LEDGER", &[scan]);
+    assert_eq!(lts.item_used("LEDGER-SCAN"), 150, "not reset to 0");
+    let r = api.authorize(CODE, "scanner-3", PRODUCT, "mobile").await;
+    assert_error(&r, 403, "quota_exceeded");
+    let usage = lts.ok(&["-o", "json", "usage", "--by", "item"]);
+    assert_eq!(usage["scans"], 150, "and its history: {usage}");
+}
+
 /// Whether the `openssl` CLI is available (for the TLS test).
 pub fn have_openssl() -> bool {
     let out = Command::new("openssl").arg("version").output();

@@ -114,7 +114,7 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     subset(&import, json!({"imported": 1, "unchanged": 0, "failed": 0}));
     let both = ["LIC-R-1-A", "LIC-R-1-B"];
     let file = json!({"file": "acme.lic", "status": "imported", "license_id": LICENSE,
-        "handshake": CODE, "items": both, "bound": both, "error": null});
+        "handshake": CODE, "items": both, "bound": both, "dropped": [], "error": null});
     assert_eq!(import["files"], json!([file]), "{kind}");
     let view = s.ok("handshake show CODE");
     let fresh =
@@ -171,8 +171,21 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     s.run("handshake bind CODE LIC-NOPE-A", None, 3);
     s.run("trust remove 0000000000000000", None, 3);
 
+    let dry = s.ok(&format!("license remove {LICENSE} --dry-run"));
+    subset(
+        &dry,
+        json!({"license": LICENSE, "removed": null, "dry_run": true, "seats_freed": 0}),
+    );
+    assert_eq!(dry["unbound"].as_array().map(Vec::len), Some(2), "{dry}");
+    assert_eq!(s.ok("license list").as_array().map(Vec::len), Some(1));
     let removed = s.ok(&format!("license remove {LICENSE} --force"));
-    assert_eq!(removed, json!({"removed": LICENSE}));
+    let unbound: Vec<Value> = both
+        .iter()
+        .map(|i| json!({"handshake": CODE, "item": i}))
+        .collect();
+    let want = json!({"license": LICENSE, "removed": LICENSE, "dry_run": false, "seats_freed": 0,
+        "freed_seats": [], "unbound": unbound, "units_kept": 0, "reports_kept": 0});
+    assert_eq!(removed, want);
     assert_eq!(s.ok("license list"), json!([]));
     assert_eq!(s.ok("handshake delete CODE"), json!({"deleted": CODE}));
     assert_eq!(s.ok("handshake list"), json!([]));

@@ -33,6 +33,8 @@ mod races;
 mod rows;
 #[path = "store_conformance/seats.rs"]
 mod seats;
+#[path = "store_conformance/upgrades.rs"]
+mod upgrades;
 
 use catalog::*;
 use codes::*;
@@ -249,6 +251,8 @@ conformance!(
         case_license_import,
         case_import_binding,
         case_license_remove,
+        case_ledger_outlives_the_license,
+        case_replace_license,
         case_handshake_codes,
         case_handshake_items,
         case_handshake_update_and_domains,

@@ -32,17 +32,26 @@ pub trait Admin: Send + Sync {
     async fn trust_remove(&self, key_id: &str) -> Result<()>;
 
     /// Verifies and stores one license file (`file_name` is only for messages). Each call is one
-    /// transaction: a failed file changes nothing.
+    /// transaction: a failed file changes nothing. `replace`: a later issue of a stored license takes
+    /// its place (its items keep their bindings, seats and consumption).
     async fn license_import(
         &self,
         file_name: &str,
         contents: &[u8],
         target: Option<&ImportTarget>,
+        replace: bool,
     ) -> Result<ImportReport>;
     /// All licenses; with a window, only the active items expiring inside it (and their licenses).
     async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>>;
     async fn license_show(&self, id: &str) -> Result<LicenseView>;
-    async fn license_remove(&self, id: &str, force: bool) -> Result<()>;
+    /// Removes a license (its items, their bindings and the seats on them; never the usage ledger).
+    /// `dry_run` says what it would drop and changes nothing.
+    async fn license_remove(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+    ) -> Result<LicenseRemovalView>;
 
     async fn handshake_create(
         &self,

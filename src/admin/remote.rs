@@ -269,6 +269,7 @@ impl Admin for RemoteAdmin {
         file_name: &str,
         contents: &[u8],
         target: Option<&ImportTarget>,
+        replace: bool,
     ) -> Result<ImportReport> {
         let text = std::str::from_utf8(contents)
             .map_err(|_| Error::invalid_license("the license file is not UTF-8 text"))?;
@@ -277,6 +278,7 @@ impl Admin for RemoteAdmin {
             "contents": text,
             "handshake": target.map(|t| &t.code),
             "create": target.is_some_and(|t| t.create),
+            "replace": replace,
         });
         self.with_body(Method::POST, &["licenses"], &body).await
     }
@@ -289,8 +291,15 @@ impl Admin for RemoteAdmin {
         self.get(&["licenses", id], &[]).await
     }
 
-    async fn license_remove(&self, id: &str, force: bool) -> Result<()> {
-        self.delete(&["licenses", id], force).await
+    async fn license_remove(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+    ) -> Result<LicenseRemovalView> {
+        let mut req = self.request(Method::DELETE, &["licenses", id]);
+        req = req.query(&[("force", force), ("dry_run", dry_run)]);
+        self.json(req).await
     }
 
     async fn handshake_create(

@@ -64,6 +64,8 @@ pub enum ImportStatus {
     Imported,
     /// The identical file was already imported.
     Unchanged,
+    /// A later issue of a stored license took its place (`license import --replace`).
+    Replaced,
     Failed,
 }
 
@@ -78,6 +80,9 @@ pub struct ImportReport {
     pub handshake: Option<String>,
     /// The items bound to `handshake` (expired and revocation items are not bound).
     pub bound: Vec<String>,
+    /// Items of the replaced issue that the new one no longer has (status `replaced` only).
+    #[serde(default)]
+    pub dropped: Vec<String>,
     pub error: Option<crate::error::Error>,
 }
 
@@ -85,8 +90,83 @@ pub struct ImportReport {
 pub struct ImportSummary {
     pub imported: usize,
     pub unchanged: usize,
+    #[serde(default)]
+    pub replaced: usize,
     pub failed: usize,
     pub files: Vec<ImportReport>,
+}
+
+/// Seats on one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ItemSeats {
+    pub item: String,
+    pub seats: i64,
+}
+
+/// One item bound to one handshake code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Binding {
+    pub handshake: String,
+    pub item: String,
+}
+
+/// What `license remove` dropped (or, with `dry_run`, would drop) and what it kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LicenseRemovalView {
+    pub license: String,
+    /// The license id once removed; null for a dry run.
+    pub removed: Option<String>,
+    pub dry_run: bool,
+    /// Live seats freed, in all and per item.
+    pub seats_freed: i64,
+    pub freed_seats: Vec<ItemSeats>,
+    /// Bindings of its items to handshake codes, dropped with them.
+    pub unbound: Vec<Binding>,
+    /// Units (scans, pages) consumed on its items: kept by item id, and counted again if the same item
+    /// id is imported again.
+    pub units_kept: i64,
+    /// Usage reports on its items: kept.
+    pub reports_kept: i64,
+}
+
+impl LicenseRemovalView {
+    /// What a removal dropped and kept, in one line: the audit entry's detail and the CLI's note.
+    pub fn summary(&self) -> String {
+        let seats = if self.freed_seats.is_empty() {
+            "no live seats".to_string()
+        } else {
+            let per_item: Vec<String> = self
+                .freed_seats
+                .iter()
+                .map(|s| format!("{}: {}", s.item, s.seats))
+                .collect();
+            format!(
+                "{} live seat(s) ({})",
+                self.seats_freed,
+                per_item.join(", ")
+            )
+        };
+        let bindings = if self.unbound.is_empty() {
+            "no bindings".to_string()
+        } else {
+            let each: Vec<String> = self
+                .unbound
+                .iter()
+                .map(|b| format!("{} from {}", b.item, b.handshake))
+                .collect();
+            format!("bindings {}", each.join(", "))
+        };
+        format!(
+            "{} {seats} and {bindings}; kept {} consumed unit(s) and {} usage report(s) by item id",
+            if self.dry_run {
+                "would drop"
+            } else {
+                "dropped"
+            },
+            self.units_kept,
+            self.reports_kept
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -110,13 +110,20 @@ impl Tabular for ImportReport {
         let status = match self.status {
             ImportStatus::Imported => "imported",
             ImportStatus::Unchanged => "unchanged",
+            ImportStatus::Replaced => "replaced",
             ImportStatus::Failed => "failed",
         };
-        let detail = match (&self.error, &self.handshake) {
+        let mut detail = match (&self.error, &self.handshake) {
             (Some(e), _) => e.message.clone(),
             (None, Some(code)) => format!("bound {} item(s) to {code}", self.bound.len()),
             (None, None) => String::new(),
         };
+        if !self.dropped.is_empty() {
+            if !detail.is_empty() {
+                detail.push_str("; ");
+            }
+            detail.push_str(&format!("dropped {}", self.dropped.join(", ")));
+        }
         vec![vec![
             self.file.clone(),
             status.into(),
@@ -183,21 +190,42 @@ pub async fn run(ctx: &Context, cmd: LicenseCommand) -> Result<()> {
             files,
             handshake,
             create,
+            replace,
         } => {
             let target = handshake.map(|code| ImportTarget { code, create });
-            import(ctx, ctx.admin().await?.as_ref(), &files, target.as_ref()).await
+            let admin = ctx.admin().await?;
+            import(ctx, admin.as_ref(), &files, target.as_ref(), replace).await
         }
         LicenseCommand::List { expiring_within } => list(ctx, expiring_within).await,
         LicenseCommand::Show { id } => ctx.out.record(&ctx.admin().await?.license_show(&id).await?),
-        LicenseCommand::Remove { id, force } => {
-            ctx.admin().await?.license_remove(&id, force).await?;
-            ctx.out.note(format!("Removed license {id}."));
-            if ctx.out.is_json() {
-                ctx.out.json(&serde_json::json!({ "removed": id }))?;
-            }
-            Ok(())
-        }
+        LicenseCommand::Remove { id, force, dry_run } => remove(ctx, &id, force, dry_run).await,
     }
+}
+
+async fn remove(ctx: &Context, id: &str, force: bool, dry_run: bool) -> Result<()> {
+    let admin = ctx.admin().await?;
+    if force && !dry_run {
+        // Say what goes before it goes. (The removal's own answer below is what actually happened.)
+        let preview = admin.license_remove(id, true, true).await?;
+        ctx.out.note(format!(
+            "Removing license {id}: {}.",
+            preview.summary().replacen("would drop", "drops", 1)
+        ));
+    }
+    let view = admin.license_remove(id, force, dry_run).await?;
+    if ctx.out.is_json() {
+        ctx.out.json(&view)?;
+    }
+    ctx.out.note(format!(
+        "{} license {id}: {}.",
+        if dry_run {
+            "Dry run, nothing changed;"
+        } else {
+            "Removed"
+        },
+        view.summary()
+    ));
+    Ok(())
 }
 
 /// Reads a license file; one over the format's size cap is an invalid license, refused before reading.
@@ -245,6 +273,7 @@ async fn import(
     admin: &dyn Admin,
     files: &[PathBuf],
     target: Option<&ImportTarget>,
+    replace: bool,
 ) -> Result<()> {
     let bar = ctx.out.progress(files.len() as u64, "importing");
     let mut reports = Vec::with_capacity(files.len());
@@ -253,7 +282,7 @@ async fn import(
         let name = path.display().to_string();
         bar.set_message(name.clone());
         let result = match read_license(path) {
-            Ok(bytes) => admin.license_import(&name, &bytes, target).await,
+            Ok(bytes) => admin.license_import(&name, &bytes, target, replace).await,
             Err(e) => Err(e),
         };
         let report = match result {
@@ -273,6 +302,7 @@ async fn import(
                     items: Vec::new(),
                     handshake: target.map(|t| t.code.clone()),
                     bound: Vec::new(),
+                    dropped: Vec::new(),
                     error: Some(err),
                 }
             }
@@ -285,6 +315,7 @@ async fn import(
     let summary = ImportSummary {
         imported: count(ImportStatus::Imported),
         unchanged: count(ImportStatus::Unchanged),
+        replaced: count(ImportStatus::Replaced),
         failed: count(ImportStatus::Failed),
         files: reports,
     };
@@ -294,8 +325,15 @@ async fn import(
         ctx.out.list(&summary.files)?;
     }
     ctx.out.note(format!(
-        "{} imported, {} unchanged, {} failed.",
-        summary.imported, summary.unchanged, summary.failed
+        "{} imported, {} unchanged, {}{} failed.",
+        summary.imported,
+        summary.unchanged,
+        if summary.replaced > 0 {
+            format!("{} replaced, ", summary.replaced)
+        } else {
+            String::new()
+        },
+        summary.failed
     ));
     match first_failure {
         Some(kind) => Err(Error::new(

@@ -177,6 +177,9 @@ pub struct ImportRequest {
     pub handshake: Option<String>,
     #[serde(default)]
     pub create: bool,
+    /// A later issue of a stored license takes its place (its items keep bindings, seats, consumption).
+    #[serde(default)]
+    pub replace: bool,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -448,8 +451,13 @@ admin_route!(
             code,
             create: r.create,
         });
-        a.license_import(&r.file_name, r.contents.as_bytes(), target.as_ref())
-            .await
+        a.license_import(
+            &r.file_name,
+            r.contents.as_bytes(),
+            target.as_ref(),
+            r.replace,
+        )
+        .await
     }
 );
 
@@ -482,20 +490,32 @@ pub async fn license_show(
     ))
 }
 
-#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", tag = "admin", params(("id" = String, Path, description = "The license id"), ForceQuery), security(("bearer" = [])),
-    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RemoveQuery {
+    /// Go ahead even while devices hold seats on the license's items (the seats are freed).
+    #[serde(default)]
+    force: bool,
+    /// Say what would be dropped and change nothing.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", tag = "admin", params(("id" = String, Path, description = "The license id"), RemoveQuery), security(("bearer" = [])),
+    responses((status = 200, body = LicenseRemovalView), (status = "4XX", body = AdminErrorBody)))]
 pub async fn license_remove(
     State(state): State<Arc<AppState>>,
     caller: Caller,
     PathParam(id): PathParam<String>,
-    Params(q): Params<ForceQuery>,
-) -> Result<StatusCode, ApiError> {
-    caller
-        .admin(&state, Role::Admin)
-        .await?
-        .license_remove(&id, q.force)
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Params(q): Params<RemoveQuery>,
+) -> ApiResult<LicenseRemovalView> {
+    Ok(Json(
+        caller
+            .admin(&state, Role::Admin)
+            .await?
+            .license_remove(&id, q.force, q.dry_run)
+            .await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/v1/admin/handshakes", tag = "admin", security(("bearer" = [])),

@@ -75,7 +75,7 @@ expires_at = {to}
         create: true,
     };
     let report = admin
-        .license_import("dev-license.lic", text.as_bytes(), Some(&target))
+        .license_import("dev-license.lic", text.as_bytes(), Some(&target), false)
         .await?;
     crate::commands::write_new_file(&dir.join("dev-license.lic"), text.as_bytes(), 0o644, true)?;
     Ok(DevSetup {

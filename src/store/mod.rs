@@ -4,8 +4,10 @@
 //! leaves the store as it was. Times are Unix seconds (UTC), durations are seconds: the rules that interpret
 //! them live in [`crate::domain`], not here.
 
+mod licenses;
 pub mod migrate;
 mod postgres;
+mod sql;
 mod sqlite;
 
 use async_trait::async_trait;
@@ -99,6 +101,24 @@ pub enum ImportResult {
     Imported,
     /// The identical file was already imported: nothing changed.
     Unchanged,
+    /// A later issue of a stored license took its place ([`LicenseStore::replace_license`]): items kept
+    /// their bindings, seats and consumption; these items of the old issue are not in the new one.
+    Replaced {
+        dropped_items: Vec<String>,
+    },
+}
+
+/// What removing a license drops and what it keeps ([`LicenseStore::remove_license`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LicenseRemoval {
+    /// Live seats freed, per item id (items without live seats are not listed), by item id.
+    pub freed_seats: Vec<(String, i64)>,
+    /// Bindings dropped: (handshake code, item id), by code then item.
+    pub unbound: Vec<(String, String)>,
+    /// Units (scans, pages) consumed on the license's items: kept, keyed by item id.
+    pub units_kept: i64,
+    /// Usage reports on the license's items: kept.
+    pub reports_kept: i64,
 }
 
 /// Binding every item of an imported license to a code, in the import's transaction.
@@ -196,8 +216,27 @@ pub trait LicenseStore: Send + Sync {
     async fn list_licenses(&self, now: i64) -> StoreResult<Vec<LicenseRecord>>;
     async fn get_license(&self, id: &str, now: i64) -> StoreResult<Option<LicenseRecord>>;
     async fn get_items(&self, ids: &[String], now: i64) -> StoreResult<Vec<ItemState>>;
-    /// Removes a license and its items; refuses while devices hold seats on them unless `force`.
-    async fn remove_license(&self, id: &str, force: bool, now: i64) -> StoreResult<()>;
+    /// Replaces a stored license by a later issue of it (same id, later `issued_at`) in one transaction:
+    /// items in both keep their bindings, seats and consumption and take the new terms; new items are
+    /// added; items only in the old issue are dropped, which is refused while devices hold live seats on
+    /// them. A license not stored yet is imported; the identical file is [`ImportResult::Unchanged`].
+    async fn replace_license(
+        &self,
+        license: LicenseRow,
+        items: Vec<ItemRow>,
+        binding: Option<ImportBinding>,
+        now: i64,
+    ) -> StoreResult<ImportResult>;
+    /// Removes a license, its items, their bindings and the seats on them; refuses while devices hold
+    /// live seats on them unless `force`. The usage ledger (reports and consumed units, keyed by item id)
+    /// is kept. `dry_run` computes the same answer and changes nothing.
+    async fn remove_license(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+        now: i64,
+    ) -> StoreResult<LicenseRemoval>;
 }
 
 #[async_trait]

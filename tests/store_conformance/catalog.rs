@@ -111,8 +111,9 @@ pub(crate) async fn case_license_import(s: S) {
     assert_eq!(
         imp(changed, items.clone()).await.unwrap_err(),
         conflict(
-            "license L1 is already imported from a different file; remove it first with \
-             `ltsctl license remove L1` if the new file replaces it"
+            "license L1 is already imported from a different file (issued 2023-11-13T22:13:20Z; this \
+             one is issued 2023-11-13T22:13:20Z); if this file is the vendor's later issue of L1, import \
+             it with --replace: its items keep their bindings, seats and consumption"
         )
     );
     // An item id used by another license: nothing of the second license is kept.
@@ -122,7 +123,10 @@ pub(crate) async fn case_license_import(s: S) {
     ];
     assert_eq!(
         imp(license("L2", "fpx"), clash).await.unwrap_err(),
-        conflict("item I1 already exists in license L1; item ids must be unique across licenses")
+        conflict(
+            "item I1 already exists in license L1; item ids must be unique across licenses (if this \
+             license supersedes L1, remove L1 first: the consumption of I1 is kept)"
+        )
     );
     assert_eq!(s.get_license("L2", T0).await.unwrap(), None);
     assert_eq!(
@@ -269,30 +273,229 @@ pub(crate) async fn case_license_remove(s: S) {
         seated("I2", T0 + 100, true)
     );
 
+    let in_use = conflict(
+        "license L1 is in use: devices hold 1 live seat(s) on its items (I1: 1); unregister them \
+         first, or pass --force to remove the license and free the seats (its consumption and usage \
+         history are kept either way)",
+    );
     assert_eq!(
-        s.remove_license("L1", false, T0).await.unwrap_err(),
-        conflict(
-            "license L1 is in use: 1 device(s) hold seats on its items; \
-             unregister them first or pass --force to remove the license and free the seats"
-        )
+        s.remove_license("L1", false, false, T0).await.unwrap_err(),
+        in_use
+    );
+    assert_eq!(
+        s.remove_license("L1", false, true, T0).await.unwrap_err(),
+        in_use,
+        "a dry run refuses alike"
     );
     assert!(s.get_license("L1", T0).await.unwrap().is_some());
     // Only lapsed seats: no force needed.
-    s.remove_license("L2", false, T0 + 100).await.unwrap();
+    let r = s
+        .remove_license("L2", false, false, T0 + 100)
+        .await
+        .unwrap();
+    assert_eq!(r.seats(), 0);
+    assert_eq!(r.unbound, [("APP".to_string(), "I2".to_string())]);
     assert_eq!(s.get_seat("APP", "d2").await.unwrap(), None);
-    // Forced: items, bindings, seats and usage go with it.
-    s.remove_license("L1", true, T0).await.unwrap();
+    // A forced dry run says what would go and changes nothing.
+    let want = ltsctl::store::LicenseRemoval {
+        freed_seats: vec![("I1".into(), 1)],
+        unbound: vec![("APP".into(), "I1".into())],
+        units_kept: 3,
+        reports_kept: 1,
+    };
+    assert_eq!(s.remove_license("L1", true, true, T0).await.unwrap(), want);
+    assert!(s.get_license("L1", T0).await.unwrap().is_some());
+    assert_eq!(item_ids_of(&s, "APP").await, ["I1"]);
+    // Forced: items, bindings and seats go with it; the usage ledger stays.
+    assert_eq!(s.remove_license("L1", true, false, T0).await.unwrap(), want);
     assert_eq!(s.get_license("L1", T0).await.unwrap(), None);
     assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None);
     assert!(item_ids_of(&s, "APP").await.is_empty());
-    assert_eq!(s.device_usage("d1").await.unwrap(), DeviceUsage::default());
+    let kept = s.device_usage("d1").await.unwrap();
+    assert_eq!(
+        (kept.reports, kept.scans.clone()),
+        (1, vec![("qr".into(), 3)])
+    );
     assert_eq!(
         s.get_items(&strings(&["I1"]), T0).await.unwrap_err(),
         not_found("no license item I1")
     );
     assert_eq!(
-        s.remove_license("L1", false, T0).await.unwrap_err(),
+        s.remove_license("L1", false, false, T0).await.unwrap_err(),
         not_found("no license L1")
     );
     assert_eq!(s.counts(T0).await.unwrap().items, 0);
+}
+
+/// Consumption belongs to the item id for the item's lifetime: removing the license and importing the
+/// same file again (or a renewal re-issuing the id with more quota) finds the units consumed and the
+/// history as they were.
+pub(crate) async fn case_ledger_outlives_the_license(s: S) {
+    import(&s, "L1", &[("I1", "per-scan", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    seat(&s, "APP", "d1", T0, vec![cand("I1", Room::Units(100), FAR)]).await;
+    let b = batch(
+        "APP",
+        "d1",
+        "I1",
+        T0 + 1,
+        Room::Units(100),
+        Some("scan"),
+        FAR,
+        vec![report("r1", T0, &[("qr", 150)], &[])],
+    );
+    assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
+    assert_eq!(item_state(&s, "I1", T0).await.units_used, 150);
+    s.remove_license("L1", true, false, T0 + 2).await.unwrap();
+    import(&s, "L1", &[("I1", "per-scan", FAR)]).await;
+    let back = item_state(&s, "I1", T0 + 3).await;
+    assert_eq!(back.units_used, 150, "removal and re-import keep the count");
+    let g = s
+        .usage_groups(
+            &UsageFilter {
+                handshake: None,
+                item: Some("I1".into()),
+                since: None,
+            },
+            UsageGrouping::Item,
+        )
+        .await
+        .unwrap();
+    assert_eq!((g[0].scans, g[0].reports), (150, 1), "and the history");
+    // Deleting the code keeps the history too.
+    s.bind_items("APP", &strings(&["I1"]), T0 + 4)
+        .await
+        .unwrap();
+    s.delete_handshake("APP", true, T0 + 4).await.unwrap();
+    assert_eq!(s.device_usage("d1").await.unwrap().reports, 1);
+    assert_eq!(item_state(&s, "I1", T0 + 5).await.units_used, 150);
+}
+
+/// `license import --replace`: a later issue of a stored license takes its place in one transaction.
+pub(crate) async fn case_replace_license(s: S) {
+    let mut i1 = item("L1", "I1", "per-scan", FAR);
+    i1.quota = Some(100);
+    let i2 = item("L1", "I2", "per-device", FAR);
+    let i3 = item("L1", "I3", "per-device", FAR);
+    s.import_license(
+        license("L1", "fp1"),
+        vec![i1.clone(), i2.clone(), i3.clone()],
+        None,
+        T0,
+    )
+    .await
+    .unwrap();
+    code(&s, "APP", &["I1", "I2", "I3"]).await;
+    seat(&s, "APP", "d1", T0, vec![cand("I1", Room::Units(100), FAR)]).await;
+    seat(&s, "APP", "d2", T0, vec![cand("I3", Room::Devices(5), FAR)]).await;
+    let b = batch(
+        "APP",
+        "d1",
+        "I1",
+        T0 + 1,
+        Room::Units(100),
+        Some("scan"),
+        FAR,
+        vec![report("r1", T0, &[("qr", 90)], &[])],
+    );
+    s.record_usage(b).await.unwrap();
+
+    // The identical file is no change; the same issue time is no later issue.
+    let replace = |l: LicenseRow, items: Vec<ItemRow>| {
+        let s = s.clone();
+        async move { s.replace_license(l, items, None, T0 + 10).await }
+    };
+    assert_eq!(
+        replace(
+            license("L1", "fp1"),
+            vec![i1.clone(), i2.clone(), i3.clone()]
+        )
+        .await
+        .unwrap(),
+        ImportResult::Unchanged
+    );
+    assert_eq!(
+        replace(license("L1", "fp2"), vec![i1.clone()])
+            .await
+            .unwrap_err(),
+        conflict(
+            "license L1 is stored from a file issued 2023-11-13T22:13:20Z; this file is issued \
+             2023-11-13T22:13:20Z, which is not later, so it does not replace it; ask the vendor which \
+             file of L1 is current"
+        )
+    );
+    // A later issue that drops an item with a live seat is refused whole.
+    let mut later = license("L1", "fp2");
+    later.issued_at = T0;
+    later.licensee = "Renamed Corp".into();
+    let mut more = i1.clone();
+    more.quota = Some(200);
+    let i4 = item("L1", "I4", "per-device", FAR);
+    assert_eq!(
+        replace(later.clone(), vec![more.clone(), i4.clone()])
+            .await
+            .unwrap_err(),
+        conflict(
+            "the new issue of license L1 no longer has item I3, and devices hold 1 live seat(s) on it; \
+             unregister them first (`ltsctl devices list --item I3`), then import again"
+        )
+    );
+    assert_eq!(item_state(&s, "I1", T0).await.item.quota, Some(100));
+    // Keeping I3: I1 takes the new quota and keeps its binding, seat and consumption; I2 goes; I4 comes.
+    assert_eq!(
+        replace(later.clone(), vec![more.clone(), i3.clone(), i4.clone()])
+            .await
+            .unwrap(),
+        ImportResult::Replaced {
+            dropped_items: strings(&["I2"])
+        }
+    );
+    let rec = s.get_license("L1", T0).await.unwrap().unwrap();
+    assert_eq!(rec.license, later);
+    let ids: Vec<&str> = rec.items.iter().map(|i| i.item.id.as_str()).collect();
+    assert_eq!(ids, ["I1", "I3", "I4"], "in the new file's order");
+    let i1_now = item_state(&s, "I1", T0).await;
+    assert_eq!((i1_now.item.quota, i1_now.units_used), (Some(200), 90));
+    assert_eq!(i1_now.handshakes, strings(&["APP"]));
+    assert_eq!(
+        s.get_seat("APP", "d1").await.unwrap().unwrap().item_id,
+        "I1"
+    );
+    assert_eq!(
+        s.get_seat("APP", "d2").await.unwrap().unwrap().item_id,
+        "I3"
+    );
+    assert_eq!(
+        item_ids_of(&s, "APP").await,
+        ["I1", "I3"],
+        "I4 is not bound"
+    );
+    // A replacement may not take an item id another license holds.
+    import(&s, "L9", &[("X1", "per-device", FAR)]).await;
+    let mut again = later.clone();
+    again.issued_at = T0 + DAY;
+    again.fingerprint = "fp3".into();
+    assert_eq!(
+        replace(again, vec![more, i3, item("L1", "X1", "per-device", FAR)])
+            .await
+            .unwrap_err(),
+        conflict(
+            "item X1 already exists in license L9; item ids must be unique across licenses (if this \
+             license supersedes L9, remove L9 first: the consumption of X1 is kept)"
+        )
+    );
+    assert_eq!(
+        s.get_license("L1", T0).await.unwrap().unwrap().license,
+        later
+    );
+    // A license not stored yet is imported.
+    assert_eq!(
+        replace(
+            license("L5", "fp5"),
+            vec![item("L5", "I5", "per-device", FAR)]
+        )
+        .await
+        .unwrap(),
+        ImportResult::Imported
+    );
 }

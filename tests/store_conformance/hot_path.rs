@@ -192,7 +192,7 @@ pub(crate) async fn case_config_generation(s: S) {
     changed("removing a domain", s.config_generation().await.unwrap());
     s.unbind_items("APP", &strings(&["I2"]), T0).await.unwrap();
     changed("unbinding an item", s.config_generation().await.unwrap());
-    s.remove_license("L1", true, T0).await.unwrap();
+    s.remove_license("L1", true, false, T0).await.unwrap();
     changed("removing a license", s.config_generation().await.unwrap());
     s.delete_handshake("APP", true, T0).await.unwrap();
     changed("deleting a code", s.config_generation().await.unwrap());

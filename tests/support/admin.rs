@@ -374,7 +374,7 @@ impl Seeder {
         self.rt
             .block_on(
                 self.admin
-                    .license_import(&file, text.as_bytes(), Some(&target)),
+                    .license_import(&file, text.as_bytes(), Some(&target), false),
             )
             .unwrap_or_else(|e| panic!("import {license_id}: {e}"));
     }

@@ -557,7 +557,12 @@ impl InProc {
             create: true,
         };
         self.admin
-            .license_import(&format!("{license_id}.lic"), text.as_bytes(), Some(&target))
+            .license_import(
+                &format!("{license_id}.lic"),
+                text.as_bytes(),
+                Some(&target),
+                false,
+            )
             .await
             .unwrap_or_else(|e| panic!("import {license_id}: {e}"))
     }

@@ -1,12 +1,16 @@
 //! Trusting issuer keys and importing license files on the local target.
 
 use crate::admin::ImportTarget;
-use crate::admin::types::{ImportReport, ImportStatus, TrustAddResult};
+use crate::admin::types::{
+    Binding, ImportReport, ImportStatus, ItemSeats, LicenseRemovalView, TrustAddResult,
+};
 use crate::clock::to_unix;
 use crate::domain::status::item_status;
 use crate::error::{Error, Result};
 use crate::license::{LicenseDocument, LicenseFile, PublicKey, file::MAX_FILE_BYTES};
-use crate::store::{ImportBinding, ImportResult, ItemRow, LicenseRow, TrustedKeyRow};
+use crate::store::{
+    ImportBinding, ImportResult, ItemRow, LicenseRemoval, LicenseRow, TrustedKeyRow,
+};
 
 use super::{LocalAdmin, handshakes, views};
 
@@ -44,6 +48,7 @@ pub(super) async fn import(
     file_name: &str,
     contents: &[u8],
     target: Option<&ImportTarget>,
+    replace: bool,
 ) -> Result<ImportReport> {
     if contents.len() as u64 > MAX_FILE_BYTES {
         return Err(crate::license::LicenseError::TooLarge {
@@ -87,22 +92,67 @@ pub(super) async fn import(
         None => None,
     };
     let (license, items) = rows(&doc, &file, now);
-    let result = admin
-        .store
-        .import_license(license, items, binding.clone(), to_unix(now))
-        .await?;
+    let result = if replace {
+        admin
+            .store
+            .replace_license(license, items, binding.clone(), to_unix(now))
+            .await?
+    } else {
+        admin
+            .store
+            .import_license(license, items, binding.clone(), to_unix(now))
+            .await?
+    };
+    let (status, dropped) = match result {
+        ImportResult::Imported => (ImportStatus::Imported, Vec::new()),
+        ImportResult::Unchanged => (ImportStatus::Unchanged, Vec::new()),
+        ImportResult::Replaced { dropped_items } => (ImportStatus::Replaced, dropped_items),
+    };
     Ok(ImportReport {
         file: file_name.to_string(),
-        status: match result {
-            ImportResult::Imported => ImportStatus::Imported,
-            ImportResult::Unchanged => ImportStatus::Unchanged,
-        },
+        status,
         license_id: Some(doc.id.clone()),
         items: doc.items.iter().map(|i| i.id.clone()).collect(),
         handshake: binding.as_ref().map(|b| b.code.clone()),
         bound: binding.map(|b| b.items).unwrap_or_default(),
+        dropped,
         error: None,
     })
+}
+
+/// The audit detail of an import that replaced a stored issue (other imports need none).
+pub(super) fn import_detail(report: &ImportReport) -> Option<String> {
+    (report.status == ImportStatus::Replaced).then(|| {
+        if report.dropped.is_empty() {
+            "replaced by a later issue; every item kept".to_string()
+        } else {
+            format!(
+                "replaced by a later issue; dropped item(s) {}",
+                report.dropped.join(", ")
+            )
+        }
+    })
+}
+
+pub(super) fn removal_view(id: &str, dry_run: bool, removal: LicenseRemoval) -> LicenseRemovalView {
+    LicenseRemovalView {
+        license: id.to_string(),
+        removed: (!dry_run).then(|| id.to_string()),
+        dry_run,
+        seats_freed: removal.seats(),
+        freed_seats: removal
+            .freed_seats
+            .into_iter()
+            .map(|(item, seats)| ItemSeats { item, seats })
+            .collect(),
+        unbound: removal
+            .unbound
+            .into_iter()
+            .map(|(handshake, item)| Binding { handshake, item })
+            .collect(),
+        units_kept: removal.units_kept,
+        reports_kept: removal.reports_kept,
+    }
 }
 
 fn public_key(bytes: &[u8]) -> Result<PublicKey> {

@@ -55,6 +55,17 @@ impl LocalAdmin {
     /// Records a change and how it ended. The entry is written after the change: a failed change is logged
     /// too, and a failure to log is reported in the server log rather than undoing the change.
     async fn audited<T>(&self, action: &str, target: &str, result: Result<T>) -> Result<T> {
+        self.audited_with(action, target, result, |_| None).await
+    }
+
+    /// [`Self::audited`], with `detail` describing a change that succeeded (what it dropped, say).
+    async fn audited_with<T>(
+        &self,
+        action: &str,
+        target: &str,
+        result: Result<T>,
+        detail: impl FnOnce(&T) -> Option<String>,
+    ) -> Result<T> {
         let row = crate::store::AuditRow {
             at: self.now_unix(),
             actor: self.actor.clone(),
@@ -67,7 +78,10 @@ impl LocalAdmin {
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_else(|| "error".into()),
             },
-            detail: result.as_ref().err().map(|e| e.message.clone()),
+            detail: match &result {
+                Ok(value) => detail(value),
+                Err(e) => Some(e.message.clone()),
+            },
         };
         if let Err(e) = self.store.append_audit(row).await {
             tracing::error!("could not write the audit log entry for {action} {target}: {e}");
@@ -155,13 +169,15 @@ impl Admin for LocalAdmin {
         file_name: &str,
         contents: &[u8],
         target: Option<&ImportTarget>,
+        replace: bool,
     ) -> Result<ImportReport> {
-        let r = licenses::import(self, file_name, contents, target).await;
+        let r = licenses::import(self, file_name, contents, target, replace).await;
         let what = match &r {
             Ok(report) => report.license_id.clone().unwrap_or_default(),
             Err(_) => file_name.to_string(),
         };
-        self.audited("license.import", &what, r).await
+        self.audited_with("license.import", &what, r, licenses::import_detail)
+            .await
     }
 
     async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>> {
@@ -197,13 +213,24 @@ impl Admin for LocalAdmin {
         }
     }
 
-    async fn license_remove(&self, id: &str, force: bool) -> Result<()> {
+    async fn license_remove(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+    ) -> Result<LicenseRemovalView> {
         let r = self
             .store
-            .remove_license(id, force, self.now_unix())
+            .remove_license(id, force, dry_run, self.now_unix())
             .await
+            .map(|removal| licenses::removal_view(id, dry_run, removal))
             .map_err(Into::into);
-        self.audited("license.remove", id, r).await
+        if dry_run {
+            // A dry run changes nothing: not an entry of the audit log.
+            return r;
+        }
+        self.audited_with("license.remove", id, r, |v| Some(v.summary()))
+            .await
     }
 
     async fn handshake_create(

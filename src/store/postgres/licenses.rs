@@ -4,11 +4,17 @@ use async_trait::async_trait;
 use sqlx::Row;
 use sqlx::postgres::PgRow;
 
+use sqlx::PgConnection;
+
 use super::rows::{self, ITEM_STATE_SELECT};
 use super::{PgStore, TxResult, db};
+use crate::store::licenses::{
+    different_file, dropped_item_in_use, item_id_taken, modules_json, no_code_to_bind,
+    not_a_later_issue,
+};
 use crate::store::{
-    ImportBinding, ImportResult, ItemRow, ItemState, LicenseRecord, LicenseRow, LicenseStore,
-    StoreError, StoreResult, TrustStore, TrustedKeyRow,
+    ImportBinding, ImportResult, ItemRow, ItemState, LicenseRecord, LicenseRemoval, LicenseRow,
+    LicenseStore, StoreError, StoreResult, TrustStore, TrustedKeyRow, sql,
 };
 
 fn trusted_key(row: &PgRow) -> StoreResult<TrustedKeyRow> {
@@ -83,63 +89,47 @@ impl PgStore {
         license: &LicenseRow,
         items: &[ItemRow],
         binding: Option<&ImportBinding>,
+        replace: bool,
         now: i64,
     ) -> TxResult<ImportResult> {
         let mut tx = self.tx().await?;
-        let existing: Option<String> =
-            sqlx::query_scalar("SELECT fingerprint FROM licenses WHERE id = $1")
+        // Locking the stored license row (if any) makes a concurrent import or removal of the same id
+        // wait for this one's outcome.
+        let stored: Option<(String, i64)> =
+            sqlx::query_as("SELECT fingerprint, issued_at FROM licenses WHERE id = $1 FOR UPDATE")
                 .bind(&license.id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let result = match existing {
-            Some(fp) if fp == license.fingerprint => ImportResult::Unchanged,
-            Some(_) => {
-                return Err(StoreError::Conflict(format!(
-                    "license {} is already imported from a different file; remove it first with \
-                     `ltsctl license remove {}` if the new file replaces it",
-                    license.id, license.id
-                ))
-                .into());
+        let result = match stored {
+            Some((fp, _)) if fp == license.fingerprint => ImportResult::Unchanged,
+            Some((_, issued_at)) if !replace => {
+                return Err(different_file(license, issued_at).into());
             }
+            Some((_, issued_at)) if license.issued_at <= issued_at => {
+                return Err(not_a_later_issue(license, issued_at).into());
+            }
+            Some(_) => ImportResult::Replaced {
+                dropped_items: replace_in(&mut tx, license, items, now).await?,
+            },
             None => {
                 insert_license(&mut tx, license, items).await?;
                 ImportResult::Imported
             }
         };
         if let Some(binding) = binding {
-            if !rows::lock_handshake(&mut tx, &binding.code).await? {
-                match &binding.create {
-                    Some(row) => rows::insert_handshake(&mut tx, row).await?,
-                    None => {
-                        return Err(StoreError::NotFound(format!(
-                            "no handshake code {}; create it with `ltsctl handshake create {}` or pass --create",
-                            binding.code, binding.code
-                        ))
-                        .into());
-                    }
-                }
-            }
-            // Renewal path: binding what is already bound is not an error here.
-            let mut unbound = Vec::new();
-            for item_id in &binding.items {
-                let n: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM handshake_items WHERE code = $1 AND item_id = $2",
-                )
-                .bind(&binding.code)
-                .bind(item_id)
-                .fetch_one(&mut *tx)
-                .await?;
-                if n == 0 {
-                    unbound.push(item_id.clone());
-                }
-            }
-            rows::bind_items(&mut tx, &binding.code, &unbound, now).await?;
+            apply_binding(&mut tx, binding, now).await?;
         }
         tx.commit().await?;
         Ok(result)
     }
 
-    async fn remove_license_tx(&self, id: &str, force: bool, now: i64) -> TxResult<()> {
+    async fn remove_license_tx(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+        now: i64,
+    ) -> TxResult<LicenseRemoval> {
         let mut tx = self.tx().await?;
         // Locking the license row makes a concurrent import of the same id wait for the outcome.
         let exists: Option<i32> =
@@ -150,29 +140,138 @@ impl PgStore {
         if exists.is_none() {
             return Err(StoreError::NotFound(format!("no license {id}")).into());
         }
-        let seated: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM devices d JOIN items i ON i.id = d.item_id
-             WHERE i.license_id = $1 AND d.expires_at > $2",
-        )
-        .bind(id)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        if seated > 0 && !force {
-            return Err(StoreError::Conflict(format!(
-                "license {id} is in use: {seated} device(s) hold seats on its items; \
-                 unregister them first or pass --force to remove the license and free the seats"
-            ))
-            .into());
+        let removal = removal_of(&mut tx, id, now).await?;
+        if removal.seats() > 0 && !force {
+            return Err(removal.in_use(id).into());
         }
-        // Devices and bindings go with the items (ON DELETE CASCADE).
+        if dry_run {
+            return Ok(removal);
+        }
+        // Seats and bindings go with the items (ON DELETE CASCADE); the usage ledger stays.
         sqlx::query("DELETE FROM licenses WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(removal)
     }
+}
+
+/// What removing license `id` at `now` frees and keeps.
+async fn removal_of(conn: &mut PgConnection, id: &str, now: i64) -> TxResult<LicenseRemoval> {
+    let freed_seats = sqlx::query_as(sql::LICENSE_LIVE_SEATS)
+        .bind(id)
+        .bind(now)
+        .fetch_all(&mut *conn)
+        .await?;
+    let unbound = sqlx::query_as(sql::LICENSE_BINDINGS)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let (units_kept, reports_kept) = sqlx::query_as(sql::LICENSE_LEDGER)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(LicenseRemoval {
+        freed_seats,
+        unbound,
+        units_kept,
+        reports_kept,
+    })
+}
+
+/// Binds every item of an import to its code (creating the code when asked), inside the import's
+/// transaction. Items already bound are left as they are: re-running a renewal is harmless.
+async fn apply_binding(conn: &mut PgConnection, binding: &ImportBinding, now: i64) -> TxResult<()> {
+    if !rows::lock_handshake(conn, &binding.code).await? {
+        match &binding.create {
+            Some(row) => rows::insert_handshake(conn, row).await?,
+            None => return Err(no_code_to_bind(&binding.code).into()),
+        }
+    }
+    let mut unbound = Vec::new();
+    for item_id in &binding.items {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM handshake_items WHERE code = $1 AND item_id = $2",
+        )
+        .bind(&binding.code)
+        .bind(item_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        if n == 0 {
+            unbound.push(item_id.clone());
+        }
+    }
+    rows::bind_items(conn, &binding.code, &unbound, now).await
+}
+
+/// Puts a later issue of a stored license in place of the old one; returns the items it dropped.
+async fn replace_in(
+    conn: &mut PgConnection,
+    license: &LicenseRow,
+    items: &[ItemRow],
+    now: i64,
+) -> TxResult<Vec<String>> {
+    // The stored items are locked like a seat locks them, so no device is seated on a dropped item
+    // between the check below and its deletion.
+    let stored: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM items WHERE license_id = $1 ORDER BY id FOR NO KEY UPDATE",
+    )
+    .bind(&license.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let dropped: Vec<String> = stored
+        .iter()
+        .filter(|id| !items.iter().any(|i| &i.id == *id))
+        .cloned()
+        .collect();
+    for item_id in &dropped {
+        let seats: i64 = sqlx::query_scalar(sql::ITEM_LIVE_SEATS)
+            .bind(item_id)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?;
+        if seats > 0 {
+            return Err(dropped_item_in_use(&license.id, item_id, seats).into());
+        }
+        sqlx::query("DELETE FROM items WHERE id = $1")
+            .bind(item_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(sql::UPDATE_LICENSE_ISSUE)
+        .bind(&license.id)
+        .bind(&license.licensee)
+        .bind(license.issued_at)
+        .bind(&license.lts_id)
+        .bind(&license.key_id)
+        .bind(&license.fingerprint)
+        .bind(&license.file)
+        .bind(license.imported_at)
+        .execute(&mut *conn)
+        .await?;
+    for (position, item) in items.iter().enumerate() {
+        if stored.contains(&item.id) {
+            sqlx::query(sql::UPDATE_ITEM_TERMS)
+                .bind(&item.id)
+                .bind(&license.id)
+                .bind(position as i64)
+                .bind(&item.product)
+                .bind(&item.option)
+                .bind(item.quota)
+                .bind(&item.active_period)
+                .bind(&item.domain)
+                .bind(modules_json(item))
+                .bind(&item.revokes)
+                .bind(item.valid_from)
+                .bind(item.expires_at)
+                .execute(&mut *conn)
+                .await?;
+        } else {
+            insert_item(conn, &license.id, position, item).await?;
+        }
+    }
+    Ok(dropped)
 }
 
 #[async_trait]
@@ -226,7 +325,18 @@ impl LicenseStore for PgStore {
         binding: Option<ImportBinding>,
         now: i64,
     ) -> StoreResult<ImportResult> {
-        self.retrying(|| self.import_license_tx(&license, &items, binding.as_ref(), now))
+        self.retrying(|| self.import_license_tx(&license, &items, binding.as_ref(), false, now))
+            .await
+    }
+
+    async fn replace_license(
+        &self,
+        license: LicenseRow,
+        items: Vec<ItemRow>,
+        binding: Option<ImportBinding>,
+        now: i64,
+    ) -> StoreResult<ImportResult> {
+        self.retrying(|| self.import_license_tx(&license, &items, binding.as_ref(), true, now))
             .await
     }
 
@@ -276,14 +386,20 @@ impl LicenseStore for PgStore {
         Ok(out)
     }
 
-    async fn remove_license(&self, id: &str, force: bool, now: i64) -> StoreResult<()> {
-        self.retrying(|| self.remove_license_tx(id, force, now))
+    async fn remove_license(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+        now: i64,
+    ) -> StoreResult<LicenseRemoval> {
+        self.retrying(|| self.remove_license_tx(id, force, dry_run, now))
             .await
     }
 }
 
 async fn insert_license(
-    conn: &mut sqlx::PgConnection,
+    conn: &mut PgConnection,
     license: &LicenseRow,
     items: &[ItemRow],
 ) -> TxResult<()> {
@@ -302,37 +418,43 @@ async fn insert_license(
     .execute(&mut *conn)
     .await?;
     for (position, item) in items.iter().enumerate() {
-        let owner: Option<String> =
-            sqlx::query_scalar("SELECT license_id FROM items WHERE id = $1")
-                .bind(&item.id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if let Some(owner) = owner {
-            return Err(StoreError::Conflict(format!(
-                "item {} already exists in license {owner}; item ids must be unique across licenses",
-                item.id
-            ))
-            .into());
-        }
-        sqlx::query(
-            "INSERT INTO items (id, license_id, position, product, option, quota, active_period, domain,
-                modules, revokes, valid_from, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(&item.id)
-        .bind(&license.id)
-        .bind(position as i64)
-        .bind(&item.product)
-        .bind(&item.option)
-        .bind(item.quota)
-        .bind(&item.active_period)
-        .bind(&item.domain)
-        .bind(serde_json::to_string(&item.modules).unwrap_or_else(|_| "[]".into()))
-        .bind(&item.revokes)
-        .bind(item.valid_from)
-        .bind(item.expires_at)
-        .execute(&mut *conn)
-        .await?;
+        insert_item(conn, &license.id, position, item).await?;
     }
+    Ok(())
+}
+
+/// Adds an item to license `license_id`; an id another license already holds is a conflict.
+async fn insert_item(
+    conn: &mut PgConnection,
+    license_id: &str,
+    position: usize,
+    item: &ItemRow,
+) -> TxResult<()> {
+    let owner: Option<String> = sqlx::query_scalar("SELECT license_id FROM items WHERE id = $1")
+        .bind(&item.id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(owner) = owner {
+        return Err(item_id_taken(&item.id, &owner).into());
+    }
+    sqlx::query(
+        "INSERT INTO items (id, license_id, position, product, option, quota, active_period, domain,
+            modules, revokes, valid_from, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(&item.id)
+    .bind(license_id)
+    .bind(position as i64)
+    .bind(&item.product)
+    .bind(&item.option)
+    .bind(item.quota)
+    .bind(&item.active_period)
+    .bind(&item.domain)
+    .bind(modules_json(item))
+    .bind(&item.revokes)
+    .bind(item.valid_from)
+    .bind(item.expires_at)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

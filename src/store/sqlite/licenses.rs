@@ -3,11 +3,17 @@
 use async_trait::async_trait;
 use sqlx::Row;
 
+use sqlx::SqliteConnection;
+
 use super::rows::{self, ITEM_STATE_SELECT};
 use super::{SqliteStore, db};
+use crate::store::licenses::{
+    different_file, dropped_item_in_use, item_id_taken, modules_json, no_code_to_bind,
+    not_a_later_issue,
+};
 use crate::store::{
-    ImportBinding, ImportResult, ItemRow, ItemState, LicenseRecord, LicenseRow, LicenseStore,
-    StoreError, StoreResult, TrustStore, TrustedKeyRow,
+    ImportBinding, ImportResult, ItemRow, ItemState, LicenseRecord, LicenseRemoval, LicenseRow,
+    LicenseStore, StoreError, StoreResult, TrustStore, TrustedKeyRow, sql,
 };
 
 #[async_trait]
@@ -127,54 +133,44 @@ impl LicenseStore for SqliteStore {
         now: i64,
     ) -> StoreResult<ImportResult> {
         let mut tx = self.write_tx().await?;
-        let existing: Option<String> =
-            sqlx::query_scalar("SELECT fingerprint FROM licenses WHERE id = ?")
-                .bind(&license.id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db)?;
-        let result = match existing {
-            Some(fp) if fp == license.fingerprint => ImportResult::Unchanged,
-            Some(_) => {
-                return Err(StoreError::Conflict(format!(
-                    "license {} is already imported from a different file; remove it first with \
-                     `ltsctl license remove {}` if the new file replaces it",
-                    license.id, license.id
-                )));
-            }
+        let result = match stored_issue(&mut tx, &license.id).await? {
+            Some((fp, _)) if fp == license.fingerprint => ImportResult::Unchanged,
+            Some((_, issued_at)) => return Err(different_file(&license, issued_at)),
             None => {
                 insert_license(&mut tx, &license, &items).await?;
                 ImportResult::Imported
             }
         };
         if let Some(binding) = binding {
-            if !rows::handshake_exists(&mut tx, &binding.code).await? {
-                match &binding.create {
-                    Some(row) => rows::insert_handshake(&mut tx, row).await?,
-                    None => {
-                        return Err(StoreError::NotFound(format!(
-                            "no handshake code {}; create it with `ltsctl handshake create {}` or pass --create",
-                            binding.code, binding.code
-                        )));
-                    }
-                }
+            apply_binding(&mut tx, &binding, now).await?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(result)
+    }
+
+    async fn replace_license(
+        &self,
+        license: LicenseRow,
+        items: Vec<ItemRow>,
+        binding: Option<ImportBinding>,
+        now: i64,
+    ) -> StoreResult<ImportResult> {
+        let mut tx = self.write_tx().await?;
+        let result = match stored_issue(&mut tx, &license.id).await? {
+            Some((fp, _)) if fp == license.fingerprint => ImportResult::Unchanged,
+            Some((_, issued_at)) if license.issued_at <= issued_at => {
+                return Err(not_a_later_issue(&license, issued_at));
             }
-            // Renewal path: binding what is already bound is not an error here.
-            let mut unbound = Vec::new();
-            for item_id in &binding.items {
-                let n: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM handshake_items WHERE code = ? AND item_id = ?",
-                )
-                .bind(&binding.code)
-                .bind(item_id)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?;
-                if n == 0 {
-                    unbound.push(item_id.clone());
-                }
+            Some(_) => ImportResult::Replaced {
+                dropped_items: replace_in(&mut tx, &license, &items, now).await?,
+            },
+            None => {
+                insert_license(&mut tx, &license, &items).await?;
+                ImportResult::Imported
             }
-            rows::bind_items(&mut tx, &binding.code, &unbound, now).await?;
+        };
+        if let Some(binding) = binding {
+            apply_binding(&mut tx, &binding, now).await?;
         }
         tx.commit().await.map_err(db)?;
         Ok(result)
@@ -226,44 +222,177 @@ impl LicenseStore for SqliteStore {
         Ok(out)
     }
 
-    async fn remove_license(&self, id: &str, force: bool, now: i64) -> StoreResult<()> {
+    async fn remove_license(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+        now: i64,
+    ) -> StoreResult<LicenseRemoval> {
         let mut tx = self.write_tx().await?;
-        let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM licenses WHERE id = ?")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(db)?;
-        if exists == 0 {
+        if stored_issue(&mut tx, id).await?.is_none() {
             return Err(StoreError::NotFound(format!("no license {id}")));
         }
-        let seated: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM devices d JOIN items i ON i.id = d.item_id
-             WHERE i.license_id = ? AND d.expires_at > ?",
-        )
-        .bind(id)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        if seated > 0 && !force {
-            return Err(StoreError::Conflict(format!(
-                "license {id} is in use: {seated} device(s) hold seats on its items; \
-                 unregister them first or pass --force to remove the license and free the seats"
-            )));
+        let removal = removal_of(&mut tx, id, now).await?;
+        if removal.seats() > 0 && !force {
+            return Err(removal.in_use(id));
         }
-        // Devices and bindings go with the items (ON DELETE CASCADE).
+        if dry_run {
+            return Ok(removal);
+        }
+        // Seats and bindings go with the items (ON DELETE CASCADE); the usage ledger stays.
         sqlx::query("DELETE FROM licenses WHERE id = ?")
             .bind(id)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
         tx.commit().await.map_err(db)?;
-        Ok(())
+        Ok(removal)
     }
 }
 
+/// The stored file's fingerprint and issue time of license `id`, if it is stored.
+async fn stored_issue(conn: &mut SqliteConnection, id: &str) -> StoreResult<Option<(String, i64)>> {
+    sqlx::query_as("SELECT fingerprint, issued_at FROM licenses WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+        .map_err(db)
+}
+
+/// What removing license `id` at `now` frees and keeps.
+async fn removal_of(
+    conn: &mut SqliteConnection,
+    id: &str,
+    now: i64,
+) -> StoreResult<LicenseRemoval> {
+    let freed_seats = sqlx::query_as(sql::LICENSE_LIVE_SEATS)
+        .bind(id)
+        .bind(now)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+    let unbound = sqlx::query_as(sql::LICENSE_BINDINGS)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
+    let (units_kept, reports_kept) = sqlx::query_as(sql::LICENSE_LEDGER)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(LicenseRemoval {
+        freed_seats,
+        unbound,
+        units_kept,
+        reports_kept,
+    })
+}
+
+/// Binds every item of an import to its code (creating the code when asked), inside the import's
+/// transaction. Items already bound are left as they are: re-running a renewal is harmless.
+async fn apply_binding(
+    conn: &mut SqliteConnection,
+    binding: &ImportBinding,
+    now: i64,
+) -> StoreResult<()> {
+    if !rows::handshake_exists(conn, &binding.code).await? {
+        match &binding.create {
+            Some(row) => rows::insert_handshake(conn, row).await?,
+            None => return Err(no_code_to_bind(&binding.code)),
+        }
+    }
+    let mut unbound = Vec::new();
+    for item_id in &binding.items {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM handshake_items WHERE code = $1 AND item_id = $2",
+        )
+        .bind(&binding.code)
+        .bind(item_id)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+        if n == 0 {
+            unbound.push(item_id.clone());
+        }
+    }
+    rows::bind_items(conn, &binding.code, &unbound, now).await
+}
+
+/// Puts a later issue of a stored license in place of the old one; returns the items it dropped.
+async fn replace_in(
+    conn: &mut SqliteConnection,
+    license: &LicenseRow,
+    items: &[ItemRow],
+    now: i64,
+) -> StoreResult<Vec<String>> {
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM items WHERE license_id = $1 ORDER BY id")
+            .bind(&license.id)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(db)?;
+    let dropped: Vec<String> = stored
+        .iter()
+        .filter(|id| !items.iter().any(|i| &i.id == *id))
+        .cloned()
+        .collect();
+    for item_id in &dropped {
+        let seats: i64 = sqlx::query_scalar(sql::ITEM_LIVE_SEATS)
+            .bind(item_id)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(db)?;
+        if seats > 0 {
+            return Err(dropped_item_in_use(&license.id, item_id, seats));
+        }
+        sqlx::query("DELETE FROM items WHERE id = $1")
+            .bind(item_id)
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+    }
+    sqlx::query(sql::UPDATE_LICENSE_ISSUE)
+        .bind(&license.id)
+        .bind(&license.licensee)
+        .bind(license.issued_at)
+        .bind(&license.lts_id)
+        .bind(&license.key_id)
+        .bind(&license.fingerprint)
+        .bind(&license.file)
+        .bind(license.imported_at)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    for (position, item) in items.iter().enumerate() {
+        if stored.contains(&item.id) {
+            sqlx::query(sql::UPDATE_ITEM_TERMS)
+                .bind(&item.id)
+                .bind(&license.id)
+                .bind(position as i64)
+                .bind(&item.product)
+                .bind(&item.option)
+                .bind(item.quota)
+                .bind(&item.active_period)
+                .bind(&item.domain)
+                .bind(modules_json(item))
+                .bind(&item.revokes)
+                .bind(item.valid_from)
+                .bind(item.expires_at)
+                .execute(&mut *conn)
+                .await
+                .map_err(db)?;
+        } else {
+            insert_item(conn, &license.id, position, item).await?;
+        }
+    }
+    Ok(dropped)
+}
+
 async fn insert_license(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut SqliteConnection,
     license: &LicenseRow,
     items: &[ItemRow],
 ) -> StoreResult<()> {
@@ -283,36 +412,44 @@ async fn insert_license(
     .await
     .map_err(db)?;
     for (position, item) in items.iter().enumerate() {
-        let owner: Option<String> = sqlx::query_scalar("SELECT license_id FROM items WHERE id = ?")
-            .bind(&item.id)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(db)?;
-        if let Some(owner) = owner {
-            return Err(StoreError::Conflict(format!(
-                "item {} already exists in license {owner}; item ids must be unique across licenses",
-                item.id
-            )));
-        }
-        sqlx::query(
-            "INSERT INTO items (id, license_id, position, product, option, quota, active_period, domain,
-                modules, revokes, valid_from, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
+        insert_item(conn, &license.id, position, item).await?;
+    }
+    Ok(())
+}
+
+/// Adds an item to license `license_id`; an id another license already holds is a conflict.
+async fn insert_item(
+    conn: &mut SqliteConnection,
+    license_id: &str,
+    position: usize,
+    item: &ItemRow,
+) -> StoreResult<()> {
+    let owner: Option<String> = sqlx::query_scalar("SELECT license_id FROM items WHERE id = ?")
         .bind(&item.id)
-        .bind(&license.id)
-        .bind(position as i64)
-        .bind(&item.product)
-        .bind(&item.option)
-        .bind(item.quota)
-        .bind(&item.active_period)
-        .bind(&item.domain)
-        .bind(serde_json::to_string(&item.modules).unwrap_or_else(|_| "[]".into()))
-        .bind(&item.revokes)
-        .bind(item.valid_from)
-        .bind(item.expires_at)
-        .execute(&mut *conn)
+        .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
+    if let Some(owner) = owner {
+        return Err(item_id_taken(&item.id, &owner));
     }
+    sqlx::query(
+        "INSERT INTO items (id, license_id, position, product, option, quota, active_period, domain,
+            modules, revokes, valid_from, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&item.id)
+    .bind(license_id)
+    .bind(position as i64)
+    .bind(&item.product)
+    .bind(&item.option)
+    .bind(item.quota)
+    .bind(&item.active_period)
+    .bind(&item.domain)
+    .bind(modules_json(item))
+    .bind(&item.revokes)
+    .bind(item.valid_from)
+    .bind(item.expires_at)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
     Ok(())
 }
