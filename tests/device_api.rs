@@ -428,6 +428,63 @@ async fn removing_and_reimporting_a_license_keeps_its_consumption() {
     assert_eq!(usage["scans"], 150, "and its history: {usage}");
 }
 
+/// Counts are bounded per name and per report, report times may not be far ahead, and a refused upload
+/// names the field and records nothing (the hostile review's 99,999,999,999,999,999 scans and three counts
+/// near 2^62).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn usage_counts_and_times_are_bounded() {
+    let lts = LtsDir::with_items(&[Item::per_scan("BOUND-SCAN", 1_000, Utc::now())]);
+    let server = lts.serve(&["--rate-limit", "0"]);
+    let api = server.api();
+    ok(api.authorize(CODE, "scanner-1", PRODUCT, "mobile").await);
+    let now = Utc::now();
+    let cases = [
+        (
+            vec![report("b-1", now, &[("qr", 99_999_999_999_999_999)])],
+            "reports[0].scans.qr is 99999999999999999; one report may count at most 1000000 per name",
+        ),
+        (
+            vec![
+                report("b-2", now, &[("qr", 1)]),
+                report(
+                    "b-3",
+                    now,
+                    &[("a", 1 << 62), ("b", 1 << 62), ("c", 1 << 62)],
+                ),
+            ],
+            "reports[1].scans.a is 4611686018427387904",
+        ),
+        (
+            vec![report("b-4", now, &[("qr", 600_000), ("ean13", 600_000)])],
+            "reports[0]: the counts add up to more than 1000000",
+        ),
+        (
+            vec![report("b-5", now + days(2), &[("qr", 1)])],
+            "reports[0].at is ",
+        ),
+    ];
+    for (reports, needle) in cases {
+        let r = api.usage(CODE, "scanner-1", reports).await;
+        assert_error(&r, 400, "invalid_request");
+        let message = r.1["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(needle), "{needle:?} not in {message:?}");
+    }
+    assert_eq!(
+        lts.item_used("BOUND-SCAN"),
+        0,
+        "nothing of a refused upload counts"
+    );
+    // The largest report allowed, and a little clock skew, are fine.
+    let edge = vec![
+        report("b-6", now, &[("qr", 1_000_000)]),
+        report("b-7", now + chrono::TimeDelta::hours(2), &[("qr", 1)]),
+    ];
+    assert_eq!(ok(api.usage(CODE, "scanner-1", edge).await)["accepted"], 2);
+    assert_eq!(lts.item_used("BOUND-SCAN"), 1_000_001);
+    let usage = lts.ok(&["-o", "json", "usage", "--by", "item"]);
+    assert_eq!(usage["scans"], 1_000_001, "{usage}");
+}
+
 /// Whether the `openssl` CLI is available (for the TLS test).
 pub fn have_openssl() -> bool {
     let out = Command::new("openssl").arg("version").output();

@@ -262,6 +262,7 @@ conformance!(
         case_seat_concurrent,
         case_seat_moves,
         case_record_usage,
+        case_usage_totals_never_wrap,
         case_sweep,
         case_has_concurrent_items,
         case_insert_devices,

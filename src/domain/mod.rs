@@ -7,3 +7,4 @@ pub mod hosts;
 pub mod option;
 pub mod policy;
 pub mod status;
+pub mod usage;

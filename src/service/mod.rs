@@ -319,7 +319,7 @@ impl DeviceService {
 
     /// The usage baseline: parsing and validation only.
     pub fn null_usage(&self, req: &UsageRequest) -> Result<UsageResponse, DeviceError> {
-        validate::usage(req)?;
+        validate::usage(req, self.clock.now())?;
         Ok(UsageResponse {
             accepted: req.reports.len(),
             duplicates: 0,
@@ -327,8 +327,8 @@ impl DeviceService {
     }
 
     pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
-        validate::usage(&req)?;
         let now = self.clock.now();
+        validate::usage(&req, now)?;
         let found = self.lookup(&req.handshake, &req.uuid).await?;
         let record = self.handshake(&req.handshake, found.generation).await?;
         let not_authorized = || {
@@ -404,12 +404,14 @@ fn room(capacity: Capacity) -> Room {
     }
 }
 
+/// A validated report as the store keeps it (counts are at most [`crate::domain::usage::MAX_COUNT`], so
+/// they convert exactly).
 fn report_row(r: &UsageReport) -> UsageReportRow {
     let counts = |m: &Option<std::collections::BTreeMap<String, u64>>| {
         m.iter()
             .flatten()
             .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| (k.clone(), i64::try_from(*n).unwrap_or(i64::MAX)))
+            .filter_map(|(k, n)| i64::try_from(*n).ok().map(|n| (k.clone(), n)))
             .collect()
     };
     UsageReportRow {

@@ -2,7 +2,10 @@
 
 use super::DeviceError;
 use super::types::{AuthorizeRequest, MAX_REPORTS, UsageRequest};
+use chrono::{DateTime, Utc};
+
 use crate::domain::authorize::Denial;
+use crate::domain::usage;
 
 const MAX_UUID: usize = 128;
 const MAX_TEXT: usize = 256;
@@ -64,7 +67,9 @@ pub(super) fn authorize(req: &AuthorizeRequest) -> Result<(), DeviceError> {
     Ok(())
 }
 
-pub(super) fn usage(req: &UsageRequest) -> Result<(), DeviceError> {
+/// The shape and bounds of an upload: ids, sizes, counts (see [`usage`]) and report times up to
+/// [`usage::MAX_CLOCK_AHEAD`] after `now`.
+pub(super) fn usage(req: &UsageRequest, now: DateTime<Utc>) -> Result<(), DeviceError> {
     check_code(&req.handshake)?;
     check_uuid(&req.uuid)?;
     if req.reports.len() > MAX_REPORTS {
@@ -86,6 +91,7 @@ pub(super) fn usage(req: &UsageRequest) -> Result<(), DeviceError> {
                 r.id
             )));
         }
+        let mut named = Vec::new();
         for (field, map) in [("scans", &r.scans), ("pages", &r.pages)] {
             let Some(map) = map else { continue };
             if map.len() > MAX_NAMES_PER_REPORT {
@@ -95,13 +101,27 @@ pub(super) fn usage(req: &UsageRequest) -> Result<(), DeviceError> {
             }
             for (name, count) in map {
                 check_text(&format!("reports[{i}].{field} key"), name, 64)?;
-                if *count > i64::MAX as u64 / 2 {
-                    return Err(invalid(format!(
-                        "reports[{i}].{field}.{name} is absurdly large"
-                    )));
-                }
+                named.push((format!("{field}.{name}"), *count));
             }
+        }
+        usage::report_units(named.iter().map(|(n, c)| (n.as_str(), *c))).map_err(|e| match e {
+            usage::CountError::CountTooLarge { .. } => invalid(format!("reports[{i}].{e}")),
+            usage::CountError::ReportTooLarge => invalid(format!("reports[{i}]: {e}")),
+        })?;
+        let ahead = chrono::Duration::from_std(usage::MAX_CLOCK_AHEAD).unwrap_or_default();
+        if r.at > now + ahead {
+            return Err(invalid(format!(
+                "reports[{i}].at is {}, more than {} ahead of this server's clock ({}); check the \
+                 device's clock",
+                rfc3339(r.at),
+                crate::domain::duration::format_duration(usage::MAX_CLOCK_AHEAD),
+                rfc3339(now)
+            )));
         }
     }
     Ok(())
+}
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

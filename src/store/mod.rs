@@ -398,6 +398,12 @@ pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
     })
 }
 
+/// A usage sum that does not fit in 64 bits: refused (the device API validates counts far below this, so
+/// only a corrupt or hostile store gets here), never wrapped.
+pub(crate) fn usage_overflow() -> StoreError {
+    StoreError::Invalid("a usage total would overflow a 64-bit integer; nothing recorded".into())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageReportRow {
     pub id: String,

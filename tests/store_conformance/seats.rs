@@ -459,3 +459,53 @@ pub(crate) async fn case_has_concurrent_items(s: S) {
     s.unbind_items("APP", &strings(&["C1"]), T0).await.unwrap();
     assert!(!s.has_concurrent_items().await.unwrap());
 }
+
+/// Sums of usage are checked: a report whose counts overflow 64 bits, or units that would push an item's
+/// total past 64 bits, are refused and change nothing; nothing wraps into a negative total.
+pub(crate) async fn case_usage_totals_never_wrap(s: S) {
+    import(&s, "L1", &[("I1", "per-scan", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    let room = Room::Units(i64::MAX);
+    seat(&s, "APP", "d1", T0, vec![cand("I1", room, FAR)]).await;
+    let upload = |id: &str, counts: &[(&str, i64)]| {
+        batch(
+            "APP",
+            "d1",
+            "I1",
+            T0 + 1,
+            room,
+            Some("scan"),
+            FAR,
+            vec![report(id, T0, counts, &[])],
+        )
+    };
+    let near = 1i64 << 62;
+    let overflow = StoreError::Invalid(
+        "a usage total would overflow a 64-bit integer; nothing recorded".into(),
+    );
+    assert_eq!(
+        s.record_usage(upload("r0", &[("a", near), ("b", near), ("c", near)]))
+            .await
+            .unwrap_err(),
+        overflow,
+        "three counts near 2^62 in one report"
+    );
+    assert_eq!(s.device_usage("d1").await.unwrap().reports, 0);
+    assert_eq!(
+        s.record_usage(upload("r1", &[("qr", i64::MAX - 5)]))
+            .await
+            .unwrap(),
+        recorded(1, 0)
+    );
+    let err = s
+        .record_usage(upload("r2", &[("qr", 10)]))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Database(_) | StoreError::Invalid(_)),
+        "the item's total would overflow: {err:?}"
+    );
+    let state = item_state(&s, "I1", T0).await;
+    assert_eq!(state.units_used, i64::MAX - 5, "unchanged, not wrapped");
+    assert_eq!(s.device_usage("d1").await.unwrap().reports, 1);
+}

@@ -15,6 +15,14 @@ use crate::store::{
 };
 
 use super::{LocalAdmin, views};
+use crate::domain::usage::checked_total;
+
+/// A total that does not fit in 64 bits: reported, never wrapped into a negative number.
+fn overflow(what: &str) -> Error {
+    Error::internal(format!(
+        "the total of {what} overflows a 64-bit integer; the store holds counts no device reported"
+    ))
+}
 
 /// Largest page one call returns: keeps memory flat on both ends however many devices there are.
 pub const MAX_PAGE: u32 = 5_000;
@@ -164,14 +172,16 @@ pub(super) async fn show(admin: &LocalAdmin, uuid: &str) -> Result<DeviceDetail>
             "see `ltsctl devices list`; devices are stored by the UUID their SDK reports",
         ));
     }
-    let total = |v: &[(String, i64)]| v.iter().map(|(_, n)| n).sum();
+    let total = |v: &[(String, i64)]| {
+        checked_total(v.iter().map(|(_, n)| *n)).ok_or_else(|| overflow("the device's usage"))
+    };
     Ok(DeviceDetail {
         uuid: uuid.to_string(),
         seats: seats.into_iter().map(|r| device_view(r, now)).collect(),
         usage: DeviceUsageView {
             reports: usage.reports,
-            scans_total: total(&usage.scans),
-            pages_total: total(&usage.pages),
+            scans_total: total(&usage.scans)?,
+            pages_total: total(&usage.pages)?,
             scans: usage.scans.into_iter().collect::<BTreeMap<_, _>>(),
             pages: usage.pages.into_iter().collect::<BTreeMap<_, _>>(),
             first_report: usage.first_report.map(from_unix),
@@ -267,9 +277,10 @@ pub(super) async fn usage(admin: &LocalAdmin, query: &UsageQuery) -> Result<Usag
         until: now,
         by: query.by,
         items: item_usage(admin, query, now).await?,
-        scans: totals.iter().map(|g| g.scans).sum(),
-        pages: totals.iter().map(|g| g.pages).sum(),
-        reports: totals.iter().map(|g| g.reports).sum(),
+        scans: checked_total(totals.iter().map(|g| g.scans)).ok_or_else(|| overflow("scans"))?,
+        pages: checked_total(totals.iter().map(|g| g.pages)).ok_or_else(|| overflow("pages"))?,
+        reports: checked_total(totals.iter().map(|g| g.reports))
+            .ok_or_else(|| overflow("reports"))?,
         groups,
     })
 }

@@ -10,9 +10,10 @@ use async_trait::async_trait;
 use sqlx::{PgConnection, Row};
 
 use super::{PgStore, TxResult, db};
+use crate::domain::usage::checked_total;
 use crate::store::{
     DeviceLookup, DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult,
-    SweepRecord, UsageBatch, UsageOutcome, fresh_seat,
+    SweepRecord, UsageBatch, UsageOutcome, fresh_seat, usage_overflow as overflow,
 };
 
 /// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
@@ -226,9 +227,12 @@ impl PgStore {
             return Ok(UsageOutcome::Full);
         }
         let (mut accepted, mut duplicates, mut units) = (0usize, 0usize, 0i64);
+        let total = |counts: &[(String, i64)]| {
+            checked_total(counts.iter().map(|(_, n)| *n)).ok_or_else(overflow)
+        };
         for report in &batch.reports {
-            let scans: i64 = report.scans.iter().map(|(_, n)| n).sum();
-            let pages: i64 = report.pages.iter().map(|(_, n)| n).sum();
+            let scans = total(&report.scans)?;
+            let pages = total(&report.pages)?;
             let rid: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -262,11 +266,12 @@ impl PgStore {
                     .await?;
                 }
             }
-            units += match batch.unit_kind {
+            let counted = match batch.unit_kind {
                 Some("scan") => scans,
                 Some("page") => pages,
                 _ => 0,
             };
+            units = units.checked_add(counted).ok_or_else(overflow)?;
         }
         if units > 0 {
             sqlx::query(

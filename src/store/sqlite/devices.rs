@@ -9,9 +9,10 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::writer::job;
 use super::{SqliteStore, db};
+use crate::domain::usage::checked_total;
 use crate::store::{
     DeviceLookup, DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult,
-    SweepRecord, UsageBatch, UsageOutcome, fresh_seat,
+    SweepRecord, UsageBatch, UsageOutcome, fresh_seat, usage_overflow as overflow,
 };
 
 /// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
@@ -206,6 +207,10 @@ async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<
         return Ok(UsageOutcome::Full);
     }
     // Report ids are unique within a batch (validated), so the returned ids tell which were new.
+    let mut totals: HashMap<&str, (i64, i64)> = HashMap::with_capacity(batch.reports.len());
+    for r in &batch.reports {
+        totals.insert(&r.id, (total(&r.scans)?, total(&r.pages)?));
+    }
     let mut inserted: HashMap<String, i64> = HashMap::with_capacity(batch.reports.len());
     for chunk in batch.reports.chunks(REPORTS_PER_STATEMENT) {
         let mut insert = QueryBuilder::<Sqlite>::new(
@@ -218,8 +223,8 @@ async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<
                 .push_bind(&batch.item_id)
                 .push_bind(report.at)
                 .push_bind(batch.now)
-                .push_bind(total(&report.scans))
-                .push_bind(total(&report.pages));
+                .push_bind(totals[report.id.as_str()].0)
+                .push_bind(totals[report.id.as_str()].1);
         });
         insert.push(" ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING id, rid");
         let rows: Vec<(String, i64)> = insert
@@ -250,16 +255,19 @@ async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<
         });
         insert.build().execute(&mut *tx).await.map_err(db)?;
     }
-    let units: i64 = batch
+    let mut per_report = Vec::with_capacity(inserted.len());
+    for r in batch
         .reports
         .iter()
         .filter(|r| inserted.contains_key(&r.id))
-        .map(|r| match batch.unit_kind {
-            Some("scan") => total(&r.scans),
-            Some("page") => total(&r.pages),
+    {
+        per_report.push(match batch.unit_kind {
+            Some("scan") => total(&r.scans)?,
+            Some("page") => total(&r.pages)?,
             _ => 0,
-        })
-        .sum();
+        });
+    }
+    let units = checked_total(per_report).ok_or_else(overflow)?;
     if units > 0 {
         sqlx::query(
             "INSERT INTO item_usage (item_id, units) VALUES (?, ?)
@@ -291,8 +299,8 @@ async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<
     })
 }
 
-fn total(counts: &[(String, i64)]) -> i64 {
-    counts.iter().map(|(_, n)| n).sum()
+fn total(counts: &[(String, i64)]) -> StoreResult<i64> {
+    checked_total(counts.iter().map(|(_, n)| *n)).ok_or_else(overflow)
 }
 
 /// The config generation and the device's row in one statement, outside any write transaction.
