@@ -209,26 +209,53 @@ async fn a_device_counts_as_concurrent_only_once_it_reports_usage() {
         .await;
     set_overuse(&lts, CODE, 0).await;
     let api = &lts.api;
-    // Nobody has reported yet, so all three are authorized.
+    // Nobody has reported yet, so all three are authorized, each for one window only (no offline
+    // grace for concurrent items: the next authorization checks the window again).
     for dev in ["A", "B", "C"] {
-        ok(api.authorize(CODE, dev, PRODUCT, "mobile").await);
+        let r = ok(api.authorize(CODE, dev, PRODUCT, "mobile").await);
+        assert_eq!(time_of(&r["offline_until"]), t0 + TimeDelta::minutes(3));
+        assert_eq!(
+            claims(r["token"].as_str().unwrap())["exp"],
+            (t0 + TimeDelta::minutes(3)).timestamp()
+        );
     }
+    // Each held a valid token when it counted: every report is accepted (the window holds 3 against a
+    // limit of 2, which `usage` shows as the peak).
     ok(api.usage(CODE, "A", vec![report("a1", t0, &[])]).await);
     ok(api.usage(CODE, "B", vec![report("b1", t0, &[])]).await);
-    let r = api.usage(CODE, "C", vec![report("c1", t0, &[])]).await;
-    assert_error(&r, 403, "quota_exceeded");
+    ok(api.usage(CODE, "C", vec![report("c1", t0, &[])]).await);
     let r = api.authorize(CODE, "D", PRODUCT, "mobile").await;
     assert_error(&r, 403, "quota_exceeded");
-    // A and B keep reporting; the refused report was not recorded and may be re-sent later.
-    lts.advance(TimeDelta::minutes(2));
+    let usage = lts
+        .admin
+        .usage(&ltsctl::admin::UsageQuery::default())
+        .await
+        .expect("usage");
+    let item = &usage.items[0];
+    assert_eq!((item.peak, item.limit), (Some(3), Some(2)), "{item:?}");
+    // The limit holds again at the renewals: the first two to enter keep their places, C does not.
+    lts.advance(TimeDelta::minutes(1));
+    ok(api.authorize(CODE, "A", PRODUCT, "mobile").await);
+    ok(api.authorize(CODE, "B", PRODUCT, "mobile").await);
+    let r = api.authorize(CODE, "C", PRODUCT, "mobile").await;
+    assert_error(&r, 403, "quota_exceeded");
+    // C's token ran out at 3 minutes: what it counts well after that (past the few minutes of slack
+    // for device clocks) is refused; what it counted before is still accepted.
+    lts.advance(TimeDelta::minutes(9));
+    let r = api
+        .usage(CODE, "C", vec![report("c2", lts.now(), &[])])
+        .await;
+    assert_error(&r, 403, "no_matching_license");
+    let late = report("c2", t0 + TimeDelta::minutes(2), &[]);
+    ok(api.usage(CODE, "C", vec![late]).await);
+    // Everybody has been silent for minutes: A and C authorize again; A reports, C reports.
+    ok(api.authorize(CODE, "A", PRODUCT, "mobile").await);
     ok(api
         .usage(CODE, "A", vec![report("a2", lts.now(), &[])])
         .await);
-    lts.advance(TimeDelta::minutes(2));
-    // B has been silent for 4 minutes: C (whose seat lapsed at 3 minutes) authorizes again and reports.
     ok(api.authorize(CODE, "C", PRODUCT, "mobile").await);
     let r = api
-        .usage(CODE, "C", vec![report("c1", lts.now(), &[])])
+        .usage(CODE, "C", vec![report("c3", lts.now(), &[])])
         .await;
     assert_eq!(ok(r), json!({"accepted": 1, "duplicates": 0}));
 }
@@ -521,7 +548,7 @@ async fn report_ids_are_scoped_to_the_device() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn simultaneous_usage_reports_fill_a_concurrent_window_exactly() {
+async fn simultaneous_usage_reports_then_renewals_bring_a_concurrent_window_back_to_its_limit() {
     let t0 = now_secs();
     let lts = InProc::start(t0).await;
     lts.import(CODE, "LIC-RUSH", &[Item::per_concurrent("RUSH", 5, t0)])
@@ -538,19 +565,37 @@ async fn simultaneous_usage_reports_fill_a_concurrent_window_exactly() {
             tokio::spawn(async move { api.usage(CODE, &d, vec![report(&d, t0, &[])]).await })
         })
         .collect();
-    let (mut accepted, mut refused) = (0, 0);
     for t in tasks {
-        let r = t.await.expect("task");
-        if r.0 == 200 {
-            accepted += 1;
-        } else {
-            assert_error(&r, 403, "quota_exceeded");
-            refused += 1;
-        }
+        ok(t.await.expect("task"));
     }
-    assert_eq!((accepted, refused), (5, 35));
     let r = lts.api.authorize(CODE, "late", PRODUCT, "embedded").await;
     assert_error(&r, 403, "quota_exceeded");
+    let tasks: Vec<_> = devices
+        .iter()
+        .map(|d| {
+            let (api, d) = (lts.api.clone(), d.clone());
+            tokio::spawn(async move {
+                (
+                    d.clone(),
+                    api.authorize(CODE, &d, PRODUCT, "embedded").await,
+                )
+            })
+        })
+        .collect();
+    let mut renewed = Vec::new();
+    for t in tasks {
+        let (d, r) = t.await.expect("task");
+        if r.0 == 200 {
+            renewed.push(d);
+        } else {
+            assert_error(&r, 403, "quota_exceeded");
+        }
+    }
+    renewed.sort();
+    assert_eq!(
+        renewed,
+        ["rush-00", "rush-01", "rush-02", "rush-03", "rush-04"]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -603,4 +648,99 @@ async fn a_device_seen_moments_ago_keeps_its_seat_without_a_write() {
     assert_eq!(later["expires_at"], first["expires_at"]);
     let seat = lts.store.device_seats("d").await.unwrap().remove(0);
     assert_eq!(seat.last_seen, t0.timestamp() + 61);
+}
+
+/// Usage a device counted while it held a valid seat is accepted whenever it arrives: after the item
+/// expired and its seat was swept, it is counted on the item that served the device then. What it dates
+/// after its authorization ran out, or before its first one (less its offline grace), is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn usage_buffered_offline_counts_after_the_item_expired_and_the_seat_was_swept() {
+    let t0 = now_secs();
+    let lts = InProc::start(t0).await;
+    let short = Item::per_scan("SHORT", 1_000, t0).expires(t0 + days(10));
+    let renewal =
+        Item::per_scan("RENEWAL", 1_000, t0 + days(10)).valid(t0 + days(10), t0 + days(400));
+    lts.import(CODE, "LIC-SHORT", &[short, renewal]).await;
+    lts.advance(days(5));
+    let r = ok(lts
+        .api
+        .authorize(CODE, "offline-1", PRODUCT, "mobile")
+        .await);
+    assert_eq!(r["item"], "SHORT");
+    assert_eq!(
+        time_of(&r["offline_until"]),
+        t0 + days(10),
+        "capped at the expiry"
+    );
+    // The device scans offline on day 9, and comes back on day 20: the item expired on day 10 and the
+    // sweeper removed its seat.
+    let scanned = t0 + days(9);
+    lts.advance(days(15));
+    assert_eq!(lts.sweep().await, 1);
+    let r = lts
+        .api
+        .usage(
+            CODE,
+            "offline-1",
+            vec![report("late-1", scanned, &[("qr", 7)])],
+        )
+        .await;
+    assert_eq!(ok(r), json!({"accepted": 1, "duplicates": 0}));
+    assert_eq!(
+        units_used(&lts, "SHORT").await,
+        7,
+        "on the item that served it"
+    );
+    assert_eq!(units_used(&lts, "RENEWAL").await, 0);
+    // Re-sent: counted once, as ever.
+    let again = vec![report("late-1", scanned, &[("qr", 7)])];
+    assert_eq!(
+        ok(lts.api.usage(CODE, "offline-1", again).await)["duplicates"],
+        1
+    );
+    // Dated day 15: its authorization ran out on day 10, so it could not have counted then.
+    let r = lts
+        .api
+        .usage(
+            CODE,
+            "offline-1",
+            vec![report("late-2", t0 + days(15), &[("qr", 1)])],
+        )
+        .await;
+    assert_error(&r, 403, "no_matching_license");
+    // It authorizes again (on the renewal now); what it counts from then on goes there.
+    let r = ok(lts
+        .api
+        .authorize(CODE, "offline-1", PRODUCT, "mobile")
+        .await);
+    assert_eq!(r["item"], "RENEWAL");
+    let both = vec![
+        report("late-3", scanned, &[("qr", 2)]),
+        report("now-1", lts.now(), &[("qr", 3)]),
+    ];
+    assert_eq!(
+        ok(lts.api.usage(CODE, "offline-1", both).await)["accepted"],
+        2
+    );
+    assert_eq!(units_used(&lts, "SHORT").await, 9);
+    assert_eq!(units_used(&lts, "RENEWAL").await, 3);
+    // Before its first authorization (day 5) less its offline grace (7 days): refused, naming the field.
+    let r = lts
+        .api
+        .usage(
+            CODE,
+            "offline-1",
+            vec![report("early", t0 - days(3), &[("qr", 1)])],
+        )
+        .await;
+    assert_error(&r, 400, "invalid_request");
+    let message = r.1["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("reports[0].at is") && message.contains("first authorized"),
+        "{message}"
+    );
+    // Within the grace before it: a device clock a little behind, counted on the first item.
+    let skewed = vec![report("early-ok", t0 + days(4), &[("qr", 1)])];
+    ok(lts.api.usage(CODE, "offline-1", skewed).await);
+    assert_eq!(units_used(&lts, "SHORT").await, 10);
 }

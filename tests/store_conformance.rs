@@ -13,9 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ltsctl::store::{
     AuditRow, Counts, DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DeviceUsage,
     HandshakePatch, HandshakeRow, ImportBinding, ImportResult, ItemRow, LicenseRow, MetaStore,
-    PgStore, Room, SeatCandidate, SeatOutcome, SeatRequest, SqliteStore, Store, StoreError,
-    SweepRecord, TokenRow, TrustedKeyRow, UsageBatch, UsageFilter, UsageGroup, UsageGrouping,
-    UsageOutcome, UsageReportRow,
+    PgStore, Room, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest, SqliteStore, Store,
+    StoreError, SweepRecord, TokenRow, TrustedKeyRow, UsageBatch, UsageFilter, UsageGroup,
+    UsageGrouping, UsageOutcome, UsageReportRow,
 };
 use sqlx::Connection;
 
@@ -263,6 +263,7 @@ conformance!(
         case_seat_moves,
         case_record_usage,
         case_usage_totals_never_wrap,
+        case_grants,
         case_sweep,
         case_has_concurrent_items,
         case_insert_devices,

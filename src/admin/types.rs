@@ -241,6 +241,10 @@ pub struct HandshakeItemView {
     pub quota: Option<u64>,
     /// Quota including the overuse tolerance: what is actually enforced.
     pub limit: Option<u64>,
+    /// Per-concurrent-device items: the most devices their window held at once in the last 30 days
+    /// (it can pass `limit` by devices authorized while there was room; see README). Null otherwise.
+    #[serde(default)]
+    pub peak: Option<u64>,
     /// The refresh interval devices seated on this item get (the code's override or the item's default).
     pub refresh_interval: String,
     pub refresh_interval_seconds: u64,
@@ -548,6 +552,13 @@ pub struct ItemUsageView {
     pub percent: Option<f64>,
     /// 60, 80 or 100 when that share of the quota is reached.
     pub alert: Option<u8>,
+    /// Quota including the overuse tolerance (the code's with --handshake, else the option's default).
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// Per-concurrent-device items: the most devices their window held at once in the period (since
+    /// `since`, else ever). Null otherwise.
+    #[serde(default)]
+    pub peak: Option<u64>,
     pub active_devices: i64,
     pub handshakes: Vec<String>,
 }

@@ -63,6 +63,8 @@ impl Record for UsageView {
                     i.status.as_str().to_string(),
                     i.used.to_string(),
                     opt(&i.quota),
+                    opt(&i.limit),
+                    opt(&i.peak),
                     opt(&i.left),
                     i.percent
                         .map(|p| format!("{p:.1}%"))
@@ -80,7 +82,8 @@ impl Record for UsageView {
             Section {
                 title: "Quota per item",
                 headers: vec![
-                    "item", "option", "status", "used", "quota", "left", "used %", "alert",
+                    "item", "option", "status", "used", "quota", "limit", "peak", "left", "used %",
+                    "alert",
                 ],
                 rows: items,
             },

@@ -100,7 +100,9 @@ pub struct Candidate {
     pub capacity: Capacity,
     /// When the seat lapses if the device stays silent: min(now + refresh interval, item expiry).
     pub seat_expires_at: DateTime<Utc>,
-    /// Until when the device may work offline: min(now + offline grace, item expiry).
+    /// Until when the device may work offline: min(now + offline grace, item expiry); for a
+    /// per-concurrent-device item, the end of the concurrent window instead (no offline grace: the
+    /// device must come back within the window, when the limit is checked again).
     pub offline_until: DateTime<Utc>,
 }
 
@@ -124,7 +126,12 @@ pub fn candidate(item: &CodeItem, code: &CodePolicy, now: DateTime<Utc>) -> Cand
     let interval = code
         .refresh_interval
         .unwrap_or_else(|| policy::default_refresh_interval(item.option, item.active_period));
-    let grace_end = chrono::Duration::from_std(code.offline_grace)
+    let grace = if item.option == LicenseOption::PerConcurrentDevice {
+        policy::CONCURRENT_WINDOW
+    } else {
+        code.offline_grace
+    };
+    let grace_end = chrono::Duration::from_std(grace)
         .ok()
         .and_then(|g| now.checked_add_signed(g))
         .unwrap_or(item.expires_at);
@@ -298,6 +305,23 @@ mod tests {
         assert_eq!(
             candidates(&items, "barcode-reader", None, &p, now()),
             Err(Denial::DomainNotAllowed)
+        );
+    }
+
+    #[test]
+    fn concurrent_tokens_end_with_the_window_whatever_the_grace() {
+        let c = candidate(
+            &item("C", LicenseOption::PerConcurrentDevice, ItemStatus::Active),
+            &policy(),
+            now(),
+        );
+        assert_eq!(c.offline_until, now() + chrono::Duration::minutes(3));
+        assert_eq!(c.seat_expires_at, now() + chrono::Duration::minutes(3));
+        let mut soon = item("C", LicenseOption::PerConcurrentDevice, ItemStatus::Active);
+        soon.expires_at = now() + chrono::Duration::seconds(30);
+        assert_eq!(
+            candidate(&soon, &policy(), now()).offline_until,
+            soon.expires_at
         );
     }
 

@@ -16,6 +16,39 @@ pub const MAX_REPORT_UNITS: u64 = 1_000_000;
 /// local time labelled as UTC (up to 14 hours off); beyond a day the date is wrong, not skewed.
 pub const MAX_CLOCK_AHEAD: Duration = Duration::from_secs(24 * 3600);
 
+/// How long after a device's authorization on an item ran out its buffered usage is still accepted
+/// (and the grant that records it kept). The vendor's SDKs keep failed uploads for up to 30 days.
+pub const LATE_UPLOAD_WINDOW: Duration = Duration::from_secs(90 * 24 * 3600);
+
+/// Slack in seconds around a grant's end: device clocks, and a returning device answered from its stored
+/// seat (whose new token may outlast the recorded grant by up to a minute, see `fresh_seat`).
+pub const GRANT_SLACK_SECS: i64 = 5 * 60;
+
+/// One authorization of a device on an item: from its first token to the end of its latest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Granted {
+    pub from: i64,
+    pub until: i64,
+}
+
+/// Under which authorization a report dated `at` was counted: the index of the grant that covered it,
+/// or `None` when none did. Of the grants whose end (plus [`GRANT_SLACK_SECS`]) is not before `at`, the
+/// one that began last at or before `at` served the device then (it had moved on to it); a report a
+/// little before every grant's start (a device clock behind) goes to the earliest.
+pub fn attribute(grants: &[Granted], at: i64) -> Option<usize> {
+    let covering = grants
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| at <= g.until.saturating_add(GRANT_SLACK_SECS));
+    let started = covering
+        .clone()
+        .filter(|(_, g)| g.from <= at)
+        .max_by_key(|(i, g)| (g.from, *i));
+    started
+        .or_else(|| covering.min_by_key(|(i, g)| (g.from, *i)))
+        .map(|(i, _)| i)
+}
+
 /// Why a report's counts are refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CountError {
@@ -88,6 +121,66 @@ mod tests {
                 name: "a".into(),
                 count: u64::MAX
             })
+        );
+    }
+
+    #[test]
+    fn a_report_counts_under_the_grant_that_served_the_device_then() {
+        let a = Granted {
+            from: 100,
+            until: 1_000,
+        };
+        let b = Granted {
+            from: 500,
+            until: 2_000,
+        };
+        let grants = [a, b];
+        assert_eq!(attribute(&grants, 400), Some(0), "before the move to B");
+        assert_eq!(attribute(&grants, 600), Some(1), "after it");
+        assert_eq!(attribute(&grants, 1_900), Some(1));
+        assert_eq!(
+            attribute(&grants, 2_000 + GRANT_SLACK_SECS),
+            Some(1),
+            "within the slack"
+        );
+        assert_eq!(
+            attribute(&grants, 2_001 + GRANT_SLACK_SECS),
+            None,
+            "after every grant ran out"
+        );
+        assert_eq!(
+            attribute(&grants, 50),
+            Some(0),
+            "a clock a little behind: the earliest"
+        );
+        assert_eq!(attribute(&[], 50), None);
+        // A grant that ran out (A) does not cover what came after it, even if it began later.
+        let late_a = Granted {
+            from: 900,
+            until: 950,
+        };
+        assert_eq!(
+            attribute(
+                &[
+                    late_a,
+                    Granted {
+                        from: 100,
+                        until: 5_000
+                    }
+                ],
+                2_000
+            ),
+            Some(1)
+        );
+        assert_eq!(
+            attribute(
+                &[Granted {
+                    from: 0,
+                    until: i64::MAX
+                }],
+                i64::MAX
+            ),
+            Some(0)
         );
     }
 

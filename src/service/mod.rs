@@ -14,12 +14,15 @@ use subtle::ConstantTimeEq;
 use crate::admin::local::views;
 use crate::clock::{Clock, from_unix, to_unix};
 use crate::domain::authorize::{self, Capacity, CodeItem, CodePolicy, Denial};
+use crate::domain::duration::format_duration;
 use crate::domain::hosts::{self, DomainBinding, NormalizedHost};
 use crate::domain::option::LicenseOption;
 use crate::domain::policy::CONCURRENT_WINDOW;
+use crate::domain::status::ItemStatus;
+use crate::domain::usage;
 use crate::store::{
-    DeviceLookup, HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRequest, Store,
-    StoreError, UsageBatch, UsageOutcome, UsageReportRow, fresh_seat,
+    DeviceLookup, HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest,
+    Store, StoreError, UsageBatch, UsageReportRow, fresh_seat,
 };
 use crate::token::{self, TokenSigner};
 use types::*;
@@ -240,8 +243,10 @@ impl DeviceService {
                 .iter()
                 .map(|c| SeatCandidate {
                     item_id: c.item_id.clone(),
+                    option: c.option.as_str().to_string(),
                     room: room(c.capacity),
                     seat_expires_at: to_unix(c.seat_expires_at),
+                    token_expires_at: to_unix(c.offline_until),
                 })
                 .collect(),
             fresh_checked: true,
@@ -326,67 +331,131 @@ impl DeviceService {
         })
     }
 
+    /// Records an upload. Each report counts on the item that served the device when the report is
+    /// dated (its grants; see [`usage::attribute`]), whatever that item's state is now: usage a device
+    /// counted while it was authorized is never refused for having arrived late. A report dated when the
+    /// device held no authorization, or before its first one (less its offline grace), refuses the call.
+    /// The device's live seat, if it has one on an item of the code, is refreshed.
     pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
         let now = self.clock.now();
         validate::usage(&req, now)?;
         let found = self.lookup(&req.handshake, &req.uuid).await?;
         let record = self.handshake(&req.handshake, found.generation).await?;
-        let not_authorized = || {
-            DeviceError::new(
+        let grants = self
+            .store
+            .device_grants(&req.handshake, &req.uuid)
+            .await
+            .map_err(DeviceError::store)?;
+        let items = code_items(&record, now)?;
+        let live_item = found
+            .seat
+            .as_ref()
+            .filter(|s| s.expires_at > to_unix(now))
+            .and_then(|s| items.iter().find(|i| i.id == s.item_id));
+        if grants.is_empty() && live_item.is_none() {
+            return Err(DeviceError::new(
                 Denial::NoMatchingLicense,
                 format!(
                     "device {} holds no seat through {}; authorize it first (POST /v1/authorize)",
                     req.uuid, req.handshake
                 ),
-            )
-        };
-        let seat = found
-            .seat
-            .filter(|s| s.expires_at > to_unix(now))
-            .ok_or_else(not_authorized)?;
-        let items = code_items(&record, now)?;
-        let item = items
+            ));
+        }
+        let granted: Vec<usage::Granted> = grants
             .iter()
-            .find(|i| i.id == seat.item_id)
-            .ok_or_else(not_authorized)?;
-        let candidate = authorize::candidate(item, &code_policy(&record), now);
+            .map(|g| usage::Granted {
+                from: g.granted_from,
+                until: g.granted_until,
+            })
+            .collect();
+        let first = grants
+            .iter()
+            .map(|g| g.granted_from)
+            .chain(found.seat.as_ref().map(|s| s.first_seen))
+            .min();
+        let grace = record.handshake.offline_grace_secs.max(0);
+        let mut reports = Vec::with_capacity(req.reports.len());
+        for (i, r) in req.reports.iter().enumerate() {
+            let at = to_unix(r.at);
+            if let Some(first) = first
+                && at < first.saturating_sub(grace)
+            {
+                return Err(DeviceError::new(
+                    Denial::InvalidRequest,
+                    format!(
+                        "reports[{i}].at is {}, before device {} was first authorized through {} ({}) \
+                         less its offline grace ({})",
+                        rfc3339(r.at),
+                        req.uuid,
+                        req.handshake,
+                        rfc3339(from_unix(first)),
+                        format_duration(std::time::Duration::from_secs(grace as u64))
+                    ),
+                ));
+            }
+            let (item_id, option) = match usage::attribute(&granted, at) {
+                Some(g) => (grants[g].item_id.clone(), grants[g].option.as_str()),
+                None => match live_item {
+                    Some(item) => (item.id.clone(), item.option.as_str()),
+                    None => {
+                        let until = granted.iter().map(|g| g.until).max().unwrap_or(at);
+                        return Err(DeviceError::new(
+                            Denial::NoMatchingLicense,
+                            format!(
+                                "reports[{i}] is dated {}, when device {} held no authorization \
+                                 through {} (its last one ran out at {}); usage is accepted only for \
+                                 the times a device was authorized",
+                                rfc3339(r.at),
+                                req.uuid,
+                                req.handshake,
+                                rfc3339(from_unix(until))
+                            ),
+                        ));
+                    }
+                },
+            };
+            reports.push(report_row(r, item_id, unit_kind(option)));
+        }
+        let refresh = live_item
+            .filter(|item| item.status == ItemStatus::Active)
+            .map(|item| {
+                let candidate = authorize::candidate(item, &code_policy(&record), now);
+                SeatRefresh {
+                    item_id: item.id.clone(),
+                    seat_expires_at: to_unix(candidate.seat_expires_at),
+                    window_start: (item.option == LicenseOption::PerConcurrentDevice)
+                        .then(|| window_start(now)),
+                }
+            });
         let batch = UsageBatch {
             handshake: req.handshake.clone(),
             uuid: req.uuid.clone(),
             now: to_unix(now),
-            window_start: window_start(now),
-            item_id: item.id.clone(),
-            room: room(candidate.capacity),
-            unit_kind: match item.option {
-                LicenseOption::PerScan => Some("scan"),
-                LicenseOption::PerPage => Some("page"),
-                _ => None,
-            },
-            seat_expires_at: to_unix(candidate.seat_expires_at),
-            reports: req.reports.iter().map(report_row).collect(),
+            refresh,
+            reports,
         };
-        match self
+        let done = self
             .store
             .record_usage(batch)
             .await
-            .map_err(DeviceError::store)?
-        {
-            UsageOutcome::Recorded {
-                accepted,
-                duplicates,
-            } => Ok(UsageResponse {
-                accepted,
-                duplicates,
-            }),
-            UsageOutcome::NoSeat => Err(not_authorized()),
-            UsageOutcome::Full => Err(DeviceError::new(
-                Denial::QuotaExceeded,
-                format!(
-                    "item {} already has its quota of concurrent devices in this window; retry in a few minutes",
-                    item.id
-                ),
-            )),
-        }
+            .map_err(DeviceError::store)?;
+        Ok(UsageResponse {
+            accepted: done.accepted,
+            duplicates: done.duplicates,
+        })
+    }
+}
+
+fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Which count of a report an item of `option` consumes.
+fn unit_kind(option: &str) -> Option<&'static str> {
+    match option.parse::<LicenseOption>() {
+        Ok(LicenseOption::PerScan) => Some("scan"),
+        Ok(LicenseOption::PerPage) => Some("page"),
+        _ => None,
     }
 }
 
@@ -404,9 +473,9 @@ fn room(capacity: Capacity) -> Room {
     }
 }
 
-/// A validated report as the store keeps it (counts are at most [`crate::domain::usage::MAX_COUNT`], so
-/// they convert exactly).
-fn report_row(r: &UsageReport) -> UsageReportRow {
+/// A validated report as the store keeps it, on `item_id` (counts are at most
+/// [`crate::domain::usage::MAX_COUNT`], so they convert exactly).
+fn report_row(r: &UsageReport, item_id: String, unit_kind: Option<&'static str>) -> UsageReportRow {
     let counts = |m: &Option<std::collections::BTreeMap<String, u64>>| {
         m.iter()
             .flatten()
@@ -417,6 +486,8 @@ fn report_row(r: &UsageReport) -> UsageReportRow {
     UsageReportRow {
         id: r.id.clone(),
         at: to_unix(r.at),
+        item_id,
+        unit_kind,
         scans: counts(&r.scans),
         pages: counts(&r.pages),
     }

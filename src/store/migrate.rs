@@ -106,7 +106,25 @@ const TABLES: &[Table] = &[
             ("last_seen", Int),
             ("expires_at", Int),
             ("concurrent_seen_at", Int),
+            ("concurrent_since", Int),
         ],
+        false,
+    ),
+    (
+        "device_grants",
+        &[
+            ("handshake", Text),
+            ("uuid", Text),
+            ("item_id", Text),
+            ("option", Text),
+            ("granted_from", Int),
+            ("granted_until", Int),
+        ],
+        false,
+    ),
+    (
+        "concurrent_peaks",
+        &[("item_id", Text), ("day", Int), ("peak", Int)],
         false,
     ),
     (

@@ -7,7 +7,8 @@
 mod licenses;
 pub mod migrate;
 mod postgres;
-mod sql;
+mod seats;
+pub(crate) mod sql;
 mod sqlite;
 
 use async_trait::async_trait;
@@ -86,6 +87,8 @@ pub struct ItemState {
     pub active_devices: i64,
     /// Units reported on this item over its validity (scans or pages; 0 for the device options).
     pub units_used: i64,
+    /// The most devices its concurrent window held at once on the last 30 days (0 for other options).
+    pub window_peak: i64,
     /// Handshake codes this item is bound to.
     pub handshakes: Vec<String>,
 }
@@ -280,9 +283,14 @@ pub enum Room {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatCandidate {
     pub item_id: String,
+    /// The item's option (`per-scan`, ...): recorded in the device's grant, so late usage reports count
+    /// the right unit even after the item is gone.
+    pub option: String,
     pub room: Room,
     /// The seat's removal time if the device is seated (or refreshed) on this item now.
     pub seat_expires_at: i64,
+    /// The expiry of the token the device is given on this item (its grant runs at least until then).
+    pub token_expires_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,6 +325,7 @@ pub enum SeatOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatRow {
     pub item_id: String,
+    pub first_seen: i64,
     pub last_seen: i64,
     pub expires_at: i64,
     pub platform: String,
@@ -332,8 +341,8 @@ pub struct DeviceLookup {
 }
 
 impl DeviceLookup {
-    /// Decodes `SELECT generation, item_id, expires_at, platform, domain, name, last_seen` (the device
-    /// columns NULL when it holds no seat), the same on both backends.
+    /// Decodes `SELECT generation, item_id, expires_at, platform, domain, name, last_seen, first_seen`
+    /// (the device columns NULL when it holds no seat), the same on both backends.
     pub(crate) fn from_row<R: sqlx::Row>(row: &R) -> Result<Self, sqlx::Error>
     where
         usize: sqlx::ColumnIndex<R>,
@@ -352,6 +361,7 @@ impl DeviceLookup {
                 domain: row.try_get(4)?,
                 name: row.try_get(5)?,
                 last_seen: row.try_get(6)?,
+                first_seen: row.try_get(7)?,
             }),
             None => None,
         };
@@ -398,6 +408,11 @@ pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
     })
 }
 
+/// The Unix day number (UTC) holding `t`, or the first day when `None`: where a peak query starts.
+pub(crate) fn first_day(since: Option<i64>) -> i64 {
+    since.map_or(i64::MIN, |t| t.div_euclid(86_400))
+}
+
 /// A usage sum that does not fit in 64 bits: refused (the device API validates counts far below this, so
 /// only a corrupt or hostile store gets here), never wrapped.
 pub(crate) fn usage_overflow() -> StoreError {
@@ -408,8 +423,25 @@ pub(crate) fn usage_overflow() -> StoreError {
 pub struct UsageReportRow {
     pub id: String,
     pub at: i64,
+    /// The item the report counts on: the one that served the device at `at` (see
+    /// [`crate::domain::usage::attribute`]).
+    pub item_id: String,
+    /// Which of its counts the item's consumption takes: `scan`, `page` or none.
+    pub unit_kind: Option<&'static str>,
     pub scans: Vec<(String, i64)>,
     pub pages: Vec<(String, i64)>,
+}
+
+/// The seat an upload refreshes: the device's live seat through the code, if it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRefresh {
+    /// The item of the seat, as the caller read it: nothing is refreshed if the device moved meanwhile.
+    pub item_id: String,
+    /// The refreshed removal time.
+    pub seat_expires_at: i64,
+    /// For a per-concurrent-device item, the start of the window: the upload puts the device in it (a
+    /// device counts only once it reports usage), and the item's peak is recorded.
+    pub window_start: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -417,27 +449,26 @@ pub struct UsageBatch {
     pub handshake: String,
     pub uuid: String,
     pub now: i64,
-    pub window_start: i64,
-    /// The item the device is seated on, as the caller read it; the store checks it is still so.
-    pub item_id: String,
-    pub room: Room,
-    /// Which reported unit the item's quota counts: `scan`, `page` or none.
-    pub unit_kind: Option<&'static str>,
-    /// The refreshed removal time of the seat.
-    pub seat_expires_at: i64,
+    pub refresh: Option<SeatRefresh>,
     pub reports: Vec<UsageReportRow>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UsageOutcome {
+    pub accepted: usize,
+    /// Reports already recorded under the same id: counted once.
+    pub duplicates: usize,
+}
+
+/// What a device was told it may do through a code: one item and until when (see `device_grants`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UsageOutcome {
-    Recorded {
-        accepted: usize,
-        duplicates: usize,
-    },
-    /// The device holds no seat (never authorized, swept, or moved to another item meanwhile).
-    NoSeat,
-    /// A per-concurrent-device window is full and this device is not in it: nothing recorded.
-    Full,
+pub struct GrantRow {
+    pub item_id: String,
+    pub option: String,
+    /// Its first authorization on the item.
+    pub granted_from: i64,
+    /// The latest token expiry it was given on the item.
+    pub granted_until: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -464,9 +495,13 @@ pub trait DeviceStore: Send + Sync {
     /// The config generation ([`HandshakeStore::config_generation`]) and the device's row, in one read:
     /// every device request starts with it.
     async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup>;
-    /// Records a batch of usage reports, idempotently by report id, and refreshes the seat.
+    /// Every item the device was authorized on through `handshake`, oldest grant first.
+    async fn device_grants(&self, handshake: &str, uuid: &str) -> StoreResult<Vec<GrantRow>>;
+    /// Records a batch of usage reports, idempotently by report id, each on its item, and refreshes the
+    /// seat (if asked and still there), in one transaction.
     async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome>;
-    /// Removes devices whose removal time has passed and records the run.
+    /// Removes devices whose removal time has passed, and grants that ran out more than
+    /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run.
     async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord>;
     async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>>;
     /// Whether any code draws on a per-concurrent-device item (the sweeper then runs every minute).
@@ -598,6 +633,9 @@ pub trait FleetStore: Send + Sync {
         filter: &UsageFilter,
         by: UsageGrouping,
     ) -> StoreResult<Vec<UsageGroup>>;
+    /// The most devices item `item_id`'s concurrent window held at once on the UTC days from the one
+    /// holding `since` (all days when `None`); 0 when none reported.
+    async fn concurrent_peak(&self, item_id: &str, since: Option<i64>) -> StoreResult<i64>;
     /// Inserts device rows as they are, in one transaction (seeding, copying between stores); a row whose
     /// (handshake, uuid) exists is a conflict and nothing is inserted.
     async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()>;
@@ -671,6 +709,7 @@ mod tests {
     fn row(seen_ago: i64, interval: i64) -> SeatRow {
         SeatRow {
             item_id: "I1".into(),
+            first_seen: NOW - seen_ago,
             last_seen: NOW - seen_ago,
             expires_at: NOW - seen_ago + interval,
             platform: "web".into(),
@@ -691,13 +730,17 @@ mod tests {
             candidates: vec![
                 SeatCandidate {
                     item_id: "I0".into(),
+                    option: "per-device".into(),
                     room: Room::Devices(1),
                     seat_expires_at,
+                    token_expires_at: seat_expires_at,
                 },
                 SeatCandidate {
                     item_id: "I1".into(),
+                    option: "per-device".into(),
                     room,
                     seat_expires_at,
+                    token_expires_at: seat_expires_at,
                 },
             ],
             fresh_checked: false,

@@ -305,10 +305,7 @@ pub(crate) async fn case_usage_groups(s: S) {
         ),
     ];
     for b in batches {
-        assert!(matches!(
-            s.record_usage(b).await.unwrap(),
-            UsageOutcome::Recorded { .. }
-        ));
+        assert!(s.record_usage(b).await.unwrap().accepted > 0);
     }
     let g = |key: &str, scans, pages, reports, devices| UsageGroup {
         key: key.into(),

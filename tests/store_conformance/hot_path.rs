@@ -241,8 +241,8 @@ pub(crate) async fn case_fresh_seat_is_not_rewritten(s: S) {
 }
 
 /// Usage batches arriving together share one transaction on SQLite (group commit): a batch that fails
-/// half-way (here a negative count, refused by a CHECK after its report rows were inserted) must leave
-/// nothing behind, and must not take the others down with it.
+/// half-way (here a symbology named twice in one report, refused by the counts' primary key after the
+/// report rows were inserted) must leave nothing behind, and must not take the others down with it.
 pub(crate) async fn case_failing_batch_rolls_back_alone(s: S) {
     import(&s, "L1", &[("I1", "per-device", FAR)]).await;
     code(&s, "APP", &["I1"]).await;
@@ -256,10 +256,14 @@ pub(crate) async fn case_failing_batch_rolls_back_alone(s: S) {
         let u = u.clone();
         let bad = i % 4 == 3;
         tasks.push(tokio::spawn(async move {
-            let count = if bad { -1 } else { 2 };
+            let counts: &[(&str, i64)] = if bad {
+                &[("QR", 1), ("QR", 2)]
+            } else {
+                &[("QR", 2)]
+            };
             let reports = vec![
                 report("r1", T0, &[("QR", 1)], &[]),
-                report("r2", T0, &[("QR", count)], &[]),
+                report("r2", T0, counts, &[]),
             ];
             let out = s
                 .record_usage(batch(

@@ -72,11 +72,20 @@ pub(crate) fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
+/// A candidate whose option fits its room, with a token as long as the seat.
 pub(crate) fn cand(item_id: &str, room: Room, seat_expires_at: i64) -> SeatCandidate {
+    let option = match room {
+        Room::Devices(_) => "per-device",
+        Room::Concurrent(_) => "per-concurrent-device",
+        Room::Units(_) => "per-scan",
+        Room::Unlimited => "per-domain",
+    };
     SeatCandidate {
         item_id: item_id.into(),
+        option: option.into(),
         room,
         seat_expires_at,
+        token_expires_at: seat_expires_at,
     }
 }
 
@@ -129,11 +138,17 @@ pub(crate) fn report(
     UsageReportRow {
         id: id.into(),
         at,
+        // Filled in by `batch` unless set.
+        item_id: String::new(),
+        unit_kind: None,
         scans: own(scans),
         pages: own(pages),
     }
 }
 
+/// An upload by a device seated on `item_id`: its reports count there (unless a report names its own
+/// item) with `unit_kind`, and the seat is refreshed to `seat_expires_at` (a concurrent `room`: the
+/// device enters the window of the last 300 s).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn batch(
     code: &str,
@@ -145,21 +160,31 @@ pub(crate) fn batch(
     seat_expires_at: i64,
     reports: Vec<UsageReportRow>,
 ) -> UsageBatch {
+    let reports = reports
+        .into_iter()
+        .map(|mut r| {
+            if r.item_id.is_empty() {
+                r.item_id = item_id.into();
+                r.unit_kind = unit_kind;
+            }
+            r
+        })
+        .collect();
     UsageBatch {
         handshake: code.into(),
         uuid: uuid.into(),
         now,
-        window_start: now - 300,
-        item_id: item_id.into(),
-        room,
-        unit_kind,
-        seat_expires_at,
+        refresh: Some(SeatRefresh {
+            item_id: item_id.into(),
+            seat_expires_at,
+            window_start: matches!(room, Room::Concurrent(_)).then_some(now - 300),
+        }),
         reports,
     }
 }
 
 pub(crate) fn recorded(accepted: usize, duplicates: usize) -> UsageOutcome {
-    UsageOutcome::Recorded {
+    UsageOutcome {
         accepted,
         duplicates,
     }

@@ -161,58 +161,76 @@ pub(crate) async fn case_seat_concurrent(s: S) {
         s.record_usage(use_("d1", T0 + 1, "a")).await.unwrap(),
         recorded(1, 0)
     );
+    // d2 was authorized while there was room: what it reports is recorded, and it is in the window too
+    // (two devices against a limit of one: the peak says so).
     assert_eq!(
         s.record_usage(use_("d2", T0 + 2, "a")).await.unwrap(),
-        UsageOutcome::Full
+        recorded(1, 0)
     );
-    assert_eq!(
-        s.device_usage("d2").await.unwrap().reports,
-        0,
-        "nothing recorded"
-    );
+    assert_eq!(s.device_usage("d2").await.unwrap().reports, 1);
+    assert_eq!(s.concurrent_peak("I1", None).await.unwrap(), 2);
     assert_eq!(
         seat(&s, "APP", "d3", T0 + 3, vec![conc()]).await,
-        SeatOutcome::Full
+        SeatOutcome::Full,
+        "the window is full"
     );
     assert_eq!(
         seat(&s, "APP", "d1", T0 + 4, vec![conc()]).await,
         seated("I1", T0 + 3600, false),
-        "a device inside the window keeps its place"
+        "the first to enter keeps its place"
+    );
+    assert_eq!(
+        seat(&s, "APP", "d2", T0 + 4, vec![conc()]).await,
+        SeatOutcome::Full,
+        "the second is not renewed: the limit holds again"
     );
     assert_eq!(
         s.record_usage(use_("d1", T0 + 5, "b")).await.unwrap(),
         recorded(1, 0)
     );
-    // Once d1 is out of the window (last report before now - 300), d2 gets the place.
+    // Reporting again keeps d1's place (it entered first); once d2 is out of the window (its last
+    // report before now - 300) and d1 too, a new device gets the place.
     assert_eq!(
-        s.record_usage(use_("d2", T0 + 400, "a")).await.unwrap(),
+        seat(&s, "APP", "d1", T0 + 200, vec![conc()]).await,
+        seated("I1", T0 + 3600, false)
+    );
+    assert_eq!(
+        seat(&s, "APP", "d3", T0 + 400, vec![conc()]).await,
+        seated("I1", T0 + 3600, true)
+    );
+    assert_eq!(
+        s.record_usage(use_("d3", T0 + 401, "a")).await.unwrap(),
         recorded(1, 0)
     );
-    // Moving to another item forgets the window: d2 moves away, d3 may report.
+    // Moving to another item forgets the window: d3 moves away, d2 may come back.
     assert_eq!(
         seat(
             &s,
             "APP",
-            "d2",
-            T0 + 401,
+            "d3",
+            T0 + 402,
             vec![cand("I2", Room::Devices(5), T0 + 3600)]
         )
         .await,
         seated("I2", T0 + 3600, true)
     );
     assert_eq!(
-        seat(&s, "APP", "d3", T0 + 402, vec![conc()]).await,
-        seated("I1", T0 + 3600, true)
+        seat(&s, "APP", "d2", T0 + 403, vec![conc()]).await,
+        seated("I1", T0 + 3600, false)
     );
     assert_eq!(
-        s.record_usage(use_("d3", T0 + 403, "a")).await.unwrap(),
+        s.record_usage(use_("d2", T0 + 404, "b")).await.unwrap(),
         recorded(1, 0)
     );
-    // d3 holds the only place now: d2 cannot come back to I1.
+    // d2 holds the only place now: d3 cannot come back to I1.
     assert_eq!(
-        seat(&s, "APP", "d2", T0 + 404, vec![conc()]).await,
+        seat(&s, "APP", "d3", T0 + 405, vec![conc()]).await,
         SeatOutcome::Full
     );
+    // Peaks are per day and kept by item id.
+    assert_eq!(s.concurrent_peak("I1", Some(T0 + 86_400)).await.unwrap(), 0);
+    assert_eq!(s.concurrent_peak("I1", Some(T0)).await.unwrap(), 2);
+    assert_eq!(s.concurrent_peak("I2", None).await.unwrap(), 0);
 }
 
 pub(crate) async fn case_seat_moves(s: S) {
@@ -288,23 +306,28 @@ pub(crate) async fn case_record_usage(s: S) {
     let no_reports = |uuid: &str, item_id: &str, now: i64| {
         batch("APP", uuid, item_id, now, dev, None, now + 600, vec![])
     };
+    // The service decides which item a report counts on (the device's grants); the store refreshes a
+    // seat only while it is live on the item named.
     assert_eq!(
         s.record_usage(no_reports("d1", "I1", T0)).await.unwrap(),
-        UsageOutcome::NoSeat
+        recorded(0, 0)
     );
+    assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None, "no seat made");
     seat(&s, "APP", "d1", T0, vec![cand("I1", dev, T0 + 600)]).await;
+    s.record_usage(no_reports("d1", "I2", T0 + 1))
+        .await
+        .unwrap();
+    let got = s.get_seat("APP", "d1").await.unwrap().unwrap();
     assert_eq!(
-        s.record_usage(no_reports("d1", "I2", T0)).await.unwrap(),
-        UsageOutcome::NoSeat,
-        "seated on another item"
+        got.expires_at,
+        T0 + 600,
+        "seated on another item: not refreshed"
     );
-    assert_eq!(
-        s.record_usage(no_reports("d1", "I1", T0 + 600))
-            .await
-            .unwrap(),
-        UsageOutcome::NoSeat,
-        "seat lapsed"
-    );
+    s.record_usage(no_reports("d1", "I1", T0 + 600))
+        .await
+        .unwrap();
+    let got = s.get_seat("APP", "d1").await.unwrap().unwrap();
+    assert_eq!(got.expires_at, T0 + 600, "seat lapsed: not refreshed");
     let r1 = report("r1", T0 - 50, &[("qr", 3)], &[]);
     let r2 = report("r2", T0 - 20, &[("qr", 1), ("ean13", 2)], &[("m1", 5)]);
     let r3 = report("r3", T0 - 10, &[("ean13", 6)], &[]);
@@ -508,4 +531,94 @@ pub(crate) async fn case_usage_totals_never_wrap(s: S) {
     let state = item_state(&s, "I1", T0).await;
     assert_eq!(state.units_used, i64::MAX - 5, "unchanged, not wrapped");
     assert_eq!(s.device_usage("d1").await.unwrap().reports, 1);
+}
+
+/// What a device was told outlives its seat: every authorization on an item is a grant, from the first
+/// token to the end of the latest; a sweep removes seats but keeps grants until they ran out long ago.
+/// Usage reports count on the item each names, even one whose license is gone.
+pub(crate) async fn case_grants(s: S) {
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-scan", FAR), ("I2", "per-device", FAR)],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2"]).await;
+    code(&s, "OTHER", &["I1"]).await;
+    let on = |item: &str, room: Room, seat_exp: i64, token_exp: i64| {
+        let mut c = cand(item, room, seat_exp);
+        c.token_expires_at = token_exp;
+        vec![c]
+    };
+    let units = Room::Units(1_000);
+    seat(&s, "APP", "d1", T0, on("I1", units, T0 + 50, T0 + 100)).await;
+    seat(&s, "APP", "d1", T0 + 40, on("I1", units, T0 + 90, T0 + 150)).await;
+    seat(&s, "APP", "d1", T0 + 45, on("I1", units, T0 + 95, T0 + 120)).await;
+    let grant = |item: &str, option: &str, from: i64, until: i64| ltsctl::store::GrantRow {
+        item_id: item.into(),
+        option: option.into(),
+        granted_from: from,
+        granted_until: until,
+    };
+    assert_eq!(
+        s.device_grants("APP", "d1").await.unwrap(),
+        [grant("I1", "per-scan", T0, T0 + 150)],
+        "from the first token to the end of the latest"
+    );
+    // Moving to another item starts a grant there; the old one stays.
+    let mut full = cand("I1", Room::Units(0), T0 + 200);
+    full.token_expires_at = T0 + 200;
+    let mut next = on("I2", Room::Devices(5), T0 + 300, T0 + 400);
+    next.insert(0, full);
+    seat(&s, "APP", "d1", T0 + 60, next).await;
+    let both = [
+        grant("I1", "per-scan", T0, T0 + 150),
+        grant("I2", "per-device", T0 + 60, T0 + 400),
+    ];
+    assert_eq!(s.device_grants("APP", "d1").await.unwrap(), both);
+    assert!(
+        s.device_grants("OTHER", "d1").await.unwrap().is_empty(),
+        "per code"
+    );
+    assert!(s.device_grants("APP", "nobody").await.unwrap().is_empty());
+
+    // The seat is swept; the grants are not, until they ran out longer ago than late uploads are taken.
+    assert_eq!(s.sweep(T0 + 500, "test").await.unwrap().removed, 1);
+    assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None);
+    assert_eq!(s.device_grants("APP", "d1").await.unwrap(), both);
+    // Reports on each item, the seat gone, the license of one of them removed: all recorded and counted.
+    s.remove_license("L1", true, false, T0 + 501).await.unwrap();
+    let mut r1 = report("r1", T0 + 10, &[("qr", 7)], &[]);
+    r1.item_id = "I1".into();
+    r1.unit_kind = Some("scan");
+    let mut r2 = report("r2", T0 + 70, &[("qr", 5)], &[]);
+    r2.item_id = "I2".into();
+    let late = UsageBatch {
+        handshake: "APP".into(),
+        uuid: "d1".into(),
+        now: T0 + 600,
+        refresh: None,
+        reports: vec![r1, r2],
+    };
+    assert_eq!(s.record_usage(late).await.unwrap(), recorded(2, 0));
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-scan", FAR), ("I2", "per-device", FAR)],
+    )
+    .await;
+    assert_eq!(item_state(&s, "I1", T0 + 600).await.units_used, 7);
+    assert_eq!(item_state(&s, "I2", T0 + 600).await.units_used, 0);
+    let window = ltsctl::domain::usage::LATE_UPLOAD_WINDOW.as_secs() as i64;
+    s.sweep(T0 + 150 + window, "test").await.unwrap();
+    assert_eq!(
+        s.device_grants("APP", "d1").await.unwrap().len(),
+        2,
+        "not yet"
+    );
+    s.sweep(T0 + 151 + window, "test").await.unwrap();
+    assert_eq!(
+        s.device_grants("APP", "d1").await.unwrap(),
+        [grant("I2", "per-device", T0 + 60, T0 + 400)]
+    );
 }

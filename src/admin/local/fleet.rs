@@ -291,9 +291,16 @@ async fn item_usage(
     query: &UsageQuery,
     now: DateTime<Utc>,
 ) -> Result<Vec<ItemUsageView>> {
+    let mut overuse = None;
     let states = match &query.handshake {
         Some(code) => match admin.store.get_handshake(code, to_unix(now)).await? {
-            Some(record) => record.items,
+            Some(record) => {
+                overuse = record
+                    .handshake
+                    .overuse_percent
+                    .map(|p| p.clamp(0, 100) as u32);
+                record.items
+            }
             None => return Err(Error::not_found(format!("no handshake code {code}"))),
         },
         None => admin
@@ -313,7 +320,20 @@ async fn item_usage(
         let quota = view
             .quota
             .filter(|_| view.option != LicenseOption::PerDomain);
+        let pct = overuse.unwrap_or_else(|| policy::default_overuse_percent(view.option));
+        let peak = match view.option {
+            LicenseOption::PerConcurrentDevice => Some(
+                admin
+                    .store
+                    .concurrent_peak(&view.id, query.since.map(to_unix))
+                    .await?
+                    .max(0) as u64,
+            ),
+            _ => None,
+        };
         out.push(ItemUsageView {
+            limit: quota.map(|q| policy::quota_with_overuse(q, pct)),
+            peak,
             left: quota.map(|q| q.saturating_sub(view.used)),
             percent: quota
                 .filter(|q| *q > 0)

@@ -163,6 +163,8 @@ pub(super) fn handshake(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<
             used: used(state, option),
             quota,
             limit: quota.map(|q| policy::quota_with_overuse(q, pct)),
+            peak: (option == LicenseOption::PerConcurrentDevice)
+                .then_some(state.window_peak.max(0) as u64),
             refresh_interval: format_duration(interval),
             refresh_interval_seconds: secs(interval),
             expires_at: from_unix(state.item.expires_at),

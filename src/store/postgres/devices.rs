@@ -11,9 +11,11 @@ use sqlx::{PgConnection, Row};
 
 use super::{PgStore, TxResult, db};
 use crate::domain::usage::checked_total;
+use crate::store::seats::{grant_row, grants_ran_out_before, units_per_item, window_admits};
 use crate::store::{
-    DeviceLookup, DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult,
-    SweepRecord, UsageBatch, UsageOutcome, fresh_seat, usage_overflow as overflow,
+    DeviceLookup, DeviceStore, GrantRow, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest,
+    StoreResult, SweepRecord, UsageBatch, UsageOutcome, fresh_seat, sql,
+    usage_overflow as overflow,
 };
 
 /// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
@@ -80,7 +82,7 @@ async fn has_room(
     }
 }
 
-/// A device already inside the window keeps its place; others need a free place.
+/// Whether the concurrent window admits the device (see [`sql::CONCURRENT_WINDOW`]).
 async fn concurrent_room(
     conn: &mut PgConnection,
     item_id: &str,
@@ -89,20 +91,14 @@ async fn concurrent_room(
     window_start: i64,
     limit: i64,
 ) -> TxResult<bool> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS active,
-                COUNT(*) FILTER (WHERE handshake = $2 AND uuid = $3) AS me
-         FROM devices WHERE item_id = $1 AND concurrent_seen_at > $4",
-    )
-    .bind(item_id)
-    .bind(handshake)
-    .bind(uuid)
-    .bind(window_start)
-    .fetch_one(conn)
-    .await?;
-    let active: i64 = row.try_get("active")?;
-    let me: i64 = row.try_get("me")?;
-    Ok(me > 0 || active < limit)
+    let (active, me, ahead): (i64, i64, i64) = sqlx::query_as(sql::CONCURRENT_WINDOW)
+        .bind(item_id)
+        .bind(handshake)
+        .bind(uuid)
+        .bind(window_start)
+        .fetch_one(conn)
+        .await?;
+    Ok(window_admits(active, me > 0, ahead, limit))
 }
 
 impl PgStore {
@@ -171,7 +167,9 @@ impl PgStore {
                     domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
                     last_seen = excluded.last_seen, expires_at = excluded.expires_at,
                     concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
-                                              THEN devices.concurrent_seen_at END",
+                                              THEN devices.concurrent_seen_at END,
+                    concurrent_since = CASE WHEN devices.item_id = excluded.item_id
+                                            THEN devices.concurrent_since END",
             )
             .bind(&req.handshake)
             .bind(&req.uuid)
@@ -183,6 +181,15 @@ impl PgStore {
             .bind(candidate.seat_expires_at)
             .execute(&mut *tx)
             .await?;
+            sqlx::query(sql::UPSERT_GRANT)
+                .bind(&req.handshake)
+                .bind(&req.uuid)
+                .bind(&candidate.item_id)
+                .bind(&candidate.option)
+                .bind(req.now)
+                .bind(candidate.token_expires_at)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             return Ok(SeatOutcome::Seated {
                 item_id: candidate.item_id.clone(),
@@ -195,44 +202,20 @@ impl PgStore {
 
     async fn record_usage_tx(&self, batch: &UsageBatch) -> TxResult<UsageOutcome> {
         let mut tx = self.tx().await?;
-        let concurrent = matches!(batch.room, Room::Concurrent(_));
-        if concurrent {
+        let concurrent = batch.refresh.as_ref().filter(|r| r.window_start.is_some());
+        if let Some(refresh) = concurrent {
             // The window is counted below: lock the item as seat_device does.
-            lock_items(&mut tx, vec![batch.item_id.clone()]).await?;
+            lock_items(&mut tx, vec![refresh.item_id.clone()]).await?;
         }
-        // Locking the seat keeps a concurrent seat_device from moving the device meanwhile.
-        let seat: Option<String> = sqlx::query_scalar(
-            "SELECT item_id FROM devices WHERE handshake = $1 AND uuid = $2 AND expires_at > $3
-             FOR UPDATE",
-        )
-        .bind(&batch.handshake)
-        .bind(&batch.uuid)
-        .bind(batch.now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if seat.as_deref() != Some(batch.item_id.as_str()) {
-            return Ok(UsageOutcome::NoSeat);
-        }
-        if let Room::Concurrent(limit) = batch.room
-            && !concurrent_room(
-                &mut tx,
-                &batch.item_id,
-                &batch.handshake,
-                &batch.uuid,
-                batch.window_start,
-                limit,
-            )
-            .await?
-        {
-            return Ok(UsageOutcome::Full);
-        }
-        let (mut accepted, mut duplicates, mut units) = (0usize, 0usize, 0i64);
+        let (mut accepted, mut duplicates) = (0usize, 0usize);
         let total = |counts: &[(String, i64)]| {
             checked_total(counts.iter().map(|(_, n)| *n)).ok_or_else(overflow)
         };
+        let mut totals = std::collections::HashMap::with_capacity(batch.reports.len());
+        let mut new_reports = Vec::with_capacity(batch.reports.len());
         for report in &batch.reports {
-            let scans = total(&report.scans)?;
-            let pages = total(&report.pages)?;
+            let (scans, pages) = (total(&report.scans)?, total(&report.pages)?);
+            totals.insert(report.id.as_str(), (scans, pages));
             let rid: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -241,7 +224,7 @@ impl PgStore {
             .bind(&report.id)
             .bind(&batch.handshake)
             .bind(&batch.uuid)
-            .bind(&batch.item_id)
+            .bind(&report.item_id)
             .bind(report.at)
             .bind(batch.now)
             .bind(scans)
@@ -253,6 +236,7 @@ impl PgStore {
                 continue;
             };
             accepted += 1;
+            new_reports.push(report);
             for (kind, counts) in [("scan", &report.scans), ("page", &report.pages)] {
                 for (name, count) in counts {
                     sqlx::query(
@@ -266,37 +250,42 @@ impl PgStore {
                     .await?;
                 }
             }
-            let counted = match batch.unit_kind {
-                Some("scan") => scans,
-                Some("page") => pages,
-                _ => 0,
-            };
-            units = units.checked_add(counted).ok_or_else(overflow)?;
         }
-        if units > 0 {
-            sqlx::query(
-                "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
-                 ON CONFLICT (item_id) DO UPDATE SET units = item_usage.units + excluded.units",
-            )
-            .bind(&batch.item_id)
-            .bind(units)
-            .execute(&mut *tx)
-            .await?;
+        for (item_id, units) in units_per_item(new_reports.into_iter(), |r| totals[r.id.as_str()])?
+        {
+            sqlx::query(sql::ADD_UNITS)
+                .bind(item_id)
+                .bind(units)
+                .execute(&mut *tx)
+                .await?;
         }
-        sqlx::query(
-            "UPDATE devices SET last_seen = $1, expires_at = $2,
-                concurrent_seen_at = CASE WHEN $3 THEN $1 ELSE concurrent_seen_at END
-             WHERE handshake = $4 AND uuid = $5",
-        )
-        .bind(batch.now)
-        .bind(batch.seat_expires_at)
-        .bind(concurrent)
-        .bind(&batch.handshake)
-        .bind(&batch.uuid)
-        .execute(&mut *tx)
-        .await?;
+        if let Some(refresh) = &batch.refresh {
+            let done = sqlx::query(sql::REFRESH_SEAT)
+                .bind(batch.now)
+                .bind(refresh.seat_expires_at)
+                .bind(refresh.window_start.is_some())
+                .bind(&batch.handshake)
+                .bind(&batch.uuid)
+                .bind(&refresh.item_id)
+                .bind(refresh.window_start)
+                .execute(&mut *tx)
+                .await?;
+            if let (Some(window_start), 1) = (refresh.window_start, done.rows_affected()) {
+                let active: i64 = sqlx::query_scalar(sql::CONCURRENT_ACTIVE)
+                    .bind(&refresh.item_id)
+                    .bind(window_start)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                sqlx::query(sql::RAISE_PEAK)
+                    .bind(&refresh.item_id)
+                    .bind(batch.now.div_euclid(86_400))
+                    .bind(active)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         tx.commit().await?;
-        Ok(UsageOutcome::Recorded {
+        Ok(UsageOutcome {
             accepted,
             duplicates,
         })
@@ -324,6 +313,10 @@ impl PgStore {
             .execute(&mut *tx)
             .await?
             .rows_affected() as i64;
+        sqlx::query(sql::PRUNE_GRANTS)
+            .bind(grants_ran_out_before(now))
+            .execute(&mut *tx)
+            .await?;
         let finished_at = chrono::Utc::now().timestamp().max(now);
         sqlx::query(
             "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES ($1, $2, $3, $4)",
@@ -347,7 +340,8 @@ impl PgStore {
 /// The config generation and the device's row in one statement, outside any write transaction.
 async fn lookup(pool: &sqlx::PgPool, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup> {
     let row = sqlx::query(
-        "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen FROM config_generation g
+        "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen, d.first_seen
+         FROM config_generation g
          LEFT JOIN devices d ON d.handshake = $1 AND d.uuid = $2 WHERE g.id = 1",
     )
     .bind(handshake)
@@ -390,6 +384,16 @@ impl DeviceStore for PgStore {
             })),
             None => Ok(None),
         }
+    }
+
+    async fn device_grants(&self, handshake: &str, uuid: &str) -> StoreResult<Vec<GrantRow>> {
+        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(sql::DEVICE_GRANTS)
+            .bind(handshake)
+            .bind(uuid)
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        Ok(rows.into_iter().map(grant_row).collect())
     }
 
     async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome> {

@@ -334,6 +334,15 @@ impl FleetStore for PgStore {
             .collect()
     }
 
+    async fn concurrent_peak(&self, item_id: &str, since: Option<i64>) -> StoreResult<i64> {
+        sqlx::query_scalar(crate::store::sql::CONCURRENT_PEAK)
+            .bind(item_id)
+            .bind(crate::store::first_day(since))
+            .fetch_one(self.pool())
+            .await
+            .map_err(db)
+    }
+
     async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()> {
         self.retrying(|| self.insert_devices_tx(rows)).await
     }

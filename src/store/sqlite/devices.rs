@@ -10,9 +10,11 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use super::writer::job;
 use super::{SqliteStore, db};
 use crate::domain::usage::checked_total;
+use crate::store::seats::{grant_row, grants_ran_out_before, units_per_item, window_admits};
 use crate::store::{
-    DeviceLookup, DeviceStore, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest, StoreResult,
-    SweepRecord, UsageBatch, UsageOutcome, fresh_seat, usage_overflow as overflow,
+    DeviceLookup, DeviceStore, GrantRow, Room, Seat, SeatCandidate, SeatOutcome, SeatRequest,
+    StoreResult, SweepRecord, UsageBatch, UsageOutcome, fresh_seat, sql,
+    usage_overflow as overflow,
 };
 
 /// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
@@ -70,7 +72,7 @@ async fn has_room(
     }
 }
 
-/// A device already inside the window keeps its place; others need a free place.
+/// Whether the concurrent window admits the device (see [`sql::CONCURRENT_WINDOW`]).
 async fn concurrent_room(
     conn: &mut SqliteConnection,
     item_id: &str,
@@ -79,21 +81,15 @@ async fn concurrent_room(
     window_start: i64,
     limit: i64,
 ) -> StoreResult<bool> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS active,
-                COALESCE(SUM(handshake = ?2 AND uuid = ?3), 0) AS me
-         FROM devices WHERE item_id = ?1 AND concurrent_seen_at > ?4",
-    )
-    .bind(item_id)
-    .bind(handshake)
-    .bind(uuid)
-    .bind(window_start)
-    .fetch_one(conn)
-    .await
-    .map_err(db)?;
-    let active: i64 = row.try_get("active").map_err(db)?;
-    let me: i64 = row.try_get("me").map_err(db)?;
-    Ok(me > 0 || active < limit)
+    let (active, me, ahead): (i64, i64, i64) = sqlx::query_as(sql::CONCURRENT_WINDOW)
+        .bind(item_id)
+        .bind(handshake)
+        .bind(uuid)
+        .bind(window_start)
+        .fetch_one(conn)
+        .await
+        .map_err(db)?;
+    Ok(window_admits(active, me > 0, ahead, limit))
 }
 
 /// Seats the device on the first candidate with room, inside the caller's transaction (the group writer's).
@@ -156,7 +152,9 @@ async fn seat_in(tx: &mut SqliteConnection, req: &SeatRequest) -> StoreResult<Se
                 domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
                 last_seen = excluded.last_seen, expires_at = excluded.expires_at,
                 concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
-                                          THEN devices.concurrent_seen_at END",
+                                          THEN devices.concurrent_seen_at END,
+                concurrent_since = CASE WHEN devices.item_id = excluded.item_id
+                                        THEN devices.concurrent_since END",
         )
         .bind(&req.handshake)
         .bind(&req.uuid)
@@ -169,6 +167,16 @@ async fn seat_in(tx: &mut SqliteConnection, req: &SeatRequest) -> StoreResult<Se
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+        sqlx::query(sql::UPSERT_GRANT)
+            .bind(&req.handshake)
+            .bind(&req.uuid)
+            .bind(&candidate.item_id)
+            .bind(&candidate.option)
+            .bind(req.now)
+            .bind(candidate.token_expires_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         return Ok(SeatOutcome::Seated {
             item_id: candidate.item_id.clone(),
             expires_at: candidate.seat_expires_at,
@@ -179,38 +187,13 @@ async fn seat_in(tx: &mut SqliteConnection, req: &SeatRequest) -> StoreResult<Se
 }
 
 /// Stores a batch of usage reports inside the caller's transaction: a few multi-row statements for the
-/// whole batch (reports, then their counts), whatever its size.
+/// whole batch (reports, then their counts), whatever its size; then each item's units, and the seat.
 async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<UsageOutcome> {
-    let seat: Option<String> = sqlx::query_scalar(
-        "SELECT item_id FROM devices WHERE handshake = ? AND uuid = ? AND expires_at > ?",
-    )
-    .bind(&batch.handshake)
-    .bind(&batch.uuid)
-    .bind(batch.now)
-    .fetch_optional(&mut *tx)
-    .await
-    .map_err(db)?;
-    if seat.as_deref() != Some(batch.item_id.as_str()) {
-        return Ok(UsageOutcome::NoSeat);
-    }
-    if let Room::Concurrent(limit) = batch.room
-        && !concurrent_room(
-            tx,
-            &batch.item_id,
-            &batch.handshake,
-            &batch.uuid,
-            batch.window_start,
-            limit,
-        )
-        .await?
-    {
-        return Ok(UsageOutcome::Full);
-    }
-    // Report ids are unique within a batch (validated), so the returned ids tell which were new.
     let mut totals: HashMap<&str, (i64, i64)> = HashMap::with_capacity(batch.reports.len());
     for r in &batch.reports {
         totals.insert(&r.id, (total(&r.scans)?, total(&r.pages)?));
     }
+    // Report ids are unique within a batch (validated), so the returned ids tell which were new.
     let mut inserted: HashMap<String, i64> = HashMap::with_capacity(batch.reports.len());
     for chunk in batch.reports.chunks(REPORTS_PER_STATEMENT) {
         let mut insert = QueryBuilder::<Sqlite>::new(
@@ -220,7 +203,7 @@ async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<
             row.push_bind(&report.id)
                 .push_bind(&batch.handshake)
                 .push_bind(&batch.uuid)
-                .push_bind(&batch.item_id)
+                .push_bind(&report.item_id)
                 .push_bind(report.at)
                 .push_bind(batch.now)
                 .push_bind(totals[report.id.as_str()].0)
@@ -255,45 +238,47 @@ async fn usage_in(tx: &mut SqliteConnection, batch: &UsageBatch) -> StoreResult<
         });
         insert.build().execute(&mut *tx).await.map_err(db)?;
     }
-    let mut per_report = Vec::with_capacity(inserted.len());
-    for r in batch
+    let new_reports = batch
         .reports
         .iter()
-        .filter(|r| inserted.contains_key(&r.id))
-    {
-        per_report.push(match batch.unit_kind {
-            Some("scan") => total(&r.scans)?,
-            Some("page") => total(&r.pages)?,
-            _ => 0,
-        });
+        .filter(|r| inserted.contains_key(&r.id));
+    for (item_id, units) in units_per_item(new_reports, |r| totals[r.id.as_str()])? {
+        sqlx::query(sql::ADD_UNITS)
+            .bind(item_id)
+            .bind(units)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
     }
-    let units = checked_total(per_report).ok_or_else(overflow)?;
-    if units > 0 {
-        sqlx::query(
-            "INSERT INTO item_usage (item_id, units) VALUES (?, ?)
-             ON CONFLICT (item_id) DO UPDATE SET units = units + excluded.units",
-        )
-        .bind(&batch.item_id)
-        .bind(units)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+    if let Some(refresh) = &batch.refresh {
+        let done = sqlx::query(sql::REFRESH_SEAT)
+            .bind(batch.now)
+            .bind(refresh.seat_expires_at)
+            .bind(refresh.window_start.is_some())
+            .bind(&batch.handshake)
+            .bind(&batch.uuid)
+            .bind(&refresh.item_id)
+            .bind(refresh.window_start)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        if let (Some(window_start), 1) = (refresh.window_start, done.rows_affected()) {
+            let active: i64 = sqlx::query_scalar(sql::CONCURRENT_ACTIVE)
+                .bind(&refresh.item_id)
+                .bind(window_start)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?;
+            sqlx::query(sql::RAISE_PEAK)
+                .bind(&refresh.item_id)
+                .bind(batch.now.div_euclid(86_400))
+                .bind(active)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
     }
-    let concurrent = matches!(batch.room, Room::Concurrent(_));
-    sqlx::query(
-        "UPDATE devices SET last_seen = ?1, expires_at = ?2,
-            concurrent_seen_at = CASE WHEN ?3 THEN ?1 ELSE concurrent_seen_at END
-         WHERE handshake = ?4 AND uuid = ?5",
-    )
-    .bind(batch.now)
-    .bind(batch.seat_expires_at)
-    .bind(concurrent)
-    .bind(&batch.handshake)
-    .bind(&batch.uuid)
-    .execute(&mut *tx)
-    .await
-    .map_err(db)?;
-    Ok(UsageOutcome::Recorded {
+    Ok(UsageOutcome {
         accepted: inserted.len(),
         duplicates: batch.reports.len() - inserted.len(),
     })
@@ -306,7 +291,8 @@ fn total(counts: &[(String, i64)]) -> StoreResult<i64> {
 /// The config generation and the device's row in one statement, outside any write transaction.
 async fn lookup(pool: &sqlx::SqlitePool, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup> {
     let row = sqlx::query(
-        "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen FROM config_generation g
+        "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen, d.first_seen
+         FROM config_generation g
          LEFT JOIN devices d ON d.handshake = ?1 AND d.uuid = ?2 WHERE g.id = 1",
     )
     .bind(handshake)
@@ -355,6 +341,16 @@ impl DeviceStore for SqliteStore {
         }
     }
 
+    async fn device_grants(&self, handshake: &str, uuid: &str) -> StoreResult<Vec<GrantRow>> {
+        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(sql::DEVICE_GRANTS)
+            .bind(handshake)
+            .bind(uuid)
+            .fetch_all(self.pool())
+            .await
+            .map_err(db)?;
+        Ok(rows.into_iter().map(grant_row).collect())
+    }
+
     async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome> {
         self.writer
             .run(self.pool(), true, move |conn| {
@@ -371,6 +367,11 @@ impl DeviceStore for SqliteStore {
             .await
             .map_err(db)?
             .rows_affected() as i64;
+        sqlx::query(sql::PRUNE_GRANTS)
+            .bind(grants_ran_out_before(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         let finished_at = now;
         sqlx::query(
             "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES (?, ?, ?, ?)",

@@ -363,6 +363,15 @@ impl FleetStore for SqliteStore {
             .collect()
     }
 
+    async fn concurrent_peak(&self, item_id: &str, since: Option<i64>) -> StoreResult<i64> {
+        sqlx::query_scalar(crate::store::sql::CONCURRENT_PEAK)
+            .bind(item_id)
+            .bind(crate::store::first_day(since))
+            .fetch_one(self.pool())
+            .await
+            .map_err(db)
+    }
+
     async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         for r in rows {

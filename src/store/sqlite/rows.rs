@@ -13,6 +13,8 @@ pub(super) const ITEM_STATE_SELECT: &str = "SELECT i.id, i.license_id, i.product
         (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
         (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > ?1) AS active_devices,
         COALESCE((SELECT u.units FROM item_usage u WHERE u.item_id = i.id), 0) AS units_used,
+        COALESCE((SELECT MAX(p.peak) FROM concurrent_peaks p
+                  WHERE p.item_id = i.id AND p.day >= ?1 / 86400 - 30), 0) AS window_peak,
         (SELECT group_concat(h.code, char(31)) FROM handshake_items h WHERE h.item_id = i.id) AS handshakes
     FROM items i";
 
@@ -23,7 +25,8 @@ pub(super) const ITEM_SETTINGS_SELECT: &str =
     "SELECT i.id, i.license_id, i.product, i.option, i.quota,
         i.active_period, i.domain, i.modules, i.revokes, i.valid_from, i.expires_at,
         (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
-        0 AS active_devices, 0 AS units_used, CAST(NULL AS TEXT) AS handshakes, ?1 AS now_unused
+        0 AS active_devices, 0 AS units_used, 0 AS window_peak, CAST(NULL AS TEXT) AS handshakes,
+        ?1 AS now_unused
     FROM items i";
 
 pub(super) fn item_state(row: &SqliteRow) -> StoreResult<ItemState> {
@@ -50,6 +53,7 @@ pub(super) fn item_state(row: &SqliteRow) -> StoreResult<ItemState> {
         revoked_by: row.try_get("revoked_by").map_err(db)?,
         active_devices: row.try_get("active_devices").map_err(db)?,
         units_used: row.try_get("units_used").map_err(db)?,
+        window_peak: row.try_get("window_peak").map_err(db)?,
         handshakes,
     })
 }
