@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the issuer keys this LTS accepts licenses from')
             [CompletionResult]::new('handshake', 'handshake', [CompletionResultType]::ParameterValue, 'Create handshake codes and bind license items, domains and passwords to them')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create an empty store in the data dir (or database); commands that only read refuse a missing one')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the embedded store, even while the server runs')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back in place of the embedded store (stop the server first)')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy an embedded store into PostgreSQL (to run several instances on one database)')
@@ -729,6 +730,21 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'ltsctl;init' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) for the server''s TLS certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, no progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'ltsctl;backup' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
@@ -1295,6 +1311,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Manage the issuer keys this LTS accepts licenses from')
             [CompletionResult]::new('handshake', 'handshake', [CompletionResultType]::ParameterValue, 'Create handshake codes and bind license items, domains and passwords to them')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show this LTS: instance id, version, counts and licenses expiring soon')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create an empty store in the data dir (or database); commands that only read refuse a missing one')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a consistent copy of the embedded store, even while the server runs')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a backup back in place of the embedded store (stop the server first)')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy an embedded store into PostgreSQL (to run several instances on one database)')
@@ -1427,6 +1444,9 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             break
         }
         'ltsctl;help;status' {
+            break
+        }
+        'ltsctl;help;init' {
             break
         }
         'ltsctl;help;backup' {

@@ -40,6 +40,9 @@ _ltsctl() {
             ltsctl,help)
                 cmd="ltsctl__subcmd__help"
                 ;;
+            ltsctl,init)
+                cmd="ltsctl__subcmd__init"
+                ;;
             ltsctl,issuer)
                 cmd="ltsctl__subcmd__issuer"
                 ;;
@@ -288,6 +291,9 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__help,help)
                 cmd="ltsctl__subcmd__help__subcmd__help"
+                ;;
+            ltsctl__subcmd__help,init)
+                cmd="ltsctl__subcmd__help__subcmd__init"
                 ;;
             ltsctl__subcmd__help,issuer)
                 cmd="ltsctl__subcmd__help__subcmd__issuer"
@@ -569,7 +575,7 @@ _ltsctl() {
 
     case "${cmd}" in
         ltsctl)
-            opts="-o -q -h -V --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="-o -q -h -V --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help --version issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2455,7 +2461,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help)
-            opts="issuer license trust handshake status backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
+            opts="issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2888,6 +2894,20 @@ _ltsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ltsctl__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ltsctl__subcmd__help__subcmd__issuer)
             opts="keygen sign"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3287,6 +3307,48 @@ _ltsctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__init)
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand trust 'Manage the issuer keys this LTS accepts licenses from'
             cand handshake 'Create handshake codes and bind license items, domains and passwords to them'
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
+            cand init 'Create an empty store in the data dir (or database); commands that only read refuse a missing one'
             cand backup 'Write a consistent copy of the embedded store, even while the server runs'
             cand restore 'Put a backup back in place of the embedded store (stop the server first)'
             cand migrate 'Copy an embedded store into PostgreSQL (to run several instances on one database)'
@@ -653,6 +654,20 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ltsctl;init'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust this CA certificate (PEM) for the server''s TLS certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, no progress bars'
+            cand --quiet 'Print only results and errors: no notes, no progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'ltsctl;backup'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
@@ -1169,6 +1184,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand trust 'Manage the issuer keys this LTS accepts licenses from'
             cand handshake 'Create handshake codes and bind license items, domains and passwords to them'
             cand status 'Show this LTS: instance id, version, counts and licenses expiring soon'
+            cand init 'Create an empty store in the data dir (or database); commands that only read refuse a missing one'
             cand backup 'Write a consistent copy of the embedded store, even while the server runs'
             cand restore 'Put a backup back in place of the embedded store (stop the server first)'
             cand migrate 'Copy an embedded store into PostgreSQL (to run several instances on one database)'
@@ -1271,6 +1287,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;help;handshake;delete'= {
         }
         &'ltsctl;help;status'= {
+        }
+        &'ltsctl;help;init'= {
         }
         &'ltsctl;help;backup'= {
         }

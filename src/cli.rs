@@ -93,6 +93,17 @@ pub enum Command {
         after_help = "Examples:\n  ltsctl status\n  ltsctl --server https://lts:48080 status -o json"
     )]
     Status(StatusArgs),
+    /// Create an empty store in the data dir (or database); commands that only read refuse a missing one
+    #[command(
+        long_about = "Create the data dir and an empty store in it (or the schema in --database), with this \
+            instance's lts_id. Commands that only read, or change what exists, never create a store: a \
+            mistyped --data-dir is an error naming the path. `ltsctl serve`, and the commands that add to a \
+            store (trust add, license import, handshake create, token create), create one too. Running it \
+            on an existing store changes nothing.",
+        after_help = "Examples:\n  ltsctl --data-dir /var/lib/ltsctl init\n  \
+            ltsctl --database postgres://lts@db.internal/lts init"
+    )]
+    Init,
     /// Write a consistent copy of the embedded store, even while the server runs
     #[command(
         after_help = "Example:\n  ltsctl --data-dir /var/lib/ltsctl backup /backups/lts-$(date +%F).db"
@@ -698,7 +709,9 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Devices", &["devices", "usage"]),
     (
         "Server",
-        &["serve", "status", "sweep", "backup", "restore", "migrate"],
+        &[
+            "serve", "init", "status", "sweep", "backup", "restore", "migrate",
+        ],
     ),
     ("Access", &["login", "logout", "profile", "token", "audit"]),
     ("Setup", &["config", "completions"]),

@@ -32,6 +32,10 @@ pub enum ErrorKind {
     Attention,
     /// A destructive command needs confirmation and there is no TTY to ask on: pass `--yes`. Exit 10.
     ConfirmationRequired,
+    /// The store is locked by another process (a long write, a restore or migration): retry. Exit 11.
+    Busy,
+    /// The data dir's database is damaged or not an ltsctl store. Exit 12.
+    DamagedStore,
 }
 
 impl ErrorKind {
@@ -47,6 +51,8 @@ impl ErrorKind {
             ErrorKind::Unreachable => 8,
             ErrorKind::Attention => 9,
             ErrorKind::ConfirmationRequired => 10,
+            ErrorKind::Busy => 11,
+            ErrorKind::DamagedStore => 12,
         }
     }
 }
@@ -146,9 +152,14 @@ impl From<crate::store::StoreError> for Error {
             S::Invalid(m) => Error::usage(m),
             S::Permission(m) => Error::permission(m),
             S::Database(m) => Error::internal(format!("database error: {m}")),
-            S::Busy(m) => Error::internal(format!(
-                "the store stayed busy (another process is writing to it): {m}; retry in a moment"
-            )),
+            S::Busy(m) => Error::new(ErrorKind::Busy, m).with_hint(
+                "another process holds the store (a long bulk change, a restore or a migration); \
+                 retry in a moment",
+            ),
+            S::Damaged(m) => Error::new(ErrorKind::DamagedStore, m).with_hint(
+                "restore the latest backup with `ltsctl restore FILE`, or move the file away and \
+                 start a new store",
+            ),
         }
     }
 }
@@ -170,6 +181,8 @@ mod tests {
             ErrorKind::Unreachable,
             ErrorKind::Attention,
             ErrorKind::ConfirmationRequired,
+            ErrorKind::Busy,
+            ErrorKind::DamagedStore,
         ];
         let mut codes: Vec<u8> = kinds.iter().map(|k| k.exit_code()).collect();
         codes.sort_unstable();

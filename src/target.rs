@@ -1,7 +1,7 @@
 //! Which LTS a command administers. First match wins: `--server URL` / `LTSCTL_SERVER`, `--data-dir` /
 //! `LTSCTL_DATA_DIR`, the active profile of the config file, else the local default data dir.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use zeroize::Zeroizing;
@@ -12,7 +12,7 @@ use crate::admin::remote::RemoteAdmin;
 use crate::clock::SystemClock;
 use crate::config::{self, Config};
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::SqliteStore;
+use crate::store::{OpenMode, SqliteStore, StoreError};
 
 /// The platform's data dir for ltsctl, e.g. `~/.local/share/ltsctl` on Linux.
 pub fn default_data_dir() -> Result<PathBuf> {
@@ -94,33 +94,41 @@ pub fn resolve(args: &TargetArgs, config: &Config) -> Result<Resolved> {
     Ok(Resolved::Local(default_data_dir()?))
 }
 
+/// How a missing store is created, for the error of a command that does not create one.
+const CREATE_HINT: &str = "this command does not create a store; make one with `ltsctl init` (or \
+    `ltsctl serve`, or a first change: `trust add`, `license import`, `handshake create`, `token create`)";
+
+/// Opens the embedded store in `dir`; with [`OpenMode::Existing`] a missing one is an error naming the
+/// path, never a new empty store.
+pub async fn open_local(dir: &Path, mode: OpenMode) -> Result<Arc<SqliteStore>> {
+    match SqliteStore::open_mode(dir, mode).await {
+        Ok(store) => Ok(Arc::new(store)),
+        Err(StoreError::NotFound(m)) => Err(Error::not_found(m).with_hint(format!(
+            "check --data-dir and LTSCTL_DATA_DIR; {CREATE_HINT}"
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Connects to a PostgreSQL store, running its migrations; the error never shows the URL's password.
-pub async fn open_database(url: &str) -> Result<Arc<dyn crate::store::Store>> {
+/// With [`OpenMode::Existing`] a database that holds no ltsctl store is an error, not a new store.
+pub async fn open_database(url: &str, mode: OpenMode) -> Result<Arc<dyn crate::store::Store>> {
     if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
         return Err(Error::usage(
             "--database takes a PostgreSQL URL: postgres://user@host:5432/dbname",
         ));
     }
-    let store = crate::store::PgStore::connect(url).await.map_err(|e| {
-        Error::new(
+    match crate::store::PgStore::connect_mode(url, mode).await {
+        Ok(store) => Ok(Arc::new(store)),
+        Err(StoreError::NotFound(m)) => Err(Error::not_found(m).with_hint(format!(
+            "check --database and LTSCTL_DATABASE_URL; {CREATE_HINT}"
+        ))),
+        Err(StoreError::Busy(m)) => Err(StoreError::Busy(m).into()),
+        Err(e) => Err(Error::new(
             ErrorKind::Unreachable,
             format!("cannot use the database: {e}"),
         )
-        .with_hint("check that PostgreSQL runs and the URL (host, port, user, database) is right")
-    })?;
-    Ok(Arc::new(store))
-}
-
-/// The store of a local target: a data dir, or a database URL when given.
-pub async fn open_store(
-    database: Option<&str>,
-    data_dir: Option<PathBuf>,
-) -> Result<Arc<dyn crate::store::Store>> {
-    match database {
-        Some(url) => open_database(url).await,
-        None => Ok(Arc::new(
-            SqliteStore::open(&resolve_data_dir(data_dir)?).await?,
-        )),
+        .with_hint("check that PostgreSQL runs and the URL (host, port, user, database) is right")),
     }
 }
 
@@ -147,19 +155,20 @@ pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<
     Ok(Zeroizing::new(token.trim().to_string()))
 }
 
-/// Opens the admin target the global flags name, and says which it is.
-pub async fn open(args: &TargetArgs) -> Result<(Box<dyn Admin>, Vec<String>)> {
+/// Opens the admin target the global flags name, and says which it is. `mode`: whether the command may
+/// create a local store that does not exist yet.
+pub async fn open(args: &TargetArgs, mode: OpenMode) -> Result<(Box<dyn Admin>, Vec<String>)> {
     let (config, warnings) = match config::path() {
         Ok(path) => config::load(&path)?,
         Err(_) => (Config::default(), Vec::new()),
     };
     let admin: Box<dyn Admin> = match resolve(args, &config)? {
         Resolved::Local(dir) => Box::new(LocalAdmin::new(
-            Arc::new(SqliteStore::open(&dir).await?),
+            open_local(&dir, mode).await?,
             Arc::new(SystemClock),
         )),
         Resolved::Database(url) => Box::new(LocalAdmin::new(
-            open_database(&url).await?,
+            open_database(&url, mode).await?,
             Arc::new(SystemClock),
         )),
         Resolved::Remote {

@@ -403,6 +403,59 @@ async fn restore_without_yes_and_without_a_terminal_is_exit_10() {
     );
 }
 
+/// `restore` (and `migrate --from`) while `ltsctl serve` has the store open would replace the file under
+/// the server, which would go on writing to the deleted one: authorizations answered 200 afterwards would
+/// be lost. Both refuse while any process holds the data dir, and work once it is stopped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restore_and_migrate_refuse_while_the_server_runs() {
+    let live = Live::new();
+    let file = live.backup("b.db");
+    let mut server = live.lts.serve(&["--rate-limit", "0"]);
+    let api = server.api();
+    ok(api
+        .authorize(CODE, "after-backup", PRODUCT, "desktop")
+        .await);
+    let err = code(
+        &live.run(&["restore", file.to_str().unwrap(), "--yes"]),
+        4,
+        "restore while serving",
+    );
+    assert!(
+        err.contains("in use by another process") && err.contains("stop it first"),
+        "{err}"
+    );
+    let err = code(
+        &live.run(&[
+            "migrate",
+            "--from",
+            live.lts.data.to_str().unwrap(),
+            "--to",
+            "postgres://nobody@127.0.0.1:1/none",
+        ]),
+        4,
+        "migrate --from a live data dir",
+    );
+    assert!(err.contains("in use by another process"), "{err}");
+    // Nothing was replaced: the server's acknowledged writes are all there, before and after it stops.
+    ok(api
+        .authorize(CODE, "during-refusals", PRODUCT, "desktop")
+        .await);
+    server.terminate();
+    let devices = live.lts.ok(&["-o", "json", "devices", "list"]).to_string();
+    assert!(
+        devices.contains("after-backup") && devices.contains("during-refusals"),
+        "{devices}"
+    );
+    // Stopped: the restore goes through (and takes the store back to the backup).
+    code(
+        &live.run(&["restore", file.to_str().unwrap(), "--yes"]),
+        0,
+        "restore once stopped",
+    );
+    let devices = live.lts.ok(&["-o", "json", "devices", "list"]).to_string();
+    assert!(!devices.contains("after-backup"), "{devices}");
+}
+
 #[test]
 fn backup_never_overwrites_without_force() {
     let live = Live::new();

@@ -579,7 +579,21 @@ fn expiring_within_exits_0_when_nothing_expires_soon() {
 #[test]
 fn status_in_json_table_and_csv() {
     let lts = Lts::new();
+    let err = lts.sh_err("status", 3);
+    assert_has(&err, &["no ltsctl store in", "ltsctl init"]);
+    assert!(
+        !lts.data_dir.exists(),
+        "a command that reads creates nothing"
+    );
+    let init = lts.sh("init");
+    assert_eq!(init["created"], true);
+    assert_eq!(
+        lts.sh("init")["created"],
+        false,
+        "init twice changes nothing"
+    );
     let first = lts.status();
+    assert_eq!(first["lts_id"], init["lts_id"]);
     let lts_id = first["lts_id"].as_str().unwrap().to_string();
     assert!(!lts_id.is_empty());
     assert_eq!(lts.lts_id(), lts_id, "lts_id must be stable across runs");
@@ -705,4 +719,81 @@ fn a_later_issue_takes_the_stored_ones_place_with_replace() {
         entry["detail"],
         "replaced by a later issue; dropped item(s) LIC-RE-B"
     );
+}
+
+/// A mistyped `--data-dir` is an error naming the path for every command that only reads (or changes
+/// what exists), and creates nothing: `license list --expiring-within` no longer answers `[]` and exit 0
+/// from an empty store it just made.
+#[test]
+fn commands_that_do_not_add_to_a_store_never_create_one() {
+    let lts = Lts::new();
+    let typo = lts.root.join("typo").join("data");
+    let typo_s = typo.to_str().unwrap().to_string();
+    let backup = lts.root.join("b.db");
+    let lines: &[&[&str]] = &[
+        &["status"],
+        &["license", "list"],
+        &["license", "list", "--expiring-within", "30d"],
+        &["license", "show", "LIC-1"],
+        &["license", "remove", "LIC-1", "--force"],
+        &["trust", "list"],
+        &["handshake", "list"],
+        &["handshake", "show", "216998-100025900"],
+        &["handshake", "delete", "216998-100025900", "--force"],
+        &["devices", "list", "--inactive-for", "90d"],
+        &["devices", "show", "dev-1"],
+        &["devices", "unregister", "dev-1"],
+        &["usage"],
+        &["audit", "list"],
+        &["token", "list"],
+        &["token", "revoke", "alice"],
+        &["sweep"],
+        &["backup", backup.to_str().unwrap()],
+    ];
+    for args in lines {
+        let mut full = vec!["--data-dir", typo_s.as_str()];
+        full.extend_from_slice(args);
+        let err = lts.fails(&full, 3);
+        assert_has(&err, &["no ltsctl store in", &typo_s, "ltsctl init"]);
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    assert!(!backup.exists());
+    // The commands that add to a store create it; so does `init`.
+    let key = lts.trusted_issuer();
+    assert!(lts.data_dir.join("ltsctl.db").is_file());
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    let fresh = lts.root.join("fresh");
+    lts.ok(&["--data-dir", fresh.to_str().unwrap(), "init"]);
+    assert!(fresh.join("ltsctl.db").is_file());
+}
+
+/// What a user meets when the store is not what it should be: a damaged file, and a store locked by
+/// another process past the 10 s busy timeout. Each has its documented kind, exit code and a hint.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_or_locked_store_says_so_with_its_exit_code() {
+    use sqlx::Connection;
+    let lts = Lts::new();
+    lts.ok(&["init"]);
+    let db = lts.data_dir.join("ltsctl.db");
+    // Locked: another process holds the write lock.
+    let mut holder = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .expect("open");
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut holder)
+        .await
+        .expect("lock");
+    let err = lts.fails(&["handshake", "create", "216998-100025900"], 11);
+    assert_has(&err, &["locked", "hint:", "retry"]);
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    holder.close().await.unwrap();
+    lts.ok(&["handshake", "create", "216998-100025900"]);
+    // Damaged: not an SQLite database at all.
+    for f in ["ltsctl.db-wal", "ltsctl.db-shm"] {
+        let _ = std::fs::remove_file(lts.data_dir.join(f));
+    }
+    std::fs::write(&db, vec![0x5au8; 8192]).unwrap();
+    let err = lts.fails(&["status"], 12);
+    assert_has(&err, &["ltsctl.db", "damaged", "hint:", "ltsctl restore"]);
+    assert!(!err.contains("permission denied"), "{err}");
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Context;
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::{MetaStore, SqliteStore};
+use crate::store::{MetaStore, OpenMode, SqliteStore};
 
 pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
     if ctx.target.server.is_some() {
@@ -16,6 +16,30 @@ pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
                 ),
         );
     }
+    let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
+    let store = crate::target::open_local(&dir, OpenMode::Existing).await?;
+    let parent = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::not_found(format!(
+            "{}: the directory {} does not exist",
+            file.display(),
+            parent.display()
+        ))
+        .with_hint(format!(
+            "create it first (`mkdir -p {}`) or choose another path",
+            parent.display()
+        )));
+    }
+    if file.is_dir() {
+        return Err(Error::usage(format!(
+            "{} is a directory; name the backup file to write, e.g. {}",
+            file.display(),
+            file.join("ltsctl-backup.db").display()
+        )));
+    }
     if file.exists() {
         if !force {
             return Err(
@@ -25,8 +49,6 @@ pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
         }
         std::fs::remove_file(file).map_err(|e| Error::io(file, e))?;
     }
-    let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
-    let store = SqliteStore::open(&dir).await?;
     store.backup_to(file).await?;
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     ctx.out.note(format!(
@@ -79,8 +101,6 @@ pub async fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
         }
     }
     let lts_id = crate::store::restore_sqlite(file, &dir).await?;
-    // Opening runs pending migrations, so an older backup is brought up to this version's schema.
-    SqliteStore::open(&dir).await?;
     ctx.out.note(format!(
         "Restored {} into {} (lts_id {lts_id}).",
         file.display(),
@@ -101,7 +121,8 @@ pub async fn migrate(ctx: &Context, from: &Path, to: &str, force: bool) -> Resul
             from.display()
         )));
     }
-    let source = SqliteStore::open(from).await?;
+    // Held alone while it copies: a server still writing to the source would lose what it acknowledged.
+    let source = SqliteStore::open_exclusive(from).await?;
     if !(to.starts_with("postgres://") || to.starts_with("postgresql://")) {
         return Err(Error::usage(
             "--to takes a PostgreSQL URL: postgres://user@host:5432/dbname",

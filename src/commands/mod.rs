@@ -22,18 +22,21 @@ use crate::admin::Admin;
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
 use crate::output::Output;
+use crate::store::OpenMode;
 
 pub struct Context {
     pub out: Output,
     pub database: Option<String>,
     pub target: crate::target::TargetArgs,
     pub data_dir: Option<PathBuf>,
+    /// Whether this command may create a local store that does not exist yet (see [`store_mode`]).
+    pub store_mode: OpenMode,
 }
 
 impl Context {
     /// Opens the target only for commands that need one: `issuer` and `license verify` work without a store.
     pub async fn admin(&self) -> Result<Box<dyn Admin>> {
-        let (admin, warnings) = crate::target::open(&self.target).await?;
+        let (admin, warnings) = crate::target::open(&self.target, self.store_mode).await?;
         for w in warnings {
             self.out.warn(w);
         }
@@ -41,8 +44,32 @@ impl Context {
     }
 }
 
+/// Only the commands that add to a store create one when the data dir (or database) has none; every
+/// other command, above all those that only read, refuses a missing store with its path, so a mistyped
+/// `--data-dir` is an error and not an empty store that answers "nothing here".
+pub fn store_mode(command: &Command) -> OpenMode {
+    use crate::cli::{HandshakeCommand, LicenseCommand, TokenCommand, TrustCommand};
+    let creates = matches!(
+        command,
+        Command::Serve(_)
+            | Command::Init
+            | Command::Seed { .. }
+            | Command::Restore { .. }
+            | Command::Trust(TrustCommand::Add { .. })
+            | Command::License(LicenseCommand::Import { .. })
+            | Command::Handshake(HandshakeCommand::Create { .. })
+            | Command::Token(TokenCommand::Create { .. })
+    );
+    if creates {
+        OpenMode::Create
+    } else {
+        OpenMode::Existing
+    }
+}
+
 pub async fn run(cli: Cli) -> Result<()> {
     let ctx = Context {
+        store_mode: store_mode(&cli.command),
         out: Output::new(cli.global.output, cli.global.no_color, cli.global.quiet),
         database: cli.global.database.clone(),
         target: crate::target::TargetArgs {
@@ -62,6 +89,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Status(args) => status::run(&ctx, args).await,
         Command::Serve(args) => serve::run(&ctx, args).await,
         Command::Sweep => status::sweep(&ctx).await,
+        Command::Init => status::init(&ctx).await,
         Command::Backup { file, force } => backup::backup(&ctx, &file, force).await,
         Command::Restore { file, yes } => backup::restore(&ctx, &file, yes).await,
         Command::Migrate { from, to, force } => backup::migrate(&ctx, &from, &to, force).await,

@@ -9,7 +9,7 @@ use crate::cli::ServeArgs;
 use crate::clock::SystemClock;
 use crate::error::{Error, Result};
 use crate::server::{self, ServeConfig, TlsFiles};
-use crate::store::SqliteStore;
+use crate::store::OpenMode;
 
 pub async fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
     init_logging();
@@ -45,8 +45,8 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
         crate::target::resolve_data_dir(ctx.data_dir.clone())?
     };
     let store: Arc<dyn crate::store::Store> = match (&ctx.database, &dev_dir) {
-        (Some(url), None) => crate::target::open_database(url).await?,
-        _ => Arc::new(SqliteStore::open(&data_dir).await?),
+        (Some(url), None) => crate::target::open_database(url, OpenMode::Create).await?,
+        _ => crate::target::open_local(&data_dir, OpenMode::Create).await?,
     };
     let clock = Arc::new(SystemClock);
     let dev = match &dev_dir {

@@ -3,7 +3,7 @@
 use super::Context;
 use crate::admin::types::{StatusView, SweepView};
 use crate::cli::StatusArgs;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Record, Section, time};
 
 impl Record for StatusView {
@@ -72,4 +72,46 @@ pub async fn sweep(ctx: &Context) -> Result<()> {
         run.removed
     ));
     ctx.out.record(&run)
+}
+
+/// `ltsctl init`: create an empty store where the target flags point (never through `--server`).
+pub async fn init(ctx: &Context) -> Result<()> {
+    use crate::store::OpenMode;
+    if ctx.target.server.is_some() {
+        return Err(
+            Error::usage("init creates a store on this machine, not through --server")
+                .with_hint("run it on the LTS host with --data-dir or --database"),
+        );
+    }
+    let (existed, store): (bool, std::sync::Arc<dyn crate::store::Store>) = match &ctx.database {
+        Some(url) => match crate::target::open_database(url, OpenMode::Existing).await {
+            Ok(store) => (true, store),
+            Err(e) if e.kind == ErrorKind::NotFound => (
+                false,
+                crate::target::open_database(url, OpenMode::Create).await?,
+            ),
+            Err(e) => return Err(e),
+        },
+        None => {
+            let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
+            let existed = dir.join(crate::store::sqlite_db_file()).is_file();
+            let store = crate::target::open_local(&dir, OpenMode::Create).await?;
+            (existed, store)
+        }
+    };
+    let location = store.location();
+    let lts_id = store.lts_id().await?;
+    ctx.out.note(if existed {
+        format!("A store is already in {location} (lts_id {lts_id}); nothing changed.")
+    } else {
+        format!("Created an empty store in {location} (lts_id {lts_id}).")
+    });
+    if ctx.out.is_json() {
+        ctx.out.json(&serde_json::json!({
+            "created": !existed,
+            "location": location,
+            "lts_id": lts_id,
+        }))?;
+    }
+    Ok(())
 }

@@ -45,7 +45,10 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
         ErrorKind::Conflict => StatusCode::CONFLICT,
         ErrorKind::InvalidLicense => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorKind::Attention => StatusCode::OK,
-        ErrorKind::Internal | ErrorKind::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorKind::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorKind::Internal | ErrorKind::Unreachable | ErrorKind::DamagedStore => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
     }
 }
 
@@ -63,6 +66,10 @@ impl IntoResponse for ApiError {
                 header::WWW_AUTHENTICATE,
                 header::HeaderValue::from_static("Bearer"),
             );
+        }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
         }
         resp
     }

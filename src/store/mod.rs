@@ -14,7 +14,7 @@ mod sqlite;
 use async_trait::async_trait;
 
 pub use postgres::PgStore;
-pub use sqlite::{SqliteStore, restore as restore_sqlite};
+pub use sqlite::{OpenMode, SqliteStore, restore as restore_sqlite};
 
 /// File name of the embedded store's database inside a data dir.
 pub fn sqlite_db_file() -> &'static str {
@@ -33,9 +33,13 @@ pub enum StoreError {
     Permission(String),
     #[error("{0}")]
     Database(String),
-    /// The database stayed locked by another writer past the busy timeout: worth retrying later.
+    /// The database stayed locked by another writer past the busy timeout (or the data dir is held by
+    /// a restore or migration): worth retrying later.
     #[error("{0}")]
     Busy(String),
+    /// The database file is damaged or not an ltsctl store.
+    #[error("{0}")]
+    Damaged(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -93,3 +93,34 @@ async fn postgres_only_upgrade_from_schema_2_keeps_the_ledger() {
     let result = tokio::spawn(check_upgraded(store.clone())).await;
     finish_pg(result, vec![store], db).await;
 }
+
+/// A command that does not create a store, pointed at a database without one, is refused and leaves it
+/// as it was (no schema made); one that does create it makes the schema.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_only_a_database_without_a_store_is_not_made_one_by_a_reader() {
+    let Some(url) = pg_url() else { return };
+    let db = PgDb::create(&url).await;
+    let err = PgStore::connect_mode(&db.url, ltsctl::store::OpenMode::Existing)
+        .await
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, StoreError::NotFound(ref m) if m.contains("holds no ltsctl store")),
+        "{err:?}"
+    );
+    let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+    let tables: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(tables, 0, "nothing created");
+    pool.close().await;
+    let store = Arc::new(PgStore::connect(&db.url).await.expect("create"));
+    let again = PgStore::connect_mode(&db.url, ltsctl::store::OpenMode::Existing)
+        .await
+        .expect("now it exists");
+    again.close().await;
+    finish_pg(Ok(()), vec![store], db).await;
+}

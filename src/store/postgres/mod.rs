@@ -24,7 +24,7 @@ use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
 
-use super::{Counts, MetaStore, StoreError, StoreResult};
+use super::{Counts, MetaStore, OpenMode, StoreError, StoreResult};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -74,6 +74,12 @@ impl PgStore {
     /// Connects to `url`, runs pending migrations (PostgreSQL's migration lock keeps instances that start
     /// together from racing) and makes sure the database has an `lts_id`.
     pub async fn connect(url: &str) -> StoreResult<Self> {
+        Self::connect_mode(url, OpenMode::Create).await
+    }
+
+    /// [`Self::connect`]; with [`OpenMode::Existing`] a database without an ltsctl store (no `meta`
+    /// table) is [`StoreError::NotFound`] and is left as it is.
+    pub async fn connect_mode(url: &str, mode: OpenMode) -> StoreResult<Self> {
         let location = redact_url(url);
         let pool = PgPoolOptions::new()
             .max_connections(16)
@@ -81,6 +87,18 @@ impl PgStore {
             .connect(url)
             .await
             .map_err(|e| StoreError::Database(format!("cannot connect to {location}: {e}")))?;
+        if mode == OpenMode::Existing {
+            let present: bool = sqlx::query_scalar("SELECT to_regclass('meta') IS NOT NULL")
+                .fetch_one(&pool)
+                .await
+                .map_err(db)?;
+            if !present {
+                pool.close().await;
+                return Err(StoreError::NotFound(format!(
+                    "the database {location} holds no ltsctl store"
+                )));
+            }
+        }
         MIGRATOR
             .run(&pool)
             .await

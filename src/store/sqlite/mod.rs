@@ -21,6 +21,71 @@ use super::{Counts, MetaStore, StoreError, StoreResult};
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "ltsctl.db";
 
+/// File name of the data dir's lock (see [`DirLock`]).
+pub const LOCK_FILE: &str = "ltsctl.lock";
+
+/// Whether opening a store may create it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the data dir and the store when they do not exist (`serve`, and commands that add to it).
+    Create,
+    /// The store must exist: commands that only read, or change what is there, never create one (a
+    /// mistyped `--data-dir` is an error, not an empty store).
+    Existing,
+}
+
+/// Who else may have the store open meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sharing {
+    /// Every process that uses the store (servers, CLI commands) holds the lock shared.
+    Shared,
+    /// `migrate --from` holds it alone: it refuses while any other process has the store open, and
+    /// nobody opens it while it runs.
+    Exclusive,
+}
+
+/// The data dir's lock file, held (shared) by every process that has the store open, and exclusively by
+/// the operations that must have it to themselves (`restore`, `migrate --from`): those refuse while a
+/// server runs, instead of replacing a file a server goes on writing to (and losing what it acknowledged
+/// after). The kernel releases the lock when its process ends, however it ends.
+pub(crate) struct DirLock(#[allow(dead_code)] std::fs::File);
+
+impl DirLock {
+    fn take(dir: &Path, sharing: Sharing) -> StoreResult<Self> {
+        let path = dir.join(LOCK_FILE);
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path).map_err(|e| {
+            StoreError::Permission(format!("cannot open the lock file {}: {e}", path.display()))
+        })?;
+        let taken = match sharing {
+            Sharing::Shared => file.try_lock_shared(),
+            Sharing::Exclusive => file.try_lock(),
+        };
+        match taken {
+            Ok(()) => Ok(DirLock(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(match sharing {
+                Sharing::Shared => StoreError::Busy(format!(
+                    "the store in {} is being restored or migrated by another ltsctl process \
+                     (it holds {LOCK_FILE}); retry when that has finished",
+                    dir.display()
+                )),
+                Sharing::Exclusive => StoreError::Conflict(format!(
+                    "the store in {} is in use by another process (a running `ltsctl serve`, or \
+                     another command); stop it first: this replaces or copies the database under it",
+                    dir.display()
+                )),
+            }),
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Permission(format!(
+                "cannot lock {}: {e}",
+                path.display()
+            ))),
+        }
+    }
+}
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 #[derive(Clone)]
@@ -29,17 +94,42 @@ pub struct SqliteStore {
     path: PathBuf,
     /// Group commit for seats and usage reports (see [`writer`]).
     writer: writer::GroupWriter,
+    /// Held while the store is open (see [`DirLock`]).
+    _lock: std::sync::Arc<DirLock>,
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the store in `data_dir`, runs pending migrations and makes sure this
-    /// instance has an `lts_id`.
+    /// Opens the store in `data_dir` (creating it first with [`OpenMode::Create`]), runs pending
+    /// migrations and makes sure this instance has an `lts_id`.
     pub async fn open(data_dir: &Path) -> StoreResult<Self> {
-        prepare_data_dir(data_dir)?;
+        Self::open_with(data_dir, OpenMode::Create, Sharing::Shared).await
+    }
+
+    /// [`Self::open`] with the choice whether a missing store is created or an error.
+    pub async fn open_mode(data_dir: &Path, mode: OpenMode) -> StoreResult<Self> {
+        Self::open_with(data_dir, mode, Sharing::Shared).await
+    }
+
+    /// Opens an existing store that no other process has open, and keeps others out until it is
+    /// dropped (`migrate --from`).
+    pub async fn open_exclusive(data_dir: &Path) -> StoreResult<Self> {
+        Self::open_with(data_dir, OpenMode::Existing, Sharing::Exclusive).await
+    }
+
+    async fn open_with(data_dir: &Path, mode: OpenMode, sharing: Sharing) -> StoreResult<Self> {
         let path = data_dir.join(DB_FILE);
+        if data_dir.exists() && !data_dir.is_dir() {
+            return Err(not_a_dir(data_dir));
+        }
+        match mode {
+            OpenMode::Create => prepare_data_dir(data_dir)?,
+            OpenMode::Existing if !path.is_file() => return Err(missing_store(data_dir)),
+            OpenMode::Existing => {}
+        }
+        let lock = DirLock::take(data_dir, sharing)?;
         let options = SqliteConnectOptions::new()
             .filename(&path)
-            .create_if_missing(true)
+            .create_if_missing(mode == OpenMode::Create)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
@@ -53,11 +143,12 @@ impl SqliteStore {
         MIGRATOR
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Database(format!("migrating {}: {e}", path.display())))?;
+            .map_err(|e| migrate_error(&path, e))?;
         let store = SqliteStore {
             pool,
             path,
             writer: writer::GroupWriter::default(),
+            _lock: std::sync::Arc::new(lock),
         };
         store.ensure_lts_id().await?;
         Ok(store)
@@ -120,9 +211,7 @@ impl std::ops::DerefMut for WriteTx {
 fn prepare_data_dir(dir: &Path) -> StoreResult<()> {
     let shown = dir.display();
     if dir.exists() && !dir.is_dir() {
-        return Err(StoreError::Permission(format!(
-            "data dir {shown} is not a directory; choose another with --data-dir or LTSCTL_DATA_DIR"
-        )));
+        return Err(not_a_dir(dir));
     }
     if !dir.exists() {
         let mut builder = std::fs::DirBuilder::new();
@@ -153,14 +242,82 @@ fn restrict_permissions(path: &Path) {
     }
 }
 
+fn not_a_dir(dir: &Path) -> StoreError {
+    StoreError::Permission(format!(
+        "data dir {} is not a directory; choose another with --data-dir or LTSCTL_DATA_DIR",
+        dir.display()
+    ))
+}
+
+/// A store that should be there and is not.
+fn missing_store(data_dir: &Path) -> StoreError {
+    StoreError::NotFound(format!(
+        "no ltsctl store in {} (no {DB_FILE} there)",
+        data_dir.display()
+    ))
+}
+
+/// The SQLite result code of an error, if it has one (the low byte is the primary code).
+fn sqlite_code(e: &sqlx::Error) -> Option<i32> {
+    match e {
+        sqlx::Error::Database(d) => d
+            .code()
+            .and_then(|c| c.parse::<i32>().ok())
+            .map(|c| c & 0xff),
+        _ => None,
+    }
+}
+
+/// Why a store could not be opened, said for what it is: a file that is not an ltsctl store (or is
+/// damaged), one locked by another process, or one the file system refuses.
 fn open_error(path: &Path, e: sqlx::Error) -> StoreError {
-    StoreError::Permission(format!("cannot open the store {}: {e}", path.display()))
+    let shown = path.display();
+    match sqlite_code(&e) {
+        // SQLITE_CORRUPT, SQLITE_NOTADB
+        Some(11 | 26) => {
+            StoreError::Damaged(format!("{shown} is damaged or not an SQLite database: {e}"))
+        }
+        // SQLITE_BUSY, SQLITE_LOCKED
+        Some(5 | 6) => StoreError::Busy(format!(
+            "{shown} stayed locked by another process for 10 s: {e}"
+        )),
+        _ => StoreError::Permission(format!("cannot open the store {shown}: {e}")),
+    }
+}
+
+/// A failed migration: most often a file that is an SQLite database but not an ltsctl store, or
+/// damaged; a busy store is worth retrying.
+fn migrate_error(path: &Path, e: sqlx::migrate::MigrateError) -> StoreError {
+    use sqlx::migrate::MigrateError as M;
+    let shown = path.display();
+    match e {
+        M::Execute(inner) | M::ExecuteMigration(inner, _) => match sqlite_code(&inner) {
+            Some(5 | 6) => StoreError::Busy(format!(
+                "{shown} stayed locked by another process for 10 s: {inner}"
+            )),
+            Some(11 | 26) => StoreError::Damaged(format!("{shown} is damaged: {inner}")),
+            _ => StoreError::Damaged(format!(
+                "{shown} could not be brought to this version's schema: {inner}; is it an ltsctl store?"
+            )),
+        },
+        M::VersionMissing(v) | M::VersionMismatch(v) => StoreError::Damaged(format!(
+            "{shown} records schema migration {v}, which this ltsctl does not have (a newer or \
+             modified ltsctl made it); use the ltsctl that made it"
+        )),
+        M::VersionTooOld(..) | M::VersionTooNew(..) | M::Dirty(_) => StoreError::Damaged(format!(
+            "{shown}: its schema is not one this ltsctl can use: {e}"
+        )),
+        other => StoreError::Database(format!("migrating {shown}: {other}")),
+    }
 }
 
 /// Checks that `backup` is an intact ltsctl store (integrity check, known migrations, an lts_id), then puts
-/// it in place of `data_dir`'s database. The server must be stopped: this replaces the file under it.
+/// it in place of `data_dir`'s database and brings it to this version's schema. Refused while any other
+/// process has the store open (a running server would go on writing to the replaced file, and lose what
+/// it acknowledged after): the data dir's lock is held exclusively throughout.
 pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
     prepare_data_dir(data_dir)?;
+    let _lock = DirLock::take(data_dir, Sharing::Exclusive)?;
     let staged = data_dir.join(format!("{DB_FILE}.restoring"));
     std::fs::copy(backup, &staged).map_err(|e| {
         StoreError::NotFound(format!("cannot read the backup {}: {e}", backup.display()))
@@ -217,6 +374,22 @@ pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
         ))
     })?;
     restrict_permissions(&live);
+    // An older backup is brought to this version's schema now, while nobody else can open it.
+    let options = SqliteConnectOptions::new()
+        .filename(&live)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .map_err(|e| open_error(&live, e))?;
+    MIGRATOR
+        .run(&pool)
+        .await
+        .map_err(|e| migrate_error(&live, e))?;
+    pool.close().await;
     Ok(lts_id)
 }
 
@@ -279,7 +452,18 @@ impl MetaStore for SqliteStore {
             .bind(target)
             .execute(&self.pool)
             .await
-            .map_err(|e| StoreError::Database(format!("backing up to {}: {e}", path.display())))?;
+            .map_err(|e| match sqlite_code(&e) {
+                // SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM
+                Some(14 | 8 | 3) => StoreError::Permission(format!(
+                    "cannot write the backup {}: {e}; check that its directory is writable",
+                    path.display()
+                )),
+                Some(13) => StoreError::Database(format!(
+                    "backing up to {}: the disk is full",
+                    path.display()
+                )),
+                _ => db(e),
+            })?;
         restrict_permissions(path);
         Ok(())
     }
@@ -296,5 +480,29 @@ impl MetaStore for SqliteStore {
             .fetch_one(&self.pool)
             .await
             .map_err(db)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_dir_lock_is_shared_by_users_and_taken_alone_by_a_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = DirLock::take(dir.path(), Sharing::Shared).unwrap();
+        let b = DirLock::take(dir.path(), Sharing::Shared).expect("two users at once");
+        assert!(matches!(
+            DirLock::take(dir.path(), Sharing::Exclusive),
+            Err(StoreError::Conflict(m)) if m.contains("in use by another process")
+        ));
+        drop((a, b));
+        let alone = DirLock::take(dir.path(), Sharing::Exclusive).expect("nobody else");
+        assert!(matches!(
+            DirLock::take(dir.path(), Sharing::Shared),
+            Err(StoreError::Busy(m)) if m.contains("being restored or migrated")
+        ));
+        drop(alone);
+        DirLock::take(dir.path(), Sharing::Shared).expect("free again");
     }
 }
