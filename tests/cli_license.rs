@@ -376,6 +376,26 @@ fn absurd_quota_is_refused_by_sign_and_import() {
     refused_document(&doc, &["items[0].quota", "1000000001"]);
 }
 
+/// The same public-suffix rule as `handshake domains add`: an item for `github.io` (a suffix shared by
+/// unrelated owners) or `*.co.uk` would admit nothing, or everybody.
+#[test]
+fn a_per_domain_item_for_a_public_suffix_is_refused_by_sign_and_import() {
+    for (domain, needle) in [
+        ("github.io", "is a public suffix"),
+        ("*.co.uk", "wildcard over a public suffix"),
+    ] {
+        let mut item = ItemSpec::new("LIC-X-A", "per-domain");
+        item.domain = Some(domain.into());
+        let doc = license_doc("LIC-X", &[item]);
+        refused_document(&doc, &["items[0].domain", domain, needle]);
+    }
+    let mut ok = ItemSpec::new("LIC-Y-A", "per-domain");
+    ok.domain = Some("acme.github.io".into());
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&license_doc("LIC-Y", &[ok]), &key);
+}
+
 #[test]
 fn per_device_item_without_active_period_is_refused_by_sign_and_import() {
     let item = ItemSpec::device("LIC-X-A", 5, "yearly").no_active_period();

@@ -432,7 +432,9 @@ fn check_lower_name(field: &str, value: &str, what: &str) -> Result<(), LicenseE
     Ok(())
 }
 
-/// Only the shape is checked here; matching request hosts against it is the domain matcher's job.
+/// The shape, then the same rules as `handshake domains add` (Public Suffix List, IDNA): an item for
+/// `github.io` would admit nothing (or, worse, every tenant), so it is refused when signed and when
+/// imported. Matching request hosts against it is the domain matcher's job.
 fn check_domain(field: &str, domain: &str) -> Result<(), LicenseError> {
     let bad = |reason: &str| Err(LicenseError::malformed(field, reason.to_string()));
     if domain.is_empty() {
@@ -447,7 +449,9 @@ fn check_domain(field: &str, domain: &str) -> Result<(), LicenseError> {
     if domain.contains("://") {
         return bad("must be a host name, not a URL; drop the scheme (\"https://\") and any path");
     }
-    Ok(())
+    crate::domain::hosts::DomainBinding::parse(domain)
+        .map(|_| ())
+        .map_err(|e| LicenseError::malformed(field, e.to_string()))
 }
 
 fn rfc3339(t: &DateTime<Utc>) -> String {
