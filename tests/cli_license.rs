@@ -817,3 +817,54 @@ async fn a_damaged_or_locked_store_says_so_with_its_exit_code() {
     assert_has(&err, &["ltsctl.db", "damaged", "hint:", "ltsctl restore"]);
     assert!(!err.contains("permission denied"), "{err}");
 }
+
+/// Once the renewal is in (same product and option, bound to the same codes, valid before the old item
+/// expires), the expiry no longer fails the CI check, and the listing says which item covers which.
+#[test]
+fn an_expiry_covered_by_a_bound_renewal_is_not_attention() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    let code = "216998-100025900";
+    let old = [ItemSpec::device("LIC-OLD-A", 5, "yearly").valid(-300, 10)];
+    let f = lts.sign(&license_doc("LIC-OLD", &old), &key);
+    lts.ok(&["license", "import", s(&f), "--handshake", code, "--create"]);
+    let line = "license list --expiring-within 30d";
+    expect_code(&lts.sh_out(line), 9, &[line]);
+
+    // The renewal imported but not bound to the code: its devices would find nothing. Still exit 9.
+    let renewal = [ItemSpec::device("LIC-NEW-A", 5, "yearly").valid(5, 375)];
+    let f = lts.sign(&license_doc("LIC-NEW", &renewal), &key);
+    lts.ok(&["license", "import", s(&f)]);
+    let out = lts.sh_out(line);
+    expect_code(&out, 9, &[line]);
+    assert_eq!(json(&out)[0]["items"][0]["covered_by"], Value::Null);
+    assert_has(
+        &stderr(&out),
+        &["1 item(s) expire within 30d with nothing to take over"],
+    );
+
+    // Bound: covered, exit 0, and the listing names the renewal.
+    lts.ok(&["handshake", "bind", code, "LIC-NEW-A"]);
+    let out = lts.sh_out(line);
+    expect_code(&out, 0, &[line]);
+    let list = json(&out);
+    assert_eq!(item_ids(&list[0]), ["LIC-OLD-A"]);
+    assert_eq!(list[0]["items"][0]["covered_by"], "LIC-NEW-A");
+    assert_has(&stderr(&out), &["covered by a renewal"]);
+    let table = lts.sh_out("license list --expiring-within 30d -o table");
+    assert_has(&stdout(&table), &["COVERED_BY", "LIC-NEW-A"]);
+    assert_eq!(
+        lts.ok(&["license", "show", "LIC-OLD"])["items"][0]["covered_by"],
+        "LIC-NEW-A"
+    );
+    // Another, uncovered expiry makes it attention again, and says how many are covered.
+    let other = [ItemSpec::scan("LIC-SCAN-A", 100).valid(-300, 12)];
+    let f = lts.sign(&license_doc("LIC-SCAN", &other), &key);
+    lts.ok(&["license", "import", s(&f), "--handshake", code]);
+    let out = lts.sh_out(line);
+    expect_code(&out, 9, &[line]);
+    assert_has(
+        &stderr(&out),
+        &["1 item(s) expire within 30d with nothing to take over (1 more are covered by renewals)"],
+    );
+}

@@ -45,6 +45,10 @@ pub struct ItemView {
     pub used: u64,
     /// Handshake codes this item is bound to.
     pub handshakes: Vec<String>,
+    /// The item that takes over when this one expires: same product and option, valid by then, lasting
+    /// longer, and bound to every code this one is bound to. Null when nothing does.
+    #[serde(default)]
+    pub covered_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -25,6 +25,7 @@ impl Tabular for LicenseView {
             "used",
             "status",
             "expires_at",
+            "covered_by",
         ]
     }
     fn rows(&self) -> Vec<Vec<String>> {
@@ -41,6 +42,7 @@ impl Tabular for LicenseView {
                     i.used.to_string(),
                     i.status.as_str().to_string(),
                     time(&i.expires_at),
+                    opt(&i.covered_by),
                 ]
             })
             .collect()
@@ -353,20 +355,36 @@ async fn list(ctx: &Context, expiring_within: Option<Duration>) -> Result<()> {
     let licenses = admin.license_list(expiring_within).await?;
     ctx.out.list(&licenses)?;
     if let Some(window) = expiring_within {
-        let expiring: usize = licenses
+        let window = crate::domain::duration::format_duration(window);
+        let expiring: Vec<_> = licenses
             .iter()
             .flat_map(|l| &l.items)
             .filter(|i| i.status == ItemStatus::Active)
-            .count();
-        if expiring > 0 {
+            .collect();
+        let covered = expiring.iter().filter(|i| i.covered_by.is_some()).count();
+        let uncovered = expiring.len() - covered;
+        if uncovered > 0 {
             return Err(Error::new(
                 ErrorKind::Attention,
                 format!(
-                    "{expiring} item(s) expire within {}",
-                    crate::domain::duration::format_duration(window)
+                    "{uncovered} item(s) expire within {window} with nothing to take over{}",
+                    if covered > 0 {
+                        format!(" ({covered} more are covered by renewals)")
+                    } else {
+                        String::new()
+                    }
                 ),
             )
-            .with_hint("import the renewal with `ltsctl license import FILE --handshake CODE`"));
+            .with_hint(
+                "import the renewal with `ltsctl license import FILE --handshake CODE`; an item is covered \
+                 once another of the same product and option, bound to the same codes, takes over before \
+                 it expires",
+            ));
+        }
+        if covered > 0 {
+            ctx.out.note(format!(
+                "{covered} item(s) expire within {window}, each covered by a renewal (see covered_by)."
+            ));
         }
     }
     Ok(())

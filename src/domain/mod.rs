@@ -6,5 +6,6 @@ pub mod handshake;
 pub mod hosts;
 pub mod option;
 pub mod policy;
+pub mod renewal;
 pub mod status;
 pub mod usage;

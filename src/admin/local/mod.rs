@@ -189,6 +189,7 @@ impl Admin for LocalAdmin {
             .iter()
             .map(|l| views::license(l, now))
             .collect::<Result<Vec<_>>>()?;
+        views::with_coverage(&mut licenses);
         if let Some(window) = expiring_within {
             let horizon = chrono::Duration::from_std(window)
                 .ok()
@@ -205,12 +206,15 @@ impl Admin for LocalAdmin {
     }
 
     async fn license_show(&self, id: &str) -> Result<LicenseView> {
-        let now = self.now();
-        match self.store.get_license(id, to_unix(now)).await? {
-            Some(l) => views::license(&l, now),
-            None => Err(crate::error::Error::not_found(format!("no license {id}"))
-                .with_hint("see `ltsctl license list` for the licenses this LTS has")),
-        }
+        // Coverage is decided over every license's items: the renewal may be in another file.
+        self.license_list(None)
+            .await?
+            .into_iter()
+            .find(|l| l.id == id)
+            .ok_or_else(|| {
+                crate::error::Error::not_found(format!("no license {id}"))
+                    .with_hint("see `ltsctl license list` for the licenses this LTS has")
+            })
     }
 
     async fn license_remove(

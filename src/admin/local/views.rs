@@ -12,6 +12,7 @@ use crate::clock::from_unix;
 use crate::domain::duration::format_duration;
 use crate::domain::option::{ActivePeriod, LicenseOption};
 use crate::domain::policy;
+use crate::domain::renewal::{self, Term};
 use crate::domain::status::{ItemStatus, item_status};
 use crate::error::{Error, Result};
 use crate::license::{LicenseDocument, PublicKey};
@@ -91,7 +92,40 @@ pub(super) fn item(state: &ItemState, now: DateTime<Utc>) -> Result<ItemView> {
         revoked_by: state.revoked_by.clone(),
         used: used(state, option),
         handshakes: state.handshakes.clone(),
+        covered_by: None,
     })
+}
+
+/// Fills in `covered_by` of every item from all the items of `licenses` (see
+/// [`crate::domain::renewal::covered_by`]).
+pub(super) fn with_coverage(licenses: &mut [LicenseView]) {
+    let ids: Vec<String> = licenses
+        .iter()
+        .flat_map(|l| l.items.iter().map(|i| i.id.clone()))
+        .collect();
+    let cover = {
+        let terms: Vec<Term<'_>> = licenses
+            .iter()
+            .flat_map(|l| &l.items)
+            .map(|i| Term {
+                id: &i.id,
+                product: &i.product,
+                option: i.option,
+                status: i.status,
+                valid_from: i.valid_from,
+                expires_at: i.expires_at,
+                codes: &i.handshakes,
+            })
+            .collect();
+        renewal::covered_by(&terms)
+    };
+    for (item, by) in licenses
+        .iter_mut()
+        .flat_map(|l| l.items.iter_mut())
+        .zip(cover)
+    {
+        item.covered_by = by.map(|i| ids[i].clone());
+    }
 }
 
 pub(super) fn license(record: &LicenseRecord, now: DateTime<Utc>) -> Result<LicenseView> {
