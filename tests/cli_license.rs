@@ -448,6 +448,22 @@ fn import_of_a_missing_path_is_not_found() {
     assert_eq!(lts.counts(), before);
 }
 
+#[cfg(unix)]
+#[test]
+fn import_of_a_symlink_loop_is_a_usage_error_with_a_hint() {
+    let lts = Lts::new();
+    lts.trusted_issuer();
+    let (a, b) = (lts.work.join("loop-a.lic"), lts.work.join("loop-b.lic"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let err = lts.sh_err(&format!("license import {}", s(&a)), 2);
+    assert_has(&err, &[s(&a), "symbolic links", "hint:", "ls -l"]);
+    assert!(!err.contains("os error"), "raw OS text:\n{err}");
+    // A directory is no license file either.
+    let err = lts.sh_err(&format!("license import {}", s(&lts.work)), 2);
+    assert_has(&err, &["is a directory"]);
+}
+
 #[test]
 fn import_of_several_files_keeps_the_good_ones() {
     let lts = Lts::new();

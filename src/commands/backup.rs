@@ -16,6 +16,7 @@ pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
                 ),
         );
     }
+    super::check_output_dir(file)?;
     if file.exists() {
         if !force {
             return Err(
