@@ -62,7 +62,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_color: bool,
 
-    /// Print only results and errors: no notes, no progress bars
+    /// Print only results and errors: no notes, warnings, hints or progress bars
     #[arg(short, long, global = true)]
     pub quiet: bool,
 }

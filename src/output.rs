@@ -174,10 +174,14 @@ impl Output {
 
     /// An error that does not stop the command (one file of many), printed like a fatal one.
     pub fn error(&self, err: &Error) {
-        let _ = io::stderr().write_all(format_error(err, self.color_err).as_bytes());
+        let _ = io::stderr().write_all(format_error(err, self.color_err, !self.quiet).as_bytes());
     }
 
+    /// A warning on stderr; silent with `--quiet`, like notes.
     pub fn warn(&self, message: impl AsRef<str>) {
+        if self.quiet {
+            return;
+        }
         let label = paint_stderr(
             "warning:",
             anstyle::AnsiColor::Yellow.on_default().bold(),
@@ -237,20 +241,21 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Prints an error the way every command does: `ltsctl: error: ...` and an optional hint, on stderr.
-pub fn print_error(err: &Error, no_color_flag: bool) {
+/// Prints an error the way every command does: `ltsctl: error: ...` and an optional hint (not with
+/// `--quiet`), on stderr.
+pub fn print_error(err: &Error, no_color_flag: bool, quiet: bool) {
     let color = color_allowed(no_color_flag, io::stderr().is_terminal());
-    let _ = io::stderr().write_all(format_error(err, color).as_bytes());
+    let _ = io::stderr().write_all(format_error(err, color, !quiet).as_bytes());
 }
 
-fn format_error(err: &Error, color: bool) -> String {
+fn format_error(err: &Error, color: bool, hint: bool) -> String {
     let (label, style) = match err.kind {
         ErrorKind::Attention => ("warning:", anstyle::AnsiColor::Yellow.on_default().bold()),
         _ => ("error:", anstyle::AnsiColor::Red.on_default().bold()),
     };
     let label = paint_stderr(label, style, color);
     let mut text = format!("ltsctl: {label} {}\n", err.message);
-    if let Some(hint) = &err.hint {
+    if let Some(hint) = err.hint.as_ref().filter(|_| hint) {
         let h = paint_stderr("hint:", anstyle::Style::new().bold(), color);
         text.push_str(&format!("  {h} {hint}\n"));
     }

@@ -603,6 +603,28 @@ fn profile_and_login_usage_errors() {
 }
 
 #[test]
+fn quiet_keeps_only_results_and_errors() {
+    let env = Env::new();
+    let local = env.local();
+    std::fs::write(&env.config, "colour = true\n").unwrap();
+    let loud = env.sh_code(&local, "status", 0);
+    assert_has(&loud.stderr, &["warning:", "unknown key `colour`"]);
+    let quiet = env.sh_code(&local, "-q status", 0);
+    assert_eq!(quiet.stderr, "", "-q printed a warning");
+    assert_eq!(quiet.json()["lts_id"], loud.json()["lts_id"]);
+    // Errors stay, their hints go.
+    let loud = env.sh_code(&local, "handshake show NOPE", 3);
+    assert_has(&loud.stderr, &["ltsctl: error:", "NOPE", "hint:"]);
+    let quiet = env.sh_code(&local, "-q handshake show NOPE", 3);
+    assert_has(&quiet.stderr, &["ltsctl: error:", "NOPE"]);
+    assert!(
+        !quiet.stderr.contains("hint:") && !quiet.stderr.contains("warning"),
+        "{}",
+        quiet.stderr
+    );
+}
+
+#[test]
 fn the_target_is_the_server_then_the_data_dir_then_the_active_profile() {
     let env = Env::new();
     let token = env.token("alice", "viewer");
