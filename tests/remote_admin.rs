@@ -624,6 +624,75 @@ fn quiet_keeps_only_results_and_errors() {
     );
 }
 
+/// `ltsctl ARGS` of `env` with `LTSCTL_CONFIG` set to `config`.
+fn with_config(env: &Env, config: &std::path::Path, target: &Target, args: &[&str]) -> Out {
+    let mut cmd = env.command();
+    cmd.env("LTSCTL_CONFIG", config)
+        .args(&target.args)
+        .args(args);
+    if let Some(token) = &target.token {
+        cmd.env("LTSCTL_TOKEN", token);
+    }
+    let out = cmd.output().expect("run ltsctl");
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
+    let env = Env::new();
+    let token = env.token("alice", "viewer");
+    let server = env.serve(&[]);
+    let (local, remote) = (env.local(), Target::remote(&server.url, Some(&token)));
+    std::fs::write(&env.config, "active_profile = [\n").unwrap();
+    let config = env.config.to_str().unwrap();
+    for t in [&local, &remote] {
+        let out = env.sh_code(t, "status", 0);
+        assert_eq!(
+            out.json()["lts_id"].as_str().map(str::len),
+            Some(36),
+            "{t:?}"
+        );
+        assert_has(
+            &out.stderr,
+            &["ltsctl: warning:", config, "going on without its profiles"],
+        );
+        // -q silences the warning.
+        let quiet = env.sh_code(t, "-q status", 0);
+        assert_eq!(quiet.stderr, "", "{t:?}");
+    }
+    // Without a target flag the active profile decides, so the error stands: a usage error with a hint.
+    let out = env.sh_code(&Target::none(), "status", 2);
+    assert_has(
+        &out.stderr,
+        &[config, "TOML", "hint:", "config init --force"],
+    );
+    let out = env.sh_code(&Target::none(), "profile list", 2);
+    assert_has(&out.stderr, &[config]);
+
+    // LTSCTL_CONFIG naming a directory: exit 2 where the config is needed, with the fix; a warning elsewhere.
+    let dir = env.root.join("home");
+    let shown = dir.to_str().unwrap();
+    let out = with_config(&env, &dir, &Target::none(), &["config", "show"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_has(
+        &out.stderr,
+        &[shown, "is a directory", "hint:", "LTSCTL_CONFIG="],
+    );
+    assert!(!out.stderr.contains("os error"), "{}", out.stderr);
+    for args in [&["config", "init"][..], &["profile", "list"], &["logout"]] {
+        let out = with_config(&env, &dir, &Target::none(), args);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert_has(&out.stderr, &["is a directory"]);
+    }
+    let out = with_config(&env, &dir, &local, &["status"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_has(&out.stderr, &["warning:", "is a directory"]);
+}
+
 #[test]
 fn the_target_is_the_server_then_the_data_dir_then_the_active_profile() {
     let env = Env::new();

@@ -45,6 +45,7 @@ pub async fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             Ok(())
         }
         ConfigCommand::Init { force } => {
+            config::check_path(&path)?;
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
