@@ -511,6 +511,78 @@ fn login_keeps_the_token_in_the_keyutils_store_and_logout_forgets_it() {
     }
 }
 
+const FAILED_LOGIN_SCRIPT: &str = r#"
+L="$LTSCTL_BIN"
+attempt() {
+  printf '%s' "$SECRET" | LTSCTL_CONFIG="$1" "$L" login --server "$URL" --profile "$PROFILE" \
+    --token-stdin >/dev/null 2>"$2.err"
+  echo "$2 $?" >>codes
+  keyctl show @s >"$2.keys" 2>&1
+  keyctl search @s user "keyring:$PROFILE@ltsctl" >/dev/null 2>&1; echo "$2 kept $?" >>codes
+}
+printf 'active_profile = [\n' >broken.toml
+attempt "$PWD/broken.toml" broken
+mkdir -p config-dir
+attempt "$PWD/config-dir" directory
+# Fails only when the profile is written, after the token went into the keyring.
+attempt /sys/ltsctl-login-test.toml unwritable
+printf '[profiles.%s]\nserver = "%s"\n' "$PROFILE" "$URL" >by-hand.toml
+LTSCTL_CONFIG="$PWD/by-hand.toml" "$L" --profile "$PROFILE" status >/dev/null 2>notoken.err
+echo "notoken $?" >>codes
+"#;
+
+#[test]
+fn a_failed_login_leaves_no_token_in_the_keyring() {
+    if !have("keyctl", &["session", "-", "true"]) {
+        eprintln!(
+            "SKIPPED a_failed_login_leaves_no_token_in_the_keyring: no usable `keyctl` on PATH"
+        );
+        return;
+    }
+    let env = Env::new();
+    let token = env.token("lab-admin", "operator");
+    let server = env.serve(&[]);
+    let profile = format!("fail-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let script = env.write("failed-login.sh", FAILED_LOGIN_SCRIPT);
+    let mut session = env.command_of("keyctl");
+    session.args(["session", "-", "bash"]).arg(&script);
+    session.env("LTSCTL_BIN", lts::bin()).env("SECRET", &token);
+    let out = session
+        .env("URL", &server.url)
+        .env("PROFILE", &profile)
+        .output()
+        .expect("keyctl session");
+    let read = |name: &str| std::fs::read_to_string(env.work.join(name)).unwrap_or_default();
+    let report: String = ["broken", "directory", "unwritable", "notoken"]
+        .iter()
+        .map(|f| format!("--- {f}.err\n{}", read(&format!("{f}.err"))))
+        .collect();
+    assert!(
+        out.status.success(),
+        "{}\n{report}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Each login failed with its kind, and the keyring holds no token for the profile afterwards ("kept 1":
+    // keyctl search found nothing), so nothing is left that `logout` could not reach.
+    let codes = "broken 2\nbroken kept 1\ndirectory 2\ndirectory kept 1\n\
+                 unwritable 6\nunwritable kept 1\nnotoken 7\n";
+    assert_eq!(read("codes"), codes, "{report}");
+    assert_has(&read("broken.err"), &["broken.toml", "TOML"]);
+    assert_has(&read("directory.err"), &["is a directory"]);
+    assert_has(&read("unwritable.err"), &["permission denied"]);
+    for attempt in ["broken", "directory"] {
+        let keys = read(&format!("{attempt}.keys"));
+        assert!(
+            !keys.contains(&profile),
+            "{attempt}: the keyring lists the token:\n{keys}"
+        );
+    }
+    assert_has(&read("notoken.err"), &["no admin token"]);
+    for f in ["broken.err", "directory.err", "unwritable.err"] {
+        assert!(!read(f).contains(secret_of(&token)), "{f} shows the token");
+    }
+}
+
 /// (actor, action, target, result) of `audit list` entries, newest first.
 fn audit(env: &Env, t: &Target, extra: &str) -> Vec<[String; 4]> {
     let v = env.sh(t, &format!("audit list -o json {extra}"));

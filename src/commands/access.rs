@@ -161,15 +161,18 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> Result<()> {
         .ca_cert
         .as_ref()
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()));
-    let token = read_token(ctx, args.token_stdin)?;
-    let remote = RemoteAdmin::new(&server, Some(token.clone()), ca_cert.as_deref())?;
-    let caller = remote.whoami().await?;
-    let store = crate::keystore::save(&profile, token).await?;
+    // Everything that can fail before the token is kept is checked first: the config must be readable
+    // (it is written back with the new profile) and the token must work.
     let path = config::path()?;
     let (mut cfg, warnings) = config::load(&path)?;
     for w in warnings {
         ctx.out.warn(w);
     }
+    let token = read_token(ctx, args.token_stdin)?;
+    let remote = RemoteAdmin::new(&server, Some(token.clone()), ca_cert.as_deref())?;
+    let caller = remote.whoami().await?;
+    let previous = crate::keystore::load(&profile).await.ok().flatten();
+    let store = crate::keystore::save(&profile, token).await?;
     cfg.profiles.insert(
         profile.clone(),
         Profile {
@@ -178,7 +181,20 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> Result<()> {
         },
     );
     cfg.active_profile = Some(profile.clone());
-    config::save(&path, &cfg)?;
+    if let Err(err) = config::save(&path, &cfg) {
+        // No profile, so no secret either: the keyring goes back to what it held before this login.
+        let undone = match previous {
+            Some(old) => crate::keystore::save(&profile, old).await.map(|_| ()),
+            None => crate::keystore::delete(&profile).await.map(|_| ()),
+        };
+        return Err(match undone {
+            Ok(()) => err,
+            Err(e) => err.with_hint(format!(
+                "the new token is still in the keyring ({}); remove it with `ltsctl logout {profile}`",
+                e.message
+            )),
+        });
+    }
     ctx.out.note(format!(
         "Logged in to {server} as {} ({}). Profile {profile} is active; the token is in the {store}.",
         caller.actor, caller.role
