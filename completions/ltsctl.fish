@@ -33,7 +33,7 @@ complete -c ltsctl -n "__fish_ltsctl_needs_command" -s o -l output -d 'Output fo
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_needs_command" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_needs_command" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -s V -l version -d 'Print version'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "issuer" -d 'Make issuer keys and sign license files (the vendor\'s side)'
@@ -67,7 +67,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_see
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -f -a "keygen" -d 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -f -a "sign" -d 'Check a license document and sign it into a license file'
@@ -84,7 +84,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l force -d 'Overwrite existing files'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l key -d 'The issuer\'s private key (PKCS#8 PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l out -d 'Where to write the license file [default: the document\'s name with .lic]' -r -F
@@ -98,7 +98,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l force -d 'Overwrite an existing license file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Check a license document and sign it into a license file'
@@ -112,7 +112,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_se
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "verify" -d 'Verify a license file offline against an issuer\'s public key (no store needed)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
@@ -130,7 +130,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l handshake -d 'Also bind every item of each file to this handshake code' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
@@ -143,7 +143,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l create -d 'Create the handshake code if it does not exist (with --handshake)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l expiring-within -d 'Only items expiring within this window; exit 9 when there is any' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
@@ -155,7 +155,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -166,7 +166,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -178,7 +178,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l force -d 'Remove even while devices hold seats on its items (frees them)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a license file offline against an issuer\'s public key (no store needed)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
@@ -195,7 +195,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Trust an issuer\'s public key: licenses it signed can be imported'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List trusted issuer keys'
@@ -211,7 +211,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -222,7 +222,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -233,7 +233,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust an issuer\'s public key: licenses it signed can be imported'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted issuer keys'
@@ -248,7 +248,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "create" -d 'Create a handshake code'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "list" -d 'List handshake codes'
@@ -274,7 +274,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -285,7 +285,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -296,7 +296,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -307,7 +307,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -318,7 +318,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -329,7 +329,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l name -d 'A description for administrators' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l refresh-interval -d 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]' -r
@@ -346,7 +346,7 @@ csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l default-refresh-interval -d 'Use each item\'s default refresh interval again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l default-overuse -d 'Use each option\'s default overuse tolerance again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -357,7 +357,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -f -a "add" -d 'Admit requests from these domains (example.com, *.example.com or an exact host)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop admitting these domains'
@@ -372,7 +372,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -f -a "set" -d 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -f -a "clear" -d 'Remove the session password'
@@ -387,7 +387,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l force -d 'Delete even while devices are active (frees their seats)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a handshake code'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "list" -d 'List handshake codes'
@@ -410,7 +410,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s o -l output -d 
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -422,7 +422,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l force -d 'Replace an existing file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -434,7 +434,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l from -d 'The data dir of the embedded store to copy' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l to -d 'The PostgreSQL database to copy into' -r
@@ -448,7 +448,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l force -d 'Replace whatever the target holds'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -459,7 +459,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_see
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
@@ -474,7 +474,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -485,7 +485,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -497,7 +497,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing config file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
@@ -512,7 +512,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s o -l outpu
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l devices -d 'How many devices to seat' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l inactive-percent -d 'Percent of them last seen 91-400 days ago (the rest within 30 days)' -r
@@ -525,7 +525,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s o -l output -d 'O
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l completions -d 'Where completion scripts go' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l man -d 'Where man pages go' -r -F
@@ -538,7 +538,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s o -l o
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-cert -d 'TLS certificate chain (PEM); serves HTTPS with --tls-key' -r -F
@@ -555,7 +555,7 @@ csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l dev -d 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l bench-null-routes -d 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -566,7 +566,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_se
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "show" -d 'Show one device: its seats and usage totals'
@@ -590,7 +590,7 @@ csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l active -d 'Only devices holding a seat now'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l expired -d 'Only devices whose removal time has passed (not yet swept)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -601,7 +601,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l inactive-for -d 'Every device not seen for this long (e.g. 90d)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l handshake -d 'Only through this handshake code' -r
@@ -617,7 +617,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l dry-run -d 'Show what would be removed; change nothing'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one device: its seats and usage totals'
@@ -639,7 +639,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s o -l output -d '
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -650,7 +650,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; its secret is printed once'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens (never their secrets)'
@@ -669,7 +669,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -680,7 +680,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -691,7 +691,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; its secret is printed once'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens (never their secrets)'
@@ -706,7 +706,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List audit entries, newest first'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -722,7 +722,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_sub
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit entries, newest first'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -736,7 +736,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l token-stdin -d 'Read the token from stdin instead of prompting'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -747,7 +747,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s o -l output -d 
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -758,7 +758,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_se
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -f -a "list" -d 'List login profiles'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -f -a "use" -d 'Make a profile the active one'
@@ -772,7 +772,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -783,7 +783,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List login profiles'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the active one'
@@ -797,7 +797,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s o -l output -d '
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "issuer" -d 'Make issuer keys and sign license files (the vendor\'s side)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "license" -d 'Import, verify, list and remove license files'
