@@ -255,7 +255,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "show" -d 'Show a code: items in consumption order with use, domains and settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "bind" -d 'Bind license items to a code (appended to its consumption order)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "unbind" -d 'Unbind license items from a code'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "order" -d 'Set the consumption order explicitly (name every bound item once)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "order" -d 'Set the consumption order by hand (name every bound item once), or go back to expiry order'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "set" -d 'Change a code\'s settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "domains" -d 'Manage the web domains a code admits'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "password" -d 'Set or clear a code\'s session password'
@@ -328,9 +328,10 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l expiry -d 'Drop the hand-set order: the item that expires soonest is consumed first again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l name -d 'A description for administrators' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l refresh-interval -d 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l offline-grace -d 'How long an authorized device may work without reaching the LTS [default: 7d]' -r
@@ -394,7 +395,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a code: items in consumption order with use, domains and settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "bind" -d 'Bind license items to a code (appended to its consumption order)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "unbind" -d 'Unbind license items from a code'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "order" -d 'Set the consumption order explicitly (name every bound item once)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "order" -d 'Set the consumption order by hand (name every bound item once), or go back to expiry order'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a code\'s settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "domains" -d 'Manage the web domains a code admits'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "password" -d 'Set or clear a code\'s session password'
@@ -836,7 +837,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subc
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "show" -d 'Show a code: items in consumption order with use, domains and settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "bind" -d 'Bind license items to a code (appended to its consumption order)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "unbind" -d 'Unbind license items from a code'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "order" -d 'Set the consumption order explicitly (name every bound item once)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "order" -d 'Set the consumption order by hand (name every bound item once), or go back to expiry order'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "set" -d 'Change a code\'s settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "domains" -d 'Manage the web domains a code admits'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "password" -d 'Set or clear a code\'s session password'

@@ -569,12 +569,28 @@ pub enum HandshakeCommand {
         #[arg(value_name = "ITEM_ID", required = true)]
         items: Vec<String>,
     },
-    /// Set the consumption order explicitly (name every bound item once)
+    /// Set the consumption order by hand (name every bound item once), or go back to expiry order
+    #[command(
+        long_about = "Set the order in which a code's items are consumed: name every bound item once, first \
+            consumed first. By default (and again after --expiry) the item that expires soonest is consumed \
+            first, and items bound later take their place in that order.",
+        after_help = "Examples:\n  ltsctl handshake order 216998-100025900 LIC-2027-0001-A LIC-2026-0001-A\n  \
+            ltsctl handshake order 216998-100025900 --expiry"
+    )]
     Order {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
-        #[arg(value_name = "ITEM_ID", required = true)]
+        /// Every bound item id once, in the new order
+        #[arg(
+            value_name = "ITEM_ID",
+            required_unless_present = "expiry",
+            conflicts_with = "expiry"
+        )]
         items: Vec<String>,
+        /// Drop the hand-set order: the item that expires soonest is consumed first again
+        #[arg(long)]
+        expiry: bool,
     },
     /// Change a code's settings
     #[command(

@@ -120,6 +120,21 @@ fn bound_items_are_consumed_soonest_expiry_first_until_ordered_explicitly() {
     hs(&lts, "bind", "D");
     assert_eq!(lts.handshake_items(CODE), ["A", "B", "C", "D"]);
     assert_eq!(lts.handshake(CODE)["order"], "explicit");
+
+    // --expiry goes back: soonest expiry first, later binds included.
+    let view = hs(&lts, "order", "--expiry");
+    assert_eq!(view["order"], "expiry");
+    assert_eq!(item_ids(&view), ["D", "B", "C", "A"]);
+    let audit = lts.sh("audit list --limit 1");
+    assert_eq!(audit[0]["action"], "handshake.order");
+    assert_eq!(audit[0]["target"], format!("{CODE} by expiry"));
+    let out = lts.sh_out(&format!("handshake order {CODE} --expiry -o table"));
+    assert_has(&stderr(&out), &["soonest expiry first"]);
+    // Items and --expiry contradict each other; one of them is needed; the code must exist.
+    let err = hs_err(&lts, "order", "A B C D --expiry", 2);
+    assert_has(&err, &["--expiry"]);
+    hs_err(&lts, "order", "", 2);
+    lts.sh_err("handshake order no-such-code --expiry", 3);
 }
 
 #[test]

@@ -145,6 +145,13 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     let view = s.ok("handshake show CODE");
     let set = json!({"password_set": true, "order": "explicit", "domains": both_domains});
     subset(&view, set);
+    let view = s.ok("handshake order CODE --expiry");
+    assert_eq!(
+        (item_ids(&view), &view["order"]),
+        (vec!["LIC-R-1-B", "LIC-R-1-A"], &json!("expiry")),
+        "{kind}: back to soonest expiry first"
+    );
+    s.run("handshake order NOPE-1 --expiry", None, 3);
 
     let list = s.ok("license list");
     assert_eq!(len(&list), 1, "{kind}: {list}");

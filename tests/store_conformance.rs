@@ -251,6 +251,7 @@ conformance!(
         case_license_remove,
         case_handshake_codes,
         case_handshake_items,
+        case_handshake_order_by_expiry,
         case_handshake_update_and_domains,
         case_handshake_delete,
         case_seat_devices,

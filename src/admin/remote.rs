@@ -339,6 +339,11 @@ impl Admin for RemoteAdmin {
         .await
     }
 
+    async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView> {
+        self.json(self.request(Method::DELETE, &["handshakes", code, "order"]))
+            .await
+    }
+
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
         self.with_body(Method::PATCH, &["handshakes", code], &changes)
             .await

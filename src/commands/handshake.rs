@@ -150,10 +150,23 @@ pub async fn run(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
                 .note(format!("Unbound {} item(s) from {code}.", items.len()));
             ctx.out.record(&view)
         }
-        HandshakeCommand::Order { code, items } => {
-            let view = admin.handshake_order(&code, &items).await?;
-            ctx.out
-                .note(format!("Set the consumption order of {code}."));
+        HandshakeCommand::Order {
+            code,
+            items,
+            expiry,
+        } => {
+            let view = if expiry {
+                let view = admin.handshake_order_by_expiry(&code).await?;
+                ctx.out.note(format!(
+                    "{code} consumes its items soonest expiry first again."
+                ));
+                view
+            } else {
+                let view = admin.handshake_order(&code, &items).await?;
+                ctx.out
+                    .note(format!("Set the consumption order of {code}."));
+                view
+            };
             ctx.out.record(&view)
         }
         HandshakeCommand::Set {
