@@ -26,10 +26,18 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes. Shown under their own heading, after each command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)
-    #[arg(long, global = true, env = "LTSCTL_SERVER", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_SERVER",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub server: Option<String>,
 
     /// Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)
@@ -43,15 +51,33 @@ pub struct GlobalArgs {
     pub database: Option<String>,
 
     /// Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]
-    #[arg(long, global = true, env = "LTSCTL_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_DATA_DIR",
+        value_name = "DIR",
+        hide_env_values = true
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Use this login profile instead of the active one
-    #[arg(long, global = true, env = "LTSCTL_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_PROFILE",
+        value_name = "NAME",
+        hide_env_values = true
+    )]
     pub profile: Option<String>,
 
     /// Trust this CA certificate (PEM) for the server's TLS certificate
-    #[arg(long, global = true, env = "LTSCTL_CA_CERT", value_name = "PEM")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_CA_CERT",
+        value_name = "PEM",
+        hide_env_values = true
+    )]
     pub ca_cert: Option<PathBuf>,
 
     /// Output format [default: table on a terminal, json otherwise]
@@ -113,6 +139,7 @@ pub enum Command {
         after_help = "Example:\n  ltsctl --data-dir /var/lib/ltsctl restore /backups/lts-2026-11-22.db --yes"
     )]
     Restore {
+        /// The backup to put in place (made by `ltsctl backup`)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Do not ask for confirmation (needed without a terminal)
@@ -148,6 +175,7 @@ pub enum Command {
             ltsctl completions zsh > ~/.zfunc/_ltsctl"
     )]
     Completions {
+        /// The shell to print the script for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -244,6 +272,7 @@ pub enum DevicesCommand {
     },
     /// Show one device: its seats and usage totals
     Show {
+        /// The device's UUID
         #[arg(value_name = "UUID")]
         uuid: String,
     },
@@ -330,6 +359,7 @@ pub enum TokenCommand {
         ltsctl token create support --role operator"
     )]
     Create {
+        /// A name for the token, unique on this LTS (shown in the audit log)
         #[arg(value_name = "NAME")]
         name: String,
         /// admin: everything; operator: read, unregister devices, sweep; viewer: read only
@@ -343,6 +373,7 @@ pub enum TokenCommand {
     List,
     /// Revoke a token at once
     Revoke {
+        /// The token's name
         #[arg(value_name = "NAME")]
         name: String,
     },
@@ -379,6 +410,7 @@ pub enum ProfileCommand {
     List,
     /// Make a profile the active one
     Use {
+        /// The profile's name (see `ltsctl profile list`)
         #[arg(value_name = "NAME")]
         name: String,
     },
@@ -452,6 +484,7 @@ pub enum LicenseCommand {
         after_help = "Example:\n  ltsctl license verify acme-2026.lic --issuer-key issuer.pub.pem"
     )]
     Verify {
+        /// The license file (.lic)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The issuer's public key (SPKI PEM)
@@ -468,6 +501,7 @@ pub enum LicenseCommand {
             ltsctl license import renewal.lic --handshake 216998-100025900"
     )]
     Import {
+        /// License files (.lic), each imported on its own
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
         /// Also bind every item of each file to this handshake code
@@ -489,11 +523,13 @@ pub enum LicenseCommand {
     },
     /// Show one license with its items
     Show {
+        /// The license id
         #[arg(value_name = "ID")]
         id: String,
     },
     /// Remove a license and its items
     Remove {
+        /// The license id
         #[arg(value_name = "ID")]
         id: String,
         /// Remove even while devices hold seats on its items (frees them)
@@ -507,6 +543,7 @@ pub enum TrustCommand {
     /// Trust an issuer's public key: licenses it signed can be imported
     #[command(after_help = "Example:\n  ltsctl trust add issuer.pub.pem --name vendor-2026")]
     Add {
+        /// The issuer's public key (SPKI PEM, made by `ltsctl issuer keygen`)
         #[arg(value_name = "PUB.pem")]
         public_key: PathBuf,
         /// A name to recognise the key by
@@ -517,6 +554,7 @@ pub enum TrustCommand {
     List,
     /// Stop trusting a key (licenses already imported stay)
     Remove {
+        /// The key's id (see `ltsctl trust list`)
         #[arg(value_name = "KEY_ID")]
         key_id: String,
     },
@@ -536,6 +574,7 @@ pub enum HandshakeCommand {
         after_help = "Example:\n  ltsctl handshake create 216998-100025900 --name \"Warehouse app\""
     )]
     Create {
+        /// The new code: the stable key client applications are built with
         #[arg(value_name = "CODE")]
         code: String,
         /// A description for administrators
@@ -551,21 +590,26 @@ pub enum HandshakeCommand {
     List,
     /// Show a code: items in consumption order with use, domains and settings
     Show {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
     },
     /// Bind license items to a code (appended to its consumption order)
     #[command(after_help = "Example:\n  ltsctl handshake bind 216998-100025900 LIC-2026-0001-A")]
     Bind {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// License item ids (see `ltsctl license list`)
         #[arg(value_name = "ITEM_ID", required = true)]
         items: Vec<String>,
     },
     /// Unbind license items from a code
     Unbind {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// Bound item ids
         #[arg(value_name = "ITEM_ID", required = true)]
         items: Vec<String>,
     },
@@ -597,6 +641,7 @@ pub enum HandshakeCommand {
         after_help = "Example:\n  ltsctl handshake set 216998-100025900 --refresh-interval 90d --offline-grace 3d"
     )]
     Set {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
         /// A description for administrators
@@ -622,6 +667,7 @@ pub enum HandshakeCommand {
     Password(PasswordCommand),
     /// Delete a code
     Delete {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
         /// Delete even while devices are active (frees their seats)
@@ -648,20 +694,25 @@ pub enum DomainsCommand {
         after_help = "Example:\n  ltsctl handshake domains add 216998-100025900 example.com '*.example.org'"
     )]
     Add {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// Domains: example.com (it and its subdomains), *.example.com (subdomains only) or app.example.com
         #[arg(value_name = "DOMAIN", required = true)]
         domains: Vec<String>,
     },
     /// Stop admitting these domains
     Remove {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// Domains as they were added (any spelling: case, Unicode or punycode)
         #[arg(value_name = "DOMAIN", required = true)]
         domains: Vec<String>,
     },
     /// List the domains a code admits (none: any origin)
     List {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
     },
@@ -674,6 +725,7 @@ pub enum PasswordCommand {
         after_help = "Example (CI):\n  printf '%s' \"$SESSION_PASSWORD\" | ltsctl handshake password set 216998-100025900 --password-stdin"
     )]
     Set {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
         /// Read the password from standard input (one line; a trailing newline is removed)
@@ -682,6 +734,7 @@ pub enum PasswordCommand {
     },
     /// Remove the session password
     Clear {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
     },
@@ -789,6 +842,56 @@ mod tests {
                 sub.get_name()
             );
         }
+    }
+
+    /// Every argument of every command, with the command's path.
+    fn all_args(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Arg)>) {
+        for arg in cmd.get_arguments() {
+            out.push((path.to_string(), arg.clone()));
+        }
+        for sub in cmd.get_subcommands() {
+            all_args(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_positional_argument_has_a_description() {
+        let mut args = Vec::new();
+        all_args(&command(), "ltsctl", &mut args);
+        for (path, arg) in args.iter().filter(|(_, a)| a.is_positional()) {
+            assert!(
+                arg.get_help().is_some(),
+                "{path}: <{}> has no description",
+                arg.get_id()
+            );
+        }
+    }
+
+    #[test]
+    fn env_values_are_never_shown_and_global_options_have_their_own_heading() {
+        let mut args = Vec::new();
+        all_args(&command(), "ltsctl", &mut args);
+        for (path, arg) in &args {
+            if arg.get_env().is_some() {
+                // Otherwise help shows `[env: X=]` when X is unset or empty, and its value when set.
+                assert!(arg.is_hide_env_values_set(), "{path}: --{}", arg.get_id());
+            }
+            if arg.is_global_set() {
+                assert_eq!(arg.get_help_heading(), Some("Global options"), "{path}");
+            }
+        }
+        let mut cmd = command();
+        cmd.build();
+        let status = cmd.find_subcommand_mut("status").unwrap();
+        let help = status.render_help().to_string();
+        let at = |needle: &str| {
+            help.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in:\n{help}"))
+        };
+        assert!(at("Options:") < at("--expiring-within"), "{help}");
+        assert!(at("--expiring-within") < at("Global options:"), "{help}");
+        assert!(at("Global options:") < at("--server"), "{help}");
+        assert!(!help.contains("LTSCTL_SERVER="), "{help}");
     }
 
     #[test]
