@@ -822,7 +822,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --help 'Print help'
         }
         &'ltsctl;serve'= {
-            cand --listen 'Address to listen on'
+            cand --listen 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)'
             cand --tls-cert 'TLS certificate chain (PEM); serves HTTPS with --tls-key'
             cand --tls-key 'TLS private key (PEM)'
             cand --rate-limit 'Device requests per second per client address (bursts of twice that); 0 turns the limit off'

@@ -541,7 +541,7 @@ csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s h -l help -d 'Print help'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-cert -d 'TLS certificate chain (PEM); serves HTTPS with --tls-key' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-key -d 'TLS private key (PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l rate-limit -d 'Device requests per second per client address (bursts of twice that); 0 turns the limit off' -r

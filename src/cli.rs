@@ -418,8 +418,8 @@ pub enum ProfileCommand {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:48080")]
+    /// Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:48080", value_parser = parse_listen)]
     pub listen: std::net::SocketAddr,
     /// TLS certificate chain (PEM); serves HTTPS with --tls-key
     #[arg(long, value_name = "PEM", requires = "tls_key")]
@@ -799,12 +799,58 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
     }
+    // Shaped like a date (2026-13-01, 2026-02-30T10:00:00Z): say what is wrong with it as a date.
+    let date_like =
+        s.len() >= 8 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s.as_bytes()[4] == b'-';
+    if date_like {
+        let why = match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+            Err(e) if e.kind() == chrono::format::ParseErrorKind::OutOfRange => {
+                "no such day (month 01-12, day within the month)".to_string()
+            }
+            Err(e) => e.to_string(),
+            Ok(_) => "not an RFC 3339 time (e.g. 2026-11-01T08:00:00Z)".to_string(),
+        };
+        return Err(format!(
+            "invalid date {s:?}: {why}; write YYYY-MM-DD (midnight UTC), an RFC 3339 time or a duration like 30d"
+        ));
+    }
     let d =
         duration::parse_duration(s).map_err(|e| format!("{e}; or give a date like 2026-11-01"))?;
     chrono::Duration::from_std(d)
         .ok()
         .and_then(|d| chrono::Utc::now().checked_sub_signed(d))
         .ok_or_else(|| format!("{s:?} reaches too far back"))
+}
+
+/// `IP:PORT`, or `HOST:PORT` resolved now (an IPv4 address first, as `localhost` usually means 127.0.0.1).
+fn parse_listen(s: &str) -> Result<std::net::SocketAddr, String> {
+    if let Ok(addr) = s.parse() {
+        return Ok(addr);
+    }
+    let Some((host, port)) = s.rsplit_once(':') else {
+        return Err(format!(
+            "{s:?} has no port; write HOST:PORT or IP:PORT, e.g. 127.0.0.1:48080 or localhost:0"
+        ));
+    };
+    if port.parse::<u16>().is_err() {
+        return Err(format!(
+            "{s:?}: the port {port:?} is not a number from 0 to 65535"
+        ));
+    }
+    if host.is_empty() {
+        return Err(format!(
+            "{s:?} has no host; write e.g. 0.0.0.0:{port} for every interface or 127.0.0.1:{port}"
+        ));
+    }
+    let addrs: Vec<std::net::SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(s)
+        .map_err(|e| format!("cannot resolve {host:?}: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{host:?} resolves to no address"))
 }
 
 fn parse_refresh_interval(s: &str) -> Result<Duration, String> {
@@ -892,6 +938,38 @@ mod tests {
         assert!(at("--expiring-within") < at("Global options:"), "{help}");
         assert!(at("Global options:") < at("--server"), "{help}");
         assert!(!help.contains("LTSCTL_SERVER="), "{help}");
+    }
+
+    #[test]
+    fn since_says_what_is_wrong_with_a_date() {
+        let e = parse_since("2026-13-01").unwrap_err();
+        assert!(
+            e.contains("invalid date") && !e.contains("duration \""),
+            "{e}"
+        );
+        assert!(
+            parse_since("2026-02-30")
+                .unwrap_err()
+                .contains("no such day")
+        );
+        assert!(parse_since("2026-11-01").is_ok());
+        assert!(parse_since("30d").is_ok());
+        assert!(
+            parse_since("thirty")
+                .unwrap_err()
+                .contains("invalid duration")
+        );
+    }
+
+    #[test]
+    fn listen_takes_a_host_name() {
+        let a = parse_listen("localhost:0").unwrap();
+        assert!(a.ip().is_loopback() && a.port() == 0, "{a}");
+        assert_eq!(parse_listen("127.0.0.1:48080").unwrap().port(), 48080);
+        assert!(parse_listen("[::1]:9").unwrap().is_ipv6());
+        assert!(parse_listen("localhost").unwrap_err().contains("no port"));
+        assert!(parse_listen("localhost:http").unwrap_err().contains("port"));
+        assert!(parse_listen(":80").unwrap_err().contains("no host"));
     }
 
     #[test]

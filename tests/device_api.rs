@@ -161,6 +161,49 @@ async fn malformed_requests_are_invalid_request() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn listen_takes_a_host_name_like_localhost() {
+    use std::io::BufRead;
+    let lts = LtsDir::new();
+    let mut child = lts
+        .cmd()
+        .args(["serve", "--listen", "localhost:0", "--rate-limit", "0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn ltsctl serve");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read the first line");
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .map(str::to_string);
+    let health = match &url {
+        Some(url) => Some(Api::new(url.clone()).get("/healthz").await),
+        None => None,
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let url = url.unwrap_or_else(|| panic!("no `listening on URL` line: {line:?}"));
+    // localhost resolves to a loopback address (IPv4 first), and the port is a free one.
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(!url.ends_with(":0"), "{url}");
+    let (status, body) = health.unwrap();
+    assert_eq!((status, &body["status"]), (200, &json!("ok")), "{body}");
+    // A name that does not resolve, or no port: a usage error naming it.
+    let out = lts
+        .cmd()
+        .args(["serve", "--listen", "localhost"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no port"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
     let lts = LtsDir::with_items(&[Item::per_device("RATE-DEV", 100, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "2"]);
