@@ -282,6 +282,9 @@ pub struct RowStream {
     headers: Vec<&'static str>,
     widths: Option<Vec<usize>>,
     first: bool,
+    /// `-o json` only: the array is this field of one object, whose other fields [`RowStream::finish_with`]
+    /// writes after it (so a listing and its summary are one JSON document).
+    field: Option<&'static str>,
     pub count: u64,
 }
 
@@ -293,7 +296,17 @@ impl Output {
             headers: headers.to_vec(),
             widths: None,
             first: true,
+            field: None,
             count: 0,
+        }
+    }
+
+    /// Like [`Output::stream`], the JSON array being `field` of an object finished by
+    /// [`RowStream::finish_with`].
+    pub fn stream_in(&self, headers: &[&'static str], field: &'static str) -> RowStream {
+        RowStream {
+            field: Some(field),
+            ..self.stream(headers)
         }
     }
 }
@@ -307,11 +320,16 @@ impl RowStream {
         }
     }
 
-    /// Opens the array before the first item, separates the others.
+    /// Opens the array (and its object) before the first item, separates the others.
     fn next_json_item(&mut self) -> Result<()> {
-        let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
+        let sep = match (self.first, self.field) {
+            (true, Some(field)) => format!("{{\n  {}: [\n    ", json_key(field)),
+            (true, None) => "[\n  ".to_string(),
+            (false, Some(_)) => ",\n    ".to_string(),
+            (false, None) => ",\n  ".to_string(),
+        };
         self.first = false;
-        self.write(sep)
+        self.write(sep.as_bytes())
     }
 
     /// Writes one batch of JSON values given as text (`-o json` only).
@@ -384,10 +402,26 @@ impl RowStream {
         Ok(())
     }
 
-    pub fn finish(mut self) -> Result<()> {
+    pub fn finish(self) -> Result<()> {
+        self.finish_with(serde_json::Map::new())
+    }
+
+    /// Ends the listing; for `-o json` in an object ([`Output::stream_in`]), `rest` are its other fields.
+    pub fn finish_with(mut self, rest: serde_json::Map<String, serde_json::Value>) -> Result<()> {
         if self.format == OutputFormat::Json {
-            let tail: &[u8] = if self.first { b"[]\n" } else { b"\n]\n" };
-            self.write(tail)?;
+            let mut tail = match (self.first, self.field) {
+                (true, Some(field)) => format!("{{\n  {}: []", json_key(field)),
+                (false, Some(_)) => "\n  ]".to_string(),
+                (true, None) => "[]\n".to_string(),
+                (false, None) => "\n]\n".to_string(),
+            };
+            if self.field.is_some() {
+                for (key, value) in &rest {
+                    tail.push_str(&format!(",\n  {}: {value}", json_key(key)));
+                }
+                tail.push_str("\n}\n");
+            }
+            self.write(tail.as_bytes())?;
         }
         match self.out.flush() {
             Ok(()) => Ok(()),
@@ -395,6 +429,11 @@ impl RowStream {
             Err(e) => Err(Error::internal(format!("writing to stdout: {e}"))),
         }
     }
+}
+
+/// A JSON object key, quoted and escaped.
+fn json_key(key: &str) -> String {
+    serde_json::Value::String(key.to_string()).to_string()
 }
 
 fn pad(cells: &[String], widths: &[usize]) -> String {

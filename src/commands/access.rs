@@ -230,6 +230,11 @@ pub async fn logout(ctx: &Context, name: Option<String>) -> Result<()> {
     ctx.out.note(format!(
         "Logged out of profile {name}: its token is deleted from the keyring."
     ));
+    if ctx.out.is_json() {
+        ctx.out.json(&serde_json::json!({
+            "logged_out": name, "profile_removed": known, "token_deleted": had_token,
+        }))?;
+    }
     Ok(())
 }
 
@@ -285,6 +290,10 @@ pub async fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<()> {
             cfg.active_profile = Some(name.clone());
             config::save(&path, &cfg)?;
             ctx.out.note(format!("Profile {name} is now active."));
+            if ctx.out.is_json() {
+                ctx.out
+                    .json(&serde_json::json!({ "active_profile": name }))?;
+            }
             Ok(())
         }
     }

@@ -51,6 +51,9 @@ pub async fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             }
             super::write_new_file(&path, TEMPLATE.as_bytes(), 0o600, force)?;
             ctx.out.note(format!("Wrote {}.", path.display()));
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({ "written": path }))?;
+            }
             Ok(())
         }
     }

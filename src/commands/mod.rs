@@ -78,6 +78,11 @@ pub async fn run(cli: Cli) -> Result<()> {
                 completions.display(),
                 man.display()
             ));
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({
+                    "files": n, "completions": completions, "man": man,
+                }))?;
+            }
             Ok(())
         }
         Command::Seed {

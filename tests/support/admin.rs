@@ -93,15 +93,6 @@ impl Out {
         })
     }
 
-    /// Stdout as a sequence of JSON values (a dry run prints the list, then the summary).
-    #[track_caller]
-    pub fn json_values(&self) -> Vec<Value> {
-        serde_json::Deserializer::from_str(&self.stdout)
-            .into_iter::<Value>()
-            .collect::<Result<_, _>>()
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
-    }
-
     /// Stdout and stderr together, for "never shows X" checks.
     pub fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
