@@ -633,6 +633,91 @@ fn status_in_json_table_and_csv() {
     assert_eq!(field("licenses"), "1");
 }
 
+/// The cells of column `name` of a CSV text.
+fn csv_column(text: &str, name: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let at = reader.headers().unwrap().iter().position(|h| h == name);
+    let at = at.unwrap_or_else(|| panic!("no column {name} in:\n{text}"));
+    reader
+        .records()
+        .map(|r| r.unwrap()[at].to_string())
+        .collect()
+}
+
+#[test]
+fn csv_has_rfc3339_times_and_plain_numbers_and_tables_group_thousands() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    lts.sh("token create ci --role viewer");
+    let rfc3339 = |t: &String| chrono::DateTime::parse_from_rfc3339(t).is_ok();
+    let csv = stdout(&lts.sh_out("license list -o csv"));
+    let expires = csv_column(&csv, "expires_at");
+    assert!(expires.len() == 2 && expires.iter().all(rfc3339), "{csv}");
+    assert_eq!(csv_column(&csv, "quota"), ["25", "10000"], "{csv}");
+    let csv = stdout(&lts.sh_out("trust list -o csv"));
+    assert!(csv_column(&csv, "added_at").iter().all(rfc3339), "{csv}");
+    let csv = stdout(&lts.sh_out("token list -o csv"));
+    assert!(csv_column(&csv, "created_at").iter().all(rfc3339), "{csv}");
+    assert_eq!(
+        csv_column(&csv, "expires_at"),
+        [""],
+        "no expiry is empty, not `-`"
+    );
+    let csv = stdout(&lts.sh_out("status -o csv"));
+    assert_eq!(csv_column(&csv, "items"), ["2"]);
+    // Tables are for people: 10,000 and times to the minute.
+    let table = stdout(&lts.sh_out("license list -o table"));
+    assert_has(&table, &["10,000", "LICENSE", "EXPIRES_AT"]);
+    assert!(!table.contains("10000"), "{table}");
+    let shown = stdout(&lts.sh_out("license show LIC-1 -o table"));
+    assert_has(&shown, &["10,000"]);
+}
+
+/// A table on a terminal that reports 0 columns (a pseudo-terminal nobody sized, as `script` makes
+/// without a terminal around it) is laid out as off a terminal, not squashed to one character a column.
+#[test]
+fn a_table_on_a_terminal_without_a_width_is_not_squashed() {
+    let have_script = std::process::Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_script {
+        eprintln!("SKIPPED a_table_on_a_terminal_without_a_width_is_not_squashed: no `script`");
+        return;
+    }
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-SQUASH-1"), &key);
+    let bin = assert_cmd::cargo::cargo_bin("ltsctl");
+    let line = format!(
+        "stty cols 0 rows 0; {} --data-dir {} license list",
+        s(&bin),
+        s(&lts.data_dir)
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env_remove("LTSCTL_DATA_DIR")
+        .output()
+        .expect("script");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 3, "one header and one line per item:\n{text}");
+    assert!(lines[0].starts_with("LICENSE  "), "{text}");
+    assert_has(
+        lines[1],
+        &[
+            "LIC-SQUASH-1",
+            "Acme Test Corp",
+            "LIC-SQUASH-1-A",
+            "per-device",
+        ],
+    );
+    assert_has(lines[2], &["LIC-SQUASH-1-B", "10,000"]);
+}
+
 #[test]
 fn unknown_flag_is_a_usage_error() {
     let lts = Lts::new();

@@ -11,7 +11,7 @@ use crate::admin::types::{AuditEntry, TokenCreated, TokenView};
 use crate::cli::{AuditCommand, LoginArgs, ProfileCommand, TokenCommand};
 use crate::config::{self, Profile};
 use crate::error::{Error, Result};
-use crate::output::{Record, Tabular, opt, time};
+use crate::output::{Cells, Record, Tabular, opt};
 
 impl Tabular for TokenView {
     fn headers() -> &'static [&'static str] {
@@ -24,32 +24,30 @@ impl Tabular for TokenView {
             "last_used_at",
         ]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
-        let t = |v: &Option<chrono::DateTime<chrono::Utc>>| {
-            v.as_ref().map(time).unwrap_or_else(|| "-".into())
-        };
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.name.clone(),
             self.role.to_string(),
             self.state.clone(),
-            time(&self.created_at),
-            t(&self.expires_at),
-            t(&self.last_used_at),
+            c.time(&self.created_at),
+            c.opt_time(&self.expires_at),
+            c.opt_time(&self.last_used_at),
         ]]
     }
 }
 
 impl Record for TokenCreated {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("name", self.name.clone()),
             ("role", self.role.to_string()),
             (
                 "expires_at",
-                self.expires_at
-                    .as_ref()
-                    .map(time)
-                    .unwrap_or_else(|| "never".into()),
+                match &self.expires_at {
+                    Some(t) => c.time(t),
+                    None if c == Cells::CSV => String::new(),
+                    None => "never".into(),
+                },
             ),
             ("token", self.token.clone()),
         ]
@@ -60,7 +58,7 @@ impl Tabular for AuditEntry {
     fn headers() -> &'static [&'static str] {
         &["at", "actor", "action", "target", "result", "detail"]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             self.actor.clone(),
@@ -257,7 +255,7 @@ pub async fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<()> {
                 fn headers() -> &'static [&'static str] {
                     &["name", "server", "ca_cert", "active"]
                 }
-                fn rows(&self) -> Vec<Vec<String>> {
+                fn rows(&self, _: Cells) -> Vec<Vec<String>> {
                     vec![vec![
                         self.name.clone(),
                         self.server.clone(),

@@ -131,7 +131,10 @@ pub async fn migrate(ctx: &Context, from: &Path, to: &str, force: bool) -> Resul
     }
     let rows: Vec<Vec<String>> = counts
         .iter()
-        .map(|c| vec![c.table.clone(), c.source.to_string(), c.target.to_string()])
+        .map(|c| {
+            let n = crate::output::Cells::TABLE;
+            vec![c.table.clone(), n.num(c.source), n.num(c.target)]
+        })
         .collect();
     ctx.out.table(&["table", "source", "target"], &rows)
 }

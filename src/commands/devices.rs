@@ -11,7 +11,7 @@ use crate::admin::types::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceVi
 use crate::cli::{DeviceFilterArgs, DevicesCommand};
 use crate::domain::duration::humanize;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Record, Section, opt, time};
+use crate::output::{Cells, Record, Section, opt, time};
 
 /// Devices per page when listing: the server's maximum, so a remote listing makes as few round trips as it can.
 const PAGE: u32 = 5_000;
@@ -397,44 +397,41 @@ fn next_batch(batch: u32, took: Duration) -> u32 {
 }
 
 impl Record for DeviceDetail {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         let u = &self.usage;
-        let t = |t: &Option<chrono::DateTime<chrono::Utc>>| {
-            t.as_ref().map(time).unwrap_or_else(|| "-".into())
-        };
         vec![
             ("uuid", self.uuid.clone()),
-            ("seats", self.seats.len().to_string()),
-            ("reports", u.reports.to_string()),
-            ("scans", u.scans_total.to_string()),
-            ("pages", u.pages_total.to_string()),
-            ("first_report", t(&u.first_report)),
-            ("last_report", t(&u.last_report)),
+            ("seats", c.num(self.seats.len())),
+            ("reports", c.num(u.reports)),
+            ("scans", c.num(u.scans_total)),
+            ("pages", c.num(u.pages_total)),
+            ("first_report", c.opt_time(&u.first_report)),
+            ("last_report", c.opt_time(&u.last_report)),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let seats = self.seats.iter().map(|d| {
             vec![
                 d.handshake.clone(),
                 d.item.clone(),
                 d.platform.clone(),
                 opt(&d.domain),
-                time(&d.first_seen),
-                time(&d.last_seen),
+                c.time(&d.first_seen),
+                c.time(&d.last_seen),
                 humanize(Duration::from_secs(d.idle_seconds)),
-                time(&d.expires_at),
+                c.time(&d.expires_at),
             ]
         });
         let counts = self
             .usage
             .scans
             .iter()
-            .map(|(k, n)| vec!["scans".to_string(), k.clone(), n.to_string()])
+            .map(|(k, n)| vec!["scans".to_string(), k.clone(), c.num(*n)])
             .chain(
                 self.usage
                     .pages
                     .iter()
-                    .map(|(k, n)| vec!["pages".to_string(), k.clone(), n.to_string()]),
+                    .map(|(k, n)| vec!["pages".to_string(), k.clone(), c.num(*n)]),
             );
         vec![
             Section {

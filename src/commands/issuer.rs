@@ -8,7 +8,7 @@ use super::{Context, read_text, write_new_file};
 use crate::cli::IssuerCommand;
 use crate::error::Result;
 use crate::license::{IssuerKey, LicenseFile, file::MAX_FILE_BYTES};
-use crate::output::Record;
+use crate::output::{Cells, Record};
 
 /// PEM keys are a few hundred bytes; anything bigger is the wrong file.
 const MAX_KEY_BYTES: u64 = 64 * 1024;
@@ -37,7 +37,7 @@ struct KeygenResult {
 }
 
 impl Record for KeygenResult {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("key_id", self.key_id.clone()),
             ("private_key", self.private_key.clone()),
@@ -100,7 +100,7 @@ struct SignResult {
 }
 
 impl Record for SignResult {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("file", self.file.clone()),
             ("license_id", self.license_id.clone()),

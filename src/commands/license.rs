@@ -11,7 +11,7 @@ use crate::admin::{Admin, ImportTarget};
 use crate::cli::LicenseCommand;
 use crate::error::{Error, ErrorKind, Result};
 use crate::license::{LicenseFile, PublicKey, file::MAX_FILE_BYTES};
-use crate::output::{Record, Section, Tabular, opt, time};
+use crate::output::{Cells, Record, Section, Tabular, opt};
 
 impl Tabular for LicenseView {
     fn headers() -> &'static [&'static str] {
@@ -27,7 +27,7 @@ impl Tabular for LicenseView {
             "expires_at",
         ]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         self.items
             .iter()
             .map(|i| {
@@ -37,10 +37,10 @@ impl Tabular for LicenseView {
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    opt(&i.quota),
-                    i.used.to_string(),
+                    c.opt_num(&i.quota),
+                    c.num(i.used),
                     i.status.as_str().to_string(),
-                    time(&i.expires_at),
+                    c.time(&i.expires_at),
                 ]
             })
             .collect()
@@ -48,7 +48,7 @@ impl Tabular for LicenseView {
 }
 
 impl Record for LicenseView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("id", self.id.clone()),
             ("licensee", self.licensee.clone()),
@@ -66,7 +66,7 @@ impl Record for LicenseView {
             ),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let rows = self
             .items
             .iter()
@@ -75,11 +75,11 @@ impl Record for LicenseView {
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    opt(&i.quota),
-                    i.used.to_string(),
+                    c.opt_num(&i.quota),
+                    c.num(i.used),
                     i.status.as_str().to_string(),
-                    time(&i.valid_from),
-                    time(&i.expires_at),
+                    c.time(&i.valid_from),
+                    c.time(&i.expires_at),
                     i.handshakes.join(", "),
                 ]
             })
@@ -106,7 +106,7 @@ impl Tabular for ImportReport {
     fn headers() -> &'static [&'static str] {
         &["file", "status", "license", "items", "detail"]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         let status = match self.status {
             ImportStatus::Imported => "imported",
             ImportStatus::Unchanged => "unchanged",
@@ -128,7 +128,7 @@ impl Tabular for ImportReport {
 }
 
 impl Record for VerifyReport {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("valid", self.valid.to_string()),
             ("key_id", self.key_id.clone()),
@@ -143,7 +143,7 @@ impl Record for VerifyReport {
             ("lts_id", opt(&self.license.lts_id)),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let rows = self
             .license
             .items
@@ -153,10 +153,10 @@ impl Record for VerifyReport {
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    opt(&i.quota),
+                    c.opt_num(&i.quota),
                     i.status.as_str().to_string(),
-                    time(&i.valid_from),
-                    time(&i.expires_at),
+                    c.time(&i.valid_from),
+                    c.time(&i.expires_at),
                 ]
             })
             .collect();

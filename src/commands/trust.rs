@@ -4,7 +4,7 @@ use super::{Context, read_text};
 use crate::admin::types::TrustedKeyView;
 use crate::cli::TrustCommand;
 use crate::error::Result;
-use crate::output::{Record, Tabular, opt, time};
+use crate::output::{Cells, Record, Tabular, opt};
 
 const MAX_KEY_BYTES: u64 = 64 * 1024;
 
@@ -12,17 +12,17 @@ impl Tabular for TrustedKeyView {
     fn headers() -> &'static [&'static str] {
         &["key_id", "name", "added_at"]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.key_id.clone(),
             opt(&self.name),
-            time(&self.added_at),
+            c.time(&self.added_at),
         ]]
     }
 }
 
 impl Record for TrustedKeyView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("key_id", self.key_id.clone()),
             ("name", opt(&self.name)),
