@@ -230,6 +230,48 @@ async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
     );
 }
 
+/// A 429 says when to come back: `Retry-After` in whole seconds (at least 1) and the same in its message,
+/// and a client that waits that long is served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_429_carries_a_retry_after_that_is_honoured() {
+    let lts = LtsDir::with_items(&[Item::per_device("RETRY-DEV", 100, Utc::now())]);
+    // One request per second, bursts of two: the third at once is refused, for at most a second.
+    let server = lts.serve(&["--rate-limit", "1"]);
+    let api = server.api();
+    let body =
+        json!({"handshake": CODE, "uuid": "retry-1", "product": PRODUCT, "platform": "desktop"});
+    let send = || api.client.post(api.url("/v1/authorize")).json(&body).send();
+    let mut refused = None;
+    for _ in 0..4 {
+        let resp = send().await.expect("POST");
+        if resp.status() == 429 {
+            refused = Some(resp);
+            break;
+        }
+        assert_eq!(resp.status(), 200);
+    }
+    let resp = refused.expect("a 429 after the burst");
+    let retry_after = resp
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let body: Value = resp.json().await.expect("JSON body");
+    assert_eq!(body["error"]["code"], "rate_limited", "{body}");
+    let secs: u64 = retry_after
+        .as_deref()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no numeric Retry-After: {retry_after:?} {body}"));
+    assert_eq!(
+        secs, 1,
+        "at one request per second the wait is at most a second"
+    );
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains(&format!("retry in {secs} s")), "{message}");
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    assert_eq!(send().await.expect("POST").status(), 200, "waited as told");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn per_device_token_verifies_with_the_jwks_and_a_device_takes_one_seat() {
     let lts = LtsDir::new();

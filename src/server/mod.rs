@@ -87,7 +87,10 @@ pub fn router(
             );
     }
     let device_routes = match rate_limit {
-        Some(per_second) => device_routes.layer(device::rate_limit_layer(per_second)),
+        Some(per_second) => device_routes.layer(axum::middleware::from_fn_with_state(
+            device::RateLimit::new(per_second),
+            device::rate_limit,
+        )),
         None => device_routes,
     };
     Router::new()
