@@ -28,7 +28,7 @@ complete -c ltsctl -n "__fish_ltsctl_needs_command" -l server -d 'Administer the
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_needs_command" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -62,7 +62,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_see
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -78,7 +78,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -92,7 +92,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -107,7 +107,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -125,7 +125,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -137,7 +137,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -150,7 +150,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -161,7 +161,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -172,7 +172,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -190,7 +190,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -206,7 +206,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -217,7 +217,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -228,7 +228,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -243,7 +243,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -269,7 +269,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -280,7 +280,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -291,7 +291,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -302,7 +302,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -313,7 +313,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -324,7 +324,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -340,7 +340,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -353,7 +353,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -368,7 +368,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -382,7 +382,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -406,7 +406,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l server -d 'Admi
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -417,7 +417,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l server -d 'Admi
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -429,7 +429,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l server -d 'Adm
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -443,7 +443,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l server -d 'Adm
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -455,7 +455,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_see
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -470,7 +470,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -481,7 +481,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -492,7 +492,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -508,7 +508,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l server -d 
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -521,7 +521,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l server -d 'Admini
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -534,7 +534,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l server
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -549,7 +549,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -562,7 +562,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -584,7 +584,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -597,7 +597,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -610,7 +610,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -635,7 +635,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -646,7 +646,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -665,7 +665,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -676,7 +676,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -687,7 +687,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -702,7 +702,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -718,7 +718,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -731,7 +731,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -743,7 +743,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l server -d 'Admi
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -754,7 +754,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -768,7 +768,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -779,7 +779,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -793,7 +793,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"

@@ -70,7 +70,8 @@ pub struct GlobalArgs {
     )]
     pub profile: Option<String>,
 
-    /// Trust this CA certificate (PEM) for the server's TLS certificate
+    /// Trust the server's TLS certificate through this PEM file: the private CA that signed it, or the
+    /// server's own (self-signed) certificate
     #[arg(
         long,
         global = true,

@@ -433,6 +433,75 @@ fn tls_with_a_private_ca() {
     assert_no_secret(&out, &token);
 }
 
+/// The certificate `openssl req -x509` makes by default is `CA:TRUE`; given to --ca-cert it is trusted as
+/// the server's own certificate (pinned), and every refusal says what is wrong and how to fix it.
+#[test]
+fn tls_with_a_self_signed_certificate() {
+    if !have("openssl", &["version"]) {
+        eprintln!("SKIPPED tls_with_a_self_signed_certificate: no `openssl` on PATH");
+        return;
+    }
+    let env = Env::new();
+    let token = env.token("alice", "viewer");
+    let serve = |(cert, key): (std::path::PathBuf, std::path::PathBuf)| {
+        let (c, k) = (cert.to_str().unwrap(), key.to_str().unwrap());
+        (cert.clone(), env.serve(&["--tls-cert", c, "--tls-key", k]))
+    };
+    let remote = |url: &str| Target::remote(url, Some(&token));
+    let both = "DNS:localhost,IP:127.0.0.1";
+    let (cert, server) = serve(self_signed(&env.work, "default", both, ""));
+    let ext = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-ext", "basicConstraints", "-in"])
+        .arg(&cert)
+        .output()
+        .expect("openssl x509");
+    assert_has(&String::from_utf8_lossy(&ext.stdout), &["CA:TRUE"]);
+    let by_name = format!("https://localhost:{}", server.port());
+    for url in [&by_name, &server.url] {
+        let status = env.sh(&remote(url).with_ca(&cert), "status");
+        assert_eq!(status["target"]["kind"], "remote", "{url}");
+    }
+    // Without --ca-cert, and with another self-signed certificate: what is wrong, and the fix.
+    let out = env.sh_code(&remote(&by_name), "status", 8);
+    assert_has(
+        &out.stderr,
+        &[
+            "CA:TRUE",
+            "hint:",
+            "--ca-cert",
+            "basicConstraints=critical,CA:FALSE",
+        ],
+    );
+    assert!(!out.stderr.contains("CaUsedAsEndEntity"), "{}", out.stderr);
+    let (other, _) = self_signed(&env.work, "other", both, "");
+    let out = env.sh_code(&remote(&by_name).with_ca(&other), "status", 8);
+    assert_has(&out.stderr, &["not the one in", other.to_str().unwrap()]);
+    assert_no_secret(&out, &token);
+    drop(server);
+
+    // The README's certificate (CA:FALSE) is trusted through the usual path; named for localhost only,
+    // reaching it as 127.0.0.1 is a name mismatch that says which names it has.
+    let readme = "-addext basicConstraints=critical,CA:FALSE";
+    let (cert, server) = serve(self_signed(&env.work, "readme", "DNS:localhost", readme));
+    let by_name = format!("https://localhost:{}", server.port());
+    env.sh(&remote(&by_name).with_ca(&cert), "status");
+    let out = env.sh_code(&remote(&server.url).with_ca(&cert), "status", 8);
+    assert_has(
+        &out.stderr,
+        &[
+            "host name 127.0.0.1",
+            "(it names localhost)",
+            "IP:127.0.0.1",
+        ],
+    );
+    drop(server);
+    // A pinned certificate must still be valid now.
+    let (cert, server) = serve(expired_self_signed(&env.work, "expired"));
+    let by_name = format!("https://localhost:{}", server.port());
+    let out = env.sh_code(&remote(&by_name).with_ca(&cert), "status", 8);
+    assert_has(&out.stderr, &["expired at 2021-01-01T00:00:00Z"]);
+}
+
 const LOGIN_SCRIPT: &str = r#"
 L="$LTSCTL_BIN"
 printf '%s' "$SECRET" |

@@ -3,6 +3,7 @@
 
 pub mod local;
 pub mod remote;
+mod tls;
 pub mod types;
 
 use std::time::Duration;

@@ -20,6 +20,8 @@ pub struct RemoteAdmin {
     base: Url,
     client: reqwest::Client,
     token: Option<Zeroizing<String>>,
+    /// The `--ca-cert` file, for messages about the server's certificate.
+    ca_cert: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for RemoteAdmin {
@@ -61,19 +63,8 @@ impl RemoteAdmin {
             .timeout(Duration::from_secs(120))
             .user_agent(concat!("ltsctl/", env!("CARGO_PKG_VERSION")));
         if let Some(path) = ca_cert {
-            let pem = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                Error::usage(format!("{}: not a PEM certificate: {e}", path.display()))
-            })?;
-            if certs.is_empty() {
-                return Err(Error::usage(format!(
-                    "{}: holds no PEM certificate",
-                    path.display()
-                )));
-            }
-            for cert in certs {
-                builder = builder.add_root_certificate(cert);
-            }
+            // The file's certificates as CAs, or the server's own certificate pinned (see `tls`).
+            builder = builder.tls_backend_preconfigured(super::tls::client_config(path)?);
         }
         let client = builder
             .build()
@@ -82,6 +73,7 @@ impl RemoteAdmin {
             base,
             client,
             token,
+            ca_cert: ca_cert.map(Path::to_path_buf),
         })
     }
 
@@ -163,6 +155,16 @@ impl RemoteAdmin {
         }
         let detail = causes.join(": ");
         let lower = detail.to_lowercase();
+        let host = self.base.host_str().unwrap_or_default();
+        let tls = super::tls::find_tls_error(&e)
+            .and_then(|t| super::tls::explain(t, host, self.ca_cert.as_deref()));
+        if let Some((what, hint)) = tls {
+            return Error::new(
+                ErrorKind::Unreachable,
+                format!("cannot reach the LTS at {}: {what}", self.base),
+            )
+            .with_hint(hint);
+        }
         let mut err = Error::new(
             ErrorKind::Unreachable,
             format!("cannot reach the LTS at {}: {detail}", self.base),
