@@ -45,9 +45,13 @@ fn refused_document(doc: &str, needles: &[&str]) {
     let err = lts.sh_err(&line, 5);
     assert_has(&err, &[s(&doc_path)]);
     assert_has(&err, needles);
+    // The hint speaks to the issuer, who is running the command.
+    assert_has(&err, &["hint:", "sign again"]);
+    assert!(!err.contains("ask the issuer"), "{err}");
     assert!(!out_path.exists(), "issuer sign wrote a bad document");
     let lic = lts.sign_raw(doc.as_bytes(), &key);
-    refuse_import(&lts, &lic, needles);
+    let err = refuse_import(&lts, &lic, needles);
+    assert_has(&err, &["ask the issuer"]);
 }
 
 fn good_doc(id: &str) -> String {

@@ -91,6 +91,20 @@ fn keygen(ctx: &Context, out: &Path, public_out: Option<PathBuf>, force: bool) -
     })
 }
 
+/// A refused document, with a hint for the person signing it: the import-side hints speak to the LTS
+/// owner ("ask the issuer to correct the named field"), and here the reader is the issuer.
+fn for_issuer(err: crate::license::LicenseError, document: &Path) -> crate::error::Error {
+    let malformed = matches!(err, crate::license::LicenseError::Malformed { .. });
+    let mut e = crate::error::Error::from(err).context(document.display());
+    if malformed {
+        e.hint = Some(format!(
+            "correct that field in {} and sign again (import checks the same rules)",
+            document.display()
+        ));
+    }
+    e
+}
+
 #[derive(Serialize)]
 struct SignResult {
     file: String,
@@ -121,8 +135,7 @@ fn sign(
     let key_pem = zeroize::Zeroizing::new(read_text(key, MAX_KEY_BYTES, "private key")?);
     let issuer = IssuerKey::from_pkcs8_pem(&key_pem)
         .map_err(|e| crate::error::Error::from(e).context(key.display()))?;
-    let file = LicenseFile::sign(&text, &issuer)
-        .map_err(|e| crate::error::Error::from(e).context(document.display()))?;
+    let file = LicenseFile::sign(&text, &issuer).map_err(|e| for_issuer(e, document))?;
     let doc = file.verify_with(&issuer.public())?;
     let out = out.unwrap_or_else(|| document.with_extension("lic"));
     write_new_file(&out, file.to_toml_string().as_bytes(), 0o644, force)?;
