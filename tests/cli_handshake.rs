@@ -505,6 +505,13 @@ fn password_set_refuses_empty_stdin_missing_tty_and_command_line_passwords() {
         expect_code(&out, 2, &["password set --password-stdin", input]);
         assert_has(&stderr(&out), &["empty"]);
     }
+    // Fewer than 8 characters (not bytes): refused, nothing set.
+    for input in ["hunter2\n", "ünïcödé\n"] {
+        let out = with_stdin(CODE, input);
+        expect_code(&out, 2, &["password set --password-stdin", input]);
+        assert_has(&stderr(&out), &["7 character(s)", "at least 8"]);
+    }
+    assert_eq!(lts.handshake(CODE)["password_set"], false);
     let err = hs_err(&lts, "password set", "", 2);
     assert_has(&err, &["hint:", "--password-stdin"]);
     // clap names the unexpected argument.

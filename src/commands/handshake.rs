@@ -307,6 +307,7 @@ fn prompt_password(ctx: &Context, code: &str) -> Result<Zeroizing<String>> {
         .with_prompt(format!("New session password for {code}"))
         .with_confirmation("Repeat it", "The passwords do not match")
         .allow_empty_password(false)
+        .validate_with(|p: &String| crate::password::check(p).map_err(|e| e.message))
         .interact()
         .map_err(|e| Error::usage(format!("reading the password: {e}")))?;
     Ok(Zeroizing::new(password))
