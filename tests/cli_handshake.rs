@@ -261,11 +261,24 @@ fn import_with_handshake_binds_the_bindable_items_and_is_repeatable() {
     assert_eq!(report["bound"], json!(["A", "LATER"]));
     assert_eq!(lts.handshake_items(CODE), ["LATER", "A"]);
 
+    assert_eq!(report["already_bound"], json!([]));
+    let table = stdout(&lts.sh_out(&format!("{line} -o table")));
+    assert_has(&table, &["already bound to"]);
+    assert!(!table.contains("bound 2 item(s)"), "{table}");
+
     let before = lts.handshake(CODE);
     let again = lts.sh(&line);
     assert_eq!(again["files"][0]["status"], "unchanged");
+    assert_eq!(again["files"][0]["already_bound"], json!(["A", "LATER"]));
     assert_eq!(lts.handshake(CODE)["items"], before["items"]);
     assert_eq!(lts.licenses().len(), 1);
+    // The same file for another code binds its items there for the first time.
+    lts.sh("handshake create other-code");
+    let other = format!("license import {} --handshake other-code -o table", s(&lic));
+    assert_has(
+        &stdout(&lts.sh_out(&other)),
+        &["bound 2 item(s) to other-code"],
+    );
 }
 
 #[test]

@@ -114,7 +114,7 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     subset(&import, json!({"imported": 1, "unchanged": 0, "failed": 0}));
     let both = ["LIC-R-1-A", "LIC-R-1-B"];
     let file = json!({"file": "acme.lic", "status": "imported", "license_id": LICENSE,
-        "handshake": CODE, "items": both, "bound": both, "error": null});
+        "handshake": CODE, "items": both, "already_bound": [], "bound": both, "error": null});
     assert_eq!(import["files"], json!([file]), "{kind}");
     let view = s.ok("handshake show CODE");
     let fresh =

@@ -114,7 +114,15 @@ impl Tabular for ImportReport {
         };
         let detail = match (&self.error, &self.handshake) {
             (Some(e), _) => e.message.clone(),
-            (None, Some(code)) => format!("bound {} item(s) to {code}", self.bound.len()),
+            (None, Some(code)) => {
+                let new = self.bound.len().saturating_sub(self.already_bound.len());
+                match (new, self.already_bound.len()) {
+                    (0, 0) => format!("no valid item to bind to {code}"),
+                    (0, _) => format!("already bound to {code}"),
+                    (n, 0) => format!("bound {n} item(s) to {code}"),
+                    (n, old) => format!("bound {n} item(s) to {code}; {old} already bound"),
+                }
+            }
             (None, None) => String::new(),
         };
         vec![vec![
@@ -272,6 +280,7 @@ async fn import(
                     license_id: None,
                     items: Vec::new(),
                     handshake: target.map(|t| t.code.clone()),
+                    already_bound: Vec::new(),
                     bound: Vec::new(),
                     error: Some(err),
                 }
