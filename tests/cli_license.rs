@@ -536,8 +536,22 @@ fn trust_list_and_remove() {
     let added = lts.sh(&format!("trust add {} --name vendor-2026", s(&public)));
     let key_id = added["key_id"].as_str().unwrap().to_string();
     assert_eq!(added["name"], "vendor-2026");
-    // Trusting the same key again changes nothing.
+    // Trusting the same key again changes nothing; another --name is not applied, and it says so.
     lts.trust(&public);
+    let out = lts.sh_out(&format!("trust add {} --name renamed", s(&public)));
+    expect_code(&out, 0, &["trust add --name renamed"]);
+    assert_eq!(json(&out)["name"], "vendor-2026");
+    assert_has(
+        &stderr(&out),
+        &[
+            "warning:",
+            "kept its name \"vendor-2026\"",
+            "--name \"renamed\" was not applied",
+            "trust remove",
+        ],
+    );
+    let out = lts.sh_out(&format!("trust add {} --name vendor-2026", s(&public)));
+    assert_has(&stderr(&out), &["nothing changed"]);
     let list = lts.sh("trust list");
     assert_eq!(as_array(&list).len(), 1);
     assert_eq!(list[0]["key_id"], key_id.as_str());
