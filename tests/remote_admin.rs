@@ -502,6 +502,33 @@ fn tls_with_a_self_signed_certificate() {
     assert_has(&out.stderr, &["expired at 2021-01-01T00:00:00Z"]);
 }
 
+/// A URL that reaches something other than an LTS is exit 8 with a hint about the URL, not exit 1.
+#[test]
+fn a_server_url_that_is_not_an_lts_says_so() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten().take(4) {
+            let mut stream = stream;
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let body = "<html>no such page</html>";
+            let answer = format!(
+                "HTTP/1.1 404 Not Found\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    let env = Env::new();
+    let out = env.sh_code(&Target::remote(&url, Some("ltsctl_x_y")), "status", 8);
+    assert_has(
+        &out.stderr,
+        &["404", "not as an LTS does", "hint:", "--server"],
+    );
+}
+
 const LOGIN_SCRIPT: &str = r#"
 L="$LTSCTL_BIN"
 printf '%s' "$SECRET" |

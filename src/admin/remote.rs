@@ -108,10 +108,10 @@ impl RemoteAdmin {
     async fn json<T: DeserializeOwned>(&self, req: RequestBuilder) -> Result<T> {
         let resp = self.send(req).await?;
         resp.json::<T>().await.map_err(|e| {
-            Error::internal(format!(
-                "the server at {} sent an unexpected answer: {e}",
-                self.base
-            ))
+            Error::new(
+                ErrorKind::Unreachable,
+                format!("the server at {} sent an unexpected answer: {e}", self.base),
+            )
             .with_hint("is this an ltsctl server of the same version?")
         })
     }
@@ -219,7 +219,26 @@ fn server_error(status: StatusCode, body: &str, base: &str) -> Error {
             }
             e
         }
-        Err(_) => Error::internal(format!("the server at {base} answered {status}")),
+        // Not an ltsctl error body: a timeout (the LTS answers 408 with no body), or the URL reaches
+        // something else (a proxy, another service).
+        Err(_) if status == StatusCode::REQUEST_TIMEOUT => Error::new(
+            ErrorKind::Unreachable,
+            format!("the LTS at {base} gave up on the request after 15 s ({status})"),
+        )
+        .with_hint("retry in a moment; a long bulk change on the server may hold the store"),
+        Err(_) if status.is_server_error() => Error::new(
+            ErrorKind::Unreachable,
+            format!("the server at {base} answered {status}"),
+        )
+        .with_hint("if a proxy is in front of the LTS, check that it reaches `ltsctl serve`"),
+        Err(_) => Error::new(
+            ErrorKind::Unreachable,
+            format!("the server at {base} answered {status}, not as an LTS does"),
+        )
+        .with_hint(
+            "check that --server is the URL `ltsctl serve` listens on (e.g. https://lts.example.com:48080), \
+             with no path",
+        ),
     }
 }
 
