@@ -546,6 +546,29 @@ async fn serves_https_with_the_given_certificate() {
     assert!(err.is_connect() || err.is_request(), "{err:?}");
 }
 
+#[test]
+fn a_missing_tls_file_is_not_found_with_its_path() {
+    let lts = LtsDir::new();
+    let missing = lts.root.join("missing.pem");
+    let other = lts.root.join("key.pem");
+    std::fs::write(&other, "not used").unwrap();
+    let out = lts
+        .cmd()
+        .args(["serve", "--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&missing)
+        .arg("--tls-key")
+        .arg(&other)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("{}: no such file", missing.display())),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}
+
 /// One round: 500 distinct new devices at once against a per-device quota of 50 with overuse 0.
 async fn seat_race_round(round: usize) {
     let lts = LtsDir::with_items(&[Item::per_device("RACE-DEV", 50, Utc::now())]);
