@@ -620,7 +620,9 @@ pub enum HandshakeCommand {
             consumed first. By default (and again after --expiry) the item that expires soonest is consumed \
             first, and items bound later take their place in that order.",
         after_help = "Examples:\n  ltsctl handshake order 216998-100025900 LIC-2027-0001-A LIC-2026-0001-A\n  \
-            ltsctl handshake order 216998-100025900 --expiry"
+            ltsctl handshake order 216998-100025900 --expiry",
+        override_usage = "ltsctl handshake order [OPTIONS] <CODE> <ITEM_ID>...\n       \
+            ltsctl handshake order [OPTIONS] <CODE> --expiry"
     )]
     Order {
         /// The handshake code
