@@ -2095,7 +2095,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__order)
-            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --expiry --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

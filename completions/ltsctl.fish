@@ -28,12 +28,12 @@ complete -c ltsctl -n "__fish_ltsctl_needs_command" -l server -d 'Administer the
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_needs_command" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_needs_command" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_needs_command" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_needs_command" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -s V -l version -d 'Print version'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "issuer" -d 'Make issuer keys and sign license files (the vendor\'s side)'
@@ -63,12 +63,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_see
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -f -a "keygen" -d 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and not __fish_seen_subcommand_from keygen sign help" -f -a "sign" -d 'Check a license document and sign it into a license file'
@@ -79,13 +79,13 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l force -d 'Overwrite existing files'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l key -d 'The issuer\'s private key (PKCS#8 PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l out -d 'Where to write the license file [default: the document\'s name with .lic]' -r -F
@@ -93,13 +93,13 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l force -d 'Overwrite an existing license file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Create a new issuer key pair (Ed25519, PKCS#8 and SPKI PEM)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Check a license document and sign it into a license file'
@@ -108,12 +108,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_se
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "verify" -d 'Verify a license file offline against an issuer\'s public key (no store needed)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and not __fish_seen_subcommand_from verify import list show remove help" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
@@ -126,62 +126,62 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l handshake -d 'Also bind every item of each file to this handshake code' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l create -d 'Create the handshake code if it does not exist (with --handshake)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l replace -d 'Let a later issue of a stored license (same id, later issued_at) take its place'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l expiring-within -d 'Only items expiring within this window; exit 9 when there is any' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l force -d 'Remove even while devices hold seats on its items (frees them)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l dry-run -d 'Say what would be dropped and change nothing'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a license file offline against an issuer\'s public key (no store needed)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand license; and __fish_seen_subcommand_from help" -f -a "import" -d 'Verify and store license files; each file is imported (or refused) on its own'
@@ -193,12 +193,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Trust an issuer\'s public key: licenses it signed can be imported'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List trusted issuer keys'
@@ -209,34 +209,34 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "add" -d 'Trust an issuer\'s public key: licenses it signed can be imported'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand trust; and __fish_seen_subcommand_from help" -f -a "list" -d 'List trusted issuer keys'
@@ -246,19 +246,19 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "create" -d 'Create a handshake code'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "list" -d 'List handshake codes'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "show" -d 'Show a code: items in consumption order with use, domains and settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "bind" -d 'Bind license items to a code (appended to its consumption order)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "unbind" -d 'Unbind license items from a code'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "order" -d 'Set the consumption order explicitly (name every bound item once)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "order" -d 'Set the consumption order by hand (name every bound item once), or go back to expiry order'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "set" -d 'Change a code\'s settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "domains" -d 'Manage the web domains a code admits'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and not __fish_seen_subcommand_from create list show bind unbind order set domains password delete help" -f -a "password" -d 'Set or clear a code\'s session password'
@@ -272,68 +272,69 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from bind" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from unbind" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l expiry -d 'Drop the hand-set order: the item that expires soonest is consumed first again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from order" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l name -d 'A description for administrators' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l refresh-interval -d 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l offline-grace -d 'How long an authorized device may work without reaching the LTS [default: 7d]' -r
@@ -342,25 +343,25 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l default-refresh-interval -d 'Use each item\'s default refresh interval again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l default-overuse -d 'Use each option\'s default overuse tolerance again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -f -a "add" -d 'Admit requests from these domains (example.com, *.example.com or an exact host)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -f -a "remove" -d 'Stop admitting these domains'
@@ -370,12 +371,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -f -a "set" -d 'Set the session password (prompted on a terminal, or read from stdin; never from the command line)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from password" -f -a "clear" -d 'Remove the session password'
@@ -384,20 +385,20 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l force -d 'Delete even while devices are active (frees their seats)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a handshake code'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "list" -d 'List handshake codes'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a code: items in consumption order with use, domains and settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "bind" -d 'Bind license items to a code (appended to its consumption order)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "unbind" -d 'Unbind license items from a code'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "order" -d 'Set the consumption order explicitly (name every bound item once)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "order" -d 'Set the consumption order by hand (name every bound item once), or go back to expiry order'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a code\'s settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "domains" -d 'Manage the web domains a code admits'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from help" -f -a "password" -d 'Set or clear a code\'s session password'
@@ -408,47 +409,47 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l server -d 'Admi
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand status" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l force -d 'Replace an existing file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l from -d 'The data dir of the embedded store to copy' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l to -d 'The PostgreSQL database to copy into' -r
@@ -456,24 +457,24 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l server -d 'Adm
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l force -d 'Replace whatever the target holds'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
@@ -483,35 +484,35 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing config file'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
@@ -521,12 +522,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l server -d 
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l devices -d 'How many devices to seat' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l inactive-percent -d 'Percent of them last seen 91-400 days ago (the rest within 30 days)' -r
@@ -534,12 +535,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l server -d 'Admini
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand seed" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l completions -d 'Where completion scripts go' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l man -d 'Where man pages go' -r -F
@@ -547,14 +548,14 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l server
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s h -l help -d 'Print help'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-cert -d 'TLS certificate chain (PEM); serves HTTPS with --tls-key' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-key -d 'TLS private key (PEM)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l rate-limit -d 'Device requests per second per client address (bursts of twice that); 0 turns the limit off' -r
@@ -562,25 +563,25 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l dev -d 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l bench-null-routes -d 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "show" -d 'Show one device: its seats and usage totals'
@@ -597,25 +598,25 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l active -d 'Only devices holding a seat now'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l expired -d 'Only devices whose removal time has passed (not yet swept)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l inactive-for -d 'Every device not seen for this long (e.g. 90d)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l handshake -d 'Only through this handshake code' -r
@@ -623,7 +624,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
@@ -631,7 +632,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l dry-run -d 'Show what would be removed; change nothing'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one device: its seats and usage totals'
@@ -648,23 +649,23 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; its secret is printed once'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens (never their secrets)'
@@ -678,34 +679,34 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; its secret is printed once'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens (never their secrets)'
@@ -715,12 +716,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List audit entries, newest first'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -731,12 +732,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_sub
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit entries, newest first'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -744,35 +745,35 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l token-stdin -d 'Read the token from stdin instead of prompting'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -f -a "list" -d 'List login profiles'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and not __fish_seen_subcommand_from list use help" -f -a "use" -d 'Make a profile the active one'
@@ -781,23 +782,23 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_s
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List login profiles'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the active one'
@@ -806,12 +807,12 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l server -d 'Admin
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l ca-cert -d 'Trust this CA certificate (PEM) for the server\'s TLS certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s q -l quiet -d 'Print only results and errors: no notes, no progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "issuer" -d 'Make issuer keys and sign license files (the vendor\'s side)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "license" -d 'Import, verify, list and remove license files'
@@ -851,7 +852,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subc
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "show" -d 'Show a code: items in consumption order with use, domains and settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "bind" -d 'Bind license items to a code (appended to its consumption order)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "unbind" -d 'Unbind license items from a code'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "order" -d 'Set the consumption order explicitly (name every bound item once)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "order" -d 'Set the consumption order by hand (name every bound item once), or go back to expiry order'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "set" -d 'Change a code\'s settings'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "domains" -d 'Manage the web domains a code admits'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "password" -d 'Set or clear a code\'s session password'

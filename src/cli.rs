@@ -26,10 +26,18 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes. Shown under their own heading, after each command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)
-    #[arg(long, global = true, env = "LTSCTL_SERVER", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_SERVER",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub server: Option<String>,
 
     /// Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)
@@ -43,15 +51,34 @@ pub struct GlobalArgs {
     pub database: Option<String>,
 
     /// Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]
-    #[arg(long, global = true, env = "LTSCTL_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_DATA_DIR",
+        value_name = "DIR",
+        hide_env_values = true
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Use this login profile instead of the active one
-    #[arg(long, global = true, env = "LTSCTL_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_PROFILE",
+        value_name = "NAME",
+        hide_env_values = true
+    )]
     pub profile: Option<String>,
 
-    /// Trust this CA certificate (PEM) for the server's TLS certificate
-    #[arg(long, global = true, env = "LTSCTL_CA_CERT", value_name = "PEM")]
+    /// Trust the server's TLS certificate through this PEM file: the private CA that signed it, or the
+    /// server's own (self-signed) certificate
+    #[arg(
+        long,
+        global = true,
+        env = "LTSCTL_CA_CERT",
+        value_name = "PEM",
+        hide_env_values = true
+    )]
     pub ca_cert: Option<PathBuf>,
 
     /// Output format [default: table on a terminal, json otherwise]
@@ -62,7 +89,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_color: bool,
 
-    /// Print only results and errors: no notes, no progress bars
+    /// Print only results and errors: no notes, warnings, hints or progress bars
     #[arg(short, long, global = true)]
     pub quiet: bool,
 }
@@ -124,6 +151,7 @@ pub enum Command {
         after_help = "Example:\n  ltsctl --data-dir /var/lib/ltsctl restore /backups/lts-2026-11-22.db --yes"
     )]
     Restore {
+        /// The backup to put in place (made by `ltsctl backup`)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Do not ask for confirmation (needed without a terminal)
@@ -159,6 +187,7 @@ pub enum Command {
             ltsctl completions zsh > ~/.zfunc/_ltsctl"
     )]
     Completions {
+        /// The shell to print the script for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -255,6 +284,7 @@ pub enum DevicesCommand {
     },
     /// Show one device: its seats and usage totals
     Show {
+        /// The device's UUID
         #[arg(value_name = "UUID")]
         uuid: String,
     },
@@ -341,6 +371,7 @@ pub enum TokenCommand {
         ltsctl token create support --role operator"
     )]
     Create {
+        /// A name for the token, unique on this LTS (shown in the audit log)
         #[arg(value_name = "NAME")]
         name: String,
         /// admin: everything; operator: read, unregister devices, sweep; viewer: read only
@@ -354,6 +385,7 @@ pub enum TokenCommand {
     List,
     /// Revoke a token at once
     Revoke {
+        /// The token's name
         #[arg(value_name = "NAME")]
         name: String,
     },
@@ -390,6 +422,7 @@ pub enum ProfileCommand {
     List,
     /// Make a profile the active one
     Use {
+        /// The profile's name (see `ltsctl profile list`)
         #[arg(value_name = "NAME")]
         name: String,
     },
@@ -397,8 +430,8 @@ pub enum ProfileCommand {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address to listen on
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:48080")]
+    /// Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:48080", value_parser = parse_listen)]
     pub listen: std::net::SocketAddr,
     /// TLS certificate chain (PEM); serves HTTPS with --tls-key
     #[arg(long, value_name = "PEM", requires = "tls_key")]
@@ -463,6 +496,7 @@ pub enum LicenseCommand {
         after_help = "Example:\n  ltsctl license verify acme-2026.lic --issuer-key issuer.pub.pem"
     )]
     Verify {
+        /// The license file (.lic)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The issuer's public key (SPKI PEM)
@@ -483,7 +517,7 @@ pub enum LicenseCommand {
             ltsctl license import acme-2026-reissued.lic --replace"
     )]
     Import {
-        /// License files to import
+        /// License files (.lic), each imported on its own
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
         /// Also bind every item of each file to this handshake code
@@ -508,6 +542,7 @@ pub enum LicenseCommand {
     },
     /// Show one license with its items
     Show {
+        /// The license id
         #[arg(value_name = "ID")]
         id: String,
     },
@@ -538,6 +573,7 @@ pub enum TrustCommand {
     /// Trust an issuer's public key: licenses it signed can be imported
     #[command(after_help = "Example:\n  ltsctl trust add issuer.pub.pem --name vendor-2026")]
     Add {
+        /// The issuer's public key (SPKI PEM, made by `ltsctl issuer keygen`)
         #[arg(value_name = "PUB.pem")]
         public_key: PathBuf,
         /// A name to recognise the key by
@@ -548,6 +584,7 @@ pub enum TrustCommand {
     List,
     /// Stop trusting a key (licenses already imported stay)
     Remove {
+        /// The key's id (see `ltsctl trust list`)
         #[arg(value_name = "KEY_ID")]
         key_id: String,
     },
@@ -567,6 +604,7 @@ pub enum HandshakeCommand {
         after_help = "Example:\n  ltsctl handshake create 216998-100025900 --name \"Warehouse app\""
     )]
     Create {
+        /// The new code: the stable key client applications are built with
         #[arg(value_name = "CODE")]
         code: String,
         /// A description for administrators
@@ -582,36 +620,60 @@ pub enum HandshakeCommand {
     List,
     /// Show a code: items in consumption order with use, domains and settings
     Show {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
     },
     /// Bind license items to a code (appended to its consumption order)
     #[command(after_help = "Example:\n  ltsctl handshake bind 216998-100025900 LIC-2026-0001-A")]
     Bind {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// License item ids (see `ltsctl license list`)
         #[arg(value_name = "ITEM_ID", required = true)]
         items: Vec<String>,
     },
     /// Unbind license items from a code
     Unbind {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// Bound item ids
         #[arg(value_name = "ITEM_ID", required = true)]
         items: Vec<String>,
     },
-    /// Set the consumption order explicitly (name every bound item once)
+    /// Set the consumption order by hand (name every bound item once), or go back to expiry order
+    #[command(
+        long_about = "Set the order in which a code's items are consumed: name every bound item once, first \
+            consumed first. By default (and again after --expiry) the item that expires soonest is consumed \
+            first, and items bound later take their place in that order.",
+        after_help = "Examples:\n  ltsctl handshake order 216998-100025900 LIC-2027-0001-A LIC-2026-0001-A\n  \
+            ltsctl handshake order 216998-100025900 --expiry",
+        override_usage = "ltsctl handshake order [OPTIONS] <CODE> <ITEM_ID>...\n       \
+            ltsctl handshake order [OPTIONS] <CODE> --expiry"
+    )]
     Order {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
-        #[arg(value_name = "ITEM_ID", required = true)]
+        /// Every bound item id once, in the new order
+        #[arg(
+            value_name = "ITEM_ID",
+            required_unless_present = "expiry",
+            conflicts_with = "expiry"
+        )]
         items: Vec<String>,
+        /// Drop the hand-set order: the item that expires soonest is consumed first again
+        #[arg(long)]
+        expiry: bool,
     },
     /// Change a code's settings
     #[command(
         after_help = "Example:\n  ltsctl handshake set 216998-100025900 --refresh-interval 90d --offline-grace 3d"
     )]
     Set {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
         /// A description for administrators
@@ -637,6 +699,7 @@ pub enum HandshakeCommand {
     Password(PasswordCommand),
     /// Delete a code
     Delete {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
         /// Delete even while devices are active (frees their seats)
@@ -663,20 +726,25 @@ pub enum DomainsCommand {
         after_help = "Example:\n  ltsctl handshake domains add 216998-100025900 example.com '*.example.org'"
     )]
     Add {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// Domains: example.com (it and its subdomains), *.example.com (subdomains only) or app.example.com
         #[arg(value_name = "DOMAIN", required = true)]
         domains: Vec<String>,
     },
     /// Stop admitting these domains
     Remove {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
+        /// Domains as they were added (any spelling: case, Unicode or punycode)
         #[arg(value_name = "DOMAIN", required = true)]
         domains: Vec<String>,
     },
     /// List the domains a code admits (none: any origin)
     List {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
     },
@@ -689,6 +757,7 @@ pub enum PasswordCommand {
         after_help = "Example (CI):\n  printf '%s' \"$SESSION_PASSWORD\" | ltsctl handshake password set 216998-100025900 --password-stdin"
     )]
     Set {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
         /// Read the password from standard input (one line; a trailing newline is removed)
@@ -697,6 +766,7 @@ pub enum PasswordCommand {
     },
     /// Remove the session password
     Clear {
+        /// The handshake code
         #[arg(value_name = "CODE")]
         code: String,
     },
@@ -763,12 +833,58 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
     }
+    // Shaped like a date (2026-13-01, 2026-02-30T10:00:00Z): say what is wrong with it as a date.
+    let date_like =
+        s.len() >= 8 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s.as_bytes()[4] == b'-';
+    if date_like {
+        let why = match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+            Err(e) if e.kind() == chrono::format::ParseErrorKind::OutOfRange => {
+                "no such day (month 01-12, day within the month)".to_string()
+            }
+            Err(e) => e.to_string(),
+            Ok(_) => "not an RFC 3339 time (e.g. 2026-11-01T08:00:00Z)".to_string(),
+        };
+        return Err(format!(
+            "invalid date {s:?}: {why}; write YYYY-MM-DD (midnight UTC), an RFC 3339 time or a duration like 30d"
+        ));
+    }
     let d =
         duration::parse_duration(s).map_err(|e| format!("{e}; or give a date like 2026-11-01"))?;
     chrono::Duration::from_std(d)
         .ok()
         .and_then(|d| chrono::Utc::now().checked_sub_signed(d))
         .ok_or_else(|| format!("{s:?} reaches too far back"))
+}
+
+/// `IP:PORT`, or `HOST:PORT` resolved now (an IPv4 address first, as `localhost` usually means 127.0.0.1).
+fn parse_listen(s: &str) -> Result<std::net::SocketAddr, String> {
+    if let Ok(addr) = s.parse() {
+        return Ok(addr);
+    }
+    let Some((host, port)) = s.rsplit_once(':') else {
+        return Err(format!(
+            "{s:?} has no port; write HOST:PORT or IP:PORT, e.g. 127.0.0.1:48080 or localhost:0"
+        ));
+    };
+    if port.parse::<u16>().is_err() {
+        return Err(format!(
+            "{s:?}: the port {port:?} is not a number from 0 to 65535"
+        ));
+    }
+    if host.is_empty() {
+        return Err(format!(
+            "{s:?} has no host; write e.g. 0.0.0.0:{port} for every interface or 127.0.0.1:{port}"
+        ));
+    }
+    let addrs: Vec<std::net::SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(s)
+        .map_err(|e| format!("cannot resolve {host:?}: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{host:?} resolves to no address"))
 }
 
 fn parse_refresh_interval(s: &str) -> Result<Duration, String> {
@@ -806,6 +922,88 @@ mod tests {
                 sub.get_name()
             );
         }
+    }
+
+    /// Every argument of every command, with the command's path.
+    fn all_args(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Arg)>) {
+        for arg in cmd.get_arguments() {
+            out.push((path.to_string(), arg.clone()));
+        }
+        for sub in cmd.get_subcommands() {
+            all_args(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_positional_argument_has_a_description() {
+        let mut args = Vec::new();
+        all_args(&command(), "ltsctl", &mut args);
+        for (path, arg) in args.iter().filter(|(_, a)| a.is_positional()) {
+            assert!(
+                arg.get_help().is_some(),
+                "{path}: <{}> has no description",
+                arg.get_id()
+            );
+        }
+    }
+
+    #[test]
+    fn env_values_are_never_shown_and_global_options_have_their_own_heading() {
+        let mut args = Vec::new();
+        all_args(&command(), "ltsctl", &mut args);
+        for (path, arg) in &args {
+            if arg.get_env().is_some() {
+                // Otherwise help shows `[env: X=]` when X is unset or empty, and its value when set.
+                assert!(arg.is_hide_env_values_set(), "{path}: --{}", arg.get_id());
+            }
+            if arg.is_global_set() {
+                assert_eq!(arg.get_help_heading(), Some("Global options"), "{path}");
+            }
+        }
+        let mut cmd = command();
+        cmd.build();
+        let status = cmd.find_subcommand_mut("status").unwrap();
+        let help = status.render_help().to_string();
+        let at = |needle: &str| {
+            help.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in:\n{help}"))
+        };
+        assert!(at("Options:") < at("--expiring-within"), "{help}");
+        assert!(at("--expiring-within") < at("Global options:"), "{help}");
+        assert!(at("Global options:") < at("--server"), "{help}");
+        assert!(!help.contains("LTSCTL_SERVER="), "{help}");
+    }
+
+    #[test]
+    fn since_says_what_is_wrong_with_a_date() {
+        let e = parse_since("2026-13-01").unwrap_err();
+        assert!(
+            e.contains("invalid date") && !e.contains("duration \""),
+            "{e}"
+        );
+        assert!(
+            parse_since("2026-02-30")
+                .unwrap_err()
+                .contains("no such day")
+        );
+        assert!(parse_since("2026-11-01").is_ok());
+        assert!(parse_since("30d").is_ok());
+        assert!(
+            parse_since("thirty")
+                .unwrap_err()
+                .contains("invalid duration")
+        );
+    }
+
+    #[test]
+    fn listen_takes_a_host_name() {
+        let a = parse_listen("localhost:0").unwrap();
+        assert!(a.ip().is_loopback() && a.port() == 0, "{a}");
+        assert_eq!(parse_listen("127.0.0.1:48080").unwrap().port(), 48080);
+        assert!(parse_listen("[::1]:9").unwrap().is_ipv6());
+        assert!(parse_listen("localhost").unwrap_err().contains("no port"));
+        assert!(parse_listen("localhost:http").unwrap_err().contains("port"));
+        assert!(parse_listen(":80").unwrap_err().contains("no host"));
     }
 
     #[test]

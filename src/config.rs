@@ -38,8 +38,31 @@ pub fn path() -> Result<PathBuf> {
         })
 }
 
+/// Refuses a config path that names a directory (`LTSCTL_CONFIG=~/.config/ltsctl`, say).
+pub fn check_path(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        let from_env = std::env::var_os("LTSCTL_CONFIG").is_some_and(|p| Path::new(&p) == path);
+        let example = path.join("config.toml");
+        let hint = if from_env {
+            format!(
+                "point LTSCTL_CONFIG at a file, e.g. LTSCTL_CONFIG={}",
+                example.display()
+            )
+        } else {
+            "move the directory away: ltsctl keeps its config in a file at that path".to_string()
+        };
+        return Err(Error::usage(format!(
+            "config file {} is a directory, not a file",
+            path.display()
+        ))
+        .with_hint(hint));
+    }
+    Ok(())
+}
+
 /// Reads the config; a missing file is an empty config. Returns warnings for keys it does not know.
 pub fn load(path: &Path) -> Result<(Config, Vec<String>)> {
+    check_path(path)?;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -48,8 +71,10 @@ pub fn load(path: &Path) -> Result<(Config, Vec<String>)> {
         Err(e) => return Err(Error::io(path, e)),
     };
     let mut unknown = Vec::new();
-    let de = toml::Deserializer::parse(&text)
-        .map_err(|e| Error::usage(format!("{}: {e}", path.display())))?;
+    let de = toml::Deserializer::parse(&text).map_err(|e| {
+        Error::usage(format!("{}: {e}", path.display()))
+            .with_hint("fix the file or run `ltsctl config init --force`")
+    })?;
     let config: Config =
         serde_ignored::deserialize(de, |p| unknown.push(p.to_string())).map_err(|e| {
             Error::usage(format!("{}: {e}", path.display()))
@@ -68,6 +93,20 @@ pub fn load(path: &Path) -> Result<(Config, Vec<String>)> {
     Ok((config, warnings))
 }
 
+/// The config as target selection reads it. A config file that cannot be read or parsed is not fatal
+/// here: most commands name their target with --server, --data-dir or --database and need no profile, so
+/// the error is returned for the caller to raise only when a profile is needed (else it warns).
+pub fn load_for_target() -> (Config, Vec<String>, Option<Error>) {
+    // No config dir at all (no HOME): there is no config to read, which is not an error.
+    let Ok(path) = path() else {
+        return (Config::default(), Vec::new(), None);
+    };
+    match load(&path) {
+        Ok((config, warnings)) => (config, warnings, None),
+        Err(e) => (Config::default(), Vec::new(), Some(e)),
+    }
+}
+
 fn line_of(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|l| {
@@ -80,6 +119,7 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
 
 /// Writes the config atomically, private to its owner.
 pub fn save(path: &Path, config: &Config) -> Result<()> {
+    check_path(path)?;
     let text = toml::to_string_pretty(config)
         .map_err(|e| Error::internal(format!("encoding the config: {e}")))?;
     if let Some(dir) = path.parent() {
@@ -128,5 +168,23 @@ mod tests {
         );
         save(&p, &c).unwrap();
         assert_eq!(load(&p).unwrap().0, c);
+    }
+
+    #[test]
+    fn a_directory_is_refused_with_a_hint_and_a_broken_file_is_a_usage_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = load(dir.path()).unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+        assert!(e.message.contains("is a directory"), "{e:?}");
+        assert!(e.hint.is_some());
+        assert_eq!(
+            save(dir.path(), &Config::default()).unwrap_err().kind,
+            crate::error::ErrorKind::Usage
+        );
+        let p = dir.path().join("c.toml");
+        std::fs::write(&p, "active_profile = [\n").unwrap();
+        let e = load(&p).unwrap_err();
+        assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+        assert!(e.hint.is_some());
     }
 }

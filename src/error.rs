@@ -107,22 +107,50 @@ impl Error {
         Error::new(ErrorKind::PermissionDenied, message)
     }
 
-    /// An I/O error on `path`, classified so that "permission denied" and "no such file" get their own codes.
+    /// An I/O error on `path`, classified so that the user's mistakes (no such file, a directory where a file
+    /// belongs, a symbolic link loop, no permission) get their own codes and a hint; the rest is internal.
     pub fn io(path: &std::path::Path, err: std::io::Error) -> Self {
         use std::io::ErrorKind as Io;
         let shown = path.display();
+        if is_symlink_loop(&err) {
+            return Error::usage(format!(
+                "{shown}: a loop of symbolic links (a link that leads back to itself), not a file"
+            ))
+            .with_hint(format!(
+                "give the real file's path; `ls -l {shown}` shows where the link points"
+            ));
+        }
         match err.kind() {
             Io::NotFound => Error::not_found(format!("{shown}: no such file or directory")),
-            Io::PermissionDenied | Io::ReadOnlyFilesystem => Error::permission(format!(
-                "{shown}: permission denied"
-            ))
-            .with_hint("check the owner and mode of the path, or choose another with --data-dir"),
+            Io::NotADirectory => Error::not_found(format!(
+                "{shown}: no such file or directory (a part of the path is a file, not a directory)"
+            )),
+            Io::IsADirectory => Error::usage(format!("{shown}: is a directory, not a file"))
+                .with_hint("give the path of a file inside it"),
+            Io::PermissionDenied | Io::ReadOnlyFilesystem => {
+                Error::permission(format!("{shown}: permission denied")).with_hint(format!(
+                    "check the owner and mode of {shown} and of the directories above it (`ls -ld`)"
+                ))
+            }
             _ => Error::internal(format!("{shown}: {err}")),
         }
     }
 
     pub fn exit_code(&self) -> u8 {
         self.kind.exit_code()
+    }
+}
+
+/// ELOOP: too many levels of symbolic links (no stable `io::ErrorKind` for it yet).
+fn is_symlink_loop(err: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        err.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = err;
+        false
     }
 }
 
@@ -202,5 +230,25 @@ mod tests {
         );
         assert_eq!(pd.kind, ErrorKind::PermissionDenied);
         assert!(pd.hint.is_some());
+        assert!(
+            !pd.hint.unwrap().contains("--data-dir"),
+            "not every file is the data dir"
+        );
+        let dir = Error::io(p, std::io::Error::from(std::io::ErrorKind::IsADirectory));
+        assert_eq!(dir.kind, ErrorKind::Usage);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_a_usage_error_with_a_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        let b = dir.path().join("b");
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        let e = Error::io(&a, std::fs::File::open(&a).unwrap_err());
+        assert_eq!(e.kind, ErrorKind::Usage, "{e:?}");
+        assert!(e.message.contains("symbolic links"), "{e:?}");
+        assert!(e.hint.is_some());
     }
 }

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = ltsctl::cli::parse();
     let no_color = cli.global.no_color;
+    let quiet = cli.global.quiet;
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -16,7 +17,7 @@ fn main() -> ExitCode {
     match runtime.block_on(ltsctl::commands::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            ltsctl::output::print_error(&err, no_color);
+            ltsctl::output::print_error(&err, no_color, quiet);
             ExitCode::from(err.exit_code())
         }
     }

@@ -12,10 +12,88 @@ use serde::Serialize;
 use crate::cli::OutputFormat;
 use crate::error::{Error, ErrorKind, Result};
 
+/// How cells show values: for a person (tables and `field: value` lines: times to the minute, numbers with
+/// thousands separators, `-` for nothing) or for a program (CSV: RFC 3339 times, plain numbers, empty for
+/// nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cells {
+    machine: bool,
+}
+
+impl Cells {
+    pub const TABLE: Cells = Cells { machine: false };
+    pub const CSV: Cells = Cells { machine: true };
+
+    pub fn for_format(format: OutputFormat) -> Cells {
+        match format {
+            OutputFormat::Csv => Cells::CSV,
+            _ => Cells::TABLE,
+        }
+    }
+
+    pub fn time(self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        if self.machine {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        } else {
+            time(t)
+        }
+    }
+
+    pub fn opt_time(self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
+        match t {
+            Some(t) => self.time(t),
+            None => self.none(),
+        }
+    }
+
+    /// A count or quota: `10,000` in a table, `10000` in CSV.
+    pub fn num(self, n: impl TryInto<i128>) -> String {
+        // Every integer type up to 64 bits fits.
+        let n = n.try_into().unwrap_or(i128::MAX);
+        if self.machine {
+            n.to_string()
+        } else {
+            thousands(n)
+        }
+    }
+
+    pub fn opt_num<T: Copy + TryInto<i128>>(self, n: &Option<T>) -> String {
+        match n {
+            Some(n) => self.num(*n),
+            None => self.none(),
+        }
+    }
+
+    /// No value: `-` for a person, empty for a program.
+    pub fn none(self) -> String {
+        if self.machine {
+            String::new()
+        } else {
+            "-".to_string()
+        }
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: i128) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A list of records shown as a table or CSV. One record may span several rows (a license per item).
 pub trait Tabular {
     fn headers() -> &'static [&'static str];
-    fn rows(&self) -> Vec<Vec<String>>;
+    fn rows(&self, cells: Cells) -> Vec<Vec<String>>;
 }
 
 /// A table shown under a record's fields (e.g. a code's items).
@@ -27,9 +105,9 @@ pub struct Section {
 
 /// A single record shown as `field: value` lines on a terminal.
 pub trait Record {
-    fn fields(&self) -> Vec<(&'static str, String)>;
+    fn fields(&self, cells: Cells) -> Vec<(&'static str, String)>;
     /// Extra tables shown under the fields.
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, _cells: Cells) -> Vec<Section> {
         Vec::new()
     }
 }
@@ -93,11 +171,13 @@ impl Output {
         match self.format {
             OutputFormat::Json => self.json(items),
             OutputFormat::Csv => {
-                let rows: Vec<Vec<String>> = items.iter().flat_map(Tabular::rows).collect();
+                let rows: Vec<Vec<String>> =
+                    items.iter().flat_map(|i| i.rows(Cells::CSV)).collect();
                 self.csv(T::headers(), &rows)
             }
             OutputFormat::Table => {
-                let rows: Vec<Vec<String>> = items.iter().flat_map(Tabular::rows).collect();
+                let rows: Vec<Vec<String>> =
+                    items.iter().flat_map(|i| i.rows(Cells::TABLE)).collect();
                 self.table(T::headers(), &rows)
             }
         }
@@ -107,13 +187,13 @@ impl Output {
         match self.format {
             OutputFormat::Json => self.json(item),
             OutputFormat::Csv => {
-                let fields = item.fields();
+                let fields = item.fields(Cells::CSV);
                 let headers: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
                 let row: Vec<String> = fields.into_iter().map(|(_, v)| v).collect();
                 self.csv(&headers, &[row])
             }
             OutputFormat::Table => {
-                let fields = item.fields();
+                let fields = item.fields(Cells::TABLE);
                 let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
                 let mut text = String::new();
                 for (k, v) in fields {
@@ -121,7 +201,7 @@ impl Output {
                     text.push_str(&format!("{label}  {v}\n"));
                 }
                 write_stdout(text.as_bytes())?;
-                for section in item.sections() {
+                for section in item.sections(Cells::TABLE) {
                     let title = self.paint(section.title, anstyle::Style::new().bold());
                     write_stdout(format!("\n{title}\n").as_bytes())?;
                     if section.rows.is_empty() {
@@ -135,21 +215,27 @@ impl Output {
         }
     }
 
+    /// A table in the one style of every listing (the streamed ones too): upper-case headers, columns two
+    /// spaces apart, no box drawing. On a terminal of known width long cells wrap to fit it; off a terminal
+    /// (`-o table | less`), or when the terminal reports no width, nothing wraps.
     pub fn table(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
         let mut table = Table::new();
-        if self.stdout_tty {
-            table.load_style(presets::UTF8_FULL_CONDENSED);
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-        } else {
-            // Off a terminal (`-o table | less`): no box drawing, no wrapping to a guessed width.
-            table.load_style(presets::NOTHING);
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
+        table.load_style(presets::NOTHING);
         table.set_header(headers.iter().map(|h| h.to_uppercase()));
         for row in rows {
             table.add_row(row);
         }
-        write_stdout(format!("{table}\n").as_bytes())
+        let width = if self.stdout_tty { table.width() } else { None };
+        table.set_content_arrangement(arrangement(width));
+        let last = headers.len().saturating_sub(1);
+        for (i, column) in table.column_iter_mut().enumerate() {
+            column.set_padding((0, if i == last { 0 } else { COLUMN_GAP }));
+        }
+        let text: String = table
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        write_stdout(text.as_bytes())
     }
 
     pub fn csv(&self, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
@@ -174,10 +260,14 @@ impl Output {
 
     /// An error that does not stop the command (one file of many), printed like a fatal one.
     pub fn error(&self, err: &Error) {
-        let _ = io::stderr().write_all(format_error(err, self.color_err).as_bytes());
+        let _ = io::stderr().write_all(format_error(err, self.color_err, !self.quiet).as_bytes());
     }
 
+    /// A warning on stderr; silent with `--quiet`, like notes.
     pub fn warn(&self, message: impl AsRef<str>) {
+        if self.quiet {
+            return;
+        }
         let label = paint_stderr(
             "warning:",
             anstyle::AnsiColor::Yellow.on_default().bold(),
@@ -219,6 +309,18 @@ impl Output {
     }
 }
 
+/// Spaces between table columns (tables and streamed listings alike).
+const COLUMN_GAP: u16 = 2;
+
+/// Wrapping to the terminal's width only when it has one: a width of 0 (a pseudo-terminal nobody sized,
+/// as in some CI runners) would squash every column to one character.
+fn arrangement(width: Option<u16>) -> ContentArrangement {
+    match width {
+        Some(w) if w > 0 => ContentArrangement::Dynamic,
+        _ => ContentArrangement::Disabled,
+    }
+}
+
 fn paint_stderr(text: &str, style: anstyle::Style, color: bool) -> String {
     if color {
         format!("{style}{text}{style:#}")
@@ -237,20 +339,21 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// Prints an error the way every command does: `ltsctl: error: ...` and an optional hint, on stderr.
-pub fn print_error(err: &Error, no_color_flag: bool) {
+/// Prints an error the way every command does: `ltsctl: error: ...` and an optional hint (not with
+/// `--quiet`), on stderr.
+pub fn print_error(err: &Error, no_color_flag: bool, quiet: bool) {
     let color = color_allowed(no_color_flag, io::stderr().is_terminal());
-    let _ = io::stderr().write_all(format_error(err, color).as_bytes());
+    let _ = io::stderr().write_all(format_error(err, color, !quiet).as_bytes());
 }
 
-fn format_error(err: &Error, color: bool) -> String {
+fn format_error(err: &Error, color: bool, hint: bool) -> String {
     let (label, style) = match err.kind {
         ErrorKind::Attention => ("warning:", anstyle::AnsiColor::Yellow.on_default().bold()),
         _ => ("error:", anstyle::AnsiColor::Red.on_default().bold()),
     };
     let label = paint_stderr(label, style, color);
     let mut text = format!("ltsctl: {label} {}\n", err.message);
-    if let Some(hint) = &err.hint {
+    if let Some(hint) = err.hint.as_ref().filter(|_| hint) {
         let h = paint_stderr("hint:", anstyle::Style::new().bold(), color);
         text.push_str(&format!("  {h} {hint}\n"));
     }
@@ -277,6 +380,9 @@ pub struct RowStream {
     headers: Vec<&'static str>,
     widths: Option<Vec<usize>>,
     first: bool,
+    /// `-o json` only: the array is this field of one object, whose other fields [`RowStream::finish_with`]
+    /// writes after it (so a listing and its summary are one JSON document).
+    field: Option<&'static str>,
     pub count: u64,
 }
 
@@ -288,7 +394,17 @@ impl Output {
             headers: headers.to_vec(),
             widths: None,
             first: true,
+            field: None,
             count: 0,
+        }
+    }
+
+    /// Like [`Output::stream`], the JSON array being `field` of an object finished by
+    /// [`RowStream::finish_with`].
+    pub fn stream_in(&self, headers: &[&'static str], field: &'static str) -> RowStream {
+        RowStream {
+            field: Some(field),
+            ..self.stream(headers)
         }
     }
 }
@@ -302,11 +418,16 @@ impl RowStream {
         }
     }
 
-    /// Opens the array before the first item, separates the others.
+    /// Opens the array (and its object) before the first item, separates the others.
     fn next_json_item(&mut self) -> Result<()> {
-        let sep: &[u8] = if self.first { b"[\n  " } else { b",\n  " };
+        let sep = match (self.first, self.field) {
+            (true, Some(field)) => format!("{{\n  {}: [\n    ", json_key(field)),
+            (true, None) => "[\n  ".to_string(),
+            (false, Some(_)) => ",\n    ".to_string(),
+            (false, None) => ",\n  ".to_string(),
+        };
         self.first = false;
-        self.write(sep)
+        self.write(sep.as_bytes())
     }
 
     /// Writes one batch of JSON values given as text (`-o json` only).
@@ -379,10 +500,26 @@ impl RowStream {
         Ok(())
     }
 
-    pub fn finish(mut self) -> Result<()> {
+    pub fn finish(self) -> Result<()> {
+        self.finish_with(serde_json::Map::new())
+    }
+
+    /// Ends the listing; for `-o json` in an object ([`Output::stream_in`]), `rest` are its other fields.
+    pub fn finish_with(mut self, rest: serde_json::Map<String, serde_json::Value>) -> Result<()> {
         if self.format == OutputFormat::Json {
-            let tail: &[u8] = if self.first { b"[]\n" } else { b"\n]\n" };
-            self.write(tail)?;
+            let mut tail = match (self.first, self.field) {
+                (true, Some(field)) => format!("{{\n  {}: []", json_key(field)),
+                (false, Some(_)) => "\n  ]".to_string(),
+                (true, None) => "[]\n".to_string(),
+                (false, None) => "\n]\n".to_string(),
+            };
+            if self.field.is_some() {
+                for (key, value) in &rest {
+                    tail.push_str(&format!(",\n  {}: {value}", json_key(key)));
+                }
+                tail.push_str("\n}\n");
+            }
+            self.write(tail.as_bytes())?;
         }
         match self.out.flush() {
             Ok(()) => Ok(()),
@@ -390,6 +527,11 @@ impl RowStream {
             Err(e) => Err(Error::internal(format!("writing to stdout: {e}"))),
         }
     }
+}
+
+/// A JSON object key, quoted and escaped.
+fn json_key(key: &str) -> String {
+    serde_json::Value::String(key.to_string()).to_string()
 }
 
 fn pad(cells: &[String], widths: &[usize]) -> String {
@@ -403,9 +545,73 @@ fn pad(cells: &[String], widths: &[usize]) -> String {
         if i + 1 == cells.len() {
             line.push_str(&c);
         } else {
-            line.push_str(&format!("{c:w$}  "));
+            let gap = " ".repeat(usize::from(COLUMN_GAP));
+            line.push_str(&format!("{c:w$}{gap}"));
         }
     }
     line.push('\n');
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_get_thousands_separators_in_tables_only() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(-1_234_567), "-1,234,567");
+        assert_eq!(Cells::TABLE.num(10_000u64), "10,000");
+        assert_eq!(Cells::CSV.num(10_000u64), "10000");
+        assert_eq!(Cells::TABLE.opt_num::<i64>(&None), "-");
+        assert_eq!(Cells::CSV.opt_num::<i64>(&None), "");
+    }
+
+    #[test]
+    fn times_are_rfc3339_in_csv_and_to_the_minute_in_tables() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-22T05:22:25Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(Cells::CSV.time(&t), "2026-11-22T05:22:25Z");
+        assert_eq!(Cells::TABLE.time(&t), "2026-11-22 05:22");
+        assert_eq!(Cells::CSV.opt_time(&None), "");
+    }
+
+    #[test]
+    fn a_terminal_without_a_width_does_not_wrap() {
+        let disabled = |w| matches!(arrangement(w), ContentArrangement::Disabled);
+        assert!(disabled(None));
+        assert!(disabled(Some(0)));
+        assert!(matches!(
+            arrangement(Some(120)),
+            ContentArrangement::Dynamic
+        ));
+    }
+
+    #[test]
+    fn tables_and_streamed_listings_look_the_same() {
+        let rows = [
+            vec!["LIC-1".to_string(), "Acme".to_string()],
+            vec!["LIC-22".to_string(), "B".to_string()],
+        ];
+        let mut table = Table::new();
+        table.load_style(presets::NOTHING);
+        table.set_header(["LICENSE", "LICENSEE"]);
+        for r in &rows {
+            table.add_row(r);
+        }
+        table.set_content_arrangement(arrangement(None));
+        for (i, column) in table.column_iter_mut().enumerate() {
+            column.set_padding((0, if i == 1 { 0 } else { COLUMN_GAP }));
+        }
+        let comfy: Vec<String> = table.lines().map(|l| l.trim_end().to_string()).collect();
+        let widths = [7, 8];
+        let streamed: Vec<String> = std::iter::once(vec!["LICENSE".to_string(), "LICENSEE".into()])
+            .chain(rows.iter().cloned())
+            .map(|r| pad(&r, &widths).trim_end().to_string())
+            .collect();
+        assert_eq!(comfy, streamed);
+    }
 }

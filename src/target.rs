@@ -158,10 +158,14 @@ pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<
 /// Opens the admin target the global flags name, and says which it is. `mode`: whether the command may
 /// create a local store that does not exist yet.
 pub async fn open(args: &TargetArgs, mode: OpenMode) -> Result<(Box<dyn Admin>, Vec<String>)> {
-    let (config, warnings) = match config::path() {
-        Ok(path) => config::load(&path)?,
-        Err(_) => (Config::default(), Vec::new()),
-    };
+    let (config, mut warnings, broken) = config::load_for_target();
+    if let Some(err) = broken {
+        // Only the profile step of the target order needs the config; the other targets work without it.
+        if args.server.is_none() && args.database.is_none() && args.data_dir.is_none() {
+            return Err(err);
+        }
+        warnings.push(format!("{}; going on without its profiles", err.message));
+    }
     let admin: Box<dyn Admin> = match resolve(args, &config)? {
         Resolved::Local(dir) => Box::new(LocalAdmin::new(
             open_local(&dir, mode).await?,

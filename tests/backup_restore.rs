@@ -533,12 +533,25 @@ fn backup_writes_exactly_where_asked() {
     assert!(abs.is_file());
     let missing = live.path("no-such-dir/x.db");
     let out = live.run(&["backup", missing.to_str().unwrap()]);
-    assert_ne!(
-        out.status.code(),
-        Some(0),
-        "a backup into a missing directory succeeded"
+    // Not found (3), naming the directory, with how to fix it; no SQLite or OS text.
+    let err = code(&out, 3, "a backup into a missing directory");
+    let dir = live.path("no-such-dir");
+    assert!(
+        err.contains(&format!("directory {} does not exist", dir.display())),
+        "{err}"
     );
-    assert!(!live.path("no-such-dir").exists());
+    assert!(err.contains("hint:") && err.contains("mkdir -p"), "{err}");
+    assert!(
+        !err.contains("database") && !err.contains("os error"),
+        "{err}"
+    );
+    assert!(!dir.exists());
+    // A file where the directory should be: a usage error.
+    let file = live.path("a-file");
+    std::fs::write(&file, b"x").expect("write");
+    let out = live.run(&["backup", file.join("x.db").to_str().unwrap()]);
+    let err = code(&out, 2, "a backup under a file");
+    assert!(err.contains("is a file, not a directory"), "{err}");
 }
 
 /// Every file under `dir` except the store's own (which change by design) and server logs.

@@ -120,6 +120,21 @@ fn bound_items_are_consumed_soonest_expiry_first_until_ordered_explicitly() {
     hs(&lts, "bind", "D");
     assert_eq!(lts.handshake_items(CODE), ["A", "B", "C", "D"]);
     assert_eq!(lts.handshake(CODE)["order"], "explicit");
+
+    // --expiry goes back: soonest expiry first, later binds included.
+    let view = hs(&lts, "order", "--expiry");
+    assert_eq!(view["order"], "expiry");
+    assert_eq!(item_ids(&view), ["D", "B", "C", "A"]);
+    let audit = lts.sh("audit list --limit 1");
+    assert_eq!(audit[0]["action"], "handshake.order");
+    assert_eq!(audit[0]["target"], format!("{CODE} by expiry"));
+    let out = lts.sh_out(&format!("handshake order {CODE} --expiry -o table"));
+    assert_has(&stderr(&out), &["soonest expiry first"]);
+    // Items and --expiry contradict each other; one of them is needed; the code must exist.
+    let err = hs_err(&lts, "order", "A B C D --expiry", 2);
+    assert_has(&err, &["--expiry"]);
+    hs_err(&lts, "order", "", 2);
+    lts.sh_err("handshake order no-such-code --expiry", 3);
 }
 
 #[test]
@@ -246,11 +261,24 @@ fn import_with_handshake_binds_the_bindable_items_and_is_repeatable() {
     assert_eq!(report["bound"], json!(["A", "LATER"]));
     assert_eq!(lts.handshake_items(CODE), ["LATER", "A"]);
 
+    assert_eq!(report["already_bound"], json!([]));
+    let table = stdout(&lts.sh_out(&format!("{line} -o table")));
+    assert_has(&table, &["already bound to"]);
+    assert!(!table.contains("bound 2 item(s)"), "{table}");
+
     let before = lts.handshake(CODE);
     let again = lts.sh(&line);
     assert_eq!(again["files"][0]["status"], "unchanged");
+    assert_eq!(again["files"][0]["already_bound"], json!(["A", "LATER"]));
     assert_eq!(lts.handshake(CODE)["items"], before["items"]);
     assert_eq!(lts.licenses().len(), 1);
+    // The same file for another code binds its items there for the first time.
+    lts.sh("handshake create other-code");
+    let other = format!("license import {} --handshake other-code -o table", s(&lic));
+    assert_has(
+        &stdout(&lts.sh_out(&other)),
+        &["bound 2 item(s) to other-code"],
+    );
 }
 
 #[test]
@@ -490,6 +518,13 @@ fn password_set_refuses_empty_stdin_missing_tty_and_command_line_passwords() {
         expect_code(&out, 2, &["password set --password-stdin", input]);
         assert_has(&stderr(&out), &["empty"]);
     }
+    // Fewer than 8 characters (not bytes): refused, nothing set.
+    for input in ["hunter2\n", "ünïcödé\n"] {
+        let out = with_stdin(CODE, input);
+        expect_code(&out, 2, &["password set --password-stdin", input]);
+        assert_has(&stderr(&out), &["7 character(s)", "at least 8"]);
+    }
+    assert_eq!(lts.handshake(CODE)["password_set"], false);
     let err = hs_err(&lts, "password set", "", 2);
     assert_has(&err, &["hint:", "--password-stdin"]);
     // clap names the unexpected argument.

@@ -45,9 +45,13 @@ fn refused_document(doc: &str, needles: &[&str]) {
     let err = lts.sh_err(&line, 5);
     assert_has(&err, &[s(&doc_path)]);
     assert_has(&err, needles);
+    // The hint speaks to the issuer, who is running the command.
+    assert_has(&err, &["hint:", "sign again"]);
+    assert!(!err.contains("ask the issuer"), "{err}");
     assert!(!out_path.exists(), "issuer sign wrote a bad document");
     let lic = lts.sign_raw(doc.as_bytes(), &key);
-    refuse_import(&lts, &lic, needles);
+    let err = refuse_import(&lts, &lic, needles);
+    assert_has(&err, &["ask the issuer"]);
 }
 
 fn good_doc(id: &str) -> String {
@@ -468,6 +472,22 @@ fn import_of_a_missing_path_is_not_found() {
     assert_eq!(lts.counts(), before);
 }
 
+#[cfg(unix)]
+#[test]
+fn import_of_a_symlink_loop_is_a_usage_error_with_a_hint() {
+    let lts = Lts::new();
+    lts.trusted_issuer();
+    let (a, b) = (lts.work.join("loop-a.lic"), lts.work.join("loop-b.lic"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let err = lts.sh_err(&format!("license import {}", s(&a)), 2);
+    assert_has(&err, &[s(&a), "symbolic links", "hint:", "ls -l"]);
+    assert!(!err.contains("os error"), "raw OS text:\n{err}");
+    // A directory is no license file either.
+    let err = lts.sh_err(&format!("license import {}", s(&lts.work)), 2);
+    assert_has(&err, &["is a directory"]);
+}
+
 #[test]
 fn import_of_several_files_keeps_the_good_ones() {
     let lts = Lts::new();
@@ -536,8 +556,22 @@ fn trust_list_and_remove() {
     let added = lts.sh(&format!("trust add {} --name vendor-2026", s(&public)));
     let key_id = added["key_id"].as_str().unwrap().to_string();
     assert_eq!(added["name"], "vendor-2026");
-    // Trusting the same key again changes nothing.
+    // Trusting the same key again changes nothing; another --name is not applied, and it says so.
     lts.trust(&public);
+    let out = lts.sh_out(&format!("trust add {} --name renamed", s(&public)));
+    expect_code(&out, 0, &["trust add --name renamed"]);
+    assert_eq!(json(&out)["name"], "vendor-2026");
+    assert_has(
+        &stderr(&out),
+        &[
+            "warning:",
+            "kept its name \"vendor-2026\"",
+            "--name \"renamed\" was not applied",
+            "trust remove",
+        ],
+    );
+    let out = lts.sh_out(&format!("trust add {} --name vendor-2026", s(&public)));
+    assert_has(&stderr(&out), &["nothing changed"]);
     let list = lts.sh("trust list");
     assert_eq!(as_array(&list).len(), 1);
     assert_eq!(list[0]["key_id"], key_id.as_str());
@@ -649,6 +683,91 @@ fn status_in_json_table_and_csv() {
     };
     assert_eq!(field("lts_id"), lts_id);
     assert_eq!(field("licenses"), "1");
+}
+
+/// The cells of column `name` of a CSV text.
+fn csv_column(text: &str, name: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let at = reader.headers().unwrap().iter().position(|h| h == name);
+    let at = at.unwrap_or_else(|| panic!("no column {name} in:\n{text}"));
+    reader
+        .records()
+        .map(|r| r.unwrap()[at].to_string())
+        .collect()
+}
+
+#[test]
+fn csv_has_rfc3339_times_and_plain_numbers_and_tables_group_thousands() {
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-1"), &key);
+    lts.sh("token create ci --role viewer");
+    let rfc3339 = |t: &String| chrono::DateTime::parse_from_rfc3339(t).is_ok();
+    let csv = stdout(&lts.sh_out("license list -o csv"));
+    let expires = csv_column(&csv, "expires_at");
+    assert!(expires.len() == 2 && expires.iter().all(rfc3339), "{csv}");
+    assert_eq!(csv_column(&csv, "quota"), ["25", "10000"], "{csv}");
+    let csv = stdout(&lts.sh_out("trust list -o csv"));
+    assert!(csv_column(&csv, "added_at").iter().all(rfc3339), "{csv}");
+    let csv = stdout(&lts.sh_out("token list -o csv"));
+    assert!(csv_column(&csv, "created_at").iter().all(rfc3339), "{csv}");
+    assert_eq!(
+        csv_column(&csv, "expires_at"),
+        [""],
+        "no expiry is empty, not `-`"
+    );
+    let csv = stdout(&lts.sh_out("status -o csv"));
+    assert_eq!(csv_column(&csv, "items"), ["2"]);
+    // Tables are for people: 10,000 and times to the minute.
+    let table = stdout(&lts.sh_out("license list -o table"));
+    assert_has(&table, &["10,000", "LICENSE", "EXPIRES_AT"]);
+    assert!(!table.contains("10000"), "{table}");
+    let shown = stdout(&lts.sh_out("license show LIC-1 -o table"));
+    assert_has(&shown, &["10,000"]);
+}
+
+/// A table on a terminal that reports 0 columns (a pseudo-terminal nobody sized, as `script` makes
+/// without a terminal around it) is laid out as off a terminal, not squashed to one character a column.
+#[test]
+fn a_table_on_a_terminal_without_a_width_is_not_squashed() {
+    let have_script = std::process::Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_script {
+        eprintln!("SKIPPED a_table_on_a_terminal_without_a_width_is_not_squashed: no `script`");
+        return;
+    }
+    let lts = Lts::new();
+    let key = lts.trusted_issuer();
+    lts.sign_and_import(&good_doc("LIC-SQUASH-1"), &key);
+    let bin = assert_cmd::cargo::cargo_bin("ltsctl");
+    let line = format!(
+        "stty cols 0 rows 0; {} --data-dir {} license list",
+        s(&bin),
+        s(&lts.data_dir)
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env_remove("LTSCTL_DATA_DIR")
+        .output()
+        .expect("script");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(out.status.success(), "{text}");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 3, "one header and one line per item:\n{text}");
+    assert!(lines[0].starts_with("LICENSE  "), "{text}");
+    assert_has(
+        lines[1],
+        &[
+            "LIC-SQUASH-1",
+            "Acme Test Corp",
+            "LIC-SQUASH-1-A",
+            "per-device",
+        ],
+    );
+    assert_has(lines[2], &["LIC-SQUASH-1-B", "10,000"]);
 }
 
 #[test]

@@ -161,6 +161,49 @@ async fn malformed_requests_are_invalid_request() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn listen_takes_a_host_name_like_localhost() {
+    use std::io::BufRead;
+    let lts = LtsDir::new();
+    let mut child = lts
+        .cmd()
+        .args(["serve", "--listen", "localhost:0", "--rate-limit", "0"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn ltsctl serve");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read the first line");
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .map(str::to_string);
+    let health = match &url {
+        Some(url) => Some(Api::new(url.clone()).get("/healthz").await),
+        None => None,
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let url = url.unwrap_or_else(|| panic!("no `listening on URL` line: {line:?}"));
+    // localhost resolves to a loopback address (IPv4 first), and the port is a free one.
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(!url.ends_with(":0"), "{url}");
+    let (status, body) = health.unwrap();
+    assert_eq!((status, &body["status"]), (200, &json!("ok")), "{body}");
+    // A name that does not resolve, or no port: a usage error naming it.
+    let out = lts
+        .cmd()
+        .args(["serve", "--listen", "localhost"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no port"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
     let lts = LtsDir::with_items(&[Item::per_device("RATE-DEV", 100, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "2"]);
@@ -185,6 +228,48 @@ async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
         (200, Some("ok")),
         "{body}"
     );
+}
+
+/// A 429 says when to come back: `Retry-After` in whole seconds (at least 1) and the same in its message,
+/// and a client that waits that long is served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_429_carries_a_retry_after_that_is_honoured() {
+    let lts = LtsDir::with_items(&[Item::per_device("RETRY-DEV", 100, Utc::now())]);
+    // One request per second, bursts of two: the third at once is refused, for at most a second.
+    let server = lts.serve(&["--rate-limit", "1"]);
+    let api = server.api();
+    let body =
+        json!({"handshake": CODE, "uuid": "retry-1", "product": PRODUCT, "platform": "desktop"});
+    let send = || api.client.post(api.url("/v1/authorize")).json(&body).send();
+    let mut refused = None;
+    for _ in 0..4 {
+        let resp = send().await.expect("POST");
+        if resp.status() == 429 {
+            refused = Some(resp);
+            break;
+        }
+        assert_eq!(resp.status(), 200);
+    }
+    let resp = refused.expect("a 429 after the burst");
+    let retry_after = resp
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let body: Value = resp.json().await.expect("JSON body");
+    assert_eq!(body["error"]["code"], "rate_limited", "{body}");
+    let secs: u64 = retry_after
+        .as_deref()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no numeric Retry-After: {retry_after:?} {body}"));
+    assert_eq!(
+        secs, 1,
+        "at one request per second the wait is at most a second"
+    );
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains(&format!("retry in {secs} s")), "{message}");
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    assert_eq!(send().await.expect("POST").status(), 200, "waited as told");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -571,6 +656,29 @@ async fn serves_https_with_the_given_certificate() {
         .await
         .expect_err("a client that does not trust the certificate must fail");
     assert!(err.is_connect() || err.is_request(), "{err:?}");
+}
+
+#[test]
+fn a_missing_tls_file_is_not_found_with_its_path() {
+    let lts = LtsDir::new();
+    let missing = lts.root.join("missing.pem");
+    let other = lts.root.join("key.pem");
+    std::fs::write(&other, "not used").unwrap();
+    let out = lts
+        .cmd()
+        .args(["serve", "--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&missing)
+        .arg("--tls-key")
+        .arg(&other)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains(&format!("{}: no such file", missing.display())),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
 }
 
 /// One round: 500 distinct new devices at once against a per-device quota of 50 with overuse 0.

@@ -383,6 +383,10 @@ async fn a_per_domain_item_serves_only_its_domain() {
     assert_error(&r, 403, "domain_not_allowed");
     let r = api.authorize(CODE, "native", PRODUCT, "desktop").await;
     assert_error(&r, 403, "domain_not_allowed");
+    // No origin at all: the message must not speak of "this domain" as if one was given.
+    let message = r.1["error"]["message"].as_str().unwrap_or_default();
+    assert!(!message.contains("this domain"), "{message}");
+    assert!(message.contains("names none"), "{message}");
     let r = api
         .authorize_with(
             CODE,
@@ -624,6 +628,10 @@ async fn a_null_origin_is_admitted_by_a_code_without_domain_bindings() {
         .authorize_with(CODE, "frame", json!({}), Some("null"))
         .await;
     assert_error(&r, 403, "domain_not_allowed");
+    // It sent an Origin header: the message must not ask for one.
+    let message = r.1["error"]["message"].as_str().unwrap_or_default();
+    assert!(!message.contains("send an Origin header"), "{message}");
+    assert!(message.contains("`Origin: null`"), "{message}");
 }
 
 /// A device authorizing again within 1 % of its refresh interval (at most a minute) is answered from its

@@ -114,7 +114,8 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     subset(&import, json!({"imported": 1, "unchanged": 0, "failed": 0}));
     let both = ["LIC-R-1-A", "LIC-R-1-B"];
     let file = json!({"file": "acme.lic", "status": "imported", "license_id": LICENSE,
-        "handshake": CODE, "items": both, "bound": both, "dropped": [], "error": null});
+        "handshake": CODE, "items": both, "already_bound": [], "bound": both, "dropped": [],
+        "error": null});
     assert_eq!(import["files"], json!([file]), "{kind}");
     let view = s.ok("handshake show CODE");
     let fresh =
@@ -145,6 +146,13 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     let view = s.ok("handshake show CODE");
     let set = json!({"password_set": true, "order": "explicit", "domains": both_domains});
     subset(&view, set);
+    let view = s.ok("handshake order CODE --expiry");
+    assert_eq!(
+        (item_ids(&view), &view["order"]),
+        (vec!["LIC-R-1-B", "LIC-R-1-A"], &json!("expiry")),
+        "{kind}: back to soonest expiry first"
+    );
+    s.run("handshake order NOPE-1 --expiry", None, 3);
 
     let list = s.ok("license list");
     assert_eq!(len(&list), 1, "{kind}: {list}");
@@ -439,6 +447,102 @@ fn tls_with_a_private_ca() {
     assert_no_secret(&out, &token);
 }
 
+/// The certificate `openssl req -x509` makes by default is `CA:TRUE`; given to --ca-cert it is trusted as
+/// the server's own certificate (pinned), and every refusal says what is wrong and how to fix it.
+#[test]
+fn tls_with_a_self_signed_certificate() {
+    if !have("openssl", &["version"]) {
+        eprintln!("SKIPPED tls_with_a_self_signed_certificate: no `openssl` on PATH");
+        return;
+    }
+    let env = Env::new();
+    let token = env.token("alice", "viewer");
+    let serve = |(cert, key): (std::path::PathBuf, std::path::PathBuf)| {
+        let (c, k) = (cert.to_str().unwrap(), key.to_str().unwrap());
+        (cert.clone(), env.serve(&["--tls-cert", c, "--tls-key", k]))
+    };
+    let remote = |url: &str| Target::remote(url, Some(&token));
+    let both = "DNS:localhost,IP:127.0.0.1";
+    let (cert, server) = serve(self_signed(&env.work, "default", both, ""));
+    let ext = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-ext", "basicConstraints", "-in"])
+        .arg(&cert)
+        .output()
+        .expect("openssl x509");
+    assert_has(&String::from_utf8_lossy(&ext.stdout), &["CA:TRUE"]);
+    let by_name = format!("https://localhost:{}", server.port());
+    for url in [&by_name, &server.url] {
+        let status = env.sh(&remote(url).with_ca(&cert), "status");
+        assert_eq!(status["target"]["kind"], "remote", "{url}");
+    }
+    // Without --ca-cert, and with another self-signed certificate: what is wrong, and the fix.
+    let out = env.sh_code(&remote(&by_name), "status", 8);
+    assert_has(
+        &out.stderr,
+        &[
+            "CA:TRUE",
+            "hint:",
+            "--ca-cert",
+            "basicConstraints=critical,CA:FALSE",
+        ],
+    );
+    assert!(!out.stderr.contains("CaUsedAsEndEntity"), "{}", out.stderr);
+    let (other, _) = self_signed(&env.work, "other", both, "");
+    let out = env.sh_code(&remote(&by_name).with_ca(&other), "status", 8);
+    assert_has(&out.stderr, &["not the one in", other.to_str().unwrap()]);
+    assert_no_secret(&out, &token);
+    drop(server);
+
+    // The README's certificate (CA:FALSE) is trusted through the usual path; named for localhost only,
+    // reaching it as 127.0.0.1 is a name mismatch that says which names it has.
+    let readme = "-addext basicConstraints=critical,CA:FALSE";
+    let (cert, server) = serve(self_signed(&env.work, "readme", "DNS:localhost", readme));
+    let by_name = format!("https://localhost:{}", server.port());
+    env.sh(&remote(&by_name).with_ca(&cert), "status");
+    let out = env.sh_code(&remote(&server.url).with_ca(&cert), "status", 8);
+    assert_has(
+        &out.stderr,
+        &[
+            "host name 127.0.0.1",
+            "(it names localhost)",
+            "IP:127.0.0.1",
+        ],
+    );
+    drop(server);
+    // A pinned certificate must still be valid now.
+    let (cert, server) = serve(expired_self_signed(&env.work, "expired"));
+    let by_name = format!("https://localhost:{}", server.port());
+    let out = env.sh_code(&remote(&by_name).with_ca(&cert), "status", 8);
+    assert_has(&out.stderr, &["expired at 2021-01-01T00:00:00Z"]);
+}
+
+/// A URL that reaches something other than an LTS is exit 8 with a hint about the URL, not exit 1.
+#[test]
+fn a_server_url_that_is_not_an_lts_says_so() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten().take(4) {
+            let mut stream = stream;
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let body = "<html>no such page</html>";
+            let answer = format!(
+                "HTTP/1.1 404 Not Found\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    let env = Env::new();
+    let out = env.sh_code(&Target::remote(&url, Some("ltsctl_x_y")), "status", 8);
+    assert_has(
+        &out.stderr,
+        &["404", "not as an LTS does", "hint:", "--server"],
+    );
+}
+
 const LOGIN_SCRIPT: &str = r#"
 L="$LTSCTL_BIN"
 printf '%s' "$SECRET" |
@@ -521,6 +625,78 @@ fn login_keeps_the_token_in_the_keyutils_store_and_logout_forgets_it() {
     assert_eq!(read("config.mode").trim(), "600");
     for f in files {
         assert!(!read(f).contains(secret), "{f} shows the token");
+    }
+}
+
+const FAILED_LOGIN_SCRIPT: &str = r#"
+L="$LTSCTL_BIN"
+attempt() {
+  printf '%s' "$SECRET" | LTSCTL_CONFIG="$1" "$L" login --server "$URL" --profile "$PROFILE" \
+    --token-stdin >/dev/null 2>"$2.err"
+  echo "$2 $?" >>codes
+  keyctl show @s >"$2.keys" 2>&1
+  keyctl search @s user "keyring:$PROFILE@ltsctl" >/dev/null 2>&1; echo "$2 kept $?" >>codes
+}
+printf 'active_profile = [\n' >broken.toml
+attempt "$PWD/broken.toml" broken
+mkdir -p config-dir
+attempt "$PWD/config-dir" directory
+# Fails only when the profile is written, after the token went into the keyring.
+attempt /sys/ltsctl-login-test.toml unwritable
+printf '[profiles.%s]\nserver = "%s"\n' "$PROFILE" "$URL" >by-hand.toml
+LTSCTL_CONFIG="$PWD/by-hand.toml" "$L" --profile "$PROFILE" status >/dev/null 2>notoken.err
+echo "notoken $?" >>codes
+"#;
+
+#[test]
+fn a_failed_login_leaves_no_token_in_the_keyring() {
+    if !have("keyctl", &["session", "-", "true"]) {
+        eprintln!(
+            "SKIPPED a_failed_login_leaves_no_token_in_the_keyring: no usable `keyctl` on PATH"
+        );
+        return;
+    }
+    let env = Env::new();
+    let token = env.token("lab-admin", "operator");
+    let server = env.serve(&[]);
+    let profile = format!("fail-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let script = env.write("failed-login.sh", FAILED_LOGIN_SCRIPT);
+    let mut session = env.command_of("keyctl");
+    session.args(["session", "-", "bash"]).arg(&script);
+    session.env("LTSCTL_BIN", lts::bin()).env("SECRET", &token);
+    let out = session
+        .env("URL", &server.url)
+        .env("PROFILE", &profile)
+        .output()
+        .expect("keyctl session");
+    let read = |name: &str| std::fs::read_to_string(env.work.join(name)).unwrap_or_default();
+    let report: String = ["broken", "directory", "unwritable", "notoken"]
+        .iter()
+        .map(|f| format!("--- {f}.err\n{}", read(&format!("{f}.err"))))
+        .collect();
+    assert!(
+        out.status.success(),
+        "{}\n{report}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Each login failed with its kind, and the keyring holds no token for the profile afterwards ("kept 1":
+    // keyctl search found nothing), so nothing is left that `logout` could not reach.
+    let codes = "broken 2\nbroken kept 1\ndirectory 2\ndirectory kept 1\n\
+                 unwritable 6\nunwritable kept 1\nnotoken 7\n";
+    assert_eq!(read("codes"), codes, "{report}");
+    assert_has(&read("broken.err"), &["broken.toml", "TOML"]);
+    assert_has(&read("directory.err"), &["is a directory"]);
+    assert_has(&read("unwritable.err"), &["permission denied"]);
+    for attempt in ["broken", "directory"] {
+        let keys = read(&format!("{attempt}.keys"));
+        assert!(
+            !keys.contains(&profile),
+            "{attempt}: the keyring lists the token:\n{keys}"
+        );
+    }
+    assert_has(&read("notoken.err"), &["no admin token"]);
+    for f in ["broken.err", "directory.err", "unwritable.err"] {
+        assert!(!read(f).contains(secret_of(&token)), "{f} shows the token");
     }
 }
 
@@ -613,6 +789,98 @@ fn profile_and_login_usage_errors() {
     env.sh_code(&none, "logout", 3);
     assert_eq!(env.sh(&none, "profile list -o json"), json!([]));
     assert!(!env.config.exists(), "failed commands wrote no config");
+}
+
+#[test]
+fn quiet_keeps_only_results_and_errors() {
+    let env = Env::new();
+    let local = env.local();
+    env.sh_code(&local, "init", 0);
+    std::fs::write(&env.config, "colour = true\n").unwrap();
+    let loud = env.sh_code(&local, "status", 0);
+    assert_has(&loud.stderr, &["warning:", "unknown key `colour`"]);
+    let quiet = env.sh_code(&local, "-q status", 0);
+    assert_eq!(quiet.stderr, "", "-q printed a warning");
+    assert_eq!(quiet.json()["lts_id"], loud.json()["lts_id"]);
+    // Errors stay, their hints go.
+    let loud = env.sh_code(&local, "handshake show NOPE", 3);
+    assert_has(&loud.stderr, &["ltsctl: error:", "NOPE", "hint:"]);
+    let quiet = env.sh_code(&local, "-q handshake show NOPE", 3);
+    assert_has(&quiet.stderr, &["ltsctl: error:", "NOPE"]);
+    assert!(
+        !quiet.stderr.contains("hint:") && !quiet.stderr.contains("warning"),
+        "{}",
+        quiet.stderr
+    );
+}
+
+/// `ltsctl ARGS` of `env` with `LTSCTL_CONFIG` set to `config`.
+fn with_config(env: &Env, config: &std::path::Path, target: &Target, args: &[&str]) -> Out {
+    let mut cmd = env.command();
+    cmd.env("LTSCTL_CONFIG", config)
+        .args(&target.args)
+        .args(args);
+    if let Some(token) = &target.token {
+        cmd.env("LTSCTL_TOKEN", token);
+    }
+    let out = cmd.output().expect("run ltsctl");
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
+    let env = Env::new();
+    let token = env.token("alice", "viewer");
+    let server = env.serve(&[]);
+    let (local, remote) = (env.local(), Target::remote(&server.url, Some(&token)));
+    std::fs::write(&env.config, "active_profile = [\n").unwrap();
+    let config = env.config.to_str().unwrap();
+    for t in [&local, &remote] {
+        let out = env.sh_code(t, "status", 0);
+        assert_eq!(
+            out.json()["lts_id"].as_str().map(str::len),
+            Some(36),
+            "{t:?}"
+        );
+        assert_has(
+            &out.stderr,
+            &["ltsctl: warning:", config, "going on without its profiles"],
+        );
+        // -q silences the warning.
+        let quiet = env.sh_code(t, "-q status", 0);
+        assert_eq!(quiet.stderr, "", "{t:?}");
+    }
+    // Without a target flag the active profile decides, so the error stands: a usage error with a hint.
+    let out = env.sh_code(&Target::none(), "status", 2);
+    assert_has(
+        &out.stderr,
+        &[config, "TOML", "hint:", "config init --force"],
+    );
+    let out = env.sh_code(&Target::none(), "profile list", 2);
+    assert_has(&out.stderr, &[config]);
+
+    // LTSCTL_CONFIG naming a directory: exit 2 where the config is needed, with the fix; a warning elsewhere.
+    let dir = env.root.join("home");
+    let shown = dir.to_str().unwrap();
+    let out = with_config(&env, &dir, &Target::none(), &["config", "show"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_has(
+        &out.stderr,
+        &[shown, "is a directory", "hint:", "LTSCTL_CONFIG="],
+    );
+    assert!(!out.stderr.contains("os error"), "{}", out.stderr);
+    for args in [&["config", "init"][..], &["profile", "list"], &["logout"]] {
+        let out = with_config(&env, &dir, &Target::none(), args);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert_has(&out.stderr, &["is a directory"]);
+    }
+    let out = with_config(&env, &dir, &local, &["status"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_has(&out.stderr, &["warning:", "is a directory"]);
 }
 
 #[test]

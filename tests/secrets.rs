@@ -440,3 +440,58 @@ fn private_files_are_owner_only_whatever_the_umask() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// `serve --dev` keeps its throwaway data dir (with the dev issuer's private key) owner-only like any
+/// other, whatever the umask, and its banner shows what each demo item allows.
+#[test]
+fn the_dev_data_dir_is_private_and_the_banner_shows_each_quota() {
+    let lts = LtsDir::new();
+    let tmp = lts.root.join("tmp");
+    std::fs::create_dir(&tmp).expect("dir");
+    let log = lts.root.join("dev.log");
+    let mut child = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "umask 000; exec \"$LTSCTL_BIN\" serve --dev --listen 127.0.0.1:0",
+        ])
+        .env("LTSCTL_BIN", bin())
+        .env("TMPDIR", &tmp)
+        .env("NO_COLOR", "1")
+        .env("LTSCTL_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(File::create(&log).expect("log"))
+        .spawn()
+        .expect("serve --dev");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("line");
+    // The banner follows the first line; wait for it to be written (the server runs until killed).
+    let banner = (0..200)
+        .map(|_| {
+            std::thread::sleep(Duration::from_millis(50));
+            std::fs::read_to_string(&log).unwrap_or_default()
+        })
+        .find(|text| text.contains("curl -s") && text.contains("openapi.json"))
+        .unwrap_or_else(|| std::fs::read_to_string(&log).unwrap_or_default());
+    let dirs: Vec<_> = std::fs::read_dir(&tmp)
+        .expect("tmp")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    let modes: Vec<u32> = dirs.iter().map(|d| mode(d)).collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
+    assert_eq!(dirs.len(), 1, "{dirs:?}");
+    assert_eq!(modes, [0o700], "dev data dir {}", dirs[0].display());
+    for shown in [
+        "DEV-LICENSE-DEVICES (per-device, 10 seats)",
+        "DEV-LICENSE-SCANS (per-scan, 10,000 scans)",
+    ] {
+        assert!(
+            banner.contains(shown),
+            "{shown:?} not in the banner:\n{banner}"
+        );
+    }
+}

@@ -255,6 +255,7 @@ conformance!(
         case_replace_license,
         case_handshake_codes,
         case_handshake_items,
+        case_handshake_order_by_expiry,
         case_handshake_update_and_domains,
         case_handshake_delete,
         case_seat_devices,

@@ -3,6 +3,7 @@
 
 pub mod local;
 pub mod remote;
+mod tls;
 pub mod types;
 
 use std::time::Duration;
@@ -63,6 +64,8 @@ pub trait Admin: Send + Sync {
     async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
     async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
     async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+    /// Drops the hand-set order: the item that expires soonest is consumed first again.
+    async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView>;
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView>;
     async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>>;
     async fn handshake_domains_remove(&self, code: &str, domains: &[String])

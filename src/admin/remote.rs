@@ -20,6 +20,8 @@ pub struct RemoteAdmin {
     base: Url,
     client: reqwest::Client,
     token: Option<Zeroizing<String>>,
+    /// The `--ca-cert` file, for messages about the server's certificate.
+    ca_cert: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for RemoteAdmin {
@@ -61,19 +63,8 @@ impl RemoteAdmin {
             .timeout(Duration::from_secs(120))
             .user_agent(concat!("ltsctl/", env!("CARGO_PKG_VERSION")));
         if let Some(path) = ca_cert {
-            let pem = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                Error::usage(format!("{}: not a PEM certificate: {e}", path.display()))
-            })?;
-            if certs.is_empty() {
-                return Err(Error::usage(format!(
-                    "{}: holds no PEM certificate",
-                    path.display()
-                )));
-            }
-            for cert in certs {
-                builder = builder.add_root_certificate(cert);
-            }
+            // The file's certificates as CAs, or the server's own certificate pinned (see `tls`).
+            builder = builder.tls_backend_preconfigured(super::tls::client_config(path)?);
         }
         let client = builder
             .build()
@@ -82,6 +73,7 @@ impl RemoteAdmin {
             base,
             client,
             token,
+            ca_cert: ca_cert.map(Path::to_path_buf),
         })
     }
 
@@ -116,10 +108,10 @@ impl RemoteAdmin {
     async fn json<T: DeserializeOwned>(&self, req: RequestBuilder) -> Result<T> {
         let resp = self.send(req).await?;
         resp.json::<T>().await.map_err(|e| {
-            Error::internal(format!(
-                "the server at {} sent an unexpected answer: {e}",
-                self.base
-            ))
+            Error::new(
+                ErrorKind::Unreachable,
+                format!("the server at {} sent an unexpected answer: {e}", self.base),
+            )
             .with_hint("is this an ltsctl server of the same version?")
         })
     }
@@ -163,6 +155,16 @@ impl RemoteAdmin {
         }
         let detail = causes.join(": ");
         let lower = detail.to_lowercase();
+        let host = self.base.host_str().unwrap_or_default();
+        let tls = super::tls::find_tls_error(&e)
+            .and_then(|t| super::tls::explain(t, host, self.ca_cert.as_deref()));
+        if let Some((what, hint)) = tls {
+            return Error::new(
+                ErrorKind::Unreachable,
+                format!("cannot reach the LTS at {}: {what}", self.base),
+            )
+            .with_hint(hint);
+        }
         let mut err = Error::new(
             ErrorKind::Unreachable,
             format!("cannot reach the LTS at {}: {detail}", self.base),
@@ -217,7 +219,26 @@ fn server_error(status: StatusCode, body: &str, base: &str) -> Error {
             }
             e
         }
-        Err(_) => Error::internal(format!("the server at {base} answered {status}")),
+        // Not an ltsctl error body: a timeout (the LTS answers 408 with no body), or the URL reaches
+        // something else (a proxy, another service).
+        Err(_) if status == StatusCode::REQUEST_TIMEOUT => Error::new(
+            ErrorKind::Unreachable,
+            format!("the LTS at {base} gave up on the request after 15 s ({status})"),
+        )
+        .with_hint("retry in a moment; a long bulk change on the server may hold the store"),
+        Err(_) if status.is_server_error() => Error::new(
+            ErrorKind::Unreachable,
+            format!("the server at {base} answered {status}"),
+        )
+        .with_hint("if a proxy is in front of the LTS, check that it reaches `ltsctl serve`"),
+        Err(_) => Error::new(
+            ErrorKind::Unreachable,
+            format!("the server at {base} answered {status}, not as an LTS does"),
+        )
+        .with_hint(
+            "check that --server is the URL `ltsctl serve` listens on (e.g. https://lts.example.com:48080), \
+             with no path",
+        ),
     }
 }
 
@@ -346,6 +367,11 @@ impl Admin for RemoteAdmin {
             &json!({ "items": items }),
         )
         .await
+    }
+
+    async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView> {
+        self.json(self.request(Method::DELETE, &["handshakes", code, "order"]))
+            .await
     }
 
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {

@@ -82,6 +82,9 @@ pub struct ImportReport {
     pub items: Vec<String>,
     /// The handshake code the items were bound to (`--handshake`).
     pub handshake: Option<String>,
+    /// Those of `bound` that were bound to `handshake` before this import (a re-run binds nothing new).
+    #[serde(default)]
+    pub already_bound: Vec<String>,
     /// The items bound to `handshake` (expired and revocation items are not bound).
     pub bound: Vec<String>,
     /// Items of the replaced issue that the new one no longer has (status `replaced` only).

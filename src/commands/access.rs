@@ -11,7 +11,7 @@ use crate::admin::types::{AuditEntry, TokenCreated, TokenView};
 use crate::cli::{AuditCommand, LoginArgs, ProfileCommand, TokenCommand};
 use crate::config::{self, Profile};
 use crate::error::{Error, Result};
-use crate::output::{Record, Tabular, opt, time};
+use crate::output::{Cells, Record, Tabular, opt};
 
 impl Tabular for TokenView {
     fn headers() -> &'static [&'static str] {
@@ -24,32 +24,30 @@ impl Tabular for TokenView {
             "last_used_at",
         ]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
-        let t = |v: &Option<chrono::DateTime<chrono::Utc>>| {
-            v.as_ref().map(time).unwrap_or_else(|| "-".into())
-        };
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.name.clone(),
             self.role.to_string(),
             self.state.clone(),
-            time(&self.created_at),
-            t(&self.expires_at),
-            t(&self.last_used_at),
+            c.time(&self.created_at),
+            c.opt_time(&self.expires_at),
+            c.opt_time(&self.last_used_at),
         ]]
     }
 }
 
 impl Record for TokenCreated {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("name", self.name.clone()),
             ("role", self.role.to_string()),
             (
                 "expires_at",
-                self.expires_at
-                    .as_ref()
-                    .map(time)
-                    .unwrap_or_else(|| "never".into()),
+                match &self.expires_at {
+                    Some(t) => c.time(t),
+                    None if c == Cells::CSV => String::new(),
+                    None => "never".into(),
+                },
             ),
             ("token", self.token.clone()),
         ]
@@ -60,7 +58,7 @@ impl Tabular for AuditEntry {
     fn headers() -> &'static [&'static str] {
         &["at", "actor", "action", "target", "result", "detail"]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             self.actor.clone(),
@@ -161,15 +159,18 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> Result<()> {
         .ca_cert
         .as_ref()
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()));
-    let token = read_token(ctx, args.token_stdin)?;
-    let remote = RemoteAdmin::new(&server, Some(token.clone()), ca_cert.as_deref())?;
-    let caller = remote.whoami().await?;
-    let store = crate::keystore::save(&profile, token).await?;
+    // Everything that can fail before the token is kept is checked first: the config must be readable
+    // (it is written back with the new profile) and the token must work.
     let path = config::path()?;
     let (mut cfg, warnings) = config::load(&path)?;
     for w in warnings {
         ctx.out.warn(w);
     }
+    let token = read_token(ctx, args.token_stdin)?;
+    let remote = RemoteAdmin::new(&server, Some(token.clone()), ca_cert.as_deref())?;
+    let caller = remote.whoami().await?;
+    let previous = crate::keystore::load(&profile).await.ok().flatten();
+    let store = crate::keystore::save(&profile, token).await?;
     cfg.profiles.insert(
         profile.clone(),
         Profile {
@@ -178,7 +179,20 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> Result<()> {
         },
     );
     cfg.active_profile = Some(profile.clone());
-    config::save(&path, &cfg)?;
+    if let Err(err) = config::save(&path, &cfg) {
+        // No profile, so no secret either: the keyring goes back to what it held before this login.
+        let undone = match previous {
+            Some(old) => crate::keystore::save(&profile, old).await.map(|_| ()),
+            None => crate::keystore::delete(&profile).await.map(|_| ()),
+        };
+        return Err(match undone {
+            Ok(()) => err,
+            Err(e) => err.with_hint(format!(
+                "the new token is still in the keyring ({}); remove it with `ltsctl logout {profile}`",
+                e.message
+            )),
+        });
+    }
     ctx.out.note(format!(
         "Logged in to {server} as {} ({}). Profile {profile} is active; the token is in the {store}.",
         caller.actor, caller.role
@@ -214,6 +228,11 @@ pub async fn logout(ctx: &Context, name: Option<String>) -> Result<()> {
     ctx.out.note(format!(
         "Logged out of profile {name}: its token is deleted from the keyring."
     ));
+    if ctx.out.is_json() {
+        ctx.out.json(&serde_json::json!({
+            "logged_out": name, "profile_removed": known, "token_deleted": had_token,
+        }))?;
+    }
     Ok(())
 }
 
@@ -236,7 +255,7 @@ pub async fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<()> {
                 fn headers() -> &'static [&'static str] {
                     &["name", "server", "ca_cert", "active"]
                 }
-                fn rows(&self) -> Vec<Vec<String>> {
+                fn rows(&self, _: Cells) -> Vec<Vec<String>> {
                     vec![vec![
                         self.name.clone(),
                         self.server.clone(),
@@ -269,6 +288,10 @@ pub async fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<()> {
             cfg.active_profile = Some(name.clone());
             config::save(&path, &cfg)?;
             ctx.out.note(format!("Profile {name} is now active."));
+            if ctx.out.is_json() {
+                ctx.out
+                    .json(&serde_json::json!({ "active_profile": name }))?;
+            }
             Ok(())
         }
     }

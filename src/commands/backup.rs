@@ -18,21 +18,7 @@ pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
     }
     let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
     let store = crate::target::open_local(&dir, OpenMode::Existing).await?;
-    let parent = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        return Err(Error::not_found(format!(
-            "{}: the directory {} does not exist",
-            file.display(),
-            parent.display()
-        ))
-        .with_hint(format!(
-            "create it first (`mkdir -p {}`) or choose another path",
-            parent.display()
-        )));
-    }
+    super::check_output_dir(file)?;
     if file.is_dir() {
         return Err(Error::usage(format!(
             "{} is a directory; name the backup file to write, e.g. {}",
@@ -151,7 +137,10 @@ pub async fn migrate(ctx: &Context, from: &Path, to: &str, force: bool) -> Resul
     }
     let rows: Vec<Vec<String>> = counts
         .iter()
-        .map(|c| vec![c.table.clone(), c.source.to_string(), c.target.to_string()])
+        .map(|c| {
+            let n = crate::output::Cells::TABLE;
+            vec![c.table.clone(), n.num(c.source), n.num(c.target)]
+        })
         .collect();
     ctx.out.table(&["table", "source", "target"], &rows)
 }

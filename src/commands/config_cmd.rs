@@ -45,11 +45,15 @@ pub async fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             Ok(())
         }
         ConfigCommand::Init { force } => {
+            config::check_path(&path)?;
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
             super::write_new_file(&path, TEMPLATE.as_bytes(), 0o600, force)?;
             ctx.out.note(format!("Wrote {}.", path.display()));
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({ "written": path }))?;
+            }
             Ok(())
         }
     }

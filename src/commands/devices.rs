@@ -11,7 +11,7 @@ use crate::admin::types::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceVi
 use crate::cli::{DeviceFilterArgs, DevicesCommand};
 use crate::domain::duration::humanize;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Record, Section, opt, time};
+use crate::output::{Cells, Record, Section, opt, time};
 
 /// Devices per page when listing: the server's maximum, so a remote listing makes as few round trips as it can.
 const PAGE: u32 = 5_000;
@@ -144,6 +144,14 @@ pub async fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
     }
 }
 
+fn headers(ctx: &Context) -> &'static [&'static str] {
+    if ctx.out.format == crate::cli::OutputFormat::Csv {
+        &CSV_HEADERS
+    } else {
+        &HEADERS
+    }
+}
+
 /// Writes every matching device, page by page; returns how many.
 async fn stream(
     ctx: &Context,
@@ -151,8 +159,22 @@ async fn stream(
     q: &DeviceQuery,
     limit: Option<u64>,
 ) -> Result<u64> {
+    let mut out = ctx.out.stream(headers(ctx));
+    stream_into(ctx, admin, q, limit, &mut out).await?;
+    let n = out.count;
+    out.finish()?;
+    Ok(n)
+}
+
+/// Writes every matching device into `out`, page by page.
+async fn stream_into(
+    ctx: &Context,
+    admin: &dyn Admin,
+    q: &DeviceQuery,
+    limit: Option<u64>,
+    out: &mut crate::output::RowStream,
+) -> Result<()> {
     let csv = ctx.out.format == crate::cli::OutputFormat::Csv;
-    let mut out = ctx.out.stream(if csv { &CSV_HEADERS } else { &HEADERS });
     let mut cursor: Option<String> = None;
     loop {
         let left = limit.map(|l| l.saturating_sub(out.count));
@@ -179,30 +201,56 @@ async fn stream(
             None => break,
         }
     }
-    let n = out.count;
-    out.finish()?;
-    Ok(n)
+    Ok(())
 }
 
+/// What `devices unregister` did; for a dry run `removed` is 0 and `would_remove` says how many would go.
 #[derive(Serialize)]
 struct Summary {
     removed: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    would_remove: Option<u64>,
     already_gone: u64,
     failed: u64,
     dry_run: bool,
     missing: Vec<String>,
 }
 
+impl Summary {
+    fn done(removed: u64, missing: Vec<String>) -> Self {
+        Summary {
+            removed,
+            would_remove: None,
+            already_gone: missing.len() as u64,
+            failed: 0,
+            dry_run: false,
+            missing,
+        }
+    }
+
+    fn dry_run(would_remove: u64, missing: Vec<String>) -> Self {
+        Summary {
+            removed: 0,
+            would_remove: Some(would_remove),
+            dry_run: true,
+            ..Summary::done(0, missing)
+        }
+    }
+
+    fn note(&self, ctx: &Context) {
+        let gone = match self.would_remove {
+            Some(n) => format!("Dry run: {n} would be removed (nothing was)"),
+            None => format!("{} removed", self.removed),
+        };
+        ctx.out.note(format!(
+            "{gone}, {} already gone, {} failed.",
+            self.already_gone, self.failed
+        ));
+    }
+}
+
 fn summary(ctx: &Context, s: &Summary) -> Result<()> {
-    let verb = if s.dry_run {
-        "would be removed"
-    } else {
-        "removed"
-    };
-    ctx.out.note(format!(
-        "{} {verb}, {} already gone, {} failed.",
-        s.removed, s.already_gone, s.failed
-    ));
+    s.note(ctx);
     if ctx.out.is_json() {
         ctx.out.json(s)?;
     }
@@ -233,14 +281,7 @@ async fn by_uuid(
                 Err(e) => return Err(e),
             }
         }
-        let s = Summary {
-            removed: present,
-            already_gone: missing.len() as u64,
-            failed: 0,
-            dry_run: true,
-            missing,
-        };
-        return summary(ctx, &s);
+        return summary(ctx, &Summary::dry_run(present, missing));
     }
     let mut removed = 0u64;
     let mut missing = Vec::new();
@@ -255,14 +296,7 @@ async fn by_uuid(
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    let s = Summary {
-        removed,
-        already_gone: missing.len() as u64,
-        failed: 0,
-        dry_run: false,
-        missing,
-    };
-    summary(ctx, &s)
+    summary(ctx, &Summary::done(removed, missing))
 }
 
 async fn bulk(
@@ -286,29 +320,21 @@ async fn bulk(
         .map(|h| format!(" through {h}"))
         .unwrap_or_default();
     if dry_run {
-        stream(ctx, admin, q, None).await?;
-        let s = Summary {
-            removed: total,
-            already_gone: 0,
-            failed: 0,
-            dry_run: true,
-            missing: Vec::new(),
+        // One document for `-o json`: the devices that would go, and the summary beside them.
+        let mut out = ctx.out.stream_in(headers(ctx), "devices");
+        stream_into(ctx, admin, q, None, &mut out).await?;
+        let s = Summary::dry_run(out.count, Vec::new());
+        s.note(ctx);
+        let rest = match serde_json::to_value(&s) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => return Err(Error::internal("encoding the dry run's summary")),
         };
-        return summary(ctx, &s);
+        return out.finish_with(rest);
     }
     if total == 0 {
         ctx.out
             .note(format!("No device{scope} matches ({what}); nothing to do."));
-        return summary(
-            ctx,
-            &Summary {
-                removed: 0,
-                already_gone: 0,
-                failed: 0,
-                dry_run: false,
-                missing: Vec::new(),
-            },
-        );
+        return summary(ctx, &Summary::done(0, Vec::new()));
     }
     if !yes {
         if !ctx.out.can_prompt() {
@@ -359,16 +385,7 @@ async fn bulk(
         batch = next_batch(batch, started.elapsed());
     }
     bar.finish_and_clear();
-    summary(
-        ctx,
-        &Summary {
-            removed,
-            already_gone: 0,
-            failed: 0,
-            dry_run: false,
-            missing: Vec::new(),
-        },
-    )
+    summary(ctx, &Summary::done(removed, Vec::new()))
 }
 
 /// The next transaction's size, so that it takes about [`BATCH_TIME`] if this one's pace holds; it moves
@@ -380,44 +397,41 @@ fn next_batch(batch: u32, took: Duration) -> u32 {
 }
 
 impl Record for DeviceDetail {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         let u = &self.usage;
-        let t = |t: &Option<chrono::DateTime<chrono::Utc>>| {
-            t.as_ref().map(time).unwrap_or_else(|| "-".into())
-        };
         vec![
             ("uuid", self.uuid.clone()),
-            ("seats", self.seats.len().to_string()),
-            ("reports", u.reports.to_string()),
-            ("scans", u.scans_total.to_string()),
-            ("pages", u.pages_total.to_string()),
-            ("first_report", t(&u.first_report)),
-            ("last_report", t(&u.last_report)),
+            ("seats", c.num(self.seats.len())),
+            ("reports", c.num(u.reports)),
+            ("scans", c.num(u.scans_total)),
+            ("pages", c.num(u.pages_total)),
+            ("first_report", c.opt_time(&u.first_report)),
+            ("last_report", c.opt_time(&u.last_report)),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let seats = self.seats.iter().map(|d| {
             vec![
                 d.handshake.clone(),
                 d.item.clone(),
                 d.platform.clone(),
                 opt(&d.domain),
-                time(&d.first_seen),
-                time(&d.last_seen),
+                c.time(&d.first_seen),
+                c.time(&d.last_seen),
                 humanize(Duration::from_secs(d.idle_seconds)),
-                time(&d.expires_at),
+                c.time(&d.expires_at),
             ]
         });
         let counts = self
             .usage
             .scans
             .iter()
-            .map(|(k, n)| vec!["scans".to_string(), k.clone(), n.to_string()])
+            .map(|(k, n)| vec!["scans".to_string(), k.clone(), c.num(*n)])
             .chain(
                 self.usage
                     .pages
                     .iter()
-                    .map(|(k, n)| vec!["pages".to_string(), k.clone(), n.to_string()]),
+                    .map(|(k, n)| vec!["pages".to_string(), k.clone(), c.num(*n)]),
             );
         vec![
             Section {

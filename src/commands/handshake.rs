@@ -8,7 +8,7 @@ use super::Context;
 use crate::admin::types::{HandshakeChanges, HandshakeSettings, HandshakeView};
 use crate::cli::{DomainsCommand, HandshakeCommand, PasswordCommand};
 use crate::error::{Error, Result};
-use crate::output::{Record, Section, Tabular, opt, time};
+use crate::output::{Cells, Record, Section, Tabular, opt};
 
 impl Tabular for HandshakeView {
     fn headers() -> &'static [&'static str] {
@@ -23,12 +23,12 @@ impl Tabular for HandshakeView {
             "password",
         ]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.code.clone(),
             opt(&self.name),
-            self.items.len().to_string(),
-            self.active_devices.to_string(),
+            c.num(self.items.len()),
+            c.num(self.active_devices),
             if self.domains.is_empty() {
                 "any".into()
             } else {
@@ -44,7 +44,7 @@ impl Tabular for HandshakeView {
 }
 
 impl Record for HandshakeView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("code", self.code.clone()),
             ("name", opt(&self.name)),
@@ -74,25 +74,25 @@ impl Record for HandshakeView {
                     self.domains.join(", ")
                 },
             ),
-            ("active_devices", self.active_devices.to_string()),
+            ("active_devices", c.num(self.active_devices)),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let rows = self
             .items
             .iter()
             .map(|i| {
                 vec![
-                    i.position.to_string(),
+                    c.num(i.position),
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    format!("{}/{}", i.used, opt(&i.quota)),
-                    opt(&i.limit),
-                    opt(&i.peak),
+                    format!("{}/{}", c.num(i.used), c.opt_num(&i.quota)),
+                    c.opt_num(&i.limit),
+                    c.opt_num(&i.peak),
                     i.refresh_interval.clone(),
                     i.status.as_str().to_string(),
-                    time(&i.expires_at),
+                    c.time(&i.expires_at),
                 ]
             })
             .collect();
@@ -152,10 +152,23 @@ pub async fn run(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
                 .note(format!("Unbound {} item(s) from {code}.", items.len()));
             ctx.out.record(&view)
         }
-        HandshakeCommand::Order { code, items } => {
-            let view = admin.handshake_order(&code, &items).await?;
-            ctx.out
-                .note(format!("Set the consumption order of {code}."));
+        HandshakeCommand::Order {
+            code,
+            items,
+            expiry,
+        } => {
+            let view = if expiry {
+                let view = admin.handshake_order_by_expiry(&code).await?;
+                ctx.out.note(format!(
+                    "{code} consumes its items soonest expiry first again."
+                ));
+                view
+            } else {
+                let view = admin.handshake_order(&code, &items).await?;
+                ctx.out
+                    .note(format!("Set the consumption order of {code}."));
+                view
+            };
             ctx.out.record(&view)
         }
         HandshakeCommand::Set {
@@ -296,6 +309,7 @@ fn prompt_password(ctx: &Context, code: &str) -> Result<Zeroizing<String>> {
         .with_prompt(format!("New session password for {code}"))
         .with_confirmation("Repeat it", "The passwords do not match")
         .allow_empty_password(false)
+        .validate_with(|p: &String| crate::password::check(p).map_err(|e| e.message))
         .interact()
         .map_err(|e| Error::usage(format!("reading the password: {e}")))?;
     Ok(Zeroizing::new(password))

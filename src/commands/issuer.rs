@@ -8,7 +8,7 @@ use super::{Context, read_text, write_new_file};
 use crate::cli::IssuerCommand;
 use crate::error::Result;
 use crate::license::{IssuerKey, LicenseFile, file::MAX_FILE_BYTES};
-use crate::output::Record;
+use crate::output::{Cells, Record};
 
 /// PEM keys are a few hundred bytes; anything bigger is the wrong file.
 const MAX_KEY_BYTES: u64 = 64 * 1024;
@@ -37,7 +37,7 @@ struct KeygenResult {
 }
 
 impl Record for KeygenResult {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("key_id", self.key_id.clone()),
             ("private_key", self.private_key.clone()),
@@ -91,6 +91,20 @@ fn keygen(ctx: &Context, out: &Path, public_out: Option<PathBuf>, force: bool) -
     })
 }
 
+/// A refused document, with a hint for the person signing it: the import-side hints speak to the LTS
+/// owner ("ask the issuer to correct the named field"), and here the reader is the issuer.
+fn for_issuer(err: crate::license::LicenseError, document: &Path) -> crate::error::Error {
+    let malformed = matches!(err, crate::license::LicenseError::Malformed { .. });
+    let mut e = crate::error::Error::from(err).context(document.display());
+    if malformed {
+        e.hint = Some(format!(
+            "correct that field in {} and sign again (import checks the same rules)",
+            document.display()
+        ));
+    }
+    e
+}
+
 #[derive(Serialize)]
 struct SignResult {
     file: String,
@@ -100,7 +114,7 @@ struct SignResult {
 }
 
 impl Record for SignResult {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("file", self.file.clone()),
             ("license_id", self.license_id.clone()),
@@ -121,8 +135,7 @@ fn sign(
     let key_pem = zeroize::Zeroizing::new(read_text(key, MAX_KEY_BYTES, "private key")?);
     let issuer = IssuerKey::from_pkcs8_pem(&key_pem)
         .map_err(|e| crate::error::Error::from(e).context(key.display()))?;
-    let file = LicenseFile::sign(&text, &issuer)
-        .map_err(|e| crate::error::Error::from(e).context(document.display()))?;
+    let file = LicenseFile::sign(&text, &issuer).map_err(|e| for_issuer(e, document))?;
     let doc = file.verify_with(&issuer.public())?;
     let out = out.unwrap_or_else(|| document.with_extension("lic"));
     write_new_file(&out, file.to_toml_string().as_bytes(), 0o644, force)?;

@@ -11,7 +11,7 @@ use crate::admin::{Admin, ImportTarget};
 use crate::cli::LicenseCommand;
 use crate::error::{Error, ErrorKind, Result};
 use crate::license::{LicenseFile, PublicKey, file::MAX_FILE_BYTES};
-use crate::output::{Record, Section, Tabular, opt, time};
+use crate::output::{Cells, Record, Section, Tabular, opt};
 
 impl Tabular for LicenseView {
     fn headers() -> &'static [&'static str] {
@@ -28,7 +28,7 @@ impl Tabular for LicenseView {
             "covered_by",
         ]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         self.items
             .iter()
             .map(|i| {
@@ -38,10 +38,10 @@ impl Tabular for LicenseView {
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    opt(&i.quota),
-                    i.used.to_string(),
+                    c.opt_num(&i.quota),
+                    c.num(i.used),
                     i.status.as_str().to_string(),
-                    time(&i.expires_at),
+                    c.time(&i.expires_at),
                     opt(&i.covered_by),
                 ]
             })
@@ -50,7 +50,7 @@ impl Tabular for LicenseView {
 }
 
 impl Record for LicenseView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("id", self.id.clone()),
             ("licensee", self.licensee.clone()),
@@ -68,7 +68,7 @@ impl Record for LicenseView {
             ),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let rows = self
             .items
             .iter()
@@ -77,11 +77,11 @@ impl Record for LicenseView {
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    opt(&i.quota),
-                    i.used.to_string(),
+                    c.opt_num(&i.quota),
+                    c.num(i.used),
                     i.status.as_str().to_string(),
-                    time(&i.valid_from),
-                    time(&i.expires_at),
+                    c.time(&i.valid_from),
+                    c.time(&i.expires_at),
                     i.handshakes.join(", "),
                 ]
             })
@@ -108,7 +108,7 @@ impl Tabular for ImportReport {
     fn headers() -> &'static [&'static str] {
         &["file", "status", "license", "items", "detail"]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         let status = match self.status {
             ImportStatus::Imported => "imported",
             ImportStatus::Unchanged => "unchanged",
@@ -117,7 +117,15 @@ impl Tabular for ImportReport {
         };
         let mut detail = match (&self.error, &self.handshake) {
             (Some(e), _) => e.message.clone(),
-            (None, Some(code)) => format!("bound {} item(s) to {code}", self.bound.len()),
+            (None, Some(code)) => {
+                let new = self.bound.len().saturating_sub(self.already_bound.len());
+                match (new, self.already_bound.len()) {
+                    (0, 0) => format!("no valid item to bind to {code}"),
+                    (0, _) => format!("already bound to {code}"),
+                    (n, 0) => format!("bound {n} item(s) to {code}"),
+                    (n, old) => format!("bound {n} item(s) to {code}; {old} already bound"),
+                }
+            }
             (None, None) => String::new(),
         };
         if !self.dropped.is_empty() {
@@ -137,7 +145,7 @@ impl Tabular for ImportReport {
 }
 
 impl Record for VerifyReport {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("valid", self.valid.to_string()),
             ("key_id", self.key_id.clone()),
@@ -152,7 +160,7 @@ impl Record for VerifyReport {
             ("lts_id", opt(&self.license.lts_id)),
         ]
     }
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let rows = self
             .license
             .items
@@ -162,10 +170,10 @@ impl Record for VerifyReport {
                     i.id.clone(),
                     i.product.clone(),
                     i.option.to_string(),
-                    opt(&i.quota),
+                    c.opt_num(&i.quota),
                     i.status.as_str().to_string(),
-                    time(&i.valid_from),
-                    time(&i.expires_at),
+                    c.time(&i.valid_from),
+                    c.time(&i.expires_at),
                 ]
             })
             .collect();
@@ -303,6 +311,7 @@ async fn import(
                     license_id: None,
                     items: Vec::new(),
                     handshake: target.map(|t| t.code.clone()),
+                    already_bound: Vec::new(),
                     bound: Vec::new(),
                     dropped: Vec::new(),
                     error: Some(err),

@@ -106,6 +106,11 @@ pub async fn run(cli: Cli) -> Result<()> {
                 completions.display(),
                 man.display()
             ));
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({
+                    "files": n, "completions": completions, "man": man,
+                }))?;
+            }
             Ok(())
         }
         Command::Seed {
@@ -157,9 +162,49 @@ pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String> {
     })
 }
 
+/// Checks that a file can be written at `path`: its directory exists, is a directory and is writable. A
+/// mistake here gets its own exit code and a hint instead of the I/O error of whatever writes the file.
+pub(crate) fn check_output_dir(path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match std::fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(Error::usage(format!(
+                "cannot write {}: {} is a file, not a directory",
+                path.display(),
+                dir.display()
+            )));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::not_found(format!(
+                "cannot write {}: directory {} does not exist",
+                path.display(),
+                dir.display()
+            ))
+            .with_hint(format!(
+                "create it first (`mkdir -p {}`) or choose another path",
+                dir.display()
+            )));
+        }
+        Err(e) => return Err(Error::io(&dir, e)),
+    }
+    // Proven by writing, as the owner, mode bits, ACLs and read-only mounts all have a say.
+    let probe = dir.join(format!(
+        ".ltsctl-write-test-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::File::create(&probe).map_err(|e| Error::io(&dir, e))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
 /// Writes a file atomically (temp file + rename) with the given mode, refusing to replace one unless `force`.
 pub(crate) fn write_new_file(path: &Path, contents: &[u8], mode: u32, force: bool) -> Result<()> {
     use std::io::Write;
+    check_output_dir(path)?;
     if path.exists() && !force {
         return Err(
             Error::conflict(format!("{} already exists", path.display()))

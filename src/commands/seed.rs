@@ -68,5 +68,10 @@ pub async fn run(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<()
         dev::DEV_HANDSHAKE,
         dir.display()
     ));
+    if ctx.out.is_json() {
+        ctx.out.json(&serde_json::json!({
+            "seated": devices, "handshake": dev::DEV_HANDSHAKE, "data_dir": dir,
+        }))?;
+    }
     Ok(())
 }

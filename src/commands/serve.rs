@@ -34,8 +34,12 @@ pub async fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
     // The temp dir must outlive the server: it is deleted when this guard drops.
     let mut dev_dir: Option<tempfile::TempDir> = None;
     let data_dir = if args.dev {
-        let dir = tempfile::Builder::new()
-            .prefix("ltsctl-dev-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("ltsctl-dev-");
+        // Private to its owner like any data dir (the dev issuer's private key is in it too).
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let dir = builder
             .tempdir()
             .map_err(|e| Error::internal(format!("creating a temp dir: {e}")))?;
         let path = dir.path().to_path_buf();
@@ -81,7 +85,7 @@ fn dev_banner(url: &str, setup: &server::dev::DevSetup, dir: &std::path::Path) -
         "\n  ltsctl dev server: a throwaway LTS; everything is deleted when it stops (Ctrl-C).\n\n  \
          URL:             {url}\n  \
          Handshake code:  {code}\n  \
-         Demo license:    {license} (items {items})\n  \
+         Demo license:    {license}, items:\n{items}\n  \
          Data dir:        {data}\n\n  \
          Try:\n    \
          curl -s {url}/v1/authorize -H 'content-type: application/json' \\\n      \
@@ -90,7 +94,12 @@ fn dev_banner(url: &str, setup: &server::dev::DevSetup, dir: &std::path::Path) -
          curl -s {url}/v1/openapi.json\n",
         code = setup.handshake,
         license = setup.license_id,
-        items = setup.items.join(", "),
+        items = setup
+            .item_terms
+            .iter()
+            .map(|t| format!("                     {t}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
         product = server::dev::DEV_PRODUCT,
     )
 }

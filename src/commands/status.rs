@@ -4,10 +4,10 @@ use super::Context;
 use crate::admin::types::{StatusView, SweepView};
 use crate::cli::StatusArgs;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{Record, Section, time};
+use crate::output::{Cells, Record, Section};
 
 impl Record for StatusView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
             (
                 "target",
@@ -15,15 +15,15 @@ impl Record for StatusView {
             ),
             ("lts_id", self.lts_id.clone()),
             ("version", self.version.clone()),
-            ("trusted_keys", self.counts.trusted_keys.to_string()),
-            ("licenses", self.counts.licenses.to_string()),
-            ("items", self.counts.items.to_string()),
-            ("handshakes", self.counts.handshakes.to_string()),
-            ("active_devices", self.counts.active_devices.to_string()),
+            ("trusted_keys", c.num(self.counts.trusted_keys)),
+            ("licenses", c.num(self.counts.licenses)),
+            ("items", c.num(self.counts.items)),
+            ("handshakes", c.num(self.counts.handshakes)),
+            ("active_devices", c.num(self.counts.active_devices)),
         ]
     }
 
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let rows = self
             .expiring_soon
             .iter()
@@ -32,7 +32,7 @@ impl Record for StatusView {
                     i.license_id.clone(),
                     i.id.clone(),
                     i.product.clone(),
-                    time(&i.expires_at),
+                    c.time(&i.expires_at),
                 ]
             })
             .collect();
@@ -51,9 +51,9 @@ pub async fn run(ctx: &Context, args: StatusArgs) -> Result<()> {
 }
 
 impl Record for SweepView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
-            ("removed", self.removed.to_string()),
+            ("removed", c.num(self.removed)),
             (
                 "started_at",
                 self.started_at

@@ -4,7 +4,7 @@ use super::{Context, read_text};
 use crate::admin::types::TrustedKeyView;
 use crate::cli::TrustCommand;
 use crate::error::Result;
-use crate::output::{Record, Tabular, opt, time};
+use crate::output::{Cells, Record, Tabular, opt};
 
 const MAX_KEY_BYTES: u64 = 64 * 1024;
 
@@ -12,17 +12,17 @@ impl Tabular for TrustedKeyView {
     fn headers() -> &'static [&'static str] {
         &["key_id", "name", "added_at"]
     }
-    fn rows(&self) -> Vec<Vec<String>> {
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
             self.key_id.clone(),
             opt(&self.name),
-            time(&self.added_at),
+            c.time(&self.added_at),
         ]]
     }
 }
 
 impl Record for TrustedKeyView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("key_id", self.key_id.clone()),
             ("name", opt(&self.name)),
@@ -41,16 +41,28 @@ pub async fn run(ctx: &Context, cmd: TrustCommand) -> Result<()> {
         TrustCommand::Add { public_key, name } => {
             let pem = read_text(&public_key, MAX_KEY_BYTES, "public key")?;
             let result = admin
-                .trust_add(&pem, name)
+                .trust_add(&pem, name.clone())
                 .await
                 .map_err(|e| e.context(public_key.display()))?;
+            let id = &result.key.key_id;
             if result.added {
-                ctx.out
-                    .note(format!("Trusted issuer key {}.", result.key.key_id));
+                ctx.out.note(format!("Trusted issuer key {id}."));
+            } else if let Some(new) = name.filter(|n| Some(n) != result.key.name.as_ref()) {
+                let kept = match &result.key.name {
+                    Some(old) => format!("its name {old:?}"),
+                    None => "it without a name".to_string(),
+                };
+                ctx.out.warn(format!(
+                    "issuer key {id} was already trusted; kept {kept}: --name {new:?} was not applied"
+                ));
+                ctx.out.note(format!(
+                    "  To rename it: `ltsctl trust remove {id}`, then `ltsctl trust add {} --name {new}` \
+                     (licenses already imported stay).",
+                    public_key.display()
+                ));
             } else {
                 ctx.out.note(format!(
-                    "Issuer key {} was already trusted; nothing changed.",
-                    result.key.key_id
+                    "Issuer key {id} was already trusted; nothing changed."
                 ));
             }
             ctx.out.record(&result.key)

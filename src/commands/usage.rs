@@ -4,7 +4,7 @@ use super::Context;
 use crate::admin::types::{UsageBy, UsageQuery, UsageView};
 use crate::cli::UsageArgs;
 use crate::error::Result;
-use crate::output::{Record, Section, opt};
+use crate::output::{Cells, Record, Section, opt};
 
 /// A one-line chart of daily totals, for a terminal.
 fn sparkline(values: &[i64]) -> String {
@@ -17,23 +17,20 @@ fn sparkline(values: &[i64]) -> String {
 }
 
 impl Record for UsageView {
-    fn fields(&self) -> Vec<(&'static str, String)> {
+    fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         let since = self
             .since
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .map(|t| c.time(&t))
             .unwrap_or_else(|| "the start".into());
         vec![
-            (
-                "period",
-                format!("{since} to {}", self.until.format("%Y-%m-%d %H:%M")),
-            ),
-            ("scans", self.scans.to_string()),
-            ("pages", self.pages.to_string()),
-            ("reports", self.reports.to_string()),
+            ("period", format!("{since} to {}", c.time(&self.until))),
+            ("scans", c.num(self.scans)),
+            ("pages", c.num(self.pages)),
+            ("reports", c.num(self.reports)),
         ]
     }
 
-    fn sections(&self) -> Vec<Section> {
+    fn sections(&self, c: Cells) -> Vec<Section> {
         let by = match self.by {
             UsageBy::Day => "day",
             UsageBy::Item => "item",
@@ -46,10 +43,10 @@ impl Record for UsageView {
             .map(|g| {
                 vec![
                     g.key.clone(),
-                    g.scans.to_string(),
-                    g.pages.to_string(),
-                    g.reports.to_string(),
-                    g.devices.to_string(),
+                    c.num(g.scans),
+                    c.num(g.pages),
+                    c.num(g.reports),
+                    c.num(g.devices),
                 ]
             })
             .collect();
@@ -61,11 +58,11 @@ impl Record for UsageView {
                     i.item.clone(),
                     i.option.to_string(),
                     i.status.as_str().to_string(),
-                    i.used.to_string(),
-                    opt(&i.quota),
-                    opt(&i.limit),
-                    opt(&i.peak),
-                    opt(&i.left),
+                    c.num(i.used),
+                    c.opt_num(&i.quota),
+                    c.opt_num(&i.limit),
+                    c.opt_num(&i.peak),
+                    c.opt_num(&i.left),
                     i.percent
                         .map(|p| format!("{p:.1}%"))
                         .unwrap_or_else(|| "-".into()),

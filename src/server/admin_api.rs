@@ -628,6 +628,23 @@ code_route!(
     "Set the consumption order.",
     |a, code, r| a.handshake_order(&code, &r.items)
 );
+#[utoipa::path(delete, path = "/v1/admin/handshakes/{code}/order", params(("code" = String, Path, description = "The handshake code")), tag = "admin", security(("bearer" = [])),
+    responses((status = 200, description = "The code, its items soonest expiry first again", body = HandshakeView), (status = "4XX", body = AdminErrorBody)))]
+/// Drop the hand-set consumption order: soonest expiry first again.
+pub async fn handshake_order_by_expiry(
+    State(state): State<Arc<AppState>>,
+    caller: Caller,
+    PathParam(code): PathParam<String>,
+) -> ApiResult<HandshakeView> {
+    Ok(Json(
+        caller
+            .admin(&state, Role::Admin)
+            .await?
+            .handshake_order_by_expiry(&code)
+            .await?,
+    ))
+}
+
 code_route!(
     domains_add,
     post,
@@ -921,7 +938,10 @@ pub fn routes() -> axum::Router<Arc<AppState>> {
         )
         .route("/v1/admin/handshakes/{code}/bind", post(handshake_bind))
         .route("/v1/admin/handshakes/{code}/unbind", post(handshake_unbind))
-        .route("/v1/admin/handshakes/{code}/order", put(handshake_order))
+        .route(
+            "/v1/admin/handshakes/{code}/order",
+            put(handshake_order).delete(handshake_order_by_expiry),
+        )
         .route(
             "/v1/admin/handshakes/{code}/domains",
             get(domains_list).post(domains_add),

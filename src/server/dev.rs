@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::{Duration, Utc};
 
 use crate::admin::{Admin, ImportTarget};
+use crate::domain::option::LicenseOption;
 use crate::error::Result;
 use crate::license::{IssuerKey, LicenseFile};
 
@@ -17,6 +18,8 @@ pub struct DevSetup {
     pub handshake: String,
     pub license_id: String,
     pub items: Vec<String>,
+    /// Each item with its option and quota, for the banner: `DEV-LICENSE-SCANS (per-scan, 10,000 scans)`.
+    pub item_terms: Vec<String>,
 }
 
 /// Creates a dev issuer key (kept in `dir`), trusts it, signs and imports a demo license with a per-device
@@ -78,9 +81,31 @@ expires_at = {to}
         .license_import("dev-license.lic", text.as_bytes(), Some(&target), false)
         .await?;
     crate::commands::write_new_file(&dir.join("dev-license.lic"), text.as_bytes(), 0o644, true)?;
+    let item_terms = file
+        .verify_with(&issuer.public())?
+        .items
+        .iter()
+        .map(|i| {
+            let unit = match i.option {
+                LicenseOption::PerScan => "scans",
+                LicenseOption::PerPage => "pages",
+                _ => "seats",
+            };
+            match i.quota {
+                Some(q) => format!(
+                    "{} ({}, {} {unit})",
+                    i.id,
+                    i.option.as_str(),
+                    crate::output::thousands(i128::from(q))
+                ),
+                None => format!("{} ({})", i.id, i.option.as_str()),
+            }
+        })
+        .collect();
     Ok(DevSetup {
         handshake: DEV_HANDSHAKE.to_string(),
         license_id: report.license_id.unwrap_or_default(),
         items: report.items,
+        item_terms,
     })
 }

@@ -2,6 +2,7 @@
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
@@ -78,7 +79,8 @@ fn rejection(r: JsonRejection) -> Response {
         (status = 413, description = "invalid_request: body too large", body = ErrorBody),
         (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
         (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
-        (status = 429, description = "rate_limited", body = ErrorBody),
+        (status = 429, description = "rate_limited", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds until this address may send again (at least 1)"))),
         (status = 503, description = "busy: the store stayed locked; retry after the Retry-After delay", body = ErrorBody),
     )
 )]
@@ -116,7 +118,8 @@ pub(super) async fn authorize(
         (status = 413, description = "invalid_request: body too large", body = ErrorBody),
         (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
         (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
-        (status = 429, description = "rate_limited", body = ErrorBody),
+        (status = 429, description = "rate_limited", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds until this address may send again (at least 1)"))),
         (status = 503, description = "busy: the store stayed locked; retry after the Retry-After delay", body = ErrorBody),
     )
 )]
@@ -167,34 +170,74 @@ pub(super) async fn not_found() -> Response {
 }
 
 /// Per-client-address token bucket on the device routes: a flood from one address gets 429 while others
-/// are still served.
-pub(super) fn rate_limit_layer(
-    per_second: NonZeroU32,
-) -> tower_governor::GovernorLayer<
-    tower_governor::key_extractor::PeerIpKeyExtractor,
-    governor::middleware::NoOpMiddleware<governor::clock::QuantaInstant>,
-    axum::body::Body,
-> {
-    let mut builder = tower_governor::governor::GovernorConfigBuilder::default();
-    builder
-        .per_nanosecond((1_000_000_000 / u64::from(per_second.get())).max(1))
-        .burst_size(per_second.get().saturating_mul(2));
-    let config = builder
-        .finish()
-        .expect("rate limit parameters are non-zero");
-    tower_governor::GovernorLayer::new(config).error_handler(|e| {
-        let (status, message) = match e {
-            tower_governor::GovernorError::TooManyRequests { wait_time, .. } => (
-                StatusCode::TOO_MANY_REQUESTS,
-                format!("too many requests from this address; retry in {wait_time} s"),
-            ),
-            other => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("rate limiter: {other}"),
-            ),
-        };
-        error_response(status, Denial::RateLimited.code(), message)
-    })
+/// are still served. Every 429 says in `Retry-After` (and its message) when the limiter admits that
+/// address again.
+pub(super) struct RateLimit {
+    limiter: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+}
+
+impl RateLimit {
+    /// `per_second` requests per second per address, in bursts of up to twice that.
+    pub(super) fn new(per_second: NonZeroU32) -> Arc<Self> {
+        let period = Duration::from_nanos((1_000_000_000 / u64::from(per_second.get())).max(1));
+        let burst = NonZeroU32::new(per_second.get().saturating_mul(2)).unwrap_or(per_second);
+        let quota = governor::Quota::with_period(period)
+            .unwrap_or_else(|| governor::Quota::per_second(per_second))
+            .allow_burst(burst);
+        Arc::new(RateLimit {
+            limiter: governor::RateLimiter::keyed(quota),
+        })
+    }
+
+    /// `None` when `ip` may go ahead, else how long until it may.
+    fn check(&self, ip: std::net::IpAddr) -> Option<Duration> {
+        use governor::clock::Clock;
+        self.limiter
+            .check_key(&ip)
+            .err()
+            .map(|not_until| not_until.wait_time_from(self.limiter.clock().now()))
+    }
+}
+
+/// The middleware of [`RateLimit`] (the client address comes from the connection).
+pub(super) async fn rate_limit(
+    State(limit): State<Arc<RateLimit>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let Some(ip) = peer else {
+        return error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "the rate limiter found no client address",
+        );
+    };
+    match limit.check(ip) {
+        None => next.run(request).await,
+        Some(wait) => too_many_requests(wait),
+    }
+}
+
+/// Whole seconds until the limiter admits the next request: rounded up, and at least 1 (`Retry-After: 0`
+/// would invite the retry that is refused again).
+fn retry_after_secs(wait: Duration) -> u64 {
+    (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1)
+}
+
+fn too_many_requests(wait: Duration) -> Response {
+    let secs = retry_after_secs(wait);
+    let mut resp = error_response(
+        StatusCode::TOO_MANY_REQUESTS,
+        Denial::RateLimited.code(),
+        format!("too many requests from this address; retry in {secs} s (Retry-After)"),
+    );
+    resp.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+    resp
 }
 
 /// `POST /v1/bench/null-authorize`: the benchmark baseline (same HTTP stack, parsing and JWS signing, no
@@ -223,5 +266,36 @@ pub(super) async fn null_usage(
             Err(e) => e.into_response(),
         },
         Err(r) => rejection(r),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_rounds_the_true_wait_up_to_whole_seconds_and_is_never_0() {
+        assert_eq!(retry_after_secs(Duration::ZERO), 1);
+        assert_eq!(retry_after_secs(Duration::from_millis(1)), 1);
+        assert_eq!(retry_after_secs(Duration::from_millis(1000)), 1);
+        assert_eq!(retry_after_secs(Duration::from_millis(1001)), 2);
+        assert_eq!(retry_after_secs(Duration::from_secs(7)), 7);
+    }
+
+    #[test]
+    fn the_limiter_refuses_after_the_burst_and_says_how_long_to_wait() {
+        // 1 per second, bursts of 2: the third request at once waits about a second (never more).
+        let limit = RateLimit::new(NonZeroU32::new(1).unwrap());
+        let ip = std::net::IpAddr::from([192, 0, 2, 1]);
+        assert_eq!(limit.check(ip), None);
+        assert_eq!(limit.check(ip), None);
+        let wait = limit.check(ip).expect("refused after the burst");
+        assert!(
+            wait > Duration::ZERO && wait <= Duration::from_secs(1),
+            "{wait:?}"
+        );
+        assert_eq!(retry_after_secs(wait), 1);
+        // Another address is not held back.
+        assert_eq!(limit.check(std::net::IpAddr::from([192, 0, 2, 2])), None);
     }
 }

@@ -87,7 +87,10 @@ pub fn router(
             );
     }
     let device_routes = match rate_limit {
-        Some(per_second) => device_routes.layer(device::rate_limit_layer(per_second)),
+        Some(per_second) => device_routes.layer(axum::middleware::from_fn_with_state(
+            device::RateLimit::new(per_second),
+            device::rate_limit,
+        )),
         None => device_routes,
     };
     Router::new()
@@ -157,6 +160,10 @@ pub async fn serve_until(
         .map_err(|e| Error::internal(format!("listener: {e}")))?;
     let result = match &config.tls {
         Some(tls) => {
+            // A missing or unreadable file gets its own kind and the path, not the loader's OS text.
+            for path in [&tls.cert, &tls.key] {
+                std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            }
             let rustls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key)
                 .await
                 .map_err(|e| {

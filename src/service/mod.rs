@@ -524,7 +524,8 @@ fn check_domain(
                 record.handshake.code
             ),
             None => format!(
-                "handshake code {} admits only bound domains; send an Origin header",
+                "handshake code {} admits only its bound domains, and this request names no domain \
+                 (no Origin header or `domain` field, or `Origin: null`, which names none)",
                 record.handshake.code
             ),
         },
@@ -571,7 +572,10 @@ fn denial_message(d: Denial, product: &str) -> String {
             format!("every license item for {product} has expired or been revoked")
         }
         Denial::LicenseNotYetValid => format!("the license items for {product} are not valid yet"),
-        Denial::DomainNotAllowed => format!("no per-domain item for {product} admits this domain"),
+        Denial::DomainNotAllowed => format!(
+            "no per-domain item for {product} admits the request's domain, or it names none \
+             (a per-domain item needs the Origin header or the `domain` field)"
+        ),
         other => other.code().replace('_', " "),
     }
 }

@@ -262,6 +262,8 @@ pub trait HandshakeStore: Send + Sync {
     async fn unbind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;
     /// Sets an explicit consumption order: `item_ids` must be exactly the bound items.
     async fn order_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()>;
+    /// Drops the explicit order: the items are consumed soonest expiry first again.
+    async fn order_by_expiry(&self, code: &str, now: i64) -> StoreResult<()>;
     async fn update_handshake(
         &self,
         code: &str,

@@ -136,6 +136,53 @@ pub(crate) async fn case_handshake_items(s: S) {
     );
 }
 
+pub(crate) async fn case_handshake_order_by_expiry(s: S) {
+    import(
+        &s,
+        "L1",
+        &[
+            ("A", "per-device", T0 + 3 * DAY),
+            ("B", "per-device", T0 + DAY),
+            ("C", "per-device", T0 + 2 * DAY),
+        ],
+    )
+    .await;
+    code(&s, "APP", &["A", "B", "C"]).await;
+    s.order_items("APP", &strings(&["A", "C", "B"]), T0 + 1)
+        .await
+        .unwrap();
+    assert_eq!(item_ids_of(&s, "APP").await, ["A", "C", "B"]);
+    let generation = s.config_generation().await.unwrap();
+    s.order_by_expiry("APP", T0 + 2).await.unwrap();
+    let rec = s.get_handshake("APP", T0).await.unwrap().unwrap();
+    assert!(!rec.handshake.explicit_order);
+    assert_eq!(rec.handshake.updated_at, T0 + 2);
+    assert_eq!(item_ids_of(&s, "APP").await, ["B", "C", "A"]);
+    assert!(
+        s.config_generation().await.unwrap() > generation,
+        "cached copies of the code must see the new order"
+    );
+    // An item bound later takes its place by expiry too.
+    import(&s, "L2", &[("D", "per-device", T0 + DAY / 2)]).await;
+    s.bind_items("APP", &strings(&["D"]), T0 + 3).await.unwrap();
+    assert_eq!(item_ids_of(&s, "APP").await, ["D", "B", "C", "A"]);
+    // Already in expiry order: harmless. An unknown code: not found.
+    s.order_by_expiry("APP", T0 + 4).await.unwrap();
+    assert_eq!(
+        s.get_handshake("APP", T0)
+            .await
+            .unwrap()
+            .unwrap()
+            .handshake
+            .updated_at,
+        T0 + 4
+    );
+    assert_eq!(
+        s.order_by_expiry("NOPE", T0).await.unwrap_err(),
+        no_code("NOPE")
+    );
+}
+
 pub(crate) async fn case_handshake_update_and_domains(s: S) {
     code(&s, "APP", &[]).await;
     let base = s.get_handshake("APP", T0).await.unwrap().unwrap().handshake;

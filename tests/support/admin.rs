@@ -93,15 +93,6 @@ impl Out {
         })
     }
 
-    /// Stdout as a sequence of JSON values (a dry run prints the list, then the summary).
-    #[track_caller]
-    pub fn json_values(&self) -> Vec<Value> {
-        serde_json::Deserializer::from_str(&self.stdout)
-            .into_iter::<Value>()
-            .collect::<Result<_, _>>()
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
-    }
-
     /// Stdout and stderr together, for "never shows X" checks.
     pub fn all(&self) -> String {
         format!("{}\n{}", self.stdout, self.stderr)
@@ -602,4 +593,47 @@ pub fn ca_and_cert(dir: &Path, name: &str, san: &str) -> (PathBuf, PathBuf, Path
         at(format!("{name}.pem")),
         at(format!("{name}.key")),
     )
+}
+
+/// A self-signed server certificate `NAME.pem` / `NAME.key` for `san` made the way README shows, with
+/// `openssl req -x509` and `extra` options (e.g. `-addext basicConstraints=critical,CA:FALSE`; without it
+/// OpenSSL's default configuration makes it `CA:TRUE`): (cert, key).
+pub fn self_signed(dir: &Path, name: &str, san: &str, extra: &str) -> (PathBuf, PathBuf) {
+    openssl(
+        dir,
+        &format!(
+            "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+             -keyout {name}.key -out {name}.pem -subj /CN=localhost -addext subjectAltName={san} {extra}"
+        ),
+    );
+    (
+        dir.join(format!("{name}.pem")),
+        dir.join(format!("{name}.key")),
+    )
+}
+
+/// A self-signed `CA:TRUE` certificate for localhost that expired in 2021 (`openssl ca -selfsign` is the
+/// only OpenSSL 3.0 command that sets both dates): (cert, key).
+pub fn expired_self_signed(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
+    let ca = dir.join(format!("{name}-ca"));
+    std::fs::create_dir_all(&ca).expect("dir");
+    std::fs::write(ca.join("index.txt"), "").expect("index");
+    std::fs::write(ca.join("serial"), "01\n").expect("serial");
+    let cnf = "[ca]\ndefault_ca = local\n[local]\ndatabase = index.txt\nserial = serial\n\
+        new_certs_dir = .\ndefault_md = sha256\npolicy = any\ncopy_extensions = copy\n\
+        unique_subject = no\n[any]\ncommonName = supplied\n[req]\ndistinguished_name = dn\n\
+        prompt = no\n[dn]\nCN = localhost\n[ext]\nbasicConstraints = critical,CA:TRUE\n\
+        subjectAltName = DNS:localhost,IP:127.0.0.1\n";
+    std::fs::write(ca.join("ca.cnf"), cnf).expect("config");
+    openssl(
+        &ca,
+        "req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout old.key \
+         -out old.csr -config ca.cnf",
+    );
+    openssl(
+        &ca,
+        "ca -batch -config ca.cnf -selfsign -keyfile old.key -in old.csr -out old.pem -notext \
+         -startdate 20200101000000Z -enddate 20210101000000Z -extfile ca.cnf -extensions ext",
+    );
+    (ca.join("old.pem"), ca.join("old.key"))
 }

@@ -91,6 +91,10 @@ pub(super) async fn import(
         Some(t) => Some(import_binding(admin, t, bindable_items(&doc, now)).await?),
         None => None,
     };
+    let already_bound = match &binding {
+        Some(b) => bound_before(admin, b, now).await?,
+        None => Vec::new(),
+    };
     let (license, items) = rows(&doc, &file, now);
     let result = if replace {
         admin
@@ -114,6 +118,7 @@ pub(super) async fn import(
         license_id: Some(doc.id.clone()),
         items: doc.items.iter().map(|i| i.id.clone()).collect(),
         handshake: binding.as_ref().map(|b| b.code.clone()),
+        already_bound,
         bound: binding.map(|b| b.items).unwrap_or_default(),
         dropped,
         error: None,
@@ -226,4 +231,25 @@ fn rows(
         })
         .collect();
     (license, items)
+}
+
+/// The items of `binding` already bound to its code (none when the code does not exist yet).
+async fn bound_before(
+    admin: &LocalAdmin,
+    binding: &ImportBinding,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<String>> {
+    let Some(record) = admin
+        .store
+        .get_handshake(&binding.code, to_unix(now))
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(binding
+        .items
+        .iter()
+        .filter(|id| record.items.iter().any(|s| &s.item.id == *id))
+        .cloned()
+        .collect())
 }

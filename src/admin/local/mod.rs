@@ -288,6 +288,15 @@ impl Admin for LocalAdmin {
             .await
     }
 
+    async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView> {
+        let r = match self.store.order_by_expiry(code, self.now_unix()).await {
+            Ok(()) => self.handshake_show(code).await,
+            Err(e) => Err(e.into()),
+        };
+        self.audited("handshake.order", &format!("{code} by expiry"), r)
+            .await
+    }
+
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
         let r = handshakes::set(self, code, changes).await;
         self.audited("handshake.set", code, r).await

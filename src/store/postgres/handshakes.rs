@@ -183,6 +183,16 @@ impl PgStore {
         Ok(tx.commit().await?)
     }
 
+    async fn order_by_expiry_tx(&self, code: &str, now: i64) -> TxResult<()> {
+        let mut tx = self.code_tx(code).await?;
+        sqlx::query("UPDATE handshakes SET explicit_order = FALSE WHERE code = $1")
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+        rows::touch_handshake(&mut tx, code, now).await?;
+        Ok(tx.commit().await?)
+    }
+
     async fn update_handshake_tx(
         &self,
         code: &str,
@@ -381,6 +391,10 @@ impl HandshakeStore for PgStore {
     async fn order_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()> {
         self.retrying(|| self.order_items_tx(code, item_ids, now))
             .await
+    }
+
+    async fn order_by_expiry(&self, code: &str, now: i64) -> StoreResult<()> {
+        self.retrying(|| self.order_by_expiry_tx(code, now)).await
     }
 
     async fn update_handshake(

@@ -214,6 +214,20 @@ impl HandshakeStore for SqliteStore {
         tx.commit().await.map_err(db)
     }
 
+    async fn order_by_expiry(&self, code: &str, now: i64) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        if !rows::handshake_exists(&mut tx, code).await? {
+            return Err(no_code(code));
+        }
+        sqlx::query("UPDATE handshakes SET explicit_order = 0 WHERE code = ?")
+            .bind(code)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        rows::touch_handshake(&mut tx, code, now).await?;
+        tx.commit().await.map_err(db)
+    }
+
     async fn update_handshake(
         &self,
         code: &str,
