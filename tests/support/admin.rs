@@ -441,6 +441,21 @@ impl Seeder {
         }
     }
 
+    /// Uploads these reports as they are (scans and pages); all must be accepted.
+    #[track_caller]
+    pub fn upload(&self, code: &str, uuid: &str, reports: Vec<UsageReport>) {
+        let n = reports.len();
+        let req = UsageRequest {
+            handshake: code.to_string(),
+            uuid: uuid.to_string(),
+            reports,
+        };
+        match self.rt.block_on(self.service.usage(req)) {
+            Ok(r) => assert_eq!(r.accepted, n, "usage of {uuid}"),
+            Err(e) => panic!("usage of {uuid} on {code}: {e:?}"),
+        }
+    }
+
     /// Runs any admin operation on the seeded store.
     pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
         self.rt.block_on(f)
