@@ -19,22 +19,26 @@
 //! are kept in `lts-bench/last-logs/`). Every child process is killed when the bench ends (servers also get `PR_SET_PDEATHSIG`), every loop is bounded in
 //! count and in time, and nothing but 127.0.0.1 is contacted.
 
+mod processes;
+mod server;
+
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::net::SocketAddr;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::client::conn::http1;
 use hyper_util::rt::TokioIo;
+
+use processes::{Measured, clk_tck, measure, self_cpu};
+use server::Server;
 
 const BENCH_CODE: &str = "bench-000000001";
 const SEED_CODE: &str = "dev-000000001";
@@ -229,53 +233,6 @@ impl Bench {
         eprintln!("[lts bench] {}", msg.as_ref());
     }
 
-    /// A command for `program` with a clean ltsctl environment: no inherited LTSCTL_* settings, a config file
-    /// that does not exist, no proxy for 127.0.0.1, no colour.
-    fn cmd(&self, program: &Path) -> Command {
-        let mut c = Command::new(program);
-        for (k, _) in std::env::vars_os() {
-            if k.to_string_lossy().starts_with("LTSCTL_") {
-                c.env_remove(&k);
-            }
-        }
-        c.env("LTSCTL_CONFIG", self.work.join("no-config.toml"))
-            .env("NO_PROXY", "127.0.0.1,localhost")
-            .env("no_proxy", "127.0.0.1,localhost")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        c
-    }
-
-    fn ltsctl(&self, data_dir: &Path) -> Command {
-        let mut c = self.cmd(&self.bin);
-        c.arg("--data-dir").arg(data_dir);
-        c
-    }
-
-    /// Runs a setup command (not measured); fails with its stderr.
-    fn setup(&self, mut c: Command, what: &str) -> Res<String> {
-        c.stdout(Stdio::piped()).stderr(Stdio::piped());
-        let child = c.spawn().map_err(|e| format!("{what}: {e}"))?;
-        let out =
-            wait_output(child, Duration::from_secs(900)).map_err(|e| format!("{what}: {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "{what} failed ({}): {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
-            ));
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-
-    fn sqlite(&self, db: &Path, sql: &str) -> Res<String> {
-        let mut c = self.cmd(Path::new("sqlite3"));
-        c.arg(db).arg(sql);
-        self.setup(c, "sqlite3").map(|s| s.trim().to_string())
-    }
-
     fn log_file(&self, name: &str) -> Res<fs::File> {
         let dir = self.work.join("logs");
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
@@ -388,259 +345,6 @@ fn warn_if_stale(bin: &Path) {
             bin.display()
         );
     }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Child processes: measured runs (wall time and peak RSS via wait4), servers
-
-struct Measured {
-    wall: Duration,
-    max_rss_kb: u64,
-    code: i32,
-}
-
-/// Spawns `c`, waits for it (killing it after `timeout`), and returns its wall time (spawn to exit) and its
-/// peak resident set size (`ru_maxrss` of this child, from wait4).
-fn measure(mut c: Command, timeout: Duration) -> Res<Measured> {
-    let start = Instant::now();
-    let child = c
-        .spawn()
-        .map_err(|e| format!("spawn {:?}: {e}", c.get_program()))?;
-    let pid = child.id() as libc::pid_t;
-    let (tx, rx) = mpsc::channel::<()>();
-    let watchdog = std::thread::spawn(move || {
-        if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(timeout) {
-            // The child is not reaped before this thread is joined, so the pid cannot have been reused.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            true
-        } else {
-            false
-        }
-    });
-    // Wait for the exit without reaping (WNOWAIT), stop the watchdog, then reap with wait4 for the rusage.
-    loop {
-        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-        let r = unsafe {
-            libc::waitid(
-                libc::P_PID,
-                pid as libc::id_t,
-                &mut info,
-                libc::WEXITED | libc::WNOWAIT,
-            )
-        };
-        if r == 0 {
-            break;
-        }
-        let err = std::io::Error::last_os_error();
-        if err.kind() != std::io::ErrorKind::Interrupted {
-            return Err(format!("waitid: {err}"));
-        }
-    }
-    let wall = start.elapsed();
-    drop(tx);
-    let killed = watchdog.join().unwrap_or(false);
-    let mut status = 0;
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
-    drop(child);
-    if killed {
-        return Err(format!(
-            "{:?} killed after {} s",
-            c.get_program(),
-            timeout.as_secs()
-        ));
-    }
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    Ok(Measured {
-        wall,
-        max_rss_kb: ru.ru_maxrss.max(0) as u64,
-        code,
-    })
-}
-
-/// `Child::wait_with_output` with a time limit (stdout/stderr read on threads; the child is killed on timeout).
-fn wait_output(mut child: Child, timeout: Duration) -> Res<std::process::Output> {
-    let mut out = child.stdout.take();
-    let mut err = child.stderr.take();
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(o) = out.as_mut() {
-            let _ = o.read_to_end(&mut v);
-        }
-        v
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(e) = err.as_mut() {
-            let _ = e.read_to_end(&mut v);
-        }
-        v
-    });
-    let deadline = Instant::now() + timeout;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s,
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
-            Ok(None) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("timed out after {} s", timeout.as_secs()));
-            }
-            Err(e) => return Err(format!("wait: {e}")),
-        }
-    };
-    Ok(std::process::Output {
-        status,
-        stdout: t_out.join().unwrap_or_default(),
-        stderr: t_err.join().unwrap_or_default(),
-    })
-}
-
-struct Server {
-    child: Option<Child>,
-    pid: u32,
-    addr: SocketAddr,
-    log: PathBuf,
-}
-
-impl Server {
-    fn start(b: &Bench, data_dir: &Path, label: &str) -> Res<Server> {
-        let log = b.work.join("logs").join(format!("server-{label}.log"));
-        let mut c = b.ltsctl(data_dir);
-        c.args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--rate-limit",
-            "0",
-            "--bench-null-routes",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(b.log_file(&format!("server-{label}.log"))?);
-        // Dies with the bench, whatever happens to it.
-        unsafe {
-            c.pre_exec(|| {
-                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                Ok(())
-            });
-        }
-        let mut child = c.spawn().map_err(|e| format!("starting the server: {e}"))?;
-        let pid = child.id();
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            let mut line = String::new();
-            let _ = r.read_line(&mut line);
-            let _ = tx.send(line);
-            let _ = std::io::copy(&mut r, &mut std::io::sink());
-        });
-        let mut server = Server {
-            child: Some(child),
-            pid,
-            addr: "127.0.0.1:0".parse().unwrap(),
-            log,
-        };
-        let line = rx.recv_timeout(Duration::from_secs(120)).map_err(|_| {
-            format!(
-                "the server did not print its address within 120 s; see {}",
-                server.log.display()
-            )
-        })?;
-        let addr = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .and_then(|a| a.parse::<SocketAddr>().ok())
-            .ok_or_else(|| {
-                format!(
-                    "unexpected first line {line:?}; see {}",
-                    server.log.display()
-                )
-            })?;
-        if !addr.ip().is_loopback() {
-            return Err(format!("the server listens on {addr}, not loopback"));
-        }
-        server.addr = addr;
-        Ok(server)
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// (VmRSS, VmHWM) in KiB.
-    fn rss_kb(&self) -> Res<(u64, u64)> {
-        let s =
-            fs::read_to_string(format!("/proc/{}/status", self.pid)).map_err(|e| e.to_string())?;
-        let field = |name: &str| {
-            s.lines()
-                .find(|l| l.starts_with(name))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
-        Ok((field("VmRSS:"), field("VmHWM:")))
-    }
-
-    /// User and system CPU time in clock ticks (utime, stime of /proc/PID/stat).
-    fn cpu_split(&self) -> (u64, u64) {
-        let Ok(s) = fs::read_to_string(format!("/proc/{}/stat", self.pid)) else {
-            return (0, 0);
-        };
-        let Some(rest) = s.rfind(')').map(|i| &s[i + 1..]) else {
-            return (0, 0);
-        };
-        let f: Vec<&str> = rest.split_whitespace().collect();
-        let n = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-        (n(11), n(12))
-    }
-
-    /// SIGTERM (graceful), then SIGKILL after 40 s.
-    fn stop(mut self) -> Res<()> {
-        let Some(mut child) = self.child.take() else {
-            return Ok(());
-        };
-        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGTERM) };
-        let deadline = Instant::now() + Duration::from_secs(40);
-        loop {
-            match child.try_wait() {
-                Ok(Some(_)) => return Ok(()),
-                Ok(None) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
-                _ => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return Err("the server ignored SIGTERM for 40 s and was killed".into());
-                }
-            }
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-fn clk_tck() -> f64 {
-    let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    if t > 0 { t as f64 } else { 100.0 }
-}
-
-fn self_cpu() -> Duration {
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
-    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, (t.tv_usec as u32) * 1000);
-    tv(ru.ru_utime) + tv(ru.ru_stime)
 }
 
 // ---------------------------------------------------------------------------------------------------------
