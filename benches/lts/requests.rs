@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
-use crate::PRODUCT;
 use crate::load::BodyFn;
+use crate::stores::PRODUCT;
 
 pub(crate) fn authorize_body(code: &'static str, uuid: &str, name: &str) -> Bytes {
     Bytes::from(format!(
