@@ -1,0 +1,167 @@
+//! Figure 2: usage reports ingested per second, in batches of 100 from 64 authorized devices (one
+//! connection each), beside the null route (`/v1/bench/null-usage`: parsing and validation, nothing stored)
+//! in the same run.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+
+use crate::load::{BodyFn, CONNS, Load, LoadStats};
+use crate::requests::authorize_body;
+use crate::server::Server;
+use crate::stores::{BENCH_CODE, wal_mib};
+use crate::tables::{list, median};
+use crate::{Bench, Res};
+
+const REPORTS_PER_BATCH: usize = 100;
+
+/// The one device of connection `conn`, authorized before the loads start.
+fn usage_uuid(conn: usize) -> String {
+    format!("usage-{conn:02}")
+}
+
+/// Batches whose report ids are unique across the run (`nonce`, connection, sequence), so that every
+/// report is stored rather than recognised as a repeat.
+fn usage_bodies(nonce: u64) -> BodyFn {
+    let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    Arc::new(move |conn, seq| {
+        let mut s = String::with_capacity(100 + REPORTS_PER_BATCH * 96);
+        let _ = write!(
+            s,
+            r#"{{"handshake":"{BENCH_CODE}","uuid":"{}","reports":["#,
+            usage_uuid(conn)
+        );
+        for i in 0..REPORTS_PER_BATCH {
+            if i > 0 {
+                s.push(',');
+            }
+            let _ = write!(
+                s,
+                r#"{{"id":"r{nonce:x}-{conn}-{seq}-{i}","at":"{at}","scans":{{"QR":3,"EAN13":1}}}}"#
+            );
+        }
+        s.push_str("]}");
+        Bytes::from(s)
+    })
+}
+
+impl Bench {
+    pub(crate) fn fig2(&mut self) -> Res<String> {
+        let store = self.license_store("fig2")?;
+        let server = Server::start(self, &store, "fig2")?;
+        let d = self.s.load;
+        let big = u64::MAX;
+        self.load_all_ok(
+            &server,
+            &Load {
+                path: "/v1/authorize",
+                conns: CONNS,
+                duration: Duration::from_secs(60),
+                max_total: big,
+                max_per_conn: 1,
+                body: Arc::new(|conn, _| authorize_body(BENCH_CODE, &usage_uuid(conn), "usage")),
+            },
+            "authorizing the usage devices",
+        )?;
+        let nonce = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1);
+        self.load_all_ok(
+            &server,
+            &Load {
+                path: "/v1/bench/null-usage",
+                conns: CONNS,
+                duration: Duration::from_secs(1),
+                max_total: big,
+                max_per_conn: big,
+                body: usage_bodies(nonce),
+            },
+            "warm-up",
+        )?;
+        let kinds: [(&str, &'static str); 2] = [
+            ("null usage (baseline)", "/v1/bench/null-usage"),
+            ("usage", "/v1/usage"),
+        ];
+        let mut results: Vec<Vec<LoadStats>> = vec![Vec::new(); 2];
+        for run in 0..self.s.runs {
+            for (k, (label, path)) in kinds.iter().enumerate() {
+                let s = self.load_all_ok(
+                    &server,
+                    &Load {
+                        path,
+                        conns: CONNS,
+                        duration: d,
+                        max_total: big,
+                        max_per_conn: big,
+                        body: usage_bodies(nonce + 1 + (run * 2 + k) as u64),
+                    },
+                    label,
+                )?;
+                self.log(format!(
+                    "  run {}: {label}: {:.0} reports/s, p50 {:.2} ms, p99 {:.2} ms",
+                    run + 1,
+                    s.rps() * REPORTS_PER_BATCH as f64,
+                    s.p50_ms,
+                    s.p99_ms
+                ));
+                results[k].push(s);
+            }
+        }
+        let stored = self.sqlite(
+            &store.join("ltsctl.db"),
+            "SELECT COUNT(*) FROM usage_reports",
+        )?;
+        let wal = wal_mib(&store);
+        server.stop()?;
+        let med = |k: usize, f: fn(&LoadStats) -> f64| {
+            median(&results[k].iter().map(f).collect::<Vec<_>>())
+        };
+        let per = REPORTS_PER_BATCH as f64;
+        let null = med(0, LoadStats::rps) * per;
+        let mut t = String::new();
+        let _ = writeln!(
+            t,
+            "64 authorized devices, one connection each, POSTing batches of {REPORTS_PER_BATCH} reports (2 symbology counts each) for {:.1} s per run, {} runs interleaved; median.\n",
+            d.as_secs_f64(),
+            self.s.runs
+        );
+        let _ = writeln!(
+            t,
+            "| workload | reports/s (median) | reports/s per run | batch p50 ms | batch p99 ms | server CPU µs/batch | vs null | target | result |"
+        );
+        let _ = writeln!(
+            t,
+            "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |"
+        );
+        for (k, (label, _)) in kinds.iter().enumerate() {
+            let v = med(k, LoadStats::rps) * per;
+            let _ = writeln!(
+                t,
+                "| {label} | {v:.0} | {} | {:.2} | {:.2} | {:.0} | {:.1}% | {} | — |",
+                list(
+                    &results[k].iter().map(|s| s.rps() * per).collect::<Vec<_>>(),
+                    0
+                ),
+                med(k, |s| s.p50_ms),
+                med(k, |s| s.p99_ms),
+                med(k, |s| s.server_cpu_us),
+                v / null * 100.0,
+                if k == 0 {
+                    "baseline"
+                } else {
+                    "none set (issue gives no target)"
+                },
+            );
+        }
+        let _ = writeln!(
+            t,
+            "\nReports stored at the end: {stored} (every report id unique; each report is one `usage_reports` row and two `usage_counts` rows); WAL file before the server stopped: {wal:.1} MiB."
+        );
+        let _ = fs::remove_dir_all(&store);
+        Ok(t)
+    }
+}
