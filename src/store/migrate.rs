@@ -204,7 +204,7 @@ pub struct TableCount {
 }
 
 fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Database(e.to_string())
+    StoreError::database(e.to_string())
 }
 
 fn bind(
@@ -213,7 +213,7 @@ fn bind(
     i: usize,
     kind: Kind,
 ) -> StoreResult<()> {
-    let err = |e: sqlx::error::BoxDynError| StoreError::Database(format!("encoding a value: {e}"));
+    let err = |e: sqlx::error::BoxDynError| StoreError::database(format!("encoding a value: {e}"));
     match kind {
         Int => args
             .add(row.try_get::<Option<i64>, _>(i).map_err(db)?)
@@ -370,7 +370,7 @@ pub async fn sqlite_to_postgres(
         });
     }
     if let Some(bad) = counts.iter().find(|c| c.source != c.target) {
-        return Err(StoreError::Database(format!(
+        return Err(StoreError::database(format!(
             "verification failed: {} has {} rows in the source but {} in the target",
             bad.table, bad.source, bad.target
         )));

@@ -1,8 +1,361 @@
-//! What both backends decide the same way about seats, grants and usage batches, written once.
+//! The device API's writes: seating devices against their items' room, what each device was told (its
+//! grants), usage reports, and sweeps. One implementation for both backends; what the dialects do their
+//! own way is [`SeatsDialect`]: counting an item's seats (a counter table on SQLite, locked rows on
+//! PostgreSQL), inserting a batch of reports, and making sure only one instance sweeps at a time.
+//!
+//! On SQLite these writes join the group commit ([`Backend::hot_write`]): SQLite has one writer at a time,
+//! so "count, then insert" cannot over-allocate. On PostgreSQL each is a transaction that first locks the
+//! rows of the items whose room it counts (see [`Lock`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
+use std::sync::Arc;
 
-use super::{GrantRow, StoreResult, UsageReportRow, usage_overflow};
+use async_trait::async_trait;
+
+use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
+use super::query::{Conn, args};
+use super::{StoreResult, usage_overflow};
+use crate::domain::usage::checked_total;
+
+/// How room on an item is counted, with limits already including the overuse tolerance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    Devices(i64),
+    Concurrent(i64),
+    Units(i64),
+    Unlimited,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatCandidate {
+    pub item_id: String,
+    /// The item's option (`per-scan`, ...): recorded in the device's grant, so late usage reports count
+    /// the right unit even after the item is gone.
+    pub option: String,
+    pub room: Room,
+    /// The seat's removal time if the device is seated (or refreshed) on this item now.
+    pub seat_expires_at: i64,
+    /// The expiry of the token the device is given on this item (its grant runs at least until then).
+    pub token_expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRequest {
+    pub handshake: String,
+    pub uuid: String,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+    pub now: i64,
+    /// Start of the concurrent-device window: devices that reported usage after it count as active.
+    pub window_start: i64,
+    /// Items in consumption order, already filtered by the rules.
+    pub candidates: Vec<SeatCandidate>,
+    /// The caller already read the device's row with [`DeviceStore::device_lookup`] and found that
+    /// [`fresh_seat`] does not apply: the store skips its own look.
+    pub fresh_checked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeatOutcome {
+    Seated {
+        item_id: String,
+        expires_at: i64,
+        new: bool,
+    },
+    /// No candidate has room.
+    Full,
+}
+
+/// A device's row as the seat fast path reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRow {
+    pub item_id: String,
+    pub first_seen: i64,
+    pub last_seen: i64,
+    pub expires_at: i64,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+}
+
+/// What a device request reads first (see [`DeviceStore::device_lookup`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceLookup {
+    pub generation: i64,
+    pub seat: Option<SeatRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageReportRow {
+    pub id: String,
+    pub at: i64,
+    /// The item the report counts on: the one that served the device at `at` (see
+    /// [`crate::domain::usage::attribute`]).
+    pub item_id: String,
+    /// Which of its counts the item's consumption takes: `scan`, `page` or none.
+    pub unit_kind: Option<&'static str>,
+    pub scans: Vec<(String, i64)>,
+    pub pages: Vec<(String, i64)>,
+}
+
+/// The seat an upload refreshes: the device's live seat through the code, if it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRefresh {
+    /// The item of the seat, as the caller read it: nothing is refreshed if the device moved meanwhile.
+    pub item_id: String,
+    /// The refreshed removal time.
+    pub seat_expires_at: i64,
+    /// For a per-concurrent-device item, the start of the window: the upload puts the device in it (a
+    /// device counts only once it reports usage), and the item's peak is recorded.
+    pub window_start: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageBatch {
+    pub handshake: String,
+    pub uuid: String,
+    pub now: i64,
+    pub refresh: Option<SeatRefresh>,
+    pub reports: Vec<UsageReportRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UsageOutcome {
+    pub accepted: usize,
+    /// Reports already recorded under the same id: counted once.
+    pub duplicates: usize,
+}
+
+/// What a device was told it may do through a code: one item and until when (see `device_grants`).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct GrantRow {
+    pub item_id: String,
+    pub option: String,
+    /// Its first authorization on the item.
+    pub granted_from: i64,
+    /// The latest token expiry it was given on the item.
+    pub granted_until: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Seat {
+    pub item_id: String,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SweepRecord {
+    pub started_at: i64,
+    pub finished_at: i64,
+    pub removed: i64,
+    pub trigger: String,
+}
+
+#[async_trait]
+pub trait DeviceStore: Send + Sync {
+    /// Keeps a seated device on its item (refreshing its removal time) or seats it on the first candidate
+    /// with room, in one transaction: concurrent requests never seat more than the limit.
+    async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome>;
+    /// The device's current seat through `handshake`, if any (expired seats included until swept).
+    async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>>;
+    /// The config generation ([`super::HandshakeStore::config_generation`]) and the device's row, in one
+    /// read: every device request starts with it.
+    async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup>;
+    /// Every item the device was authorized on through `handshake`, oldest grant first.
+    async fn device_grants(&self, handshake: &str, uuid: &str) -> StoreResult<Vec<GrantRow>>;
+    /// Records a batch of usage reports, idempotently by report id, each on its item, and refreshes the
+    /// seat (if asked and still there), in one transaction.
+    async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome>;
+    /// Removes devices whose removal time has passed, and grants that ran out more than
+    /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run.
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord>;
+    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>>;
+    /// Whether any code draws on a per-concurrent-device item (the sweeper then runs every minute).
+    async fn has_concurrent_items(&self) -> StoreResult<bool>;
+}
+
+/// What the dialects do their own way on the device path.
+pub(crate) trait SeatsDialect: Conn {
+    /// Seats held now on item `item_id` by devices other than (`handshake`, `uuid`).
+    fn seated<'a>(
+        &'a mut self,
+        item_id: &'a str,
+        now: i64,
+        handshake: &'a str,
+        uuid: &'a str,
+    ) -> impl Future<Output = StoreResult<i64>> + Send + 'a;
+
+    /// Inserts the reports of a batch (`totals`: each report's scans and pages) and their counts, leaving
+    /// out report ids the device sent before; the ids of the ones inserted.
+    fn insert_reports<'a>(
+        &'a mut self,
+        batch: &'a UsageBatch,
+        totals: &'a HashMap<&'a str, (i64, i64)>,
+    ) -> impl Future<Output = StoreResult<Vec<String>>> + Send + 'a;
+
+    /// Whether this transaction may sweep (PostgreSQL: one instance at a time, the others skip the round).
+    fn may_sweep(&mut self) -> impl Future<Output = StoreResult<bool>> + Send + '_;
+}
+
+// -----------------------------------------------------------------------------------------------------
+// Statements
+
+const SEAT: &str = "SELECT item_id, expires_at FROM devices WHERE handshake = $1 AND uuid = $2";
+
+/// The config generation and the device's row in one statement (the device's columns NULL when it has
+/// no seat through the code).
+const LOOKUP: &str = "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen,
+       d.first_seen
+     FROM config_generation g LEFT JOIN devices d ON d.handshake = $1 AND d.uuid = $2 WHERE g.id = 1";
+
+const UPSERT_SEAT: &str = "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name,
+       first_seen, last_seen, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
+     ON CONFLICT (handshake, uuid) DO UPDATE SET
+       item_id = excluded.item_id, platform = excluded.platform,
+       domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
+       last_seen = excluded.last_seen, expires_at = excluded.expires_at,
+       concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
+                                 THEN devices.concurrent_seen_at END,
+       concurrent_since = CASE WHEN devices.item_id = excluded.item_id
+                               THEN devices.concurrent_since END";
+
+/// Records that device `$2` through code `$1` was given a token on item `$3` (option `$4`) at `$5`
+/// lasting until `$6`: its grant begins at its first such token and ends with its latest.
+const UPSERT_GRANT: &str = "INSERT INTO device_grants
+       (handshake, uuid, item_id, option, granted_from, granted_until)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (handshake, uuid, item_id) DO UPDATE SET option = excluded.option,
+       granted_until = CASE WHEN excluded.granted_until > device_grants.granted_until
+                            THEN excluded.granted_until ELSE device_grants.granted_until END";
+
+/// The grants of device `$2` through code `$1`, oldest first.
+const DEVICE_GRANTS: &str = "SELECT item_id, option, granted_from, granted_until
+     FROM device_grants WHERE handshake = $1 AND uuid = $2 ORDER BY granted_from, item_id";
+
+/// Grants that ran out before `$1`: late usage is no longer accepted for them.
+const PRUNE_GRANTS: &str = "DELETE FROM device_grants WHERE granted_until < $1";
+
+/// The concurrent window of item `$1` since `$4`, seen by device `$3` through code `$2`: how many
+/// devices are in it, whether this one is, and how many entered it before this one did (the window
+/// admits devices in the order they entered, so a burst beyond the limit drains at the next renewals).
+const CONCURRENT_WINDOW: &str = "SELECT
+       (SELECT COUNT(*) FROM devices WHERE item_id = $1 AND concurrent_seen_at > $4),
+       (SELECT COUNT(*) FROM devices WHERE item_id = $1 AND concurrent_seen_at > $4
+          AND handshake = $2 AND uuid = $3),
+       (SELECT COUNT(*) FROM devices w, devices m
+          WHERE m.handshake = $2 AND m.uuid = $3 AND m.item_id = $1 AND m.concurrent_seen_at > $4
+            AND w.item_id = $1 AND w.concurrent_seen_at > $4
+            AND (w.concurrent_since < m.concurrent_since
+                 OR (w.concurrent_since = m.concurrent_since
+                     AND (w.handshake < m.handshake OR (w.handshake = m.handshake AND w.uuid < m.uuid)))))";
+
+/// Devices in the concurrent window of item `$1` since `$2`.
+const CONCURRENT_ACTIVE: &str =
+    "SELECT COUNT(*) FROM devices WHERE item_id = $1 AND concurrent_seen_at > $2";
+
+/// Raises item `$1`'s recorded peak of day `$2` to `$3` if that is higher.
+const RAISE_PEAK: &str = "INSERT INTO concurrent_peaks (item_id, day, peak) VALUES ($1, $2, $3)
+     ON CONFLICT (item_id, day) DO UPDATE SET
+       peak = CASE WHEN excluded.peak > concurrent_peaks.peak THEN excluded.peak
+                   ELSE concurrent_peaks.peak END";
+
+/// An upload's refresh of device `$5`'s seat through code `$4` on item `$6` at time `$1`: its removal
+/// time becomes `$2`; with `$3` (a per-concurrent-device item, window start `$7`) it enters the window,
+/// keeping its place if it was in it already. Only a live seat on that item is refreshed.
+const REFRESH_SEAT: &str = "UPDATE devices SET last_seen = $1, expires_at = $2,
+       concurrent_since = CASE WHEN NOT $3 THEN concurrent_since
+                               WHEN concurrent_seen_at > $7 THEN concurrent_since ELSE $1 END,
+       concurrent_seen_at = CASE WHEN $3 THEN $1 ELSE concurrent_seen_at END
+     WHERE handshake = $4 AND uuid = $5 AND item_id = $6 AND expires_at > $1";
+
+/// Adds `$2` units to item `$1`'s lifetime consumption.
+const ADD_UNITS: &str = "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
+     ON CONFLICT (item_id) DO UPDATE SET units = item_usage.units + excluded.units";
+
+const ITEM_UNITS: &str =
+    "SELECT CAST(COALESCE((SELECT units FROM item_usage WHERE item_id = $1), 0) AS BIGINT)";
+
+const INSERT_SWEEP: &str =
+    "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES ($1, $2, $3, $4)";
+
+const LAST_SWEEP: &str =
+    "SELECT started_at, finished_at, removed, trigger FROM sweeps ORDER BY id DESC LIMIT 1";
+
+const CONCURRENT_ITEMS: &str =
+    "SELECT COUNT(*) FROM handshake_items hi JOIN items i ON i.id = hi.item_id
+     WHERE i.option = 'per-concurrent-device'";
+
+/// Decodes [`LOOKUP`]'s row, on either backend.
+impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for DeviceLookup
+where
+    usize: sqlx::ColumnIndex<R>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<i64>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        let generation: i64 = row.try_get(0)?;
+        let item_id: Option<String> = row.try_get(1)?;
+        let seat = match item_id {
+            Some(item_id) => Some(SeatRow {
+                item_id,
+                expires_at: row.try_get(2)?,
+                platform: row.try_get(3)?,
+                domain: row.try_get(4)?,
+                name: row.try_get(5)?,
+                last_seen: row.try_get(6)?,
+                first_seen: row.try_get(7)?,
+            }),
+            None => None,
+        };
+        Ok(DeviceLookup { generation, seat })
+    }
+}
+
+// -----------------------------------------------------------------------------------------------------
+// Rules both backends apply the same way
+
+/// A returning device whose seat was refreshed moments ago keeps it without a write: when its seat is live
+/// on a candidate whose room is counted in devices (or unlimited), nothing about it changed, and the new
+/// removal time would move, and its `last_seen` did move, by at most 1% of the refresh interval (and at
+/// most a minute). Both stores answer such a request from a read, so a fleet of returning devices does
+/// not queue on the writer; the price is that `last_seen` and the removal time lag by that much at most.
+/// Concurrent and unit limits are checked on every request, so those candidates never take this path.
+pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
+    if row.expires_at <= req.now
+        || row.platform != req.platform
+        || req
+            .domain
+            .as_ref()
+            .is_some_and(|d| Some(d) != row.domain.as_ref())
+        || req
+            .name
+            .as_ref()
+            .is_some_and(|n| Some(n) != row.name.as_ref())
+    {
+        return None;
+    }
+    let candidate = req.candidates.iter().find(|c| c.item_id == row.item_id)?;
+    if !matches!(candidate.room, Room::Devices(_) | Room::Unlimited) {
+        return None;
+    }
+    let slack = ((candidate.seat_expires_at - req.now) / 100).min(60);
+    // Both: a seat capped at its item's expiry keeps the same removal time, but its `last_seen` must
+    // still move, or an active device would look idle to `devices list --inactive-for`.
+    let moves_by = candidate.seat_expires_at - row.expires_at;
+    let seen_ago = req.now - row.last_seen;
+    ((0..=slack).contains(&moves_by) && (0..=slack).contains(&seen_ago)).then(|| {
+        SeatOutcome::Seated {
+            item_id: row.item_id.clone(),
+            expires_at: row.expires_at,
+            new: false,
+        }
+    })
+}
 
 /// Whether a concurrent window of `active` devices admits a device: one already in it while fewer than
 /// `limit` entered before it; any other while the window has room.
@@ -15,31 +368,20 @@ pub(crate) fn window_admits(active: i64, in_window: bool, ahead: i64, limit: i64
 }
 
 /// Grants that ran out before this are pruned by a sweep at `now`.
-pub(crate) fn grants_ran_out_before(now: i64) -> i64 {
+fn grants_ran_out_before(now: i64) -> i64 {
     let window = crate::domain::usage::LATE_UPLOAD_WINDOW.as_secs() as i64;
     now.saturating_sub(window)
 }
 
-pub(crate) fn grant_row(
-    (item_id, option, granted_from, granted_until): (String, String, i64, i64),
-) -> GrantRow {
-    GrantRow {
-        item_id,
-        option,
-        granted_from,
-        granted_until,
-    }
-}
-
 /// The units each item consumes from these (newly recorded) reports, by item id; `totals` gives a
 /// report's (scans, pages). Checked sums: an overflow refuses the batch.
-pub(crate) fn units_per_item<'a>(
+fn units_per_item<'a>(
     reports: impl Iterator<Item = &'a UsageReportRow>,
-    totals: impl Fn(&UsageReportRow) -> (i64, i64),
+    totals: &HashMap<&str, (i64, i64)>,
 ) -> StoreResult<BTreeMap<&'a str, i64>> {
     let mut units: BTreeMap<&str, i64> = BTreeMap::new();
     for r in reports {
-        let (scans, pages) = totals(r);
+        let (scans, pages) = totals[r.id.as_str()];
         let n = match r.unit_kind {
             Some("scan") => scans,
             Some("page") => pages,
@@ -54,9 +396,353 @@ pub(crate) fn units_per_item<'a>(
     Ok(units)
 }
 
+/// A report's scans and pages, each summed with checked arithmetic.
+fn totals(batch: &UsageBatch) -> StoreResult<HashMap<&str, (i64, i64)>> {
+    let total = |counts: &[(String, i64)]| {
+        checked_total(counts.iter().map(|(_, n)| *n)).ok_or_else(usage_overflow)
+    };
+    let mut out = HashMap::with_capacity(batch.reports.len());
+    for r in &batch.reports {
+        out.insert(r.id.as_str(), (total(&r.scans)?, total(&r.pages)?));
+    }
+    Ok(out)
+}
+
+// -----------------------------------------------------------------------------------------------------
+// Seating
+
+/// Whether `candidate` has room for one more device (or unit) besides `uuid`.
+async fn has_room(
+    c: &mut impl SeatsDialect,
+    candidate: &SeatCandidate,
+    req: &SeatRequest,
+) -> StoreResult<bool> {
+    let item = candidate.item_id.as_str();
+    match candidate.room {
+        Room::Unlimited => Ok(true),
+        Room::Devices(limit) => {
+            Ok(c.seated(item, req.now, &req.handshake, &req.uuid).await? < limit)
+        }
+        Room::Concurrent(limit) => {
+            let window = args![item, &req.handshake, &req.uuid, req.window_start];
+            let (active, me, ahead): (i64, i64, i64) =
+                c.fetch_one(CONCURRENT_WINDOW, window).await?;
+            Ok(window_admits(active, me > 0, ahead, limit))
+        }
+        Room::Units(limit) => Ok(c.scalar::<i64>(ITEM_UNITS, args![item]).await? < limit),
+    }
+}
+
+/// Seats the device on the first candidate with room, in the caller's transaction. Every limited
+/// candidate is locked before anything is counted; unlimited ones need no lock.
+async fn seat_in(c: &mut impl Dialect, req: &SeatRequest) -> StoreResult<SeatOutcome> {
+    let limited: Vec<String> = req
+        .candidates
+        .iter()
+        .filter(|c| c.room != Room::Unlimited)
+        .map(|c| c.item_id.clone())
+        .collect();
+    c.lock(Lock::Items(&limited)).await?;
+    c.lock(Lock::Seat {
+        handshake: &req.handshake,
+        uuid: &req.uuid,
+    })
+    .await?;
+    let current: Option<Seat> = c
+        .fetch_optional(SEAT, args![&req.handshake, &req.uuid])
+        .await?;
+    // A device seated on an item that can still serve it keeps that item.
+    let live = current.as_ref().filter(|s| s.expires_at > req.now);
+    let mut order: Vec<&SeatCandidate> = Vec::with_capacity(req.candidates.len());
+    if let Some(seat) = live
+        && let Some(kept) = req.candidates.iter().find(|c| c.item_id == seat.item_id)
+    {
+        order.push(kept);
+    }
+    let kept = order.first().map(|c| c.item_id.clone());
+    order.extend(
+        req.candidates
+            .iter()
+            .filter(|c| Some(&c.item_id) != kept.as_ref()),
+    );
+    for candidate in order {
+        let keeps_seat = live.is_some_and(|s| s.item_id == candidate.item_id);
+        let room = match candidate.room {
+            // Holding a device seat is enough; concurrent and unit limits apply to every request.
+            Room::Devices(_) if keeps_seat => true,
+            _ => has_room(c, candidate, req).await?,
+        };
+        if !room {
+            continue;
+        }
+        let seat = args![
+            &req.handshake,
+            &req.uuid,
+            &candidate.item_id,
+            &req.platform,
+            &req.domain,
+            &req.name,
+            req.now,
+            candidate.seat_expires_at
+        ];
+        c.execute(UPSERT_SEAT, seat).await?;
+        let grant = args![
+            &req.handshake,
+            &req.uuid,
+            &candidate.item_id,
+            &candidate.option,
+            req.now,
+            candidate.token_expires_at
+        ];
+        c.execute(UPSERT_GRANT, grant).await?;
+        return Ok(SeatOutcome::Seated {
+            item_id: candidate.item_id.clone(),
+            expires_at: candidate.seat_expires_at,
+            new: !keeps_seat,
+        });
+    }
+    Ok(SeatOutcome::Full)
+}
+
+// -----------------------------------------------------------------------------------------------------
+// Usage
+
+/// Stores a batch of usage reports in the caller's transaction (the dialect inserts the reports and their
+/// counts), then each item's units, then refreshes the seat and, for a concurrent item, its peak.
+async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<UsageOutcome> {
+    let concurrent = batch.refresh.as_ref().filter(|r| r.window_start.is_some());
+    if let Some(refresh) = concurrent {
+        // The window is counted below: lock the item as seating does.
+        c.lock(Lock::Items(std::slice::from_ref(&refresh.item_id)))
+            .await?;
+    }
+    let totals = totals(batch)?;
+    let inserted = c.insert_reports(batch, &totals).await?;
+    let new_reports = batch.reports.iter().filter(|r| inserted.contains(&r.id));
+    for (item_id, units) in units_per_item(new_reports, &totals)? {
+        c.execute(ADD_UNITS, args![item_id, units]).await?;
+    }
+    if let Some(refresh) = &batch.refresh {
+        let values = args![
+            batch.now,
+            refresh.seat_expires_at,
+            refresh.window_start.is_some(),
+            &batch.handshake,
+            &batch.uuid,
+            &refresh.item_id,
+            refresh.window_start
+        ];
+        let refreshed = c.execute(REFRESH_SEAT, values).await?;
+        if let (Some(window_start), 1) = (refresh.window_start, refreshed) {
+            let active: i64 = c
+                .scalar(CONCURRENT_ACTIVE, args![&refresh.item_id, window_start])
+                .await?;
+            let day = batch.now.div_euclid(86_400);
+            c.execute(RAISE_PEAK, args![&refresh.item_id, day, active])
+                .await?;
+        }
+    }
+    Ok(UsageOutcome {
+        accepted: inserted.len(),
+        duplicates: batch.reports.len() - inserted.len(),
+    })
+}
+
+// -----------------------------------------------------------------------------------------------------
+// Sweeps
+
+async fn sweep_in(c: &mut impl Dialect, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
+    if !c.may_sweep().await? {
+        // Another instance is sweeping right now: nothing removed and no run recorded, so the sweeps
+        // table counts each real run once.
+        return Ok(SweepRecord {
+            started_at: now,
+            finished_at: now,
+            removed: 0,
+            trigger: format!("{trigger}:skipped"),
+        });
+    }
+    let removed = c
+        .execute("DELETE FROM devices WHERE expires_at <= $1", args![now])
+        .await? as i64;
+    c.execute(PRUNE_GRANTS, args![grants_ran_out_before(now)])
+        .await?;
+    c.execute(INSERT_SWEEP, args![now, now, removed, trigger])
+        .await?;
+    Ok(SweepRecord {
+        started_at: now,
+        finished_at: now,
+        removed,
+        trigger: trigger.to_string(),
+    })
+}
+
+#[async_trait]
+impl<B: Backend> DeviceStore for B {
+    async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
+        if !req.fresh_checked {
+            let found = self.device_lookup(&req.handshake, &req.uuid).await?;
+            if let Some(outcome) = found.seat.as_ref().and_then(|r| fresh_seat(r, &req)) {
+                return Ok(outcome);
+            }
+        }
+        // Reads, then two upserts; a failure aborts the group (see the writer), so no savepoint.
+        let req = Arc::new(req);
+        self.hot_write(false, move |c| {
+            let req = Arc::clone(&req);
+            Box::pin(async move { seat_in(c, &req).await })
+        })
+        .await
+    }
+
+    async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>> {
+        on_reader!(self, |c| c.fetch_optional(SEAT, args![handshake, uuid]))
+    }
+
+    async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup> {
+        on_reader!(self, |c| c.fetch_one(LOOKUP, args![handshake, uuid]))
+    }
+
+    async fn device_grants(&self, handshake: &str, uuid: &str) -> StoreResult<Vec<GrantRow>> {
+        on_reader!(self, |c| c.fetch_all(DEVICE_GRANTS, args![handshake, uuid]))
+    }
+
+    async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome> {
+        let batch = Arc::new(batch);
+        self.hot_write(true, move |c| {
+            let batch = Arc::clone(&batch);
+            Box::pin(async move { usage_in(c, &batch).await })
+        })
+        .await
+    }
+
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
+        in_tx!(self, |c| sweep_in(c, now, trigger))
+    }
+
+    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>> {
+        on_reader!(self, |c| c.fetch_optional(LAST_SWEEP, args![]))
+    }
+
+    async fn has_concurrent_items(&self) -> StoreResult<bool> {
+        let n: i64 = on_reader!(self, |c| c.scalar(CONCURRENT_ITEMS, args![]))?;
+        Ok(n > 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NOW: i64 = 1_000_000;
+
+    /// A row written `seen_ago` seconds before NOW with a seat of `interval` seconds.
+    fn row(seen_ago: i64, interval: i64) -> SeatRow {
+        SeatRow {
+            item_id: "I1".into(),
+            first_seen: NOW - seen_ago,
+            last_seen: NOW - seen_ago,
+            expires_at: NOW - seen_ago + interval,
+            platform: "web".into(),
+            domain: Some("example.com".into()),
+            name: None,
+        }
+    }
+
+    fn req(room: Room, seat_expires_at: i64) -> SeatRequest {
+        SeatRequest {
+            handshake: "APP".into(),
+            uuid: "d".into(),
+            platform: "web".into(),
+            domain: Some("example.com".into()),
+            name: None,
+            now: NOW,
+            window_start: NOW - 180,
+            candidates: vec![
+                SeatCandidate {
+                    item_id: "I0".into(),
+                    option: "per-device".into(),
+                    room: Room::Devices(1),
+                    seat_expires_at,
+                    token_expires_at: seat_expires_at,
+                },
+                SeatCandidate {
+                    item_id: "I1".into(),
+                    option: "per-device".into(),
+                    room,
+                    seat_expires_at,
+                    token_expires_at: seat_expires_at,
+                },
+            ],
+            fresh_checked: false,
+        }
+    }
+
+    #[test]
+    fn a_seat_refreshed_moments_ago_is_kept_without_a_write() {
+        let year = 366 * 86_400;
+        let kept = |r: &SeatRow, q: &SeatRequest| fresh_seat(r, q);
+        let seated = |exp| {
+            Some(SeatOutcome::Seated {
+                item_id: "I1".into(),
+                expires_at: exp,
+                new: false,
+            })
+        };
+        // Seen 30 s ago with a one-year interval: kept, with its stored removal time.
+        let r = row(30, year);
+        assert_eq!(
+            kept(&r, &req(Room::Devices(5), NOW + year)),
+            seated(r.expires_at)
+        );
+        assert_eq!(
+            kept(&r, &req(Room::Unlimited, NOW + year)),
+            seated(r.expires_at)
+        );
+        // Seen 61 s ago: the removal time would move by more than a minute.
+        assert_eq!(
+            kept(&row(61, year), &req(Room::Devices(5), NOW + year)),
+            None
+        );
+        // A 3-minute interval allows 1.8 s: seen 1 s ago is kept, 2 s ago is written.
+        assert!(kept(&row(1, 180), &req(Room::Devices(5), NOW + 180)).is_some());
+        assert_eq!(kept(&row(2, 180), &req(Room::Devices(5), NOW + 180)), None);
+        // A seat capped at its item's expiry: the removal time stays, but last_seen must move.
+        let capped = |seen_ago: i64| SeatRow {
+            last_seen: NOW - seen_ago,
+            expires_at: NOW + 1_000,
+            ..row(0, 0)
+        };
+        assert!(kept(&capped(5), &req(Room::Devices(5), NOW + 1_000)).is_some());
+        assert_eq!(
+            kept(&capped(120), &req(Room::Devices(5), NOW + 1_000)),
+            None
+        );
+        // Concurrent and unit limits are checked on every request.
+        assert_eq!(kept(&r, &req(Room::Concurrent(5), NOW + year)), None);
+        assert_eq!(kept(&r, &req(Room::Units(5), NOW + year)), None);
+        // A lapsed seat, another item, a shorter new interval, or changed details: written.
+        assert_eq!(kept(&row(10, 10), &req(Room::Devices(5), NOW + 10)), None);
+        let mut other = r.clone();
+        other.item_id = "I9".into();
+        assert_eq!(kept(&other, &req(Room::Devices(5), NOW + year)), None);
+        assert_eq!(kept(&r, &req(Room::Devices(5), NOW + 86_400)), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.platform = "desktop".into();
+        assert_eq!(kept(&r, &q), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.domain = Some("other.example".into());
+        assert_eq!(kept(&r, &q), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.name = Some("till 3".into());
+        assert_eq!(kept(&r, &q), None);
+        let mut q = req(Room::Devices(5), NOW + year);
+        q.domain = None;
+        assert!(
+            kept(&r, &q).is_some(),
+            "no domain sent keeps the stored one"
+        );
+    }
 
     #[test]
     fn the_window_admits_in_the_order_devices_entered() {

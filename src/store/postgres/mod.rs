@@ -10,12 +10,8 @@
 //! deadlock or a serialization failure, or that lost a race to insert the same key (whose check-then-insert
 //! then finds the row and answers as SQLite would), is run again a few times.
 
-mod access;
-mod devices;
 mod fleet;
-mod handshakes;
-mod licenses;
-mod rows;
+mod seats;
 
 use std::future::Future;
 use std::time::Duration;
@@ -24,6 +20,10 @@ use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
 
+use sqlx::PgConnection;
+use sqlx::pool::PoolConnection;
+
+use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock, in_tx};
 use super::{Counts, MetaStore, OpenMode, StoreError, StoreResult};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -86,7 +86,7 @@ impl PgStore {
             .acquire_timeout(Duration::from_secs(30))
             .connect(url)
             .await
-            .map_err(|e| StoreError::Database(format!("cannot connect to {location}: {e}")))?;
+            .map_err(|e| StoreError::database(format!("cannot connect to {location}: {e}")))?;
         if mode == OpenMode::Existing {
             let present: bool = sqlx::query_scalar("SELECT to_regclass('meta') IS NOT NULL")
                 .fetch_one(&pool)
@@ -102,7 +102,7 @@ impl PgStore {
         MIGRATOR
             .run(&pool)
             .await
-            .map_err(|e| StoreError::Database(format!("migrating {location}: {e}")))?;
+            .map_err(|e| StoreError::database(format!("migrating {location}: {e}")))?;
         let store = PgStore { pool, location };
         store.ensure_lts_id().await?;
         Ok(store)
@@ -162,20 +162,126 @@ impl PgStore {
     }
 }
 
+impl Commit for Transaction<'static, Postgres> {
+    async fn commit(self) -> StoreResult<()> {
+        Ok(Transaction::commit(self).await?)
+    }
+}
+
+impl Backend for PgStore {
+    type Conn = PgConnection;
+    type Tx = Transaction<'static, Postgres>;
+    type Reader = PoolConnection<Postgres>;
+
+    async fn reader(&self) -> StoreResult<Self::Reader> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// READ COMMITTED, whatever the database's default isolation: the row locks assume it.
+    async fn begin(&self) -> StoreResult<Self::Tx> {
+        Ok(self
+            .pool
+            .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
+            .await?)
+    }
+
+    async fn retrying<T, F, Fut>(&self, mut attempt: F) -> StoreResult<T>
+    where
+        T: Send,
+        F: FnMut() -> Fut + Send,
+        Fut: Future<Output = StoreResult<T>> + Send,
+    {
+        let mut tried = 0;
+        loop {
+            tried += 1;
+            match attempt().await {
+                Err(e) if tried < ATTEMPTS && e.sqlstate().is_some_and(|s| retryable_state(&s)) => {
+                    // A little spread, so two transactions that deadlocked do not meet again at once.
+                    let jitter = u64::from(getrandom::u32().unwrap_or(0) % 20);
+                    tokio::time::sleep(Duration::from_millis(5 * u64::from(tried) + jitter)).await;
+                }
+                done => return done,
+            }
+        }
+    }
+
+    async fn hot_write<T, F>(&self, _several: bool, work: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: for<'c> Fn(&'c mut PgConnection) -> BoxFuture<'c, StoreResult<T>>
+            + Send
+            + Sync
+            + 'static,
+    {
+        in_tx!(self, |c| work(c))
+    }
+}
+
+/// SQLSTATEs after which running the whole transaction again can succeed: serialization failure,
+/// deadlock, and a unique violation from a concurrent insert of the same key (the retry's explicit
+/// existence check then reports it like SQLite does).
+fn retryable_state(sqlstate: &str) -> bool {
+    matches!(sqlstate, "40001" | "40P01" | "23505")
+}
+
+/// Row locks, taken in a fixed order (items by id), so that two transactions never wait on each other
+/// crosswise. At READ COMMITTED every statement after a lock sees all that was committed before it was
+/// granted. `FOR NO KEY UPDATE` still lets other transactions insert rows that refer to the locked one.
+impl Dialect for PgConnection {
+    async fn lock(&mut self, what: Lock<'_>) -> StoreResult<()> {
+        match what {
+            Lock::License(id) => {
+                sqlx::query("SELECT 1 FROM licenses WHERE id = $1 FOR UPDATE")
+                    .bind(id)
+                    .fetch_optional(&mut *self)
+                    .await?;
+            }
+            Lock::ItemsOfLicense(id) => {
+                sqlx::query(
+                    "SELECT id FROM items WHERE license_id = $1 ORDER BY id FOR NO KEY UPDATE",
+                )
+                .bind(id)
+                .fetch_all(&mut *self)
+                .await?;
+            }
+            Lock::Handshake(code) => {
+                sqlx::query("SELECT 1 FROM handshakes WHERE code = $1 FOR NO KEY UPDATE")
+                    .bind(code)
+                    .fetch_optional(&mut *self)
+                    .await?;
+            }
+            Lock::Items(ids) => {
+                let mut ids = ids.to_vec();
+                ids.sort();
+                ids.dedup();
+                if !ids.is_empty() {
+                    sqlx::query(
+                        "SELECT id FROM items WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE",
+                    )
+                    .bind(&ids)
+                    .fetch_all(&mut *self)
+                    .await?;
+                }
+            }
+            Lock::Seat { handshake, uuid } => {
+                sqlx::query("SELECT 1 FROM devices WHERE handshake = $1 AND uuid = $2 FOR UPDATE")
+                    .bind(handshake)
+                    .bind(uuid)
+                    .fetch_optional(&mut *self)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A LIMIT value: SQLite reads a negative limit as none at all, PostgreSQL refuses it; `NULL` is none.
 pub(crate) fn sql_limit(limit: i64) -> Option<i64> {
     (limit >= 0).then_some(limit)
 }
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    match &e {
-        // Every connection busy for the acquire timeout, or a lock not granted in time.
-        sqlx::Error::PoolTimedOut => StoreError::Busy(e.to_string()),
-        sqlx::Error::Database(d) if d.code().as_deref() == Some("55P03") => {
-            StoreError::Busy(e.to_string())
-        }
-        _ => StoreError::Database(e.to_string()),
-    }
+    e.into()
 }
 
 /// The URL with any password (in the user info or a `password=` parameter) replaced by `***`.

@@ -1,12 +1,8 @@
 //! The embedded store: one SQLite file in the data directory, WAL mode, `synchronous = FULL` so that a
 //! process or machine crash loses no acknowledged write.
 
-mod access;
-mod devices;
 mod fleet;
-mod handshakes;
-mod licenses;
-mod rows;
+mod seats;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +12,12 @@ use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+use std::future::Future;
+
+use sqlx::SqliteConnection;
+use sqlx::pool::PoolConnection;
+
+use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock};
 use super::{Counts, MetaStore, StoreError, StoreResult};
 
 /// File name of the database inside the data directory.
@@ -193,6 +195,55 @@ impl WriteTx {
     }
 }
 
+impl Commit for WriteTx {
+    async fn commit(self) -> StoreResult<()> {
+        Ok(self.tx.commit().await?)
+    }
+}
+
+impl Backend for SqliteStore {
+    type Conn = SqliteConnection;
+    type Tx = WriteTx;
+    type Reader = PoolConnection<Sqlite>;
+
+    async fn reader(&self) -> StoreResult<Self::Reader> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    async fn begin(&self) -> StoreResult<WriteTx> {
+        self.write_tx().await
+    }
+
+    /// Nothing to retry: with one writer at a time no transaction loses a race; a writer that holds the
+    /// lock longer than the busy timeout is reported as busy.
+    async fn retrying<T, F, Fut>(&self, mut attempt: F) -> StoreResult<T>
+    where
+        T: Send,
+        F: FnMut() -> Fut + Send,
+        Fut: Future<Output = StoreResult<T>> + Send,
+    {
+        attempt().await
+    }
+
+    async fn hot_write<T, F>(&self, several: bool, work: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: for<'c> Fn(&'c mut SqliteConnection) -> BoxFuture<'c, StoreResult<T>>
+            + Send
+            + Sync
+            + 'static,
+    {
+        self.writer.run(&self.pool, several, work).await
+    }
+}
+
+/// SQLite has one writer at a time: nothing to lock.
+impl Dialect for SqliteConnection {
+    async fn lock(&mut self, _what: Lock<'_>) -> StoreResult<()> {
+        Ok(())
+    }
+}
+
 impl std::ops::Deref for WriteTx {
     type Target = sqlx::SqliteConnection;
     fn deref(&self) -> &Self::Target {
@@ -307,7 +358,7 @@ fn migrate_error(path: &Path, e: sqlx::migrate::MigrateError) -> StoreError {
         M::VersionTooOld(..) | M::VersionTooNew(..) | M::Dirty(_) => StoreError::Damaged(format!(
             "{shown}: its schema is not one this ltsctl can use: {e}"
         )),
-        other => StoreError::Database(format!("migrating {shown}: {other}")),
+        other => StoreError::database(format!("migrating {shown}: {other}")),
     }
 }
 
@@ -394,20 +445,7 @@ pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
 }
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
-    // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the low byte is the primary code).
-    let busy = match &e {
-        sqlx::Error::Database(d) => d
-            .code()
-            .and_then(|c| c.parse::<i32>().ok())
-            .is_some_and(|c| matches!(c & 0xff, 5 | 6)),
-        sqlx::Error::PoolTimedOut => true,
-        _ => false,
-    };
-    if busy {
-        StoreError::Busy(e.to_string())
-    } else {
-        StoreError::Database(e.to_string())
-    }
+    e.into()
 }
 
 #[async_trait]
@@ -458,7 +496,7 @@ impl MetaStore for SqliteStore {
                     "cannot write the backup {}: {e}; check that its directory is writable",
                     path.display()
                 )),
-                Some(13) => StoreError::Database(format!(
+                Some(13) => StoreError::database(format!(
                     "backing up to {}: the disk is full",
                     path.display()
                 )),

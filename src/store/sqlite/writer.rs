@@ -75,7 +75,7 @@ where
             // Its own failure says more than the group's.
             (Err(_), Some(Err(own))) => Err(own),
             (Err(e), _) => Err(e.clone()),
-            (Ok(()), None) => Err(StoreError::Database("the write was not run".into())),
+            (Ok(()), None) => Err(StoreError::database("the write was not run")),
         };
         // The caller may have gone (client hung up): the write stands, nobody to tell.
         let _ = self.reply.send(answer);
@@ -138,18 +138,11 @@ impl GroupWriter {
         queue
             .send(job)
             .await
-            .map_err(|_| StoreError::Database("the store's writer has stopped".into()))?;
+            .map_err(|_| StoreError::database("the store's writer has stopped"))?;
         answer
             .await
-            .map_err(|_| StoreError::Database("the store's writer stopped mid-write".into()))?
+            .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
     }
-}
-
-/// Lets `async` blocks borrowing the connection be passed as jobs.
-pub(super) fn job<'c, T>(
-    fut: impl Future<Output = StoreResult<T>> + Send + 'c,
-) -> BoxFuture<'c, StoreResult<T>> {
-    Box::pin(fut)
 }
 
 async fn writer_task(
@@ -193,9 +186,8 @@ async fn run_group_on(conn: &mut SqliteConnection, group: &mut [Box<dyn Job>]) -
             // transaction (their room checks no longer atomic). Such failures are rare; the group's
             // callers get an error and nothing of the group is written.
             if !job.run(&mut tx).await {
-                return Err(StoreError::Database(
-                    "a write in the same group failed; nothing of the group was written, retry"
-                        .into(),
+                return Err(StoreError::database(
+                    "a write in the same group failed; nothing of the group was written, retry",
                 ));
             }
             continue;

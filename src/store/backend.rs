@@ -1,0 +1,103 @@
+//! What the shared store code needs from a backend, so that every area (`store/licenses.rs`, ...) is
+//! written once and implemented for SQLite and PostgreSQL alike by one blanket `impl<B: Backend>`.
+//!
+//! A backend gives connections to read on, write transactions, a way to run a transaction again when
+//! the database asks for it (PostgreSQL's serialization failures and deadlocks; SQLite's single writer
+//! never does), and the device path's writes (group commit on SQLite). What the two dialects say
+//! differently is in [`Dialect`] and the areas' own dialect traits, implemented in `store/sqlite/` and
+//! `store/postgres/`.
+
+use std::future::Future;
+use std::ops::DerefMut;
+use std::pin::Pin;
+
+use super::StoreResult;
+use super::query::Conn;
+
+pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A write transaction: committed by [`Commit::commit`], rolled back when dropped.
+pub(crate) trait Commit: Send {
+    fn commit(self) -> impl Future<Output = StoreResult<()>> + Send;
+}
+
+pub(crate) trait Backend: Send + Sync + 'static {
+    type Conn: Dialect;
+    /// A write transaction on a connection.
+    type Tx: DerefMut<Target = Self::Conn> + Commit;
+    /// A connection to read on, outside any transaction.
+    type Reader: DerefMut<Target = Self::Conn> + Send;
+
+    fn reader(&self) -> impl Future<Output = StoreResult<Self::Reader>> + Send;
+
+    fn begin(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send;
+
+    /// Runs `attempt` (one whole transaction) until it succeeds or fails for good.
+    fn retrying<T, F, Fut>(&self, attempt: F) -> impl Future<Output = StoreResult<T>> + Send
+    where
+        T: Send,
+        F: FnMut() -> Fut + Send,
+        Fut: Future<Output = StoreResult<T>> + Send;
+
+    /// A write of the device path: on SQLite it joins the next group commit (one transaction and one
+    /// fsync for every request queued meanwhile; `several`: it writes more than once, so it gets a
+    /// savepoint of its own), on PostgreSQL it is a transaction like any other.
+    fn hot_write<T, F>(
+        &self,
+        several: bool,
+        work: F,
+    ) -> impl Future<Output = StoreResult<T>> + Send
+    where
+        T: Send + 'static,
+        F: for<'c> Fn(&'c mut Self::Conn) -> BoxFuture<'c, StoreResult<T>> + Send + Sync + 'static;
+}
+
+/// What a transaction locks before it checks and changes rows, so that another one doing the same waits
+/// for it. PostgreSQL takes row locks; SQLite has one writer at a time, so nothing needs locking there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Lock<'a> {
+    /// A license's row (importing, replacing or removing it).
+    License(&'a str),
+    /// Every item of a license (replacing it: no device is seated on an item it drops meanwhile).
+    ItemsOfLicense(&'a str),
+    /// A handshake code's row (changes to one code are applied one after the other).
+    Handshake(&'a str),
+    /// These items' rows, whose room the transaction counts (seating, concurrent usage).
+    Items(&'a [String]),
+    /// A device's seat row.
+    Seat { handshake: &'a str, uuid: &'a str },
+}
+
+/// The statements the dialects say differently, that every area needs.
+pub(crate) trait Dialect: Conn + super::seats::SeatsDialect {
+    fn lock<'a>(&'a mut self, what: Lock<'a>) -> impl Future<Output = StoreResult<()>> + Send + 'a;
+}
+
+/// `in_tx!(store, |c| work(c, ...))`: runs `work` in one write transaction of `store` (again, if the
+/// database asks), and commits it when it returns `Ok`.
+macro_rules! in_tx {
+    ($store:expr, |$c:ident| $work:expr) => {
+        $store
+            .retrying(|| async {
+                let mut tx = $store.begin().await?;
+                let out = {
+                    let $c = &mut *tx;
+                    $work.await?
+                };
+                $crate::store::backend::Commit::commit(tx).await?;
+                Ok(out)
+            })
+            .await
+    };
+}
+pub(crate) use in_tx;
+
+/// `on_reader!(store, |c| work(c, ...))`: runs `work` on a connection of `store`, outside a transaction.
+macro_rules! on_reader {
+    ($store:expr, |$c:ident| $work:expr) => {{
+        let mut conn = $store.reader().await?;
+        let $c = &mut *conn;
+        $work.await
+    }};
+}
+pub(crate) use on_reader;

@@ -1,0 +1,77 @@
+//! The device path's statements that are PostgreSQL's own: seats counted from the (locked) item's
+//! devices, reports inserted one by one, and the advisory lock that lets one instance sweep at a time.
+
+use std::collections::HashMap;
+
+use sqlx::PgConnection;
+
+use crate::store::StoreResult;
+use crate::store::query::{Conn, args};
+use crate::store::seats::{SeatsDialect, UsageBatch};
+
+/// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
+pub(crate) const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;
+
+/// The item's row is locked by the caller ([`crate::store::backend::Lock::Items`]), so the count is
+/// exact until the transaction ends.
+const SEATED: &str = "SELECT COUNT(*) FROM devices WHERE item_id = $1 AND expires_at > $2
+       AND NOT (handshake = $3 AND uuid = $4)";
+
+const INSERT_REPORT: &str =
+    "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at,
+       scans, pages) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING rid";
+
+const INSERT_COUNT: &str =
+    "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ($1, $2, $3, $4)";
+
+impl SeatsDialect for PgConnection {
+    async fn seated(
+        &mut self,
+        item_id: &str,
+        now: i64,
+        handshake: &str,
+        uuid: &str,
+    ) -> StoreResult<i64> {
+        self.scalar(SEATED, args![item_id, now, handshake, uuid])
+            .await
+    }
+
+    async fn insert_reports(
+        &mut self,
+        batch: &UsageBatch,
+        totals: &HashMap<&str, (i64, i64)>,
+    ) -> StoreResult<Vec<String>> {
+        let mut inserted = Vec::with_capacity(batch.reports.len());
+        for report in &batch.reports {
+            let (scans, pages) = totals[report.id.as_str()];
+            let row = args![
+                &report.id,
+                &batch.handshake,
+                &batch.uuid,
+                &report.item_id,
+                report.at,
+                batch.now,
+                scans,
+                pages
+            ];
+            let Some((rid,)) = self.fetch_optional::<(i64,)>(INSERT_REPORT, row).await? else {
+                continue;
+            };
+            for (kind, counts) in [("scan", &report.scans), ("page", &report.pages)] {
+                for (name, count) in counts {
+                    self.execute(INSERT_COUNT, args![rid, kind, name, *count])
+                        .await?;
+                }
+            }
+            inserted.push(report.id.clone());
+        }
+        Ok(inserted)
+    }
+
+    /// One sweeper at a time across instances; the lock goes with the transaction.
+    async fn may_sweep(&mut self) -> StoreResult<bool> {
+        self.scalar("SELECT pg_try_advisory_xact_lock($1)", args![SWEEP_LOCK])
+            .await
+    }
+}
