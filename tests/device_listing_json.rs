@@ -12,7 +12,7 @@ use lts::*;
 use ltsctl::admin::local::LocalAdmin;
 use ltsctl::admin::{Admin, DeviceQuery, DeviceSortKey, DeviceStateFilter};
 use ltsctl::clock::ManualClock;
-use ltsctl::store::{DeviceRow, FleetStore, SqliteStore};
+use ltsctl::store::{DeviceRow, DevicesStore, SqliteStore};
 use serde_json::Value;
 
 fn row(uuid: &str, name: Option<&str>, domain: Option<&str>, last_seen: i64) -> DeviceRow {

@@ -8,7 +8,7 @@ mod lts;
 use chrono::TimeDelta;
 use lts::*;
 use ltsctl::admin::{Admin, HandshakeChanges};
-use ltsctl::store::{FleetStore, LicenseStore};
+use ltsctl::store::{DevicesStore, LicensesStore};
 use serde_json::json;
 
 const DAY: i64 = 86_400;

@@ -18,7 +18,7 @@ pub async fn run(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<()
     let store = Arc::new(SqliteStore::open(&dir).await?);
     let clock = Arc::new(SystemClock);
     let admin = LocalAdmin::new(store.clone(), clock.clone());
-    let exists = crate::store::HandshakeStore::get_handshake(store.as_ref(), dev::DEV_HANDSHAKE, 0)
+    let exists = crate::store::HandshakesStore::get_handshake(store.as_ref(), dev::DEV_HANDSHAKE, 0)
         .await?
         .is_some();
     if !exists {
@@ -58,7 +58,7 @@ pub async fn run(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<()
                 }
             })
             .collect();
-        crate::store::FleetStore::insert_devices(store.as_ref(), &rows).await?;
+        crate::store::DevicesStore::insert_devices(store.as_ref(), &rows).await?;
         bar.inc(end - start);
         start = end;
     }

@@ -76,7 +76,7 @@ pub struct DeviceService {
 }
 
 /// Codes as the device path reads them, valid for one config generation of the store (see
-/// [`crate::store::HandshakeStore::config_generation`]). Only existing codes are cached, so guessing
+/// [`crate::store::HandshakesStore::config_generation`]). Only existing codes are cached, so guessing
 /// codes cannot fill it; it is emptied when it reaches [`MAX_CACHED_CODES`].
 struct CodeCache {
     generation: i64,

@@ -30,6 +30,19 @@ pub(crate) trait Backend: Send + Sync + 'static {
 
     fn reader(&self) -> impl Future<Output = StoreResult<Self::Reader>> + Send;
 
+    /// Where the data lives, for people: a path, or the URL without its password.
+    fn location(&self) -> String;
+
+    /// A consistent copy of the whole store at `path` while it stays in use, if the backend makes one
+    /// itself (`None`: it is backed up with its own tools).
+    fn backup_to(
+        &self,
+        path: &std::path::Path,
+    ) -> impl Future<Output = Option<StoreResult<()>>> + Send {
+        let _ = path;
+        async { None }
+    }
+
     fn begin(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send;
 
     /// Runs `attempt` (one whole transaction) until it succeeds or fails for good.
@@ -69,8 +82,14 @@ pub(crate) enum Lock<'a> {
 }
 
 /// The statements the dialects say differently, that every area needs.
-pub(crate) trait Dialect: Conn + super::seats::SeatsDialect {
+pub(crate) trait Dialect:
+    Conn + super::seats::SeatsDialect + super::devices::DevicesDialect + super::usage::UsageDialect
+{
     fn lock<'a>(&'a mut self, what: Lock<'a>) -> impl Future<Output = StoreResult<()>> + Send + 'a;
+
+    /// Whether this transaction may sweep (PostgreSQL: one instance at a time, the others skip the round;
+    /// SQLite's writer is alone).
+    fn may_sweep(&mut self) -> impl Future<Output = StoreResult<bool>> + Send + '_;
 }
 
 /// `in_tx!(store, |c| work(c, ...))`: runs `work` in one write transaction of `store` (again, if the

@@ -45,7 +45,7 @@ pub struct HandshakePatch {
 }
 
 #[async_trait]
-pub trait HandshakeStore: Send + Sync {
+pub trait HandshakesStore: Send + Sync {
     async fn create_handshake(&self, row: HandshakeRow) -> StoreResult<()>;
     async fn list_handshakes(&self, now: i64) -> StoreResult<Vec<HandshakeRecord>>;
     async fn get_handshake(&self, code: &str, now: i64) -> StoreResult<Option<HandshakeRecord>>;
@@ -398,7 +398,7 @@ async fn delete(c: &mut impl Dialect, code: &str, force: bool, now: i64) -> Stor
 }
 
 #[async_trait]
-impl<B: Backend> HandshakeStore for B {
+impl<B: Backend> HandshakesStore for B {
     async fn create_handshake(&self, row: HandshakeRow) -> StoreResult<()> {
         in_tx!(self, |c| create(c, &row))
     }

@@ -74,14 +74,14 @@ pub enum ImportResult {
     Imported,
     /// The identical file was already imported: nothing changed.
     Unchanged,
-    /// A later issue of a stored license took its place ([`LicenseStore::replace_license`]): items kept
+    /// A later issue of a stored license took its place ([`LicensesStore::replace_license`]): items kept
     /// their bindings, seats and consumption; these items of the old issue are not in the new one.
     Replaced {
         dropped_items: Vec<String>,
     },
 }
 
-/// What removing a license drops and what it keeps ([`LicenseStore::remove_license`]).
+/// What removing a license drops and what it keeps ([`LicensesStore::remove_license`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LicenseRemoval {
     /// Live seats freed, per item id (items without live seats are not listed), by item id.
@@ -104,17 +104,14 @@ pub struct ImportBinding {
     pub items: Vec<String>,
 }
 
+/// Trusted issuer keys, and the licenses they signed.
 #[async_trait]
-pub trait TrustStore: Send + Sync {
+pub trait LicensesStore: Send + Sync {
     /// Adds a key; `Ok(false)` when the same key is already trusted.
     async fn add_trusted_key(&self, row: TrustedKeyRow) -> StoreResult<bool>;
     async fn list_trusted_keys(&self) -> StoreResult<Vec<TrustedKeyRow>>;
     async fn get_trusted_key(&self, key_id: &str) -> StoreResult<Option<TrustedKeyRow>>;
     async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()>;
-}
-
-#[async_trait]
-pub trait LicenseStore: Send + Sync {
     /// Stores a verified license and its items (and binds them, if asked) in one transaction.
     async fn import_license(
         &self,
@@ -400,30 +397,6 @@ async fn add_trusted_key(c: &mut impl Conn, row: &TrustedKeyRow) -> StoreResult<
     Ok(true)
 }
 
-#[async_trait]
-impl<B: Backend> TrustStore for B {
-    async fn add_trusted_key(&self, row: TrustedKeyRow) -> StoreResult<bool> {
-        in_tx!(self, |c| add_trusted_key(c, &row))
-    }
-
-    async fn list_trusted_keys(&self) -> StoreResult<Vec<TrustedKeyRow>> {
-        on_reader!(self, |c| c.fetch_all(TRUSTED_KEYS, args![]))
-    }
-
-    async fn get_trusted_key(&self, key_id: &str) -> StoreResult<Option<TrustedKeyRow>> {
-        on_reader!(self, |c| c.fetch_optional(TRUSTED_KEY, args![key_id]))
-    }
-
-    async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()> {
-        let sql = "DELETE FROM trusted_keys WHERE key_id = $1";
-        if on_reader!(self, |c| c.execute(sql, args![key_id]))? == 0 {
-            return Err(StoreError::NotFound(format!(
-                "no trusted key with id {key_id}"
-            )));
-        }
-        Ok(())
-    }
-}
 
 // -----------------------------------------------------------------------------------------------------
 // Licenses
@@ -659,7 +632,29 @@ async fn items(c: &mut impl Conn, ids: &[String], now: i64) -> StoreResult<Vec<I
 }
 
 #[async_trait]
-impl<B: Backend> LicenseStore for B {
+impl<B: Backend> LicensesStore for B {
+    async fn add_trusted_key(&self, row: TrustedKeyRow) -> StoreResult<bool> {
+        in_tx!(self, |c| add_trusted_key(c, &row))
+    }
+
+    async fn list_trusted_keys(&self) -> StoreResult<Vec<TrustedKeyRow>> {
+        on_reader!(self, |c| c.fetch_all(TRUSTED_KEYS, args![]))
+    }
+
+    async fn get_trusted_key(&self, key_id: &str) -> StoreResult<Option<TrustedKeyRow>> {
+        on_reader!(self, |c| c.fetch_optional(TRUSTED_KEY, args![key_id]))
+    }
+
+    async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()> {
+        let sql = "DELETE FROM trusted_keys WHERE key_id = $1";
+        if on_reader!(self, |c| c.execute(sql, args![key_id]))? == 0 {
+            return Err(StoreError::NotFound(format!(
+                "no trusted key with id {key_id}"
+            )));
+        }
+        Ok(())
+    }
+
     async fn import_license(
         &self,
         license: LicenseRow,

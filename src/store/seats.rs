@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
+use super::backend::{Backend, Dialect, Lock, on_reader};
 use super::query::{Conn, args};
 use super::{StoreResult, usage_overflow};
 use crate::domain::usage::checked_total;
@@ -52,7 +52,7 @@ pub struct SeatRequest {
     pub window_start: i64,
     /// Items in consumption order, already filtered by the rules.
     pub candidates: Vec<SeatCandidate>,
-    /// The caller already read the device's row with [`DeviceStore::device_lookup`] and found that
+    /// The caller already read the device's row with [`SeatsStore::device_lookup`] and found that
     /// [`fresh_seat`] does not apply: the store skips its own look.
     pub fresh_checked: bool,
 }
@@ -80,7 +80,7 @@ pub struct SeatRow {
     pub name: Option<String>,
 }
 
-/// What a device request reads first (see [`DeviceStore::device_lookup`]).
+/// What a device request reads first (see [`SeatsStore::device_lookup`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceLookup {
     pub generation: i64,
@@ -145,22 +145,14 @@ pub struct Seat {
     pub expires_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct SweepRecord {
-    pub started_at: i64,
-    pub finished_at: i64,
-    pub removed: i64,
-    pub trigger: String,
-}
-
 #[async_trait]
-pub trait DeviceStore: Send + Sync {
+pub trait SeatsStore: Send + Sync {
     /// Keeps a seated device on its item (refreshing its removal time) or seats it on the first candidate
     /// with room, in one transaction: concurrent requests never seat more than the limit.
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome>;
     /// The device's current seat through `handshake`, if any (expired seats included until swept).
     async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>>;
-    /// The config generation ([`super::HandshakeStore::config_generation`]) and the device's row, in one
+    /// The config generation ([`super::HandshakesStore::config_generation`]) and the device's row, in one
     /// read: every device request starts with it.
     async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup>;
     /// Every item the device was authorized on through `handshake`, oldest grant first.
@@ -168,12 +160,6 @@ pub trait DeviceStore: Send + Sync {
     /// Records a batch of usage reports, idempotently by report id, each on its item, and refreshes the
     /// seat (if asked and still there), in one transaction.
     async fn record_usage(&self, batch: UsageBatch) -> StoreResult<UsageOutcome>;
-    /// Removes devices whose removal time has passed, and grants that ran out more than
-    /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run.
-    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord>;
-    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>>;
-    /// Whether any code draws on a per-concurrent-device item (the sweeper then runs every minute).
-    async fn has_concurrent_items(&self) -> StoreResult<bool>;
 }
 
 /// What the dialects do their own way on the device path.
@@ -195,8 +181,6 @@ pub(crate) trait SeatsDialect: Conn {
         totals: &'a HashMap<&'a str, (i64, i64)>,
     ) -> impl Future<Output = StoreResult<Vec<String>>> + Send + 'a;
 
-    /// Whether this transaction may sweep (PostgreSQL: one instance at a time, the others skip the round).
-    fn may_sweep(&mut self) -> impl Future<Output = StoreResult<bool>> + Send + '_;
 }
 
 // -----------------------------------------------------------------------------------------------------
@@ -235,8 +219,6 @@ const UPSERT_GRANT: &str = "INSERT INTO device_grants
 const DEVICE_GRANTS: &str = "SELECT item_id, option, granted_from, granted_until
      FROM device_grants WHERE handshake = $1 AND uuid = $2 ORDER BY granted_from, item_id";
 
-/// Grants that ran out before `$1`: late usage is no longer accepted for them.
-const PRUNE_GRANTS: &str = "DELETE FROM device_grants WHERE granted_until < $1";
 
 /// The concurrent window of item `$1` since `$4`, seen by device `$3` through code `$2`: how many
 /// devices are in it, whether this one is, and how many entered it before this one did (the window
@@ -278,15 +260,8 @@ const ADD_UNITS: &str = "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
 const ITEM_UNITS: &str =
     "SELECT CAST(COALESCE((SELECT units FROM item_usage WHERE item_id = $1), 0) AS BIGINT)";
 
-const INSERT_SWEEP: &str =
-    "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES ($1, $2, $3, $4)";
 
-const LAST_SWEEP: &str =
-    "SELECT started_at, finished_at, removed, trigger FROM sweeps ORDER BY id DESC LIMIT 1";
 
-const CONCURRENT_ITEMS: &str =
-    "SELECT COUNT(*) FROM handshake_items hi JOIN items i ON i.id = hi.item_id
-     WHERE i.option = 'per-concurrent-device'";
 
 /// Decodes [`LOOKUP`]'s row, on either backend.
 impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for DeviceLookup
@@ -367,11 +342,6 @@ pub(crate) fn window_admits(active: i64, in_window: bool, ahead: i64, limit: i64
     }
 }
 
-/// Grants that ran out before this are pruned by a sweep at `now`.
-fn grants_ran_out_before(now: i64) -> i64 {
-    let window = crate::domain::usage::LATE_UPLOAD_WINDOW.as_secs() as i64;
-    now.saturating_sub(window)
-}
 
 /// The units each item consumes from these (newly recorded) reports, by item id; `totals` gives a
 /// report's (scans, pages). Checked sums: an overflow refuses the batch.
@@ -548,37 +518,8 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
     })
 }
 
-// -----------------------------------------------------------------------------------------------------
-// Sweeps
-
-async fn sweep_in(c: &mut impl Dialect, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
-    if !c.may_sweep().await? {
-        // Another instance is sweeping right now: nothing removed and no run recorded, so the sweeps
-        // table counts each real run once.
-        return Ok(SweepRecord {
-            started_at: now,
-            finished_at: now,
-            removed: 0,
-            trigger: format!("{trigger}:skipped"),
-        });
-    }
-    let removed = c
-        .execute("DELETE FROM devices WHERE expires_at <= $1", args![now])
-        .await? as i64;
-    c.execute(PRUNE_GRANTS, args![grants_ran_out_before(now)])
-        .await?;
-    c.execute(INSERT_SWEEP, args![now, now, removed, trigger])
-        .await?;
-    Ok(SweepRecord {
-        started_at: now,
-        finished_at: now,
-        removed,
-        trigger: trigger.to_string(),
-    })
-}
-
 #[async_trait]
-impl<B: Backend> DeviceStore for B {
+impl<B: Backend> SeatsStore for B {
     async fn seat_device(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
         if !req.fresh_checked {
             let found = self.device_lookup(&req.handshake, &req.uuid).await?;
@@ -616,18 +557,6 @@ impl<B: Backend> DeviceStore for B {
         .await
     }
 
-    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
-        in_tx!(self, |c| sweep_in(c, now, trigger))
-    }
-
-    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>> {
-        on_reader!(self, |c| c.fetch_optional(LAST_SWEEP, args![]))
-    }
-
-    async fn has_concurrent_items(&self) -> StoreResult<bool> {
-        let n: i64 = on_reader!(self, |c| c.scalar(CONCURRENT_ITEMS, args![]))?;
-        Ok(n > 0)
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use ltsctl::clock::ManualClock;
 use ltsctl::license::IssuerKey;
 use ltsctl::service::DeviceService;
 use ltsctl::service::types::{AuthorizeRequest, Platform, UsageReport, UsageRequest};
-use ltsctl::store::{DeviceRow, FleetStore, SqliteStore};
+use ltsctl::store::{DeviceRow, DevicesStore, SqliteStore};
 use serde_json::Value;
 use tempfile::TempDir;
 

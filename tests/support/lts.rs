@@ -581,7 +581,7 @@ impl InProc {
     /// Sweeps at the clock's time; the number of devices removed.
     pub async fn sweep(&self) -> i64 {
         let now = self.now().timestamp();
-        ltsctl::store::DeviceStore::sweep(self.store.as_ref(), now, "test")
+        ltsctl::store::ServerStore::sweep(self.store.as_ref(), now, "test")
             .await
             .expect("sweep")
             .removed

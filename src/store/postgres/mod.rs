@@ -10,13 +10,13 @@
 //! deadlock or a serialization failure, or that lost a race to insert the same key (whose check-then-insert
 //! then finds the row and answers as SQLite would), is run again a few times.
 
-mod fleet;
+mod devices;
 mod seats;
+mod usage;
 
 use std::future::Future;
 use std::time::Duration;
 
-use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Postgres, Transaction};
 
@@ -24,7 +24,7 @@ use sqlx::PgConnection;
 use sqlx::pool::PoolConnection;
 
 use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock, in_tx};
-use super::{Counts, MetaStore, OpenMode, StoreError, StoreResult};
+use super::{OpenMode, StoreError, StoreResult};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -35,39 +35,6 @@ const ATTEMPTS: u32 = 6;
 pub struct PgStore {
     pool: PgPool,
     location: String,
-}
-
-/// An error inside a transaction: a store error to report as it is, or a database error that may be
-/// worth retrying. `?` converts both, so the transaction bodies read like the SQLite ones.
-pub(crate) enum Fail {
-    Store(StoreError),
-    Sql(sqlx::Error),
-}
-
-impl From<sqlx::Error> for Fail {
-    fn from(e: sqlx::Error) -> Self {
-        Fail::Sql(e)
-    }
-}
-
-impl From<StoreError> for Fail {
-    fn from(e: StoreError) -> Self {
-        Fail::Store(e)
-    }
-}
-
-pub(crate) type TxResult<T> = Result<T, Fail>;
-
-/// SQLSTATEs after which running the whole transaction again can succeed: serialization failure,
-/// deadlock, and a unique violation from a concurrent insert of the same key (the retry's explicit
-/// existence check then reports it like SQLite does).
-fn retryable(e: &sqlx::Error) -> bool {
-    match e {
-        sqlx::Error::Database(d) => {
-            matches!(d.code().as_deref(), Some("40001" | "40P01" | "23505"))
-        }
-        _ => false,
-    }
 }
 
 impl PgStore {
@@ -109,15 +76,8 @@ impl PgStore {
     }
 
     async fn ensure_lts_id(&self) -> StoreResult<()> {
-        let id = uuid::Uuid::new_v4().to_string();
-        sqlx::query(
-            "INSERT INTO meta (key, value) VALUES ('lts_id', $1) ON CONFLICT (key) DO NOTHING",
-        )
-        .bind(id)
-        .execute(&self.pool)
-        .await
-        .map_err(db)?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        super::server::ensure_lts_id(&mut *conn).await
     }
 
     /// Closes every connection of the pool (waiting for those in use to be returned).
@@ -129,37 +89,6 @@ impl PgStore {
         &self.pool
     }
 
-    /// A READ COMMITTED transaction, whatever the database's default isolation: the locking above assumes it.
-    pub(crate) async fn tx(&self) -> TxResult<Transaction<'static, Postgres>> {
-        Ok(self
-            .pool
-            .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
-            .await?)
-    }
-
-    /// Runs `attempt` (one whole transaction) until it succeeds, fails for good, or has been tried
-    /// [`ATTEMPTS`] times.
-    pub(crate) async fn retrying<T, F, Fut>(&self, mut attempt: F) -> StoreResult<T>
-    where
-        F: FnMut() -> Fut + Send,
-        Fut: Future<Output = TxResult<T>> + Send,
-        T: Send,
-    {
-        let mut tried = 0;
-        loop {
-            tried += 1;
-            match attempt().await {
-                Ok(v) => return Ok(v),
-                Err(Fail::Store(e)) => return Err(e),
-                Err(Fail::Sql(e)) if tried < ATTEMPTS && retryable(&e) => {
-                    // A little spread, so two transactions that deadlocked do not meet again at once.
-                    let jitter = u64::from(getrandom::u32().unwrap_or(0) % 20);
-                    tokio::time::sleep(Duration::from_millis(5 * u64::from(tried) + jitter)).await;
-                }
-                Err(Fail::Sql(e)) => return Err(db(e)),
-            }
-        }
-    }
 }
 
 impl Commit for Transaction<'static, Postgres> {
@@ -175,6 +104,10 @@ impl Backend for PgStore {
 
     async fn reader(&self) -> StoreResult<Self::Reader> {
         Ok(self.pool.acquire().await?)
+    }
+
+    fn location(&self) -> String {
+        self.location.clone()
     }
 
     /// READ COMMITTED, whatever the database's default isolation: the row locks assume it.
@@ -273,12 +206,17 @@ impl Dialect for PgConnection {
         }
         Ok(())
     }
+
+    /// One sweeper at a time across instances; the lock goes with the transaction.
+    async fn may_sweep(&mut self) -> StoreResult<bool> {
+        let sql = "SELECT pg_try_advisory_xact_lock($1)";
+        Ok(sqlx::query_scalar(sql)
+            .bind(seats::SWEEP_LOCK)
+            .fetch_one(&mut *self)
+            .await?)
+    }
 }
 
-/// A LIMIT value: SQLite reads a negative limit as none at all, PostgreSQL refuses it; `NULL` is none.
-pub(crate) fn sql_limit(limit: i64) -> Option<i64> {
-    (limit >= 0).then_some(limit)
-}
 
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     e.into()
@@ -331,55 +269,6 @@ pub(crate) fn redact_url(url: &str) -> String {
     out
 }
 
-#[async_trait]
-impl MetaStore for PgStore {
-    async fn lts_id(&self) -> StoreResult<String> {
-        sqlx::query_scalar("SELECT value FROM meta WHERE key = 'lts_id'")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)
-    }
-
-    async fn counts(&self, now: i64) -> StoreResult<Counts> {
-        let (trusted_keys, licenses, items, handshakes, active_devices): (i64, i64, i64, i64, i64) =
-            sqlx::query_as(
-                "SELECT (SELECT COUNT(*) FROM trusted_keys), (SELECT COUNT(*) FROM licenses),
-                        (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM handshakes),
-                        (SELECT COUNT(*) FROM devices WHERE expires_at > $1)",
-            )
-            .bind(now)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)?;
-        Ok(Counts {
-            trusted_keys,
-            licenses,
-            items,
-            handshakes,
-            active_devices,
-        })
-    }
-
-    fn location(&self) -> String {
-        self.location.clone()
-    }
-
-    async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String> {
-        // ON CONFLICT waits for a concurrent insert of the same key to commit, so the first writer wins
-        // on every instance sharing the database.
-        sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-            .bind(key)
-            .bind(value)
-            .execute(&self.pool)
-            .await
-            .map_err(db)?;
-        sqlx::query_scalar("SELECT value FROM meta WHERE key = $1")
-            .bind(key)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -68,10 +68,4 @@ impl SeatsDialect for PgConnection {
         }
         Ok(inserted)
     }
-
-    /// One sweeper at a time across instances; the lock goes with the transaction.
-    async fn may_sweep(&mut self) -> StoreResult<bool> {
-        self.scalar("SELECT pg_try_advisory_xact_lock($1)", args![SWEEP_LOCK])
-            .await
-    }
 }

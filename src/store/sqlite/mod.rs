@@ -1,14 +1,14 @@
 //! The embedded store: one SQLite file in the data directory, WAL mode, `synchronous = FULL` so that a
 //! process or machine crash loses no acknowledged write.
 
-mod fleet;
+mod devices;
 mod seats;
+mod usage;
 mod writer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
@@ -18,7 +18,7 @@ use sqlx::SqliteConnection;
 use sqlx::pool::PoolConnection;
 
 use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock};
-use super::{Counts, MetaStore, StoreError, StoreResult};
+use super::{StoreError, StoreResult};
 
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "ltsctl.db";
@@ -157,13 +157,8 @@ impl SqliteStore {
     }
 
     async fn ensure_lts_id(&self) -> StoreResult<()> {
-        let id = uuid::Uuid::new_v4().to_string();
-        sqlx::query("INSERT OR IGNORE INTO meta (key, value) VALUES ('lts_id', ?)")
-            .bind(id)
-            .execute(&self.pool)
-            .await
-            .map_err(db)?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        super::server::ensure_lts_id(&mut *conn).await
     }
 
     /// A write transaction that takes SQLite's write lock up front, so a read-then-write transaction can
@@ -180,6 +175,32 @@ impl SqliteStore {
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// VACUUM INTO reads one snapshot: writers carry on, and the copy is consistent and compact.
+    async fn vacuum_into(&self, path: &Path) -> StoreResult<()> {
+        let target = path.to_str().ok_or_else(|| {
+            StoreError::Invalid(format!("{}: the path is not UTF-8", path.display()))
+        })?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| match sqlite_code(&e) {
+                // SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM
+                Some(14 | 8 | 3) => StoreError::Permission(format!(
+                    "cannot write the backup {}: {e}; check that its directory is writable",
+                    path.display()
+                )),
+                Some(13) => StoreError::database(format!(
+                    "backing up to {}: the disk is full",
+                    path.display()
+                )),
+                _ => db(e),
+            })?;
+        restrict_permissions(path);
+        Ok(())
+    }
+
 }
 
 /// A write transaction holding this store's turn (see [`SqliteStore::write_tx`]); derefs to the
@@ -187,12 +208,6 @@ impl SqliteStore {
 pub(crate) struct WriteTx {
     tx: Transaction<'static, Sqlite>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
-}
-
-impl WriteTx {
-    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
-    }
 }
 
 impl Commit for WriteTx {
@@ -208,6 +223,14 @@ impl Backend for SqliteStore {
 
     async fn reader(&self) -> StoreResult<Self::Reader> {
         Ok(self.pool.acquire().await?)
+    }
+
+    fn location(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    async fn backup_to(&self, path: &Path) -> Option<StoreResult<()>> {
+        Some(self.vacuum_into(path).await)
     }
 
     async fn begin(&self) -> StoreResult<WriteTx> {
@@ -237,10 +260,14 @@ impl Backend for SqliteStore {
     }
 }
 
-/// SQLite has one writer at a time: nothing to lock.
+/// SQLite has one writer at a time: nothing to lock, and whoever holds the write transaction may sweep.
 impl Dialect for SqliteConnection {
     async fn lock(&mut self, _what: Lock<'_>) -> StoreResult<()> {
         Ok(())
+    }
+
+    async fn may_sweep(&mut self) -> StoreResult<bool> {
+        Ok(true)
     }
 }
 
@@ -448,78 +475,6 @@ pub(crate) fn db(e: sqlx::Error) -> StoreError {
     e.into()
 }
 
-#[async_trait]
-impl MetaStore for SqliteStore {
-    async fn lts_id(&self) -> StoreResult<String> {
-        sqlx::query_scalar("SELECT value FROM meta WHERE key = 'lts_id'")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)
-    }
-
-    async fn counts(&self, now: i64) -> StoreResult<Counts> {
-        let (trusted_keys, licenses, items, handshakes, active_devices): (i64, i64, i64, i64, i64) =
-            sqlx::query_as(
-                "SELECT (SELECT COUNT(*) FROM trusted_keys), (SELECT COUNT(*) FROM licenses),
-                        (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM handshakes),
-                        (SELECT COUNT(*) FROM devices WHERE expires_at > ?)",
-            )
-            .bind(now)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)?;
-        Ok(Counts {
-            trusted_keys,
-            licenses,
-            items,
-            handshakes,
-            active_devices,
-        })
-    }
-
-    fn location(&self) -> String {
-        self.path.display().to_string()
-    }
-
-    async fn backup_to(&self, path: &Path) -> StoreResult<()> {
-        // VACUUM INTO reads one snapshot: writers carry on, and the copy is consistent and compact.
-        let target = path.to_str().ok_or_else(|| {
-            StoreError::Invalid(format!("{}: the path is not UTF-8", path.display()))
-        })?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(target)
-            .execute(&self.pool)
-            .await
-            .map_err(|e| match sqlite_code(&e) {
-                // SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM
-                Some(14 | 8 | 3) => StoreError::Permission(format!(
-                    "cannot write the backup {}: {e}; check that its directory is writable",
-                    path.display()
-                )),
-                Some(13) => StoreError::database(format!(
-                    "backing up to {}: the disk is full",
-                    path.display()
-                )),
-                _ => db(e),
-            })?;
-        restrict_permissions(path);
-        Ok(())
-    }
-
-    async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String> {
-        sqlx::query("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)")
-            .bind(key)
-            .bind(value)
-            .execute(&self.pool)
-            .await
-            .map_err(db)?;
-        sqlx::query_scalar("SELECT value FROM meta WHERE key = ?")
-            .bind(key)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(db)
-    }
-}
 
 #[cfg(test)]
 mod tests {

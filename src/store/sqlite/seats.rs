@@ -81,9 +81,4 @@ impl SeatsDialect for SqliteConnection {
         }
         Ok(inserted.into_keys().collect())
     }
-
-    /// SQLite's writer is alone: whoever holds the write transaction may sweep.
-    async fn may_sweep(&mut self) -> StoreResult<bool> {
-        Ok(true)
-    }
 }

@@ -1,0 +1,335 @@
+//! Devices at scale, as administrators see them: keyset-paginated listing (flat memory over millions of
+//! rows), counting, one device's seats, unregistering by UUID and in bounded bulk transactions. The same
+//! statements on both backends: the sort key picks one of a fixed set, filters are bound parameters.
+//! SQLite can also build a page as one JSON text ([`DevicesDialect::list_json`]).
+
+use std::future::Future;
+
+use async_trait::async_trait;
+
+use super::backend::{Backend, in_tx, on_reader};
+use super::query::{Arg, Conn, args};
+use super::{StoreError, StoreResult, no_limit_if_negative};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeviceSort {
+    #[default]
+    LastSeen,
+    FirstSeen,
+    Uuid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeviceState {
+    #[default]
+    All,
+    /// Holding a seat now (removal time in the future).
+    Active,
+    /// Removal time passed, not yet swept.
+    Expired,
+}
+
+/// Which devices to list, count or unregister.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeviceFilter {
+    pub handshake: Option<String>,
+    pub item: Option<String>,
+    /// Only devices last seen before this time (inactive since).
+    pub last_seen_before: Option<i64>,
+    pub state: DeviceState,
+    /// "Now" for the state filter.
+    pub now: i64,
+}
+
+/// Where the previous page ended: the sort key and the row's primary key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceCursor {
+    pub key: String,
+    pub handshake: String,
+    pub uuid: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DeviceRow {
+    pub uuid: String,
+    pub handshake: String,
+    pub item_id: String,
+    pub platform: String,
+    pub domain: Option<String>,
+    pub name: Option<String>,
+    pub first_seen: i64,
+    pub last_seen: i64,
+    pub expires_at: i64,
+}
+
+#[async_trait]
+pub trait DevicesStore: Send + Sync {
+    /// One page of devices after `cursor`, in sort order.
+    async fn list_devices(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&DeviceCursor>,
+        limit: i64,
+    ) -> StoreResult<Vec<DeviceRow>>;
+    /// The same page as [`Self::list_devices`] as one JSON array of the devices' admin views
+    /// (`DeviceView`, idle time from `filter.now`), when the backend can build it faster than decoding
+    /// rows; `None` when it cannot (callers then encode [`Self::list_devices`]).
+    async fn list_devices_json(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&DeviceCursor>,
+        limit: i64,
+    ) -> StoreResult<Option<String>>;
+    async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64>;
+    /// The seats of a device (one per handshake code it uses).
+    async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>>;
+    /// Removes the seats of these devices (through `handshake` only, if given) in one transaction;
+    /// returns the UUIDs that had no seat.
+    async fn unregister_devices(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> StoreResult<Vec<String>>;
+    /// Removes up to `batch` devices matching `filter` in one transaction; returns how many.
+    async fn unregister_matching(&self, filter: &DeviceFilter, batch: i64) -> StoreResult<i64>;
+    /// Inserts device rows as they are, in one transaction (seeding, copying between stores); a row whose
+    /// (handshake, uuid) exists is a conflict and nothing is inserted.
+    async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()>;
+}
+
+/// What a backend can do its own way for device listings.
+pub(crate) trait DevicesDialect: Conn {
+    /// [`DevicesStore::list_devices_json`]: `None` where the backend has no faster way.
+    fn list_json<'a>(
+        &'a mut self,
+        filter: &'a DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&'a DeviceCursor>,
+        limit: i64,
+    ) -> impl Future<Output = StoreResult<Option<String>>> + Send + 'a;
+}
+
+/// Listings without a cursor have the limit as `$6`; after one, the cursor is `$6`-`$8` (`$6`-`$7` by
+/// UUID) and the limit follows it.
+///
+/// The filters every listing, count and bulk delete shares (`$1`-`$5`: code, item, last seen before,
+/// state, now). The `COALESCE` term repeats the idle filter as a range bound the planner can use on
+/// `devices_last_seen`: without it the last page of an `--inactive-for` listing, the count and every
+/// bulk-delete batch scan the whole index past the cutoff (and PostgreSQL's generic plans cannot use the
+/// `IS NULL OR` form at all).
+macro_rules! device_filter {
+    () => {
+        " FROM devices WHERE (CAST($1 AS TEXT) IS NULL OR handshake = $1)
+            AND (CAST($2 AS TEXT) IS NULL OR item_id = $2)
+            AND (CAST($3 AS BIGINT) IS NULL OR last_seen < $3)
+            AND last_seen < COALESCE(CAST($3 AS BIGINT), 9223372036854775807)
+            AND ($4 = 0 OR ($4 = 1 AND expires_at > $5) OR ($4 = 2 AND expires_at <= $5)) "
+    };
+}
+pub(crate) use device_filter;
+
+macro_rules! listing {
+    ($tail:literal) => {
+        concat!(
+            "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at",
+            device_filter!(),
+            $tail
+        )
+    };
+}
+
+/// Every listing statement, by sort key and cursor, for a backend that wraps each in its own way.
+macro_rules! each_listing {
+    ($wrap:ident) => {
+        [
+            $wrap!(listing!("ORDER BY last_seen, handshake, uuid LIMIT $6")),
+            $wrap!(listing!(
+                "AND (last_seen, handshake, uuid) > ($6, $7, $8) ORDER BY last_seen, handshake, uuid LIMIT $9"
+            )),
+            $wrap!(listing!("ORDER BY first_seen, handshake, uuid LIMIT $6")),
+            $wrap!(listing!(
+                "AND (first_seen, handshake, uuid) > ($6, $7, $8) ORDER BY first_seen, handshake, uuid LIMIT $9"
+            )),
+            $wrap!(listing!("ORDER BY uuid, handshake LIMIT $6")),
+            $wrap!(listing!(
+                "AND (uuid, handshake) > ($6, $7) ORDER BY uuid, handshake LIMIT $8"
+            )),
+        ]
+    };
+}
+pub(crate) use {each_listing, listing};
+
+/// Where a sort key and cursor's statement is in [`each_listing!`].
+pub(crate) fn listing_index(sort: DeviceSort, after: bool) -> usize {
+    let by = match sort {
+        DeviceSort::LastSeen => 0,
+        DeviceSort::FirstSeen => 2,
+        DeviceSort::Uuid => 4,
+    };
+    by + usize::from(after)
+}
+
+/// The listings as they are (no wrapping).
+macro_rules! plain {
+    ($sql:expr) => {
+        $sql
+    };
+}
+
+const LISTINGS: [&str; 6] = each_listing!(plain);
+
+const COUNT: &str = concat!("SELECT COUNT(*)", device_filter!());
+
+/// Up to `$6` matching devices.
+const UNREGISTER_MATCHING: &str = concat!(
+    "DELETE FROM devices WHERE (handshake, uuid) IN (SELECT handshake, uuid",
+    device_filter!(),
+    "LIMIT $6)"
+);
+
+const SEATS_OF: &str = "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen,
+       expires_at FROM devices WHERE uuid = $1 ORDER BY handshake";
+
+const UNREGISTER: &str =
+    "DELETE FROM devices WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2)";
+
+const INSERT: &str = "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen,
+       last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING";
+
+pub(crate) fn state_code(s: DeviceState) -> i64 {
+    match s {
+        DeviceState::All => 0,
+        DeviceState::Active => 1,
+        DeviceState::Expired => 2,
+    }
+}
+
+/// The filter's parameters, `$1`-`$5`.
+pub(crate) fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
+    vec![
+        Arg::from(f.handshake.as_deref()),
+        Arg::from(f.item.as_deref()),
+        Arg::from(f.last_seen_before),
+        Arg::from(state_code(f.state)),
+        Arg::from(f.now),
+    ]
+}
+
+/// The cursor's parameters after the filter's: the sort key (a number, or the UUID), the code and, for the
+/// time orders, the UUID.
+pub(crate) fn cursor_args(sort: DeviceSort, c: &DeviceCursor) -> StoreResult<Vec<Arg<'_>>> {
+    Ok(match sort {
+        DeviceSort::Uuid => vec![Arg::from(&c.key), Arg::from(&c.handshake)],
+        DeviceSort::LastSeen | DeviceSort::FirstSeen => {
+            let key = c.key.parse::<i64>().map_err(|_| {
+                StoreError::Invalid("invalid cursor; pass back next_cursor unchanged".into())
+            })?;
+            vec![Arg::from(key), Arg::from(&c.handshake), Arg::from(&c.uuid)]
+        }
+    })
+}
+
+async fn list(
+    c: &mut impl Conn,
+    filter: &DeviceFilter,
+    sort: DeviceSort,
+    after: Option<&DeviceCursor>,
+    limit: i64,
+) -> StoreResult<Vec<DeviceRow>> {
+    let mut params = filter_args(filter);
+    if let Some(cursor) = after {
+        params.extend(cursor_args(sort, cursor)?);
+    }
+    params.push(Arg::from(no_limit_if_negative(limit)));
+    c.fetch_all(LISTINGS[listing_index(sort, after.is_some())], &params)
+        .await
+}
+
+async fn unregister(
+    c: &mut impl Conn,
+    uuids: &[String],
+    handshake: Option<&str>,
+) -> StoreResult<Vec<String>> {
+    let mut missing = Vec::new();
+    for uuid in uuids {
+        if c.execute(UNREGISTER, args![uuid, handshake]).await? == 0 {
+            missing.push(uuid.clone());
+        }
+    }
+    Ok(missing)
+}
+
+async fn insert(c: &mut impl Conn, rows: &[DeviceRow]) -> StoreResult<()> {
+    for r in rows {
+        let row = args![
+            &r.handshake,
+            &r.uuid,
+            &r.item_id,
+            &r.platform,
+            &r.domain,
+            &r.name,
+            r.first_seen,
+            r.last_seen,
+            r.expires_at
+        ];
+        if c.execute(INSERT, row).await? == 0 {
+            return Err(StoreError::Conflict(format!(
+                "device {} is already seated through {}",
+                r.uuid, r.handshake
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl<B: Backend> DevicesStore for B {
+    async fn list_devices(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&DeviceCursor>,
+        limit: i64,
+    ) -> StoreResult<Vec<DeviceRow>> {
+        on_reader!(self, |c| list(c, filter, sort, after, limit))
+    }
+
+    async fn list_devices_json(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        after: Option<&DeviceCursor>,
+        limit: i64,
+    ) -> StoreResult<Option<String>> {
+        on_reader!(self, |c| c.list_json(filter, sort, after, limit))
+    }
+
+    async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64> {
+        on_reader!(self, |c| c.scalar(COUNT, &filter_args(filter)))
+    }
+
+    async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>> {
+        on_reader!(self, |c| c.fetch_all(SEATS_OF, args![uuid]))
+    }
+
+    async fn unregister_devices(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> StoreResult<Vec<String>> {
+        in_tx!(self, |c| unregister(c, uuids, handshake))
+    }
+
+    async fn unregister_matching(&self, filter: &DeviceFilter, batch: i64) -> StoreResult<i64> {
+        let mut params = filter_args(filter);
+        params.push(Arg::from(no_limit_if_negative(batch)));
+        let removed = in_tx!(self, |c| c.execute(UNREGISTER_MATCHING, &params))?;
+        Ok(removed as i64)
+    }
+
+    async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()> {
+        in_tx!(self, |c| insert(c, rows))
+    }
+}

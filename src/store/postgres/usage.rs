@@ -1,0 +1,16 @@
+//! PostgreSQL's calendar day of a report.
+
+use sqlx::PgConnection;
+
+use crate::store::usage::{UsageDialect, usage_filter};
+
+impl UsageDialect for PgConnection {
+    const BY_DAY: &'static str = concat!(
+        "SELECT to_char(to_timestamp(r.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS k,
+            CAST(COALESCE(SUM(r.scans), 0) AS BIGINT) AS scans,
+            CAST(COALESCE(SUM(r.pages), 0) AS BIGINT) AS pages,
+            COUNT(*) AS reports, COUNT(DISTINCT r.uuid) AS devices FROM usage_reports r",
+        usage_filter!(),
+        "GROUP BY k ORDER BY k"
+    );
+}

@@ -1,0 +1,155 @@
+//! The store as a whole: this instance's identity and settings (`meta`), counts for `status`, backups,
+//! and the sweeper's runs. The same statements on both backends; only one instance sweeps at a time
+//! ([`Dialect::may_sweep`]).
+
+use async_trait::async_trait;
+
+use super::backend::{Backend, Dialect, in_tx, on_reader};
+use super::query::{Conn, args};
+use super::{StoreError, StoreResult};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct Counts {
+    pub trusted_keys: i64,
+    pub licenses: i64,
+    pub items: i64,
+    pub handshakes: i64,
+    pub active_devices: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SweepRecord {
+    pub started_at: i64,
+    pub finished_at: i64,
+    pub removed: i64,
+    pub trigger: String,
+}
+
+#[async_trait]
+pub trait ServerStore: Send + Sync {
+    /// The id of this LTS instance, created once when the store is first opened.
+    async fn lts_id(&self) -> StoreResult<String>;
+    async fn counts(&self, now: i64) -> StoreResult<Counts>;
+    /// A human description of where the data lives (a path or a redacted URL).
+    fn location(&self) -> String;
+    /// Stores `value` under `key` unless a value is there already, and returns the stored value. Every
+    /// instance sharing a database thus agrees on one value (e.g. the token-signing key).
+    async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String>;
+    /// Writes a consistent copy of the whole store to `path` while it stays in use. Backends with their
+    /// own tools (PostgreSQL: pg_dump) refuse.
+    async fn backup_to(&self, path: &std::path::Path) -> StoreResult<()>;
+    /// Removes devices whose removal time has passed, and grants that ran out more than
+    /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run.
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord>;
+    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>>;
+    /// Whether any code draws on a per-concurrent-device item (the sweeper then runs every minute).
+    async fn has_concurrent_items(&self) -> StoreResult<bool>;
+}
+
+const LTS_ID: &str = "SELECT value FROM meta WHERE key = 'lts_id'";
+
+const COUNTS: &str = "SELECT (SELECT COUNT(*) FROM trusted_keys) AS trusted_keys,
+       (SELECT COUNT(*) FROM licenses) AS licenses, (SELECT COUNT(*) FROM items) AS items,
+       (SELECT COUNT(*) FROM handshakes) AS handshakes,
+       (SELECT COUNT(*) FROM devices WHERE expires_at > $1) AS active_devices";
+
+/// The first writer wins on every instance sharing the database: a concurrent insert of the same key
+/// waits for the first to commit, then does nothing.
+const META_INIT: &str = "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
+
+const META: &str = "SELECT value FROM meta WHERE key = $1";
+
+/// Grants that ran out before `$1`: late usage is no longer accepted for them.
+const PRUNE_GRANTS: &str = "DELETE FROM device_grants WHERE granted_until < $1";
+
+const INSERT_SWEEP: &str =
+    "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES ($1, $2, $3, $4)";
+
+const LAST_SWEEP: &str =
+    "SELECT started_at, finished_at, removed, trigger FROM sweeps ORDER BY id DESC LIMIT 1";
+
+const CONCURRENT_ITEMS: &str = "SELECT COUNT(*) FROM handshake_items hi JOIN items i ON i.id = hi.item_id
+     WHERE i.option = 'per-concurrent-device'";
+
+/// Makes sure the store has an `lts_id` (the first instance to open it decides).
+pub(crate) async fn ensure_lts_id(c: &mut impl Conn) -> StoreResult<()> {
+    let id = uuid::Uuid::new_v4().to_string();
+    c.execute(META_INIT, args!["lts_id", id.as_str()]).await?;
+    Ok(())
+}
+
+/// Grants that ran out before this are pruned by a sweep at `now`.
+fn grants_ran_out_before(now: i64) -> i64 {
+    let window = crate::domain::usage::LATE_UPLOAD_WINDOW.as_secs() as i64;
+    now.saturating_sub(window)
+}
+
+async fn sweep_in(c: &mut impl Dialect, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
+    if !c.may_sweep().await? {
+        // Another instance is sweeping right now: nothing removed and no run recorded, so the sweeps
+        // table counts each real run once.
+        return Ok(SweepRecord {
+            started_at: now,
+            finished_at: now,
+            removed: 0,
+            trigger: format!("{trigger}:skipped"),
+        });
+    }
+    let removed = c
+        .execute("DELETE FROM devices WHERE expires_at <= $1", args![now])
+        .await? as i64;
+    c.execute(PRUNE_GRANTS, args![grants_ran_out_before(now)])
+        .await?;
+    c.execute(INSERT_SWEEP, args![now, now, removed, trigger])
+        .await?;
+    Ok(SweepRecord {
+        started_at: now,
+        finished_at: now,
+        removed,
+        trigger: trigger.to_string(),
+    })
+}
+
+#[async_trait]
+impl<B: Backend> ServerStore for B {
+    async fn lts_id(&self) -> StoreResult<String> {
+        on_reader!(self, |c| c.scalar(LTS_ID, args![]))
+    }
+
+    async fn counts(&self, now: i64) -> StoreResult<Counts> {
+        on_reader!(self, |c| c.fetch_one(COUNTS, args![now]))
+    }
+
+    fn location(&self) -> String {
+        Backend::location(self)
+    }
+
+    async fn meta_init(&self, key: &str, value: &str) -> StoreResult<String> {
+        on_reader!(self, |c| async {
+            c.execute(META_INIT, args![key, value]).await?;
+            c.scalar(META, args![key]).await
+        })
+    }
+
+    async fn backup_to(&self, path: &std::path::Path) -> StoreResult<()> {
+        match Backend::backup_to(self, path).await {
+            Some(done) => done,
+            None => Err(StoreError::Invalid(
+                "this backend is backed up with its own tools (PostgreSQL: pg_dump); see README".into(),
+            )),
+        }
+    }
+
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
+        in_tx!(self, |c| sweep_in(c, now, trigger))
+    }
+
+    async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>> {
+        on_reader!(self, |c| c.fetch_optional(LAST_SWEEP, args![]))
+    }
+
+    async fn has_concurrent_items(&self) -> StoreResult<bool> {
+        let n: i64 = on_reader!(self, |c| c.scalar(CONCURRENT_ITEMS, args![]))?;
+        Ok(n > 0)
+    }
+}
