@@ -18,7 +18,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use lts::*;
-use ltsctl::admin::{Admin, HandshakeChanges};
+use ltsctl::admin::prelude::*;
+use ltsctl::admin::{HandshakeChanges};
 use ltsctl::license::IssuerKey;
 use serde_json::{Value, json};
 use sqlx::SqlitePool;

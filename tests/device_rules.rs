@@ -7,7 +7,8 @@ mod lts;
 
 use chrono::TimeDelta;
 use lts::*;
-use ltsctl::admin::{Admin, HandshakeChanges};
+use ltsctl::admin::prelude::*;
+use ltsctl::admin::{HandshakeChanges};
 use ltsctl::store::{DevicesStore, LicensesStore};
 use serde_json::json;
 

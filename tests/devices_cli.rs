@@ -15,7 +15,8 @@ use std::process::Stdio;
 use admin::*;
 use chrono::{DateTime, TimeDelta, Utc};
 use lts::*;
-use ltsctl::admin::{Admin, HandshakeChanges};
+use ltsctl::admin::prelude::*;
+use ltsctl::admin::{HandshakeChanges};
 use serde_json::{Value, json};
 
 const CODE2: &str = "216998-100025901";

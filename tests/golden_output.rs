@@ -15,7 +15,8 @@ use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
 use lts::Item;
-use ltsctl::admin::{Admin, HandshakeChanges};
+use ltsctl::admin::prelude::*;
+use ltsctl::admin::{HandshakeChanges};
 use ltsctl::service::types::UsageReport;
 use support::{Env, Seeder};
 

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use admin::*;
 use chrono::{DateTime, TimeDelta, Utc};
 use lts::{CODE, Item, document, sign, time_of};
-use ltsctl::admin::Admin;
+use ltsctl::admin::prelude::*;
 use ltsctl::auth::Role;
 use ltsctl::license::IssuerKey;
 use serde_json::{Value, json};
@@ -396,7 +396,7 @@ async fn an_expired_token_is_refused() {
     // The in-process server shares its manual clock with the admin that made the token.
     let lts = lts::InProc::start(lts::now_secs()).await;
     let minute = Some(std::time::Duration::from_secs(60));
-    let created = Admin::token_create(&lts.admin, "eve", Role::Viewer, minute).await;
+    let created = AccessAdmin::token_create(&lts.admin, "eve", Role::Viewer, minute).await;
     let eve = created.expect("token").token;
     let env = Env::new();
     let t = Target::remote(&lts.api.base, Some(&eve));
@@ -405,7 +405,7 @@ async fn an_expired_token_is_refused() {
     let out = tokio::task::block_in_place(|| env.sh_code(&t, "status", 7));
     assert_has(&out.stderr, &["expired"]);
     assert_no_secret(&out, &eve);
-    let tokens = Admin::token_list(&lts.admin).await.expect("tokens");
+    let tokens = AccessAdmin::token_list(&lts.admin).await.expect("tokens");
     assert_eq!(tokens[0].state, "expired");
     lts.stop().await;
 }

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use ltsctl::store::{
     AuditRow, Counts, DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DeviceUsage,
-    HandshakePatch, HandshakeRow, ImportBinding, ImportResult, ItemRow, LicenseRow, ServerStore,
-    PgStore, Room, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest, SqliteStore, Store,
+    HandshakePatch, HandshakeRow, ImportBinding, ImportResult, ItemRow, LicenseRow, PgStore, Room,
+    SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest, ServerStore, SqliteStore, Store,
     StoreError, SweepRecord, TokenRow, TrustedKeyRow, UsageBatch, UsageFilter, UsageGroup,
     UsageGrouping, UsageOutcome, UsageReportRow,
 };

@@ -5,7 +5,7 @@ use std::io::BufRead;
 use zeroize::Zeroizing;
 
 use super::Context;
-use crate::admin::Admin;
+use crate::admin::prelude::*;
 use crate::admin::remote::RemoteAdmin;
 use crate::admin::types::{AuditEntry, TokenCreated, TokenView};
 use crate::cli::{AuditCommand, LoginArgs, ProfileCommand, TokenCommand};

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Context;
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::{ServerStore, OpenMode, SqliteStore};
+use crate::store::{OpenMode, ServerStore, SqliteStore};
 
 pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
     if ctx.target.server.is_some() {

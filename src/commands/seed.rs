@@ -18,9 +18,10 @@ pub async fn run(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<()
     let store = Arc::new(SqliteStore::open(&dir).await?);
     let clock = Arc::new(SystemClock);
     let admin = LocalAdmin::new(store.clone(), clock.clone());
-    let exists = crate::store::HandshakesStore::get_handshake(store.as_ref(), dev::DEV_HANDSHAKE, 0)
-        .await?
-        .is_some();
+    let exists =
+        crate::store::HandshakesStore::get_handshake(store.as_ref(), dev::DEV_HANDSHAKE, 0)
+            .await?
+            .is_some();
     if !exists {
         dev::prepare_with(
             &admin,

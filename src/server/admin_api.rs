@@ -15,9 +15,10 @@ use utoipa::{IntoParams, ToSchema};
 use zeroize::Zeroizing;
 
 use super::AppState;
+use crate::admin::ImportTarget;
 use crate::admin::local::{LocalAdmin, access};
+use crate::admin::prelude::*;
 use crate::admin::types::*;
-use crate::admin::{Admin, ImportTarget};
 use crate::auth::Role;
 use crate::clock::to_unix;
 use crate::error::{Error, ErrorKind};

@@ -189,13 +189,15 @@ const UNREGISTER_MATCHING: &str = concat!(
     "LIMIT $6)"
 );
 
-const SEATS_OF: &str = "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen,
+const SEATS_OF: &str =
+    "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen,
        expires_at FROM devices WHERE uuid = $1 ORDER BY handshake";
 
 const UNREGISTER: &str =
     "DELETE FROM devices WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2)";
 
-const INSERT: &str = "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen,
+const INSERT: &str =
+    "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen,
        last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING";
 
 pub(crate) fn state_code(s: DeviceState) -> i64 {

@@ -397,7 +397,6 @@ async fn add_trusted_key(c: &mut impl Conn, row: &TrustedKeyRow) -> StoreResult<
     Ok(true)
 }
 
-
 // -----------------------------------------------------------------------------------------------------
 // Licenses
 

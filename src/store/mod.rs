@@ -32,8 +32,8 @@ pub use seats::{
     SeatRow, SeatsStore, UsageBatch, UsageOutcome, UsageReportRow, fresh_seat,
 };
 pub use server::{Counts, ServerStore, SweepRecord};
-pub use usage::{DeviceUsage, UsageFilter, UsageGroup, UsageGrouping, UsageStore};
 pub use sqlite::{OpenMode, SqliteStore, restore as restore_sqlite};
+pub use usage::{DeviceUsage, UsageFilter, UsageGroup, UsageGrouping, UsageStore};
 
 /// File name of the embedded store's database inside a data dir.
 pub fn sqlite_db_file() -> &'static str {
@@ -58,13 +58,7 @@ pub(crate) fn usage_overflow() -> StoreError {
 
 /// Everything the LTS keeps, by area: one implementation per area for both backends (see [`backend`]).
 pub trait Store:
-    ServerStore
-    + LicensesStore
-    + HandshakesStore
-    + SeatsStore
-    + DevicesStore
-    + UsageStore
-    + AccessStore
+    ServerStore + LicensesStore + HandshakesStore + SeatsStore + DevicesStore + UsageStore + AccessStore
 {
 }
 

@@ -180,7 +180,6 @@ pub(crate) trait SeatsDialect: Conn {
         batch: &'a UsageBatch,
         totals: &'a HashMap<&'a str, (i64, i64)>,
     ) -> impl Future<Output = StoreResult<Vec<String>>> + Send + 'a;
-
 }
 
 // -----------------------------------------------------------------------------------------------------
@@ -218,7 +217,6 @@ const UPSERT_GRANT: &str = "INSERT INTO device_grants
 /// The grants of device `$2` through code `$1`, oldest first.
 const DEVICE_GRANTS: &str = "SELECT item_id, option, granted_from, granted_until
      FROM device_grants WHERE handshake = $1 AND uuid = $2 ORDER BY granted_from, item_id";
-
 
 /// The concurrent window of item `$1` since `$4`, seen by device `$3` through code `$2`: how many
 /// devices are in it, whether this one is, and how many entered it before this one did (the window
@@ -259,9 +257,6 @@ const ADD_UNITS: &str = "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
 
 const ITEM_UNITS: &str =
     "SELECT CAST(COALESCE((SELECT units FROM item_usage WHERE item_id = $1), 0) AS BIGINT)";
-
-
-
 
 /// Decodes [`LOOKUP`]'s row, on either backend.
 impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for DeviceLookup
@@ -341,7 +336,6 @@ pub(crate) fn window_admits(active: i64, in_window: bool, ahead: i64, limit: i64
         active < limit
     }
 }
-
 
 /// The units each item consumes from these (newly recorded) reports, by item id; `totals` gives a
 /// report's (scans, pages). Checked sums: an overflow refuses the batch.
@@ -556,7 +550,6 @@ impl<B: Backend> SeatsStore for B {
         })
         .await
     }
-
 }
 
 #[cfg(test)]

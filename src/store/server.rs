@@ -55,7 +55,8 @@ const COUNTS: &str = "SELECT (SELECT COUNT(*) FROM trusted_keys) AS trusted_keys
 
 /// The first writer wins on every instance sharing the database: a concurrent insert of the same key
 /// waits for the first to commit, then does nothing.
-const META_INIT: &str = "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
+const META_INIT: &str =
+    "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
 
 const META: &str = "SELECT value FROM meta WHERE key = $1";
 
@@ -68,7 +69,8 @@ const INSERT_SWEEP: &str =
 const LAST_SWEEP: &str =
     "SELECT started_at, finished_at, removed, trigger FROM sweeps ORDER BY id DESC LIMIT 1";
 
-const CONCURRENT_ITEMS: &str = "SELECT COUNT(*) FROM handshake_items hi JOIN items i ON i.id = hi.item_id
+const CONCURRENT_ITEMS: &str =
+    "SELECT COUNT(*) FROM handshake_items hi JOIN items i ON i.id = hi.item_id
      WHERE i.option = 'per-concurrent-device'";
 
 /// Makes sure the store has an `lts_id` (the first instance to open it decides).
@@ -135,7 +137,8 @@ impl<B: Backend> ServerStore for B {
         match Backend::backup_to(self, path).await {
             Some(done) => done,
             None => Err(StoreError::Invalid(
-                "this backend is backed up with its own tools (PostgreSQL: pg_dump); see README".into(),
+                "this backend is backed up with its own tools (PostgreSQL: pg_dump); see README"
+                    .into(),
             )),
         }
     }

@@ -96,8 +96,7 @@ const BY_MODULE: &str = concat!(
     "GROUP BY c.name ORDER BY pages DESC, c.name"
 );
 
-const DEVICE_REPORTS: &str =
-    "SELECT COUNT(*), MIN(at), MAX(at) FROM usage_reports WHERE uuid = $1";
+const DEVICE_REPORTS: &str = "SELECT COUNT(*), MIN(at), MAX(at) FROM usage_reports WHERE uuid = $1";
 
 /// Ties in the total are ordered by name.
 const DEVICE_COUNTS: &str = "SELECT c.kind, c.name, CAST(SUM(c.count) AS BIGINT) AS total
@@ -119,7 +118,11 @@ async fn groups<C: UsageDialect>(
         UsageGrouping::Symbology => BY_SYMBOLOGY,
         UsageGrouping::Module => BY_MODULE,
     };
-    let filters = args![filter.handshake.as_deref(), filter.item.as_deref(), filter.since];
+    let filters = args![
+        filter.handshake.as_deref(),
+        filter.item.as_deref(),
+        filter.since
+    ];
     c.fetch_all(sql, filters).await
 }
 

@@ -16,7 +16,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use ltsctl::admin::local::LocalAdmin;
-use ltsctl::admin::{Admin, ImportTarget};
+use ltsctl::admin::prelude::*;
+use ltsctl::admin::{ImportTarget};
 use ltsctl::clock::ManualClock;
 use ltsctl::license::IssuerKey;
 use ltsctl::service::DeviceService;

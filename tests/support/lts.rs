@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use ltsctl::admin::local::LocalAdmin;
-use ltsctl::admin::{Admin, HandshakeView, ImportReport, ImportTarget};
+use ltsctl::admin::prelude::*;
+use ltsctl::admin::{HandshakeView, ImportReport, ImportTarget};
 use ltsctl::clock::ManualClock;
 use ltsctl::license::{IssuerKey, LicenseFile};
 use ltsctl::server::{ServeConfig, serve_until};

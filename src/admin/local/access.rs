@@ -2,7 +2,10 @@
 
 use std::time::Duration;
 
-use crate::admin::types::{AuditEntry, TokenCreated, TokenView};
+use async_trait::async_trait;
+
+use crate::admin::AccessAdmin;
+use crate::admin::types::*;
 use crate::auth::{self, Role};
 use crate::clock::from_unix;
 use crate::error::{Error, Result};
@@ -132,4 +135,54 @@ pub async fn authenticate(
     let _ = store.touch_token(&id, now).await;
     let role = row.role.parse().map_err(|e: String| Error::internal(e))?;
     Ok((row.name, role))
+}
+
+#[async_trait]
+impl AccessAdmin for LocalAdmin {
+    async fn whoami(&self) -> Result<Caller> {
+        Ok(Caller {
+            actor: self.actor.clone(),
+            role: self.role,
+            lts_id: self.store.lts_id().await?,
+        })
+    }
+
+    async fn token_create(
+        &self,
+        name: &str,
+        role: crate::auth::Role,
+        expires_in: Option<Duration>,
+    ) -> Result<TokenCreated> {
+        let r = create(self, name, role, expires_in).await;
+        self.audited("token.create", name, r).await
+    }
+
+    async fn token_list(&self) -> Result<Vec<TokenView>> {
+        let now = self.now_unix();
+        Ok(self
+            .store
+            .list_tokens()
+            .await?
+            .iter()
+            .map(|t| view(t, now))
+            .collect())
+    }
+
+    async fn token_revoke(&self, name: &str) -> Result<()> {
+        let r = self
+            .store
+            .revoke_token(name, self.now_unix())
+            .await
+            .map_err(Into::into);
+        self.audited("token.revoke", name, r).await
+    }
+
+    async fn audit_list(
+        &self,
+        since: Option<Duration>,
+        actor: Option<String>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>> {
+        audit(self, since, actor, limit).await
+    }
 }

@@ -1,6 +1,10 @@
 //! Handshake codes on the local target: validation by the domain rules, then one store call.
 
-use crate::admin::types::{HandshakeChanges, HandshakeSettings, HandshakeView};
+use async_trait::async_trait;
+use zeroize::Zeroizing;
+
+use crate::admin::HandshakesAdmin;
+use crate::admin::types::*;
 use crate::clock::to_unix;
 use crate::domain::hosts::DomainBinding;
 use crate::domain::{duration, handshake, policy};
@@ -185,4 +189,138 @@ pub(super) async fn domains_remove(
         .remove_domains(code, &canonical, admin.now_unix())
         .await?;
     Ok(show(admin, code).await?.domains)
+}
+
+#[async_trait]
+impl HandshakesAdmin for LocalAdmin {
+    async fn handshake_create(
+        &self,
+        code: &str,
+        settings: HandshakeSettings,
+    ) -> Result<HandshakeView> {
+        let r = create(self, code, settings).await;
+        self.audited("handshake.create", code, r).await
+    }
+
+    async fn handshake_list(&self) -> Result<Vec<HandshakeView>> {
+        let now = self.now();
+        self.store
+            .list_handshakes(to_unix(now))
+            .await?
+            .iter()
+            .map(|h| views::handshake(h, now))
+            .collect()
+    }
+
+    async fn handshake_show(&self, code: &str) -> Result<HandshakeView> {
+        show(self, code).await
+    }
+
+    async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
+        let r = bind(self, code, items).await;
+        self.audited("handshake.bind", &format!("{code} {}", items.join(",")), r)
+            .await
+    }
+
+    async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
+        let r = match self.store.unbind_items(code, items, self.now_unix()).await {
+            Ok(()) => self.handshake_show(code).await,
+            Err(e) => Err(e.into()),
+        };
+        self.audited(
+            "handshake.unbind",
+            &format!("{code} {}", items.join(",")),
+            r,
+        )
+        .await
+    }
+
+    async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
+        let r = match self.store.order_items(code, items, self.now_unix()).await {
+            Ok(()) => self.handshake_show(code).await,
+            Err(e) => Err(e.into()),
+        };
+        self.audited("handshake.order", &format!("{code} {}", items.join(",")), r)
+            .await
+    }
+
+    async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView> {
+        let r = match self.store.order_by_expiry(code, self.now_unix()).await {
+            Ok(()) => self.handshake_show(code).await,
+            Err(e) => Err(e.into()),
+        };
+        self.audited("handshake.order", &format!("{code} by expiry"), r)
+            .await
+    }
+
+    async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
+        let r = set(self, code, changes).await;
+        self.audited("handshake.set", code, r).await
+    }
+
+    async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>> {
+        let r = domains_add(self, code, domains).await;
+        self.audited(
+            "handshake.domains.add",
+            &format!("{code} {}", domains.join(",")),
+            r,
+        )
+        .await
+    }
+
+    async fn handshake_domains_remove(
+        &self,
+        code: &str,
+        domains: &[String],
+    ) -> Result<Vec<String>> {
+        let r = domains_remove(self, code, domains).await;
+        self.audited(
+            "handshake.domains.remove",
+            &format!("{code} {}", domains.join(",")),
+            r,
+        )
+        .await
+    }
+
+    async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>> {
+        Ok(self.handshake_show(code).await?.domains)
+    }
+
+    async fn handshake_password_set(&self, code: &str, password: Zeroizing<String>) -> Result<()> {
+        let r = async {
+            let hash = crate::password::hash(&password)?;
+            let patch = crate::store::HandshakePatch {
+                password_hash: Some(Some(hash)),
+                ..Default::default()
+            };
+            Ok(self
+                .store
+                .update_handshake(code, patch, self.now_unix())
+                .await?)
+        }
+        .await;
+        self.audited("handshake.password.set", code, r).await
+    }
+
+    async fn handshake_password_clear(&self, code: &str) -> Result<()> {
+        let patch = crate::store::HandshakePatch {
+            password_hash: Some(None),
+            ..Default::default()
+        };
+        let r = self
+            .store
+            .update_handshake(code, patch, self.now_unix())
+            .await
+            .map_err(Into::into);
+        self.audited("handshake.password.clear", code, r).await
+    }
+
+    async fn handshake_delete(&self, code: &str, force: bool) -> Result<()> {
+        let r = self
+            .store
+            .delete_handshake(code, force, self.now_unix())
+            .await
+            .map_err(Into::into);
+        self.audited("handshake.delete", code, r).await
+    }
 }

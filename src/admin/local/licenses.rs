@@ -1,9 +1,11 @@
 //! Trusting issuer keys and importing license files on the local target.
 
-use crate::admin::ImportTarget;
-use crate::admin::types::{
-    Binding, ImportReport, ImportStatus, ItemSeats, LicenseRemovalView, TrustAddResult,
-};
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+use crate::admin::types::*;
+use crate::admin::{ImportTarget, LicensesAdmin};
 use crate::clock::to_unix;
 use crate::domain::status::item_status;
 use crate::error::{Error, Result};
@@ -252,4 +254,111 @@ async fn bound_before(
         .filter(|id| record.items.iter().any(|s| &s.item.id == *id))
         .cloned()
         .collect())
+}
+
+#[async_trait]
+impl LicensesAdmin for LocalAdmin {
+    async fn trust_add(
+        &self,
+        public_key_pem: &str,
+        name: Option<String>,
+    ) -> Result<TrustAddResult> {
+        let r = trust_add(self, public_key_pem, name).await;
+        let target = r
+            .as_ref()
+            .map(|t| t.key.key_id.clone())
+            .unwrap_or_else(|_| "-".into());
+        self.audited("trust.add", &target, r).await
+    }
+
+    async fn trust_list(&self) -> Result<Vec<TrustedKeyView>> {
+        self.store
+            .list_trusted_keys()
+            .await?
+            .iter()
+            .map(views::trusted_key)
+            .collect()
+    }
+
+    async fn trust_remove(&self, key_id: &str) -> Result<()> {
+        let r = self
+            .store
+            .remove_trusted_key(key_id)
+            .await
+            .map_err(Into::into);
+        self.audited("trust.remove", key_id, r).await
+    }
+
+    async fn license_import(
+        &self,
+        file_name: &str,
+        contents: &[u8],
+        target: Option<&ImportTarget>,
+        replace: bool,
+    ) -> Result<ImportReport> {
+        let r = import(self, file_name, contents, target, replace).await;
+        let what = match &r {
+            Ok(report) => report.license_id.clone().unwrap_or_default(),
+            Err(_) => file_name.to_string(),
+        };
+        self.audited_with("license.import", &what, r, import_detail)
+            .await
+    }
+
+    async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>> {
+        let now = self.now();
+        let mut licenses = self
+            .store
+            .list_licenses(to_unix(now))
+            .await?
+            .iter()
+            .map(|l| views::license(l, now))
+            .collect::<Result<Vec<_>>>()?;
+        views::with_coverage(&mut licenses);
+        if let Some(window) = expiring_within {
+            let horizon = chrono::Duration::from_std(window)
+                .ok()
+                .and_then(|d| now.checked_add_signed(d))
+                .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC);
+            for license in &mut licenses {
+                license
+                    .items
+                    .retain(|i| i.status == ItemStatus::Active && i.expires_at <= horizon);
+            }
+            licenses.retain(|l| !l.items.is_empty());
+        }
+        Ok(licenses)
+    }
+
+    async fn license_show(&self, id: &str) -> Result<LicenseView> {
+        // Coverage is decided over every license's items: the renewal may be in another file.
+        self.license_list(None)
+            .await?
+            .into_iter()
+            .find(|l| l.id == id)
+            .ok_or_else(|| {
+                crate::error::Error::not_found(format!("no license {id}"))
+                    .with_hint("see `ltsctl license list` for the licenses this LTS has")
+            })
+    }
+
+    async fn license_remove(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+    ) -> Result<LicenseRemovalView> {
+        let r = self
+            .store
+            .remove_license(id, force, dry_run, self.now_unix())
+            .await
+            .map(|removal| removal_view(id, dry_run, removal))
+            .map_err(Into::into);
+        if dry_run {
+            // A dry run changes nothing: not an entry of the audit log.
+            return r;
+        }
+        self.audited_with("license.remove", id, r, |v| Some(v.summary()))
+            .await
+    }
 }

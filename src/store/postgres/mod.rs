@@ -88,7 +88,6 @@ impl PgStore {
     pub(crate) fn pool(&self) -> &PgPool {
         &self.pool
     }
-
 }
 
 impl Commit for Transaction<'static, Postgres> {
@@ -217,7 +216,6 @@ impl Dialect for PgConnection {
     }
 }
 
-
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     e.into()
 }
@@ -268,7 +266,6 @@ pub(crate) fn redact_url(url: &str) -> String {
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -8,8 +8,8 @@ use sqlx::SqliteConnection;
 
 use crate::store::StoreResult;
 use crate::store::devices::{
-    DeviceCursor, DeviceFilter, DeviceSort, DevicesDialect, cursor_args, device_filter, each_listing,
-    filter_args, listing, listing_index,
+    DeviceCursor, DeviceFilter, DeviceSort, DevicesDialect, cursor_args, device_filter,
+    each_listing, filter_args, listing, listing_index,
 };
 use crate::store::query::{Arg, Conn};
 

@@ -200,7 +200,6 @@ impl SqliteStore {
         restrict_permissions(path);
         Ok(())
     }
-
 }
 
 /// A write transaction holding this store's turn (see [`SqliteStore::write_tx`]); derefs to the
@@ -474,7 +473,6 @@ pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
 pub(crate) fn db(e: sqlx::Error) -> StoreError {
     e.into()
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -1,33 +1,79 @@
-//! Devices and usage on the local target: listing with opaque cursors, unregistering, statistics.
+//! Devices on the local target: listing with opaque cursors, showing one, unregistering.
 
-use std::collections::BTreeMap;
-
+use async_trait::async_trait;
 use base64::Engine;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 
+use super::{LocalAdmin, overflow};
+use crate::admin::DevicesAdmin;
 use crate::admin::types::*;
 use crate::clock::{from_unix, to_unix};
-use crate::domain::option::LicenseOption;
-use crate::domain::policy;
-use crate::error::{Error, Result};
-use crate::store::{
-    DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, UsageFilter, UsageGrouping,
-};
-
-use super::{LocalAdmin, views};
 use crate::domain::usage::checked_total;
+use crate::error::{Error, Result};
+use crate::store::{DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState};
 
-/// A total that does not fit in 64 bits: reported, never wrapped into a negative number.
-fn overflow(what: &str) -> Error {
-    Error::internal(format!(
-        "the total of {what} overflows a 64-bit integer; the store holds counts no device reported"
-    ))
+#[async_trait]
+impl DevicesAdmin for LocalAdmin {
+    async fn devices_list(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<DevicePage> {
+        list(self, query, cursor, limit).await
+    }
+
+    async fn devices_list_raw(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<RawDevicePage> {
+        list_raw(self, query, cursor, limit).await
+    }
+
+    async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
+        let n = self.store.count_devices(&filter(query, self.now())).await?;
+        Ok(n.max(0) as u64)
+    }
+
+    async fn device_show(&self, uuid: &str) -> Result<DeviceDetail> {
+        show(self, uuid).await
+    }
+
+    async fn devices_unregister(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> Result<UnregisterReport> {
+        let r = unregister(self, uuids, handshake).await;
+        let target = match uuids {
+            [one] => one.clone(),
+            many => format!("{} devices", many.len()),
+        };
+        let r = self.audited("devices.unregister", &target, r).await?;
+        Ok(r)
+    }
+
+    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64> {
+        let r = unregister_matching(self, query, batch).await;
+        let target = format!(
+            "inactive_for={}s handshake={} removed={}",
+            query.inactive_for_seconds.unwrap_or(0),
+            query.handshake.as_deref().unwrap_or("*"),
+            r.as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "0".into())
+        );
+        self.audited("devices.unregister", &target, r).await
+    }
 }
 
 /// Largest page one call returns: keeps memory flat on both ends however many devices there are.
 pub const MAX_PAGE: u32 = 5_000;
 
-pub(super) fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
+fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
     DeviceFilter {
         handshake: query.handshake.clone(),
         item: query.item.clone(),
@@ -91,7 +137,7 @@ pub(crate) fn device_view(row: DeviceRow, now: DateTime<Utc>) -> DeviceView {
     }
 }
 
-pub(super) async fn list(
+async fn list(
     admin: &LocalAdmin,
     query: &DeviceQuery,
     cursor: Option<&str>,
@@ -115,7 +161,7 @@ pub(super) async fn list(
 }
 
 /// [`list`] with each device as JSON text, built by the store when it can.
-pub(super) async fn list_raw(
+async fn list_raw(
     admin: &LocalAdmin,
     query: &DeviceQuery,
     cursor: Option<&str>,
@@ -163,7 +209,7 @@ fn device_row_of(v: DeviceView) -> DeviceRow {
     }
 }
 
-pub(super) async fn show(admin: &LocalAdmin, uuid: &str) -> Result<DeviceDetail> {
+async fn show(admin: &LocalAdmin, uuid: &str) -> Result<DeviceDetail> {
     let now = admin.now();
     let seats = admin.store.device_seats(uuid).await?;
     let usage = admin.store.device_usage(uuid).await?;
@@ -190,7 +236,7 @@ pub(super) async fn show(admin: &LocalAdmin, uuid: &str) -> Result<DeviceDetail>
     })
 }
 
-pub(super) async fn unregister(
+async fn unregister(
     admin: &LocalAdmin,
     uuids: &[String],
     handshake: Option<&str>,
@@ -207,11 +253,7 @@ pub(super) async fn unregister(
     Ok(UnregisterReport { removed, missing })
 }
 
-pub(super) async fn unregister_matching(
-    admin: &LocalAdmin,
-    query: &DeviceQuery,
-    batch: u32,
-) -> Result<u64> {
+async fn unregister_matching(admin: &LocalAdmin, query: &DeviceQuery, batch: u32) -> Result<u64> {
     if query.inactive_for_seconds.is_none() && query.state != DeviceStateFilter::Expired {
         return Err(
             Error::usage("bulk unregistering needs --inactive-for DUR (or --expired)")
@@ -226,134 +268,4 @@ pub(super) async fn unregister_matching(
         )
         .await?;
     Ok(n.max(0) as u64)
-}
-
-pub(super) async fn usage(admin: &LocalAdmin, query: &UsageQuery) -> Result<UsageView> {
-    let now = admin.now();
-    let by = match query.by {
-        UsageBy::Day => UsageGrouping::Day,
-        UsageBy::Item => UsageGrouping::Item,
-        UsageBy::Symbology => UsageGrouping::Symbology,
-        UsageBy::Module => UsageGrouping::Module,
-    };
-    let f = UsageFilter {
-        handshake: query.handshake.clone(),
-        item: query.item.clone(),
-        since: query.since.map(to_unix),
-    };
-    let groups: Vec<UsageGroupView> = admin
-        .store
-        .usage_groups(&f, by)
-        .await?
-        .into_iter()
-        .map(|g| UsageGroupView {
-            key: g.key,
-            scans: g.scans,
-            pages: g.pages,
-            reports: g.reports,
-            devices: g.devices,
-        })
-        .collect();
-    // Totals come from the item grouping whatever `by` is: symbology rows would drop pages and vice versa.
-    let totals = if by == UsageGrouping::Item {
-        groups.clone()
-    } else {
-        admin
-            .store
-            .usage_groups(&f, UsageGrouping::Item)
-            .await?
-            .into_iter()
-            .map(|g| UsageGroupView {
-                key: g.key,
-                scans: g.scans,
-                pages: g.pages,
-                reports: g.reports,
-                devices: g.devices,
-            })
-            .collect()
-    };
-    Ok(UsageView {
-        since: query.since,
-        until: now,
-        by: query.by,
-        items: item_usage(admin, query, now).await?,
-        scans: checked_total(totals.iter().map(|g| g.scans)).ok_or_else(|| overflow("scans"))?,
-        pages: checked_total(totals.iter().map(|g| g.pages)).ok_or_else(|| overflow("pages"))?,
-        reports: checked_total(totals.iter().map(|g| g.reports))
-            .ok_or_else(|| overflow("reports"))?,
-        groups,
-    })
-}
-
-/// Quota used and left per item (of one code, or all), with the 60/80/100% alert level.
-async fn item_usage(
-    admin: &LocalAdmin,
-    query: &UsageQuery,
-    now: DateTime<Utc>,
-) -> Result<Vec<ItemUsageView>> {
-    let mut overuse = None;
-    let states = match &query.handshake {
-        Some(code) => match admin.store.get_handshake(code, to_unix(now)).await? {
-            Some(record) => {
-                overuse = record
-                    .handshake
-                    .overuse_percent
-                    .map(|p| p.clamp(0, 100) as u32);
-                record.items
-            }
-            None => return Err(Error::not_found(format!("no handshake code {code}"))),
-        },
-        None => admin
-            .store
-            .list_licenses(to_unix(now))
-            .await?
-            .into_iter()
-            .flat_map(|l| l.items)
-            .collect(),
-    };
-    let mut out = Vec::new();
-    for state in states
-        .iter()
-        .filter(|s| query.item.as_ref().is_none_or(|i| *i == s.item.id))
-    {
-        let view = views::item(state, now)?;
-        let quota = view
-            .quota
-            .filter(|_| view.option != LicenseOption::PerDomain);
-        let pct = overuse.unwrap_or_else(|| policy::default_overuse_percent(view.option));
-        let peak = match view.option {
-            LicenseOption::PerConcurrentDevice => Some(
-                admin
-                    .store
-                    .concurrent_peak(&view.id, query.since.map(to_unix))
-                    .await?
-                    .max(0) as u64,
-            ),
-            _ => None,
-        };
-        out.push(ItemUsageView {
-            limit: quota.map(|q| policy::quota_with_overuse(q, pct)),
-            peak,
-            left: quota.map(|q| q.saturating_sub(view.used)),
-            percent: quota
-                .filter(|q| *q > 0)
-                .map(|q| (view.used as f64 * 1000.0 / q as f64).round() / 10.0),
-            alert: quota.and_then(|q| policy::quota_alert_level(view.used, q)),
-            item: view.id,
-            license_id: view.license_id,
-            product: view.product,
-            option: view.option,
-            status: view.status,
-            quota,
-            used: view.used,
-            active_devices: state.active_devices,
-            handshakes: view.handshakes,
-        });
-    }
-    if let Some(item) = &query.item
-        && out.is_empty()
-    {
-        return Err(Error::not_found(format!("no license item {item}")));
-    }
-    Ok(out)
 }

@@ -1,0 +1,151 @@
+//! Usage on the local target: totals per day, item, symbology or module, and quota left per item.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::{LocalAdmin, overflow, views};
+use crate::admin::UsageAdmin;
+use crate::admin::types::*;
+use crate::clock::to_unix;
+use crate::domain::option::LicenseOption;
+use crate::domain::policy;
+use crate::domain::usage::checked_total;
+use crate::error::{Error, Result};
+use crate::store::{UsageFilter, UsageGrouping};
+
+#[async_trait]
+impl UsageAdmin for LocalAdmin {
+    async fn usage(&self, query: &UsageQuery) -> Result<UsageView> {
+        usage(self, query).await
+    }
+}
+
+async fn usage(admin: &LocalAdmin, query: &UsageQuery) -> Result<UsageView> {
+    let now = admin.now();
+    let by = match query.by {
+        UsageBy::Day => UsageGrouping::Day,
+        UsageBy::Item => UsageGrouping::Item,
+        UsageBy::Symbology => UsageGrouping::Symbology,
+        UsageBy::Module => UsageGrouping::Module,
+    };
+    let f = UsageFilter {
+        handshake: query.handshake.clone(),
+        item: query.item.clone(),
+        since: query.since.map(to_unix),
+    };
+    let groups: Vec<UsageGroupView> = admin
+        .store
+        .usage_groups(&f, by)
+        .await?
+        .into_iter()
+        .map(|g| UsageGroupView {
+            key: g.key,
+            scans: g.scans,
+            pages: g.pages,
+            reports: g.reports,
+            devices: g.devices,
+        })
+        .collect();
+    // Totals come from the item grouping whatever `by` is: symbology rows would drop pages and vice versa.
+    let totals = if by == UsageGrouping::Item {
+        groups.clone()
+    } else {
+        admin
+            .store
+            .usage_groups(&f, UsageGrouping::Item)
+            .await?
+            .into_iter()
+            .map(|g| UsageGroupView {
+                key: g.key,
+                scans: g.scans,
+                pages: g.pages,
+                reports: g.reports,
+                devices: g.devices,
+            })
+            .collect()
+    };
+    Ok(UsageView {
+        since: query.since,
+        until: now,
+        by: query.by,
+        items: item_usage(admin, query, now).await?,
+        scans: checked_total(totals.iter().map(|g| g.scans)).ok_or_else(|| overflow("scans"))?,
+        pages: checked_total(totals.iter().map(|g| g.pages)).ok_or_else(|| overflow("pages"))?,
+        reports: checked_total(totals.iter().map(|g| g.reports))
+            .ok_or_else(|| overflow("reports"))?,
+        groups,
+    })
+}
+
+/// Quota used and left per item (of one code, or all), with the 60/80/100% alert level.
+async fn item_usage(
+    admin: &LocalAdmin,
+    query: &UsageQuery,
+    now: DateTime<Utc>,
+) -> Result<Vec<ItemUsageView>> {
+    let mut overuse = None;
+    let states = match &query.handshake {
+        Some(code) => match admin.store.get_handshake(code, to_unix(now)).await? {
+            Some(record) => {
+                overuse = record
+                    .handshake
+                    .overuse_percent
+                    .map(|p| p.clamp(0, 100) as u32);
+                record.items
+            }
+            None => return Err(Error::not_found(format!("no handshake code {code}"))),
+        },
+        None => admin
+            .store
+            .list_licenses(to_unix(now))
+            .await?
+            .into_iter()
+            .flat_map(|l| l.items)
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for state in states
+        .iter()
+        .filter(|s| query.item.as_ref().is_none_or(|i| *i == s.item.id))
+    {
+        let view = views::item(state, now)?;
+        let quota = view
+            .quota
+            .filter(|_| view.option != LicenseOption::PerDomain);
+        let pct = overuse.unwrap_or_else(|| policy::default_overuse_percent(view.option));
+        let peak = match view.option {
+            LicenseOption::PerConcurrentDevice => Some(
+                admin
+                    .store
+                    .concurrent_peak(&view.id, query.since.map(to_unix))
+                    .await?
+                    .max(0) as u64,
+            ),
+            _ => None,
+        };
+        out.push(ItemUsageView {
+            limit: quota.map(|q| policy::quota_with_overuse(q, pct)),
+            peak,
+            left: quota.map(|q| q.saturating_sub(view.used)),
+            percent: quota
+                .filter(|q| *q > 0)
+                .map(|q| (view.used as f64 * 1000.0 / q as f64).round() / 10.0),
+            alert: quota.and_then(|q| policy::quota_alert_level(view.used, q)),
+            item: view.id,
+            license_id: view.license_id,
+            product: view.product,
+            option: view.option,
+            status: view.status,
+            quota,
+            used: view.used,
+            active_devices: state.active_devices,
+            handshakes: view.handshakes,
+        });
+    }
+    if let Some(item) = &query.item
+        && out.is_empty()
+    {
+        return Err(Error::not_found(format!("no license item {item}")));
+    }
+    Ok(out)
+}

@@ -1,0 +1,81 @@
+//! Devices over the admin API: `/v1/admin/devices/...`.
+
+use async_trait::async_trait;
+use reqwest::{Method, RequestBuilder};
+
+use super::RemoteAdmin;
+use crate::admin::DevicesAdmin;
+use crate::admin::types::*;
+use crate::error::Result;
+
+impl RemoteAdmin {
+    /// `GET /v1/admin/devices` for one page, decoded typed or raw by the caller.
+    fn devices_page(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> RequestBuilder {
+        let page = PageQuery {
+            cursor: cursor.map(str::to_string),
+            limit: Some(limit),
+        };
+        self.request(Method::GET, &["devices"])
+            .query(query)
+            .query(&page)
+    }
+}
+
+#[async_trait]
+impl DevicesAdmin for RemoteAdmin {
+    async fn devices_list(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<DevicePage> {
+        self.call(self.devices_page(query, cursor, limit)).await
+    }
+
+    async fn devices_list_raw(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<RawDevicePage> {
+        self.call(self.devices_page(query, cursor, limit)).await
+    }
+
+    async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
+        let count: CountView = self.get_with(&["devices", "count"], query).await?;
+        Ok(count.count)
+    }
+
+    async fn device_show(&self, uuid: &str) -> Result<DeviceDetail> {
+        self.get(&["devices", uuid]).await
+    }
+
+    async fn devices_unregister(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> Result<UnregisterReport> {
+        let body = UnregisterRequest {
+            uuids: uuids.to_vec(),
+            handshake: handshake.map(str::to_string),
+        };
+        self.send_body(Method::POST, &["devices", "unregister"], &body)
+            .await
+    }
+
+    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64> {
+        let body = UnregisterMatchingRequest {
+            query: query.clone(),
+            batch,
+        };
+        let removed: RemovedView = self
+            .send_body(Method::POST, &["devices", "unregister-matching"], &body)
+            .await?;
+        Ok(removed.removed)
+    }
+}

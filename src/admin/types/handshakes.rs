@@ -1,0 +1,116 @@
+//! The handshake codes area's wire types: codes, their items and settings.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use zeroize::Zeroizing;
+
+use crate::domain::option::LicenseOption;
+use crate::domain::status::ItemStatus;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HandshakeItemView {
+    /// 1-based place in the consumption order.
+    pub position: usize,
+    pub id: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: LicenseOption,
+    pub status: ItemStatus,
+    pub used: u64,
+    pub quota: Option<u64>,
+    /// Quota including the overuse tolerance: what is actually enforced.
+    pub limit: Option<u64>,
+    /// Per-concurrent-device items: the most devices their window held at once in the last 30 days
+    /// (it can pass `limit` by devices authorized while there was room; see README). Null otherwise.
+    #[serde(default)]
+    pub peak: Option<u64>,
+    /// The refresh interval devices seated on this item get (the code's override or the item's default).
+    pub refresh_interval: String,
+    pub refresh_interval_seconds: u64,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HandshakeView {
+    pub code: String,
+    pub name: Option<String>,
+    /// The code's override, or null when each item's default applies.
+    pub refresh_interval: Option<String>,
+    pub refresh_interval_seconds: Option<u64>,
+    pub offline_grace: String,
+    pub offline_grace_seconds: u64,
+    /// The code's overuse tolerance override in percent, or null for each option's default.
+    pub overuse_percent: Option<u32>,
+    pub password_set: bool,
+    /// `expiry` (soonest-expiring item first) or `explicit` (set with `handshake order`).
+    pub order: String,
+    pub domains: Vec<String>,
+    pub active_devices: i64,
+    pub items: Vec<HandshakeItemView>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Settings for `handshake create`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HandshakeSettings {
+    pub name: Option<String>,
+    pub refresh_interval_seconds: Option<u64>,
+    pub offline_grace_seconds: Option<u64>,
+    pub overuse_percent: Option<u32>,
+}
+
+/// `handshake set`: only the fields given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HandshakeChanges {
+    pub name: Option<String>,
+    pub refresh_interval_seconds: Option<u64>,
+    /// Back to each item's default refresh interval.
+    #[serde(default)]
+    pub reset_refresh_interval: bool,
+    pub offline_grace_seconds: Option<u64>,
+    pub overuse_percent: Option<u32>,
+    /// Back to each option's default overuse tolerance.
+    #[serde(default)]
+    pub reset_overuse: bool,
+}
+
+impl HandshakeChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == HandshakeChanges::default()
+    }
+}
+
+/// `POST /v1/admin/handshakes`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CreateHandshakeRequest {
+    pub code: String,
+    #[serde(flatten)]
+    pub settings: HandshakeSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ItemsRequest {
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct DomainsRequest {
+    pub domains: Vec<String>,
+}
+
+/// `PUT /v1/admin/handshakes/{code}/password`: the password is wiped from memory once dropped.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct PasswordRequest {
+    #[schema(value_type = String)]
+    pub password: Zeroizing<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ForceQuery {
+    /// Go ahead even while devices hold seats.
+    #[serde(default)]
+    pub force: bool,
+}

@@ -1,0 +1,45 @@
+//! The server operations area's wire types: which LTS this is, its counts, sweeps.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::licenses::ItemView;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Target {
+    /// `local` (a data dir) or `remote` (a server URL).
+    pub kind: String,
+    /// The data dir's database path or the server URL.
+    pub location: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Counts {
+    pub trusted_keys: i64,
+    pub licenses: i64,
+    pub items: i64,
+    pub handshakes: i64,
+    pub active_devices: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct StatusView {
+    pub target: Target,
+    pub lts_id: String,
+    pub version: String,
+    pub counts: Counts,
+    /// The window `expiring_soon` was computed for.
+    pub expiring_within: String,
+    /// Active items that expire inside the window, soonest first.
+    pub expiring_soon: Vec<ItemView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct SweepView {
+    /// Devices removed by this run.
+    pub removed: i64,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    /// `manual` (ltsctl sweep) or `schedule` (the server's sweeper).
+    pub trigger: String,
+}

@@ -1,0 +1,97 @@
+//! The usage area's wire types: statistics and quota per item.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::option::LicenseOption;
+use crate::domain::status::ItemStatus;
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum UsageBy {
+    #[default]
+    Day,
+    Item,
+    Symbology,
+    Module,
+}
+
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    utoipa::IntoParams,
+)]
+#[into_params(parameter_in = Query)]
+pub struct UsageQuery {
+    pub handshake: Option<String>,
+    pub item: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub by: UsageBy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UsageGroupView {
+    /// The day (YYYY-MM-DD), item id, symbology or module.
+    pub key: String,
+    pub scans: i64,
+    pub pages: i64,
+    pub reports: i64,
+    pub devices: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ItemUsageView {
+    pub item: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: LicenseOption,
+    pub status: ItemStatus,
+    pub quota: Option<u64>,
+    /// Devices seated now (device options) or units reported over the item's validity.
+    pub used: u64,
+    /// Quota minus used (never negative); null for per-domain.
+    pub left: Option<u64>,
+    /// used / quota in percent.
+    pub percent: Option<f64>,
+    /// 60, 80 or 100 when that share of the quota is reached.
+    pub alert: Option<u8>,
+    /// Quota including the overuse tolerance (the code's with --handshake, else the option's default).
+    #[serde(default)]
+    pub limit: Option<u64>,
+    /// Per-concurrent-device items: the most devices their window held at once in the period (since
+    /// `since`, else ever). Null otherwise.
+    #[serde(default)]
+    pub peak: Option<u64>,
+    pub active_devices: i64,
+    pub handshakes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UsageView {
+    pub since: Option<DateTime<Utc>>,
+    pub until: DateTime<Utc>,
+    pub by: UsageBy,
+    pub groups: Vec<UsageGroupView>,
+    pub items: Vec<ItemUsageView>,
+    pub scans: i64,
+    pub pages: i64,
+    pub reports: i64,
+}
