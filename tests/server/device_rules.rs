@@ -2,11 +2,8 @@
 //! minutes can pass: refresh intervals and sweeps, caps at item expiry, concurrent windows, per-scan
 //! hand-over, per-domain items and items that are not valid yet.
 
-#[path = "support/lts.rs"]
-mod lts;
-
+use crate::util::*;
 use chrono::TimeDelta;
-use lts::*;
 use ltsctl::admin::{Admin, HandshakeChanges};
 use ltsctl::store::{FleetStore, LicenseStore};
 use serde_json::json;
