@@ -48,10 +48,12 @@ pub fn find<'a>(v: &'a Value, key: &str, value: &str) -> &'a Value {
 
 /// The ids of the `items` of a license, a code or a verify report, in order.
 #[track_caller]
-pub fn item_ids(v: &Value) -> Vec<String> {
-    as_array(&v["items"])
+pub fn item_ids(v: &Value) -> Vec<&str> {
+    let items = v["items"].as_array();
+    let items = items.unwrap_or_else(|| panic!("no items array in {v}"));
+    items
         .iter()
-        .map(|i| i["id"].as_str().expect("item id").to_string())
+        .map(|i| i["id"].as_str().expect("item id"))
         .collect()
 }
 

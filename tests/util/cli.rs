@@ -355,7 +355,9 @@ impl Env {
 
     /// Ids of a code's items in consumption order.
     pub fn handshake_items(&self, code: &str) -> Vec<String> {
-        crate::util::item_ids(&self.handshake(code))
+        let view = self.handshake(code);
+        let ids = crate::util::item_ids(&view);
+        ids.into_iter().map(str::to_string).collect()
     }
 
     /// `used` of item `id` in `license list`.
