@@ -539,7 +539,7 @@ fn expired_devices_are_listed_and_removed_with_expired_locally() {
 #[test]
 fn license_list_expiring_within_exits_9_only_when_an_item_expires_in_the_window() {
     let f = Fleet::new(|s, now| {
-        // Another product: it does not take over from SOON (see cli_license for covered expiries).
+        // Another product: it does not take over from SOON (see license.rs for covered expiries).
         let long = Item::per_device("LONG", 10, now)
             .product("other-sdk")
             .expires(now + TimeDelta::days(200));

@@ -741,11 +741,7 @@ fn csv_has_rfc3339_times_and_plain_numbers_and_tables_group_thousands() {
 /// without a terminal around it) is laid out as off a terminal, not squashed to one character a column.
 #[test]
 fn a_table_on_a_terminal_without_a_width_is_not_squashed() {
-    let have_script = std::process::Command::new("script")
-        .args(["-qec", "true", "/dev/null"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !have_script {
+    if !have("script", &["-qec", "true", "/dev/null"]) {
         eprintln!("SKIPPED a_table_on_a_terminal_without_a_width_is_not_squashed: no `script`");
         return;
     }

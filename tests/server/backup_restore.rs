@@ -19,14 +19,11 @@ fn ltsctl(env: &Env, dir: &Path, cwd: &Path, args: &[&str]) -> Out {
     env.on(&Target::local(dir)).in_dir(cwd).run(args)
 }
 
+/// Asserts the exit code of `what`: its stderr.
 #[track_caller]
 fn code(out: &Out, expected: i32, what: &str) -> String {
-    assert_eq!(out.code, expected, "{what}: {}\n{}", out.stderr, out.stdout);
+    expect_code(out, expected, &[what]);
     out.stderr.clone()
-}
-
-fn json_out(out: &Out) -> Value {
-    out.json()
 }
 
 /// Writes acknowledged by the server, each with when its answer arrived.
@@ -111,7 +108,7 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
         devices_before.len()
     );
     assert_eq!(
-        json_out(&out)["lts_id"],
+        out.json()["lts_id"],
         server.api().lts_id().await,
         "backup JSON names the instance"
     );
@@ -153,14 +150,9 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
         "reports acknowledged before the backup are missing: {lost:?}"
     );
     // The restored store works: same instance, and the CLI reads it.
-    let status = json_out(&ltsctl(&lts, &fresh, &lts.work, &["-o", "json", "status"]));
+    let status = ltsctl(&lts, &fresh, &lts.work, &["-o", "json", "status"]).json();
     assert_eq!(status["lts_id"], server.api().lts_id().await);
-    let listed = json_out(&ltsctl(
-        &lts,
-        &fresh,
-        &lts.work,
-        &["-o", "json", "devices", "list"],
-    ));
+    let listed = ltsctl(&lts, &fresh, &lts.work, &["-o", "json", "devices", "list"]).json();
     assert_eq!(listed.as_array().map(Vec::len), Some(uuids.len()));
     eprintln!(
         "backup-restore: backup under load took {took:?} ({during} authorizations acknowledged meanwhile); \
@@ -211,7 +203,7 @@ impl Live {
     /// Restoring `file` is refused with `exit` and leaves the live store byte for byte as it was.
     async fn refuses(&self, file: &Path, exit: i32, what: &str) -> String {
         let before = self.db_bytes().await;
-        let status_before = json_out(&self.run(&["-o", "json", "status"]));
+        let status_before = self.run(&["-o", "json", "status"]).json();
         let err = code(
             &self.run(&["restore", file.to_str().unwrap(), "--yes"]),
             exit,
@@ -223,7 +215,7 @@ impl Live {
             "{what}: the live store changed"
         );
         assert_eq!(
-            json_out(&self.run(&["-o", "json", "status"]))["lts_id"],
+            self.run(&["-o", "json", "status"]).json()["lts_id"],
             status_before["lts_id"]
         );
         assert!(
