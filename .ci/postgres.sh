@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL for the store conformance tests (tests/store_conformance.rs) and prints, as
+# Starts a throwaway PostgreSQL for the store conformance tests (tests/store/) and prints, as
 # the LAST line of stdout, the variable that turns those tests on:
 #
 #     export LTSCTL_TEST_DATABASE_URL=postgres://ltsctl@127.0.0.1:PORT/ltsctl
 #
-# Use:   eval "$(bash .ci/postgres.sh)" && cargo test --test store_conformance
+# Use:   eval "$(bash .ci/postgres.sh)" && cargo test --test store
 #
 # The cluster lives in $LTSCTL_PG_DIR (default /tmp/ltsctl-pg): data in DIR/data, log in DIR/log, socket in
 # DIR. It listens on 127.0.0.1 only, on a free port, with trust authentication (it is throwaway: never

@@ -3,17 +3,12 @@
 //! session), and its whole stdout is parsed with `serde_json::from_str`, which refuses a second document,
 //! stray text or nothing at all. A command added to the tree without a run here fails the test.
 
-#[path = "support/admin.rs"]
-mod admin;
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use admin::*;
+use crate::util;
+use crate::util::*;
 use chrono::{TimeDelta, Utc};
-use lts::{CODE, Item};
 use serde_json::Value;
 
 /// Commands whose output is not a JSON document by design: `serve` prints `listening on URL` and runs the
@@ -47,7 +42,7 @@ impl Runs<'_> {
     fn json(&self, target: &Target, line: &str, stdin: Option<&str>) -> Value {
         let mut args: Vec<&str> = line.split_whitespace().collect();
         args.extend(["-o", "json"]);
-        let out = self.env.run_stdin(target, &args, stdin);
+        let out = self.env.on(target).run_stdin(&args, stdin);
         self.record(line);
         one_document(&out, line)
     }
@@ -115,7 +110,7 @@ fn every_command_prints_exactly_one_json_document() {
         Item::per_device("J2-A", 10, day_ago),
         Item::per_scan("J2-B", 10_000, day_ago).expires(now + TimeDelta::days(30)),
     ];
-    env.write("doc.toml", lts::document("LIC-J-2", &items));
+    env.write("doc.toml", document("LIC-J-2", &items));
     let pw = Some("correct horse battery\n");
     for line in [
         "issuer keygen --out vendor.pem --public-out vendor.pub.pem",
@@ -191,27 +186,32 @@ fn every_command_prints_exactly_one_json_document() {
     runs.json(&seeded, "seed --devices 10", None);
 
     let mut skipped: Vec<&str> = Vec::new();
-    match std::env::var("LTSCTL_TEST_DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => {
-            let (db_url, drop_db) = fresh_database(&url);
-            let line = format!("migrate --from {} --to {db_url}", env.data.display());
+    match util::pg::test_database_url() {
+        Some(url) => {
+            // A new database on that server (never the shared one), dropped afterwards.
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            let db = rt.block_on(util::pg::PgDb::create(&url));
+            let line = format!("migrate --from {} --to {}", env.data.display(), db.url);
             runs.json(&Target::none(), &line, None);
-            drop_db();
+            rt.block_on(db.drop_db());
         }
-        _ => skipped.push("migrate"),
+        None => skipped.push("migrate"),
     }
 
     if have("keyctl", &["session", "-", "true"]) {
         let token = env.token("json-admin", "admin");
         runs.record("token create");
-        let server = env.serve(&[]);
+        let server = env.serve(&["--rate-limit", "0"]);
         let profile = format!("json-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
         let script = env.write("keyring.sh", KEYRING_SCRIPT);
         let out = env
             .command_of("keyctl")
             .args(["session", "-", "bash"])
             .arg(&script)
-            .env("LTSCTL_BIN", lts::bin())
+            .env("LTSCTL_BIN", bin())
             .env("SECRET", &token)
             .env("URL", &server.url)
             .env("PROFILE", &profile)
@@ -231,6 +231,7 @@ fn every_command_prints_exactly_one_json_document() {
                 code: 0,
                 stdout: read(file),
                 stderr: String::new(),
+                target: "remote",
             };
             one_document(&out, line);
             runs.record(line);
@@ -252,37 +253,4 @@ fn every_command_prints_exactly_one_json_document() {
         missing.is_empty(),
         "commands without a JSON check here: {missing:?}"
     );
-}
-
-/// A new PostgreSQL database on the server of `url` (never the shared one): its URL, and what drops it.
-fn fresh_database(url: &str) -> (String, impl FnOnce()) {
-    use sqlx::Connection;
-    let name = format!("ltsctl_json_{}", uuid::Uuid::new_v4().simple());
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let sql = |statement: String| {
-        let url = url.to_string();
-        move || async move {
-            let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
-            sqlx::query(sqlx::AssertSqlSafe(statement))
-                .execute(&mut conn)
-                .await
-                .expect("create/drop database");
-            let _ = conn.close().await;
-        }
-    };
-    rt.block_on(sql(format!("CREATE DATABASE {name} TEMPLATE template0"))());
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, format!("?{q}")),
-        None => (url, String::new()),
-    };
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
-    let db_url = format!("{}/{name}{query}", &base[..path_start]);
-    let drop_it = sql(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-    (db_url, move || rt.block_on(drop_it()))
 }

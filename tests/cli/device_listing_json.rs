@@ -2,13 +2,10 @@
 //! (`json_object`, `strftime`); everything else encodes `DeviceView` with serde. The two must be the same
 //! document: same keys in the same order, same escaping, same time format, same idle time, same pages.
 
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::sync::Arc;
 
+use crate::util::*;
 use chrono::{TimeZone, Utc};
-use lts::*;
 use ltsctl::admin::local::LocalAdmin;
 use ltsctl::admin::prelude::*;
 use ltsctl::admin::{DeviceQuery, DeviceSortKey, DeviceStateFilter};
@@ -32,7 +29,7 @@ fn row(uuid: &str, name: Option<&str>, domain: Option<&str>, last_seen: i64) -> 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn store_built_json_rows_equal_the_serde_encoding() {
-    let lts = LtsDir::with_items(&[Item::per_device("JSON-A", 100, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("JSON-A", 100, Utc::now())]);
     let store = Arc::new(SqliteStore::open(&lts.data).await.expect("open"));
     let now = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
     let t = now.timestamp();

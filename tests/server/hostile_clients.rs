@@ -5,14 +5,11 @@
 //! every string field leave the data intact. (Exact seating under a herd of concurrent new devices is in
 //! crash_safety.rs with the other transaction tests; file names and paths are in backup_restore.rs.)
 
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use lts::*;
+use crate::util::*;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -27,13 +24,13 @@ fn tried(n: usize) {
 
 /// A server with one code (per-device, 1000 seats) and an admin token.
 struct Setup {
-    lts: LtsDir,
+    lts: Env,
     server: Server,
     token: String,
 }
 
 fn setup(extra: &[&str]) -> Setup {
-    let lts = LtsDir::with_items(&[Item::per_device("LIC-HOSTILE-A", 1000, now_secs())]);
+    let lts = Env::with_items(&[Item::per_device("LIC-HOSTILE-A", 1000, now_secs())]);
     let created = lts.ok(&[
         "-o", "json", "token", "create", "hostile", "--role", "admin",
     ]);
@@ -52,7 +49,7 @@ impl Setup {
     }
 
     fn addr(&self) -> SocketAddr {
-        let addr = self.server.base.trim_start_matches("http://");
+        let addr = self.server.url.trim_start_matches("http://");
         addr.parse().expect("server address")
     }
 

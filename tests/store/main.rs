@@ -4,6 +4,22 @@
 //! with their exact order, so the two backends stay interchangeable.
 //!
 //! The cases taking two stores open the same database twice: two `ltsctl serve` instances sharing it.
+//!
+//! The store conformance suite (`cargo test --test store`): the contract of the `Store` trait for both
+//! backends, in these modules:
+//! - `catalog`: meta, trusted keys and licenses.
+//! - `codes`: handshake codes: items, order, settings, domains, deletion.
+//! - `seats`: seating devices, units and concurrent windows, usage and sweeps.
+//! - `fleet`: devices at scale (listing, views, unregistering, usage statistics), tokens, the audit log.
+//! - `hot_path`: the per-item seat counter and the config generation the device path relies on.
+//! - `races`: two instances on one database, racing.
+//! - `upgrades`: schema migrations of a store that holds data.
+//! - `rows`: building the rows and requests the cases use.
+//!
+//! `util` (the shared support module) gives it the throwaway PostgreSQL database.
+
+#[path = "../util/mod.rs"]
+mod util;
 
 use std::future::Future;
 use std::io::Write as _;
@@ -19,21 +35,13 @@ use ltsctl::store::{
 };
 use sqlx::Connection;
 
-#[path = "store_conformance/catalog.rs"]
 mod catalog;
-#[path = "store_conformance/codes.rs"]
 mod codes;
-#[path = "store_conformance/fleet.rs"]
 mod fleet;
-#[path = "store_conformance/hot_path.rs"]
 mod hot_path;
-#[path = "store_conformance/races.rs"]
 mod races;
-#[path = "store_conformance/rows.rs"]
 mod rows;
-#[path = "store_conformance/seats.rs"]
 mod seats;
-#[path = "store_conformance/upgrades.rs"]
 mod upgrades;
 
 use catalog::*;
@@ -54,97 +62,19 @@ pub(crate) const FAR: i64 = T0 + 365 * DAY;
 // ---------------------------------------------------------------------------------------------------------
 // Running a case on each backend
 
-const PG_ENV: &str = "LTSCTL_TEST_DATABASE_URL";
+use util::pg::{PG_ENV, PgDb, with_database};
 
 fn pg_url() -> Option<String> {
     static WARNED: AtomicBool = AtomicBool::new(false);
-    match std::env::var(PG_ENV) {
-        Ok(url) if !url.trim().is_empty() => Some(url),
-        _ => {
-            if !WARNED.swap(true, Ordering::SeqCst) {
-                // Straight to the process's stderr: the test harness captures `eprintln!`.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "PostgreSQL conformance tests skipped: {PG_ENV} is not set"
-                );
-            }
-            None
-        }
-    }
-}
-
-/// `url` with its database name replaced by `db`.
-fn with_database(url: &str, db: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
-    let mut out = format!("{}/{db}", &base[..path_start]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
-/// A database of its own for one test, dropped afterwards (whether the test passed or not).
-struct PgDb {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl PgDb {
-    async fn create(admin_url: &str) -> PgDb {
-        let name = format!("ltsctl_test_{}", uuid::Uuid::new_v4().simple());
-        let mut conn = sqlx::PgConnection::connect(admin_url)
-            .await
-            .unwrap_or_else(|e| panic!("connecting to {PG_ENV}: {e}"));
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "CREATE DATABASE {name} TEMPLATE template0"
-        )))
-        .execute(&mut conn)
-        .await
-        .expect("CREATE DATABASE");
-        let _ = conn.close().await;
-        let url = with_database(admin_url, &name);
-        PgDb {
-            admin_url: admin_url.to_string(),
-            name,
-            url,
-        }
-    }
-
-    /// Drops the database. A leftover database is no failure of the store: after a few tries (an
-    /// autovacuum worker in it makes `WITH (FORCE)` fail for a role without pg_signal_backend) it is
-    /// reported and left.
-    async fn drop_db(self) {
-        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
-        let mut last = String::new();
-        for _ in 0..20 {
-            let done = async {
-                let mut conn = sqlx::PgConnection::connect(&self.admin_url).await?;
-                sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-                    .execute(&mut conn)
-                    .await?;
-                conn.close().await
-            };
-            match done.await {
-                Ok(()) => return,
-                Err(e) => last = e.to_string(),
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-        }
+    let url = util::pg::test_database_url();
+    if url.is_none() && !WARNED.swap(true, Ordering::SeqCst) {
+        // Straight to the process's stderr: the test harness captures `eprintln!`.
         let _ = writeln!(
             std::io::stderr(),
-            "warning: could not drop test database {}: {last}",
-            self.name
+            "PostgreSQL conformance tests skipped: {PG_ENV} is not set"
         );
     }
+    url
 }
 
 async fn run_sqlite<F, Fut>(case: F)

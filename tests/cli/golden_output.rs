@@ -4,21 +4,15 @@
 //! the moment it runs (`idle_seconds`, the usage period's `until`) and the temp dir's path, which are
 //! replaced by placeholders. It guards the output contract while the code under it moves: a change here
 //! is a change of the documented JSON, made on purpose with `LTSCTL_UPDATE_GOLDEN=1 cargo test --test
-//! golden_output` and reviewed in the diff.
-
-#[path = "support/lts.rs"]
-mod lts;
-#[path = "support/admin.rs"]
-mod support;
+//! cli golden_output` and reviewed in the diff.
 
 use std::path::Path;
 
+use crate::util::{Env, Item, Seeder, client_builder};
 use chrono::{DateTime, TimeZone, Utc};
-use lts::Item;
+use ltsctl::admin::HandshakeChanges;
 use ltsctl::admin::prelude::*;
-use ltsctl::admin::{HandshakeChanges};
 use ltsctl::service::types::UsageReport;
-use support::{Env, Seeder};
 
 const DEV_CODE: &str = "gold-000000001";
 const SCAN_CODE: &str = "gold-000000002";
@@ -35,7 +29,7 @@ fn seed(data: &Path) {
     let t0 = at(2026, 6, 1, 8);
     let forever = at(2099, 1, 1, 0);
     let mut s = Seeder::open(data, t0);
-    let pem = include_str!("fixtures/openssl/issuer.TEST-ONLY.key.pem");
+    let pem = include_str!("../fixtures/openssl/issuer.TEST-ONLY.key.pem");
     s.issuer = ltsctl::license::IssuerKey::from_pkcs8_pem(pem).expect("fixture key");
     let from = at(2026, 1, 1, 0);
     s.import(
@@ -266,7 +260,7 @@ fn every_list_and_show_command_prints_what_it_printed() {
                 .map(|(name, line)| (format!("{name}.csv"), format!("-o csv {line}"))),
         );
     for (file, line) in cases {
-        let out = env.sh_code(&t, &line, 0);
+        let out = env.on(&t).sh_code(&line, 0);
         let got = if file.ends_with(".csv") {
             normalize_csv(&out.stdout)
         } else {
@@ -293,9 +287,9 @@ fn every_list_and_show_command_prints_what_it_printed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_openapi_document_describes_what_it_described() {
     let env = Env::new();
-    env.sh_code(&env.local(), "init", 0);
-    let server = env.serve(&[]);
-    let doc: serde_json::Value = lts::client_builder()
+    env.on(&env.local()).sh_code("init", 0);
+    let server = env.serve(&["--rate-limit", "0"]);
+    let doc: serde_json::Value = client_builder()
         .build()
         .unwrap()
         .get(format!("{}/v1/openapi.json", server.url))

@@ -3,20 +3,14 @@
 //! reached with `--server` and an admin token). Stores are seeded through the library with a manual clock,
 //! so some devices were last seen hours ago without any waiting.
 
-#[path = "support/admin.rs"]
-mod admin;
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use admin::*;
+use crate::util::*;
 use chrono::{DateTime, TimeDelta, Utc};
-use lts::*;
+use ltsctl::admin::HandshakeChanges;
 use ltsctl::admin::prelude::*;
-use ltsctl::admin::{HandshakeChanges};
 use serde_json::{Value, json};
 
 const CODE2: &str = "216998-100025901";
@@ -35,7 +29,7 @@ const FIELDS: [&str; 10] = [
 
 /// A seeded data dir, a server on it and an admin token (`ops`) for it.
 struct Fleet {
-    server: LtsServer,
+    server: Server,
     env: Env,
     token: String,
     now: DateTime<Utc>,
@@ -56,7 +50,7 @@ impl Fleet {
         ));
         let token = created.expect("token").token;
         drop(seeder);
-        let server = env.serve(&[]);
+        let server = env.serve(&["--rate-limit", "0"]);
         Fleet {
             env,
             server,
@@ -76,7 +70,7 @@ impl Fleet {
     #[track_caller]
     fn list(&self, t: &Target, extra: &str) -> Vec<Value> {
         let extra = extra.replace("CODE2", CODE2).replace("CODE", CODE);
-        let v = self.env.sh(t, &format!("devices list -o json {extra}"));
+        let v = self.env.on(t).sh(&format!("devices list -o json {extra}"));
         v.as_array().unwrap_or_else(|| panic!("{v}")).clone()
     }
 
@@ -89,7 +83,7 @@ impl Fleet {
     }
 
     fn active_devices(&self, t: &Target) -> i64 {
-        let view = self.env.sh(t, &format!("handshake show {CODE}"));
+        let view = self.env.on(t).sh(&format!("handshake show {CODE}"));
         view["active_devices"].as_i64().expect("active_devices")
     }
 }
@@ -146,7 +140,7 @@ fn list_has_the_documented_fields_formats_limit_sort_and_filters_on_both_targets
         let idle = old["idle_seconds"].as_u64().expect("idle_seconds");
         assert!((10_800..10_920).contains(&idle), "{k}: idle {idle}");
 
-        let csv = f.env.sh_code(&t, "devices list -o csv", 0).stdout;
+        let csv = f.env.on(&t).sh_code("devices list -o csv", 0).stdout;
         let lines: Vec<&str> = csv.lines().collect();
         let header = FIELDS.join(",");
         assert_eq!((lines[0], lines.len()), (header.as_str(), 51), "{k}");
@@ -223,7 +217,7 @@ fn list_pages_through_every_device_exactly_once_on_both_targets() {
             }
         }
         let csv = format!("devices list -o csv --handshake {CODE}");
-        let csv = f.env.sh_code(&t, &csv, 0);
+        let csv = f.env.on(&t).sh_code(&csv, 0);
         assert_eq!(csv.stdout.lines().count(), 2501, "{k}");
         assert_eq!(f.list(&t, "--limit 2100").len(), 2100, "{k}");
     }
@@ -238,9 +232,8 @@ fn a_closed_pipe_ends_devices_list_quietly_on_both_targets() {
     for t in f.targets() {
         let k = t.kind;
         // `ltsctl devices list | head -1`: read one line, then close the pipe (~200 KB are due).
-        let mut cmd = f.env.command();
-        cmd.args(&t.args).args(["devices", "list", "-o", "json"]);
-        cmd.envs(t.token.iter().map(|token| ("LTSCTL_TOKEN", token)));
+        let mut cmd = f.env.on(&t).command();
+        cmd.args(["devices", "list", "-o", "json"]);
         let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -282,7 +275,7 @@ fn show_has_the_seats_and_usage_totals_and_an_unknown_device_is_not_found() {
     let mut views = Vec::new();
     for t in f.targets() {
         let k = t.kind;
-        let mut d = f.env.sh(&t, "devices show dual -o json");
+        let mut d = f.env.on(&t).sh("devices show dual -o json");
         assert_eq!(d["uuid"], "dual");
         let seats = d["seats"].as_array_mut().expect("seats");
         let pairs: Vec<_> = seats
@@ -303,7 +296,7 @@ fn show_has_the_seats_and_usage_totals_and_an_unknown_device_is_not_found() {
             "scans": {"EAN13": 3, "QR": 17}, "pages": {},
             "first_report": first, "last_report": last});
         assert_eq!(d["usage"], usage, "{k}");
-        let out = f.env.sh_code(&t, "devices show no-such-device", 3);
+        let out = f.env.on(&t).sh_code("devices show no-such-device", 3);
         assert_has(&out.stderr, &["no-such-device"]);
         views.push(d);
     }
@@ -319,7 +312,7 @@ fn usage_groups_by_day_item_and_symbology_with_matching_totals() {
         let k = t.kind;
         // The view, and its groups as key -> (scans, reports).
         let usage = |args: &str| -> (Value, BTreeMap<String, (i64, i64)>) {
-            let v = f.env.sh(&t, &format!("usage -o json {args}"));
+            let v = f.env.on(&t).sh(&format!("usage -o json {args}"));
             let groups = v["groups"].as_array().expect("groups").iter();
             let n = |g: &Value, k: &str| g[k].as_i64().unwrap();
             let key = |g: &Value| g["key"].as_str().unwrap().to_string();
@@ -352,9 +345,12 @@ fn usage_groups_by_day_item_and_symbology_with_matching_totals() {
         let (v, _) = usage("--since 12h --by symbology");
         subset(&v, json!({"scans": 12, "reports": 2}));
 
-        let out = f.env.sh_code(&t, "usage --handshake nope-000000001", 3);
+        let out = f.env.on(&t).sh_code("usage --handshake nope-000000001", 3);
         assert_has(&out.stderr, &["nope-000000001"]);
-        assert_has(&f.env.sh_code(&t, "usage --item NOPE", 3).stderr, &["NOPE"]);
+        assert_has(
+            &f.env.on(&t).sh_code("usage --item NOPE", 3).stderr,
+            &["NOPE"],
+        );
     }
 }
 
@@ -381,7 +377,7 @@ fn unregister_by_uuid(target: usize) {
     assert_error(&refused, 403, "quota_exceeded");
     assert_eq!(f.active_devices(t), 3);
     // A full item is at the 100% alert level, with a warning on stderr.
-    let out = f.env.sh_code(t, &format!("usage --handshake {CODE}"), 0);
+    let out = f.env.on(t).sh_code(&format!("usage --handshake {CODE}"), 0);
     let full =
         json!({"item": "SMALL", "used": 3, "quota": 3, "left": 0, "percent": 100.0, "alert": 100});
     subset(&out.json()["items"][0], full);
@@ -389,7 +385,8 @@ fn unregister_by_uuid(target: usize) {
 
     let dry = f
         .env
-        .sh(t, "devices unregister dev-a missing-uuid --dry-run");
+        .on(t)
+        .sh("devices unregister dev-a missing-uuid --dry-run");
     let would = json!({"removed": 0, "would_remove": 1, "already_gone": 1, "failed": 0,
         "dry_run": true, "missing": ["missing-uuid"]});
     assert_eq!(
@@ -398,7 +395,7 @@ fn unregister_by_uuid(target: usize) {
         "{k}: a dry run by UUID"
     );
     let line = "devices unregister dev-a dev-b missing-uuid";
-    let out = f.env.sh_code(t, line, 0);
+    let out = f.env.on(t).sh_code(line, 0);
     let summary = json!({"removed": 2, "already_gone": 1, "failed": 0, "dry_run": false,
         "missing": ["missing-uuid"]});
     assert_eq!(out.json(), summary, "{k}");
@@ -407,10 +404,10 @@ fn unregister_by_uuid(target: usize) {
     assert_eq!(f.uuids(t, ""), ["dev-c"]);
     let seated = ok(rt.block_on(api.authorize(CODE, "dev-d", PRODUCT, "desktop")));
     assert_eq!(seated["item"], "SMALL");
-    let usage = f.env.sh_code(t, &format!("usage --handshake {CODE}"), 0);
+    let usage = f.env.on(t).sh_code(&format!("usage --handshake {CODE}"), 0);
     let item = json!({"used": 2, "left": 1, "percent": 66.7, "alert": 60});
     subset(&usage.json()["items"][0], item);
-    let again = f.env.sh(t, "devices unregister dev-a dev-b");
+    let again = f.env.on(t).sh("devices unregister dev-a dev-b");
     let gone = json!({"removed": 0, "already_gone": 2, "missing": ["dev-a", "dev-b"]});
     subset(&again, gone);
 }
@@ -438,11 +435,15 @@ fn bulk_unregister(target: usize) {
     let (t, env) = (&f.targets()[target], &f.env);
     let k = t.kind;
     let count = || f.list(t, "").len();
-    let out = env.sh_code(t, "devices unregister --inactive-for 1h", 10);
+    let out = env
+        .on(t)
+        .sh_code("devices unregister --inactive-for 1h", 10);
     assert_has(&out.stderr, &["--yes", "13 device(s)"]);
     assert_eq!(count(), 18, "{k}: nothing removed without --yes");
 
-    let out = env.sh_code(t, "devices unregister --inactive-for 1h --dry-run", 0);
+    let out = env
+        .on(t)
+        .sh_code("devices unregister --inactive-for 1h --dry-run", 0);
     // One JSON document: the devices that would go and the summary, which says nothing was removed.
     let dry: Value = serde_json::from_str(&out.stdout)
         .unwrap_or_else(|e| panic!("{k}: not one JSON document ({e}):\n{}", out.stdout));
@@ -459,28 +460,26 @@ fn bulk_unregister(target: usize) {
     assert_eq!(count(), 18, "{k}: a dry run changes nothing");
 
     let scoped = format!("devices unregister --inactive-for 1h --handshake {CODE2} --yes");
-    let scoped = env.sh(t, &scoped);
+    let scoped = env.on(t).sh(&scoped);
     assert_eq!(scoped["removed"], 3, "{k}: only through {CODE2}");
-    let summary = env.sh(t, "devices unregister --inactive-for 1h --yes");
+    let summary = env.on(t).sh("devices unregister --inactive-for 1h --yes");
     let want =
         json!({"removed": 10, "already_gone": 0, "failed": 0, "dry_run": false, "missing": []});
     assert_eq!(summary, want, "{k}");
     assert_eq!(f.uuids(t, ""), uuids("busy", 5));
     assert_eq!(f.active_devices(t), 5);
-    let nothing = env.sh(t, "devices unregister --inactive-for 1h --yes");
+    let nothing = env.on(t).sh("devices unregister --inactive-for 1h --yes");
     assert_eq!(nothing["removed"], 0, "{k}");
     // By UUID, scoped to a code: a device without a seat through it is "already gone" there.
     let one = |code: &str| {
-        env.sh(
-            t,
-            &format!("devices unregister busy-00000 --handshake {code}"),
-        )
+        env.on(t)
+            .sh(&format!("devices unregister busy-00000 --handshake {code}"))
     };
     let elsewhere = one(CODE2);
     subset(&elsewhere, json!({"removed": 0, "missing": ["busy-00000"]}));
     subset(&one(CODE), json!({"removed": 1, "missing": []}));
 
-    let audit = env.sh(t, "audit list -o json");
+    let audit = env.on(t).sh("audit list -o json");
     let entries = audit.as_array().expect("audit").iter();
     let mut bulk = entries.filter(|e| e["action"] == "devices.unregister");
     let entry = bulk.find(|e| {
@@ -529,11 +528,11 @@ fn expired_devices_are_listed_and_removed_with_expired_locally() {
         u.sort();
         u
     };
-    let list = |flags: &str| sorted(env.sh(&t, &format!("devices list {flags}")));
+    let list = |flags: &str| sorted(env.on(&t).sh(&format!("devices list {flags}")));
     assert_eq!(list("--expired"), uuids("lapsed", 4));
     assert_eq!(list("--active"), uuids("live", 2));
-    env.sh_code(&t, "devices unregister --expired", 10);
-    let removed = env.sh(&t, "devices unregister --expired --yes");
+    env.on(&t).sh_code("devices unregister --expired", 10);
+    let removed = env.on(&t).sh("devices unregister --expired --yes");
     assert_eq!(removed["removed"], 4);
     assert_eq!(list(""), uuids("live", 2));
 }
@@ -541,7 +540,7 @@ fn expired_devices_are_listed_and_removed_with_expired_locally() {
 #[test]
 fn license_list_expiring_within_exits_9_only_when_an_item_expires_in_the_window() {
     let f = Fleet::new(|s, now| {
-        // Another product: it does not take over from SOON (see cli_license for covered expiries).
+        // Another product: it does not take over from SOON (see license.rs for covered expiries).
         let long = Item::per_device("LONG", 10, now)
             .product("other-sdk")
             .expires(now + TimeDelta::days(200));
@@ -551,15 +550,18 @@ fn license_list_expiring_within_exits_9_only_when_an_item_expires_in_the_window(
     });
     for t in f.targets() {
         let k = t.kind;
-        let out = f.env.sh_code(&t, "license list --expiring-within 30d", 9);
+        let out = f
+            .env
+            .on(&t)
+            .sh_code("license list --expiring-within 30d", 9);
         let list = out.json();
         let licenses = list.as_array().expect("licenses").iter();
         let items = licenses.flat_map(|l| l["items"].as_array().unwrap());
         let ids: Vec<&str> = items.map(|i| i["id"].as_str().unwrap()).collect();
         assert_eq!(ids, ["SOON"], "{k}: {list}");
         assert_has(&out.stderr, &["30d"]);
-        let later = f.env.sh(&t, "license list --expiring-within 5d");
+        let later = f.env.on(&t).sh("license list --expiring-within 5d");
         assert_eq!(later, json!([]), "{k}");
-        assert_eq!(len(&f.env.sh(&t, "license list")), 2);
+        assert_eq!(len(&f.env.on(&t).sh("license list")), 2);
     }
 }

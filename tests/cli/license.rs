@@ -1,23 +1,21 @@
 //! Issue "Foundation": issuer keys, signing, trust, license import/list/show/remove and status, driven
 //! through the `ltsctl` binary. Every refusal also checks that the store did not change.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::util::*;
 use serde_json::{Value, json};
 
 /// Imports `file` expecting exit 5 and a message naming the file and `needles`; the store must not change.
 #[track_caller]
-fn refuse_import(lts: &Lts, file: &Path, needles: &[&str]) -> String {
+fn refuse_import(lts: &Env, file: &Path, needles: &[&str]) -> String {
     let before = lts.counts();
     let out = lts.sh_out(&format!("license import {}", s(file)));
     expect_code(&out, 5, &["license", "import", s(file)]);
-    let err = stderr(&out);
+    let err = out.stderr.clone();
     assert_has(&err, &["ltsctl: error: ", s(file)]);
     assert_has(&err, needles);
-    let summary = json(&out);
+    let summary = out.json();
     assert_eq!(summary["imported"], 0, "{summary}");
     assert_eq!(summary["failed"], 1, "{summary}");
     let report = &summary["files"][0];
@@ -32,9 +30,9 @@ fn refuse_import(lts: &Lts, file: &Path, needles: &[&str]) -> String {
 /// arrives validly signed anyway (signed in-process, bypassing the issuer-side checks).
 #[track_caller]
 fn refused_document(doc: &str, needles: &[&str]) {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
-    let doc_path = lts.write("bad", "toml", doc);
+    let doc_path = lts.write_fresh("bad", "toml", doc);
     let out_path = lts.fresh("bad", "lic");
     let line = format!(
         "issuer sign {} --key {} --out {}",
@@ -55,22 +53,22 @@ fn refused_document(doc: &str, needles: &[&str]) {
 }
 
 fn good_doc(id: &str) -> String {
-    let a = ItemSpec::device(&format!("{id}-A"), 25, "yearly");
-    let b = ItemSpec::scan(&format!("{id}-B"), 10_000);
-    license_doc(id, &[a, b])
+    let a = Item::per_device(&format!("{id}-A"), 25, now_secs());
+    let b = Item::per_scan(&format!("{id}-B"), 10_000, now_secs());
+    License::acme(id, &[a, b]).render()
 }
 
 /// A good license file of the trusted issuer with one field of the envelope passed through `edit`.
-fn edited(lts: &Lts, edit: impl Fn(&str) -> Option<String>) -> PathBuf {
+fn edited(lts: &Env, edit: impl Fn(&str) -> Option<String>) -> PathBuf {
     let key = lts.trusted_issuer();
     let lic = lts.sign(&good_doc("LIC-1"), &key);
     let text = std::fs::read_to_string(&lic).unwrap();
     let lines: Vec<String> = text.lines().filter_map(&edit).collect();
-    lts.write("edited", "lic", lines.join("\n") + "\n")
+    lts.write_fresh("edited", "lic", lines.join("\n") + "\n")
 }
 
 /// A good license file with one bit flipped in the decoded `field` (payload or signature).
-fn tampered(lts: &Lts, field: &str) -> PathBuf {
+fn tampered(lts: &Env, field: &str) -> PathBuf {
     let key = lts.trusted_issuer();
     let lic = lts.sign(&good_doc("LIC-1"), &key);
     let text = std::fs::read_to_string(&lic).unwrap();
@@ -83,13 +81,13 @@ fn tampered(lts: &Lts, field: &str) -> PathBuf {
     };
     target[10] ^= 0x04;
     let key_id = raw_signature(b"", &key).0;
-    lts.write("tampered", "lic", envelope(&key_id, &payload, &sig))
+    lts.write_fresh("tampered", "lic", envelope(&key_id, &payload, &sig))
 }
 
 #[test]
 fn keygen_writes_a_private_0600_key_and_a_public_key() {
     use std::os::unix::fs::PermissionsExt;
-    let lts = Lts::new();
+    let lts = Env::new();
     // Without --public-out the public key goes next to the private one, named *.pub.pem.
     let out = lts.sh("issuer keygen --out vendor.pem");
     let key_id = out["key_id"].as_str().unwrap();
@@ -109,7 +107,7 @@ fn keygen_writes_a_private_0600_key_and_a_public_key() {
 
 #[test]
 fn keygen_refuses_to_overwrite_without_force() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let (key, public) = lts.keygen("vendor");
     let (key_before, pub_before) = (read(&key), read(&public));
     let line = format!(
@@ -130,7 +128,7 @@ fn keygen_refuses_to_overwrite_without_force() {
 
 #[test]
 fn keygen_refusal_writes_nothing_when_only_the_private_key_exists() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let (key, public) = lts.keygen("vendor");
     std::fs::remove_file(&public).unwrap();
     let key_before = read(&key);
@@ -150,24 +148,32 @@ fn keygen_refusal_writes_nothing_when_only_the_private_key_exists() {
 
 #[test]
 fn keygen_keys_are_readable_by_openssl() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let (key, public) = lts.keygen("vendor");
     let openssl = |args: &[&str]| std::process::Command::new("openssl").args(args).output();
     let Ok(derived) = openssl(&["pkey", "-in", s(&key), "-pubout"]) else {
         eprintln!("note: openssl is not on PATH; skipping the OpenSSL check");
         return;
     };
-    assert!(derived.status.success(), "{}", stderr(&derived));
+    assert!(
+        derived.status.success(),
+        "{}",
+        String::from_utf8_lossy(&derived.stderr)
+    );
     // OpenSSL derives exactly the public key ltsctl wrote.
     assert_eq!(derived.stdout, read(&public));
     let args = ["pkey", "-pubin", "-in", s(&public), "-noout"];
     let read_pub = openssl(&args).unwrap();
-    assert!(read_pub.status.success(), "{}", stderr(&read_pub));
+    assert!(
+        read_pub.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read_pub.stderr)
+    );
 }
 
 #[test]
 fn sign_then_verify_with_the_issuer_key() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let (key, public) = lts.keygen("vendor");
     let lic = lts.sign(&good_doc("LIC-V"), &key);
     let verify = format!("license verify {} --issuer-key {}", s(&lic), s(&public));
@@ -178,10 +184,10 @@ fn sign_then_verify_with_the_issuer_key() {
     assert_eq!(report["license"]["items"][0]["status"], "active");
     assert_eq!(report["license"]["items"][0]["quota"], 25);
     // verify needs no store: nothing was created in the data dir.
-    assert!(!lts.data_dir.exists());
+    assert!(!lts.data.exists());
 
     // sign does not overwrite an existing license file without --force.
-    let doc = lts.write("again", "toml", good_doc("LIC-W"));
+    let doc = lts.write_fresh("again", "toml", good_doc("LIC-W"));
     let line = format!(
         "issuer sign {} --key {} --out {}",
         s(&doc),
@@ -197,7 +203,7 @@ fn sign_then_verify_with_the_issuer_key() {
 
 #[test]
 fn verify_with_another_key_is_refused() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let (key, _) = lts.keygen("vendor");
     let (_, other) = lts.keygen("other");
     let lic = lts.sign(&good_doc("LIC-V"), &key);
@@ -208,7 +214,7 @@ fn verify_with_another_key_is_refused() {
 
 #[test]
 fn committed_openssl_fixture_verifies() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/openssl");
     let lic = dir.join("license.lic");
     let public = dir.join("issuer.pub.pem");
@@ -222,10 +228,10 @@ fn committed_openssl_fixture_verifies() {
 
 #[test]
 fn import_list_show_and_identical_reimport() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let lic = lts.sign(&good_doc("LIC-1"), &key);
-    let summary = lts.import(&[&lic]);
+    let summary = lts.import_files(&[&lic]);
     assert_eq!(summary["imported"], 1);
     let report = &summary["files"][0];
     assert_eq!(report["status"], "imported");
@@ -249,7 +255,7 @@ fn import_list_show_and_identical_reimport() {
     lts.sh_err("license show LIC-NOPE", 3);
 
     let counts = lts.counts();
-    let again = lts.import(&[&lic]);
+    let again = lts.import_files(&[&lic]);
     assert_eq!(again["files"][0]["status"], "unchanged");
     assert_eq!(again["imported"], 0);
     assert_eq!(again["unchanged"], 1);
@@ -257,15 +263,15 @@ fn import_list_show_and_identical_reimport() {
     assert_eq!(lts.licenses(), list);
     // The same license re-saved by a Windows editor (BOM, CRLF) is the same license.
     let text = String::from_utf8(read(&lic)).unwrap().replace('\n', "\r\n");
-    let windows = lts.write("windows", "lic", format!("\u{feff}{text}"));
-    let again = lts.import(&[&windows]);
+    let windows = lts.write_fresh("windows", "lic", format!("\u{feff}{text}"));
+    let again = lts.import_files(&[&windows]);
     assert_eq!(again["files"][0]["status"], "unchanged");
     assert_eq!(lts.licenses(), list);
 }
 
 #[test]
 fn import_of_a_different_file_with_the_same_license_id_conflicts() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     let before = lts.licenses();
@@ -278,12 +284,15 @@ fn import_of_a_different_file_with_the_same_license_id_conflicts() {
 
 #[test]
 fn import_of_an_item_id_present_in_another_license_conflicts() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     let before = lts.counts();
-    let items = [ItemSpec::scan("LIC-2-A", 5), ItemSpec::scan("LIC-1-B", 5)];
-    let lic = lts.sign(&license_doc("LIC-2", &items), &key);
+    let items = [
+        Item::per_scan("LIC-2-A", 5, now_secs()),
+        Item::per_scan("LIC-1-B", 5, now_secs()),
+    ];
+    let lic = lts.sign(&License::acme("LIC-2", &items).render(), &key);
     let err = lts.sh_err(&format!("license import {}", s(&lic)), 4);
     assert_has(&err, &["LIC-1-B", "LIC-1"]);
     assert_eq!(lts.counts(), before);
@@ -293,7 +302,7 @@ fn import_of_an_item_id_present_in_another_license_conflicts() {
 
 #[test]
 fn import_refuses_a_file_signed_by_an_untrusted_key() {
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.trusted_issuer();
     let (stranger, _) = lts.keygen("stranger");
     let lic = lts.sign(&good_doc("LIC-1"), &stranger);
@@ -303,21 +312,21 @@ fn import_refuses_a_file_signed_by_an_untrusted_key() {
 
 #[test]
 fn import_refuses_one_flipped_bit_in_the_payload() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let lic = tampered(&lts, "payload");
     refuse_import(&lts, &lic, &["signature does not verify"]);
 }
 
 #[test]
 fn import_refuses_one_flipped_bit_in_the_signature() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let lic = tampered(&lts, "signature");
     refuse_import(&lts, &lic, &["signature does not verify"]);
 }
 
 #[test]
 fn import_refuses_invalid_base64() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let lic = edited(&lts, |l| match l.starts_with("payload") {
         true => Some("payload = \"***\"".into()),
         false => Some(l.into()),
@@ -327,16 +336,16 @@ fn import_refuses_invalid_base64() {
 
 #[test]
 fn import_refuses_malformed_toml() {
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.trusted_issuer();
     let text = "format = \"ltsctl-license/1\"\nkey_id = = \"x\"\n";
-    let bad = lts.write("broken", "lic", text);
+    let bad = lts.write_fresh("broken", "lic", text);
     refuse_import(&lts, &bad, &["not valid TOML", "line 2"]);
 }
 
 #[test]
 fn import_refuses_a_file_without_signature() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let lic = edited(&lts, |l| {
         (!l.starts_with("signature")).then(|| l.to_string())
     });
@@ -345,7 +354,7 @@ fn import_refuses_a_file_without_signature() {
 
 #[test]
 fn import_refuses_an_unknown_field_in_the_envelope() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let lic = edited(&lts, |l| match l.starts_with("format") {
         true => Some(format!("{l}\ncomment = \"from the vendor\"")),
         false => Some(l.into()),
@@ -355,28 +364,28 @@ fn import_refuses_an_unknown_field_in_the_envelope() {
 
 #[test]
 fn unknown_field_in_the_document_is_refused_by_sign_and_import() {
-    let item = ItemSpec::device("LIC-X-A", 5, "yearly").extra("expires = 2099-01-01T00:00:00Z");
-    let doc = license_doc("LIC-X", &[item]);
+    let item = Item::per_device("LIC-X-A", 5, now_secs()).extra("expires = 2099-01-01T00:00:00Z");
+    let doc = License::acme("LIC-X", &[item]).render();
     refused_document(&doc, &["items[0].expires", "unknown field"]);
 }
 
 #[test]
 fn unknown_option_is_refused_by_sign_and_import() {
-    let item = ItemSpec::new("LIC-X-A", "per-seat").quota(5);
-    let doc = license_doc("LIC-X", &[item]);
+    let item = Item::new("LIC-X-A", "per-seat", None, now_secs()).quota(5);
+    let doc = License::acme("LIC-X", &[item]).render();
     refused_document(&doc, &["items[0].option", "per-seat"]);
 }
 
 #[test]
 fn negative_quota_is_refused_by_sign_and_import() {
-    let doc = license_doc("LIC-X", &[ItemSpec::scan("LIC-X-A", -5)]);
+    let doc = License::acme("LIC-X", &[Item::per_scan("LIC-X-A", -5, now_secs())]).render();
     refused_document(&doc, &["items[0].quota", "-5"]);
 }
 
 #[test]
 fn absurd_quota_is_refused_by_sign_and_import() {
-    let item = ItemSpec::scan("LIC-X-A", 1_000_000_001);
-    let doc = license_doc("LIC-X", &[item]);
+    let item = Item::per_scan("LIC-X-A", 1_000_000_001, now_secs());
+    let doc = License::acme("LIC-X", &[item]).render();
     refused_document(&doc, &["items[0].quota", "1000000001"]);
 }
 
@@ -388,41 +397,44 @@ fn a_per_domain_item_for_a_public_suffix_is_refused_by_sign_and_import() {
         ("github.io", "is a public suffix"),
         ("*.co.uk", "wildcard over a public suffix"),
     ] {
-        let mut item = ItemSpec::new("LIC-X-A", "per-domain");
+        let mut item = Item::new("LIC-X-A", "per-domain", None, now_secs());
         item.domain = Some(domain.into());
-        let doc = license_doc("LIC-X", &[item]);
+        let doc = License::acme("LIC-X", &[item]).render();
         refused_document(&doc, &["items[0].domain", domain, needle]);
     }
-    let mut ok = ItemSpec::new("LIC-Y-A", "per-domain");
+    let mut ok = Item::new("LIC-Y-A", "per-domain", None, now_secs());
     ok.domain = Some("acme.github.io".into());
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
-    lts.sign_and_import(&license_doc("LIC-Y", &[ok]), &key);
+    lts.sign_and_import(&License::acme("LIC-Y", &[ok]).render(), &key);
 }
 
 #[test]
 fn per_device_item_without_active_period_is_refused_by_sign_and_import() {
-    let item = ItemSpec::device("LIC-X-A", 5, "yearly").no_active_period();
-    let doc = license_doc("LIC-X", &[item]);
+    let item = Item::per_device("LIC-X-A", 5, now_secs()).no_active_period();
+    let doc = License::acme("LIC-X", &[item]).render();
     refused_document(&doc, &["items[0].active_period"]);
 }
 
 #[test]
 fn duplicate_item_ids_are_refused_by_sign_and_import() {
-    let items = [ItemSpec::scan("LIC-X-A", 5), ItemSpec::scan("LIC-X-A", 7)];
-    let doc = license_doc("LIC-X", &items);
+    let items = [
+        Item::per_scan("LIC-X-A", 5, now_secs()),
+        Item::per_scan("LIC-X-A", 7, now_secs()),
+    ];
+    let doc = License::acme("LIC-X", &items).render();
     refused_document(&doc, &["items[1].id", "LIC-X-A"]);
 }
 
 #[test]
 fn import_refuses_an_expired_license() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let items = [
-        ItemSpec::device("LIC-OLD-A", 5, "yearly").valid(-400, -35),
-        ItemSpec::scan("LIC-OLD-B", 5).valid(-400, -1),
+        Item::per_device("LIC-OLD-A", 5, now_secs()).valid_days(-400, -35),
+        Item::per_scan("LIC-OLD-B", 5, now_secs()).valid_days(-400, -1),
     ];
-    let lic = lts.sign(&license_doc("LIC-OLD", &items), &key);
+    let lic = lts.sign(&License::acme("LIC-OLD", &items).render(), &key);
     refuse_import(&lts, &lic, &["LIC-OLD", "expired"]);
     // verify checks the signature, then refuses the dead license too.
     let public = lts.work.join("issuer.pub.pem");
@@ -432,21 +444,21 @@ fn import_refuses_an_expired_license() {
 
 #[test]
 fn import_refuses_a_huge_file_before_parsing() {
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.trusted_issuer();
     // Not UTF-8: had it been parsed, the message would say so.
-    let huge = lts.write("huge", "lic", vec![0xFFu8; 2 << 20]);
+    let huge = lts.write_fresh("huge", "lic", vec![0xFFu8; 2 << 20]);
     let err = refuse_import(&lts, &huge, &["bytes"]);
     assert!(!err.contains("UTF-8") && !err.contains("TOML"), "{err}");
 }
 
 #[test]
 fn import_refuses_a_license_activated_for_another_lts() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let other = "00000000-0000-4000-8000-000000000000";
-    let items = [ItemSpec::scan("LIC-1-A", 5)];
-    let doc = license_doc_for("LIC-1", Some(other), &items);
+    let items = [Item::per_scan("LIC-1-A", 5, now_secs())];
+    let doc = License::acme("LIC-1", &items).lts_id(other).render();
     let lic = lts.sign(&doc, &key);
     let err = refuse_import(&lts, &lic, &[other, "another LTS"]);
     assert_has(&err, &[&lts.lts_id()]);
@@ -454,17 +466,17 @@ fn import_refuses_a_license_activated_for_another_lts() {
 
 #[test]
 fn import_accepts_a_license_activated_for_this_lts() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let own = lts.lts_id();
-    let items = [ItemSpec::scan("LIC-1-A", 5)];
-    lts.sign_and_import(&license_doc_for("LIC-1", Some(&own), &items), &key);
+    let items = [Item::per_scan("LIC-1-A", 5, now_secs())];
+    lts.sign_and_import(&License::acme("LIC-1", &items).lts_id(&own).render(), &key);
     assert_eq!(lts.licenses()[0]["lts_id"], own.as_str());
 }
 
 #[test]
 fn import_of_a_missing_path_is_not_found() {
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.trusted_issuer();
     let before = lts.counts();
     let err = lts.sh_err("license import nope.lic", 3);
@@ -475,7 +487,7 @@ fn import_of_a_missing_path_is_not_found() {
 #[cfg(unix)]
 #[test]
 fn import_of_a_symlink_loop_is_a_usage_error_with_a_hint() {
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.trusted_issuer();
     let (a, b) = (lts.work.join("loop-a.lic"), lts.work.join("loop-b.lic"));
     std::os::unix::fs::symlink(&b, &a).unwrap();
@@ -490,15 +502,15 @@ fn import_of_a_symlink_loop_is_a_usage_error_with_a_hint() {
 
 #[test]
 fn import_of_several_files_keeps_the_good_ones() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let one = lts.sign(&good_doc("LIC-1"), &key);
-    let bad = lts.write("bad", "lic", "this is not a license\n");
+    let bad = lts.write_fresh("bad", "lic", "this is not a license\n");
     let two = lts.sign(&good_doc("LIC-2"), &key);
     let line = format!("license import {} {} {}", s(&one), s(&bad), s(&two));
     let out = lts.sh_out(&line);
     expect_code(&out, 5, &[&line]);
-    let summary = json(&out);
+    let summary = out.json();
     assert_eq!(summary["imported"], 2, "{summary}");
     assert_eq!(summary["failed"], 1, "{summary}");
     let files = as_array(&summary["files"]);
@@ -509,25 +521,27 @@ fn import_of_several_files_keeps_the_good_ones() {
     assert_eq!(statuses, ["imported", "failed", "imported"]);
     assert!(files[0]["error"].is_null());
     assert_has(files[1]["error"]["message"].as_str().unwrap(), &[s(&bad)]);
-    assert_has(&stderr(&out), &[s(&bad), "1 of 3"]);
+    assert_has(&out.stderr, &[s(&bad), "1 of 3"]);
     let ids: Vec<Value> = lts.licenses().iter().map(|l| l["id"].clone()).collect();
     assert_eq!(ids, [json!("LIC-1"), json!("LIC-2")]);
 }
 
 #[test]
 fn items_not_yet_valid_are_accepted() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
-    let item = ItemSpec::device("LIC-F-A", 5, "monthly").valid(30, 400);
-    lts.sign_and_import(&license_doc("LIC-F", &[item]), &key);
+    let item = Item::per_device("LIC-F-A", 5, now_secs())
+        .period("monthly")
+        .valid_days(30, 400);
+    lts.sign_and_import(&License::acme("LIC-F", &[item]).render(), &key);
     let status = &lts.licenses()[0]["items"][0]["status"];
     assert_eq!(status, "not-yet-valid");
 }
 
 #[test]
 fn a_data_dir_that_is_a_file_is_refused() {
-    let lts = Lts::new();
-    let file = lts.write("not-a-dir", "txt", "hello");
+    let lts = Env::new();
+    let file = lts.write_fresh("not-a-dir", "txt", "hello");
     for command in ["status", "license list", "trust list"] {
         let err = lts.sh_err(&format!("--data-dir {} {command}", s(&file)), 6);
         assert_has(&err, &[s(&file)]);
@@ -538,8 +552,8 @@ fn a_data_dir_that_is_a_file_is_refused() {
 
 #[test]
 fn trust_add_of_garbage_is_a_usage_error() {
-    let lts = Lts::new();
-    let garbage = lts.write("garbage", "pem", "hello, I am not a key\n");
+    let lts = Env::new();
+    let garbage = lts.write_fresh("garbage", "pem", "hello, I am not a key\n");
     let err = lts.sh_err(&format!("trust add {}", s(&garbage)), 2);
     assert_has(&err, &[s(&garbage)]);
     let (key, _) = lts.keygen("vendor");
@@ -551,7 +565,7 @@ fn trust_add_of_garbage_is_a_usage_error() {
 
 #[test]
 fn trust_list_and_remove() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let (_, public) = lts.keygen("vendor");
     let added = lts.sh(&format!("trust add {} --name vendor-2026", s(&public)));
     let key_id = added["key_id"].as_str().unwrap().to_string();
@@ -560,9 +574,9 @@ fn trust_list_and_remove() {
     lts.trust(&public);
     let out = lts.sh_out(&format!("trust add {} --name renamed", s(&public)));
     expect_code(&out, 0, &["trust add --name renamed"]);
-    assert_eq!(json(&out)["name"], "vendor-2026");
+    assert_eq!(out.json()["name"], "vendor-2026");
     assert_has(
-        &stderr(&out),
+        &out.stderr,
         &[
             "warning:",
             "kept its name \"vendor-2026\"",
@@ -571,7 +585,7 @@ fn trust_list_and_remove() {
         ],
     );
     let out = lts.sh_out(&format!("trust add {} --name vendor-2026", s(&public)));
-    assert_has(&stderr(&out), &["nothing changed"]);
+    assert_has(&out.stderr, &["nothing changed"]);
     let list = lts.sh("trust list");
     assert_eq!(as_array(&list).len(), 1);
     assert_eq!(list[0]["key_id"], key_id.as_str());
@@ -587,7 +601,7 @@ fn trust_list_and_remove() {
 
 #[test]
 fn license_remove() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     let err = lts.sh_err("license remove LIC-NOPE", 3);
@@ -600,21 +614,21 @@ fn license_remove() {
 
 #[test]
 fn expiring_within_exits_9_when_an_active_item_expires_soon() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let items = [
-        ItemSpec::device("LIC-1-SOON", 5, "yearly").valid(-300, 10),
-        ItemSpec::scan("LIC-1-LATER", 5),
-        ItemSpec::scan("LIC-1-FUTURE", 5).valid(5, 20),
+        Item::per_device("LIC-1-SOON", 5, now_secs()).valid_days(-300, 10),
+        Item::per_scan("LIC-1-LATER", 5, now_secs()),
+        Item::per_scan("LIC-1-FUTURE", 5, now_secs()).valid_days(5, 20),
     ];
-    lts.sign_and_import(&license_doc("LIC-1", &items), &key);
+    lts.sign_and_import(&License::acme("LIC-1", &items).render(), &key);
     let line = "license list --expiring-within 30d";
     let out = lts.sh_out(line);
     expect_code(&out, 9, &[line]);
-    let list = json(&out);
+    let list = out.json();
     assert_eq!(as_array(&list).len(), 1);
     assert_eq!(item_ids(&list[0]), ["LIC-1-SOON"]);
-    assert_has(&stderr(&out), &["ltsctl: warning:", "30d"]);
+    assert_has(&out.stderr, &["ltsctl: warning:", "30d"]);
     // status reports the same item.
     let status = lts.status();
     assert_eq!(status["expiring_soon"][0]["id"], "LIC-1-SOON");
@@ -622,7 +636,7 @@ fn expiring_within_exits_9_when_an_active_item_expires_soon() {
 
 #[test]
 fn expiring_within_exits_0_when_nothing_expires_soon() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     let list = lts.sh("license list --expiring-within 30d");
@@ -632,13 +646,10 @@ fn expiring_within_exits_0_when_nothing_expires_soon() {
 
 #[test]
 fn status_in_json_table_and_csv() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let err = lts.sh_err("status", 3);
     assert_has(&err, &["no ltsctl store in", "ltsctl init"]);
-    assert!(
-        !lts.data_dir.exists(),
-        "a command that reads creates nothing"
-    );
+    assert!(!lts.data.exists(), "a command that reads creates nothing");
     let init = lts.sh("init");
     assert_eq!(init["created"], true);
     assert_eq!(
@@ -667,13 +678,13 @@ fn status_in_json_table_and_csv() {
 
     let table = lts.sh_out("status -o table");
     expect_code(&table, 0, &["status", "-o", "table"]);
-    let text = stdout(&table);
+    let text = table.stdout.clone();
     assert_has(&text, &["lts_id", &lts_id]);
     assert!(!text.contains('\u{1b}'), "colour with NO_COLOR:\n{text}");
 
     let csv_out = lts.sh_out("status -o csv");
     expect_code(&csv_out, 0, &["status", "-o", "csv"]);
-    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
@@ -698,31 +709,31 @@ fn csv_column(text: &str, name: &str) -> Vec<String> {
 
 #[test]
 fn csv_has_rfc3339_times_and_plain_numbers_and_tables_group_thousands() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     lts.sh("token create ci --role viewer");
     let rfc3339 = |t: &String| chrono::DateTime::parse_from_rfc3339(t).is_ok();
-    let csv = stdout(&lts.sh_out("license list -o csv"));
+    let csv = lts.sh_out("license list -o csv").stdout;
     let expires = csv_column(&csv, "expires_at");
     assert!(expires.len() == 2 && expires.iter().all(rfc3339), "{csv}");
     assert_eq!(csv_column(&csv, "quota"), ["25", "10000"], "{csv}");
-    let csv = stdout(&lts.sh_out("trust list -o csv"));
+    let csv = lts.sh_out("trust list -o csv").stdout;
     assert!(csv_column(&csv, "added_at").iter().all(rfc3339), "{csv}");
-    let csv = stdout(&lts.sh_out("token list -o csv"));
+    let csv = lts.sh_out("token list -o csv").stdout;
     assert!(csv_column(&csv, "created_at").iter().all(rfc3339), "{csv}");
     assert_eq!(
         csv_column(&csv, "expires_at"),
         [""],
         "no expiry is empty, not `-`"
     );
-    let csv = stdout(&lts.sh_out("status -o csv"));
+    let csv = lts.sh_out("status -o csv").stdout;
     assert_eq!(csv_column(&csv, "items"), ["2"]);
     // Tables are for people: 10,000 and times to the minute.
-    let table = stdout(&lts.sh_out("license list -o table"));
+    let table = lts.sh_out("license list -o table").stdout;
     assert_has(&table, &["10,000", "LICENSE", "EXPIRES_AT"]);
     assert!(!table.contains("10000"), "{table}");
-    let shown = stdout(&lts.sh_out("license show LIC-1 -o table"));
+    let shown = lts.sh_out("license show LIC-1 -o table").stdout;
     assert_has(&shown, &["10,000"]);
 }
 
@@ -730,27 +741,22 @@ fn csv_has_rfc3339_times_and_plain_numbers_and_tables_group_thousands() {
 /// without a terminal around it) is laid out as off a terminal, not squashed to one character a column.
 #[test]
 fn a_table_on_a_terminal_without_a_width_is_not_squashed() {
-    let have_script = std::process::Command::new("script")
-        .args(["-qec", "true", "/dev/null"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !have_script {
+    if !have("script", &["-qec", "true", "/dev/null"]) {
         eprintln!("SKIPPED a_table_on_a_terminal_without_a_width_is_not_squashed: no `script`");
         return;
     }
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-SQUASH-1"), &key);
-    let bin = assert_cmd::cargo::cargo_bin("ltsctl");
+    let bin = bin();
     let line = format!(
         "stty cols 0 rows 0; {} --data-dir {} license list",
         s(&bin),
-        s(&lts.data_dir)
+        s(&lts.data)
     );
-    let out = std::process::Command::new("script")
+    let out = lts
+        .command_of("script")
         .args(["-qec", &line, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .env_remove("LTSCTL_DATA_DIR")
         .output()
         .expect("script");
     let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
@@ -772,7 +778,7 @@ fn a_table_on_a_terminal_without_a_width_is_not_squashed() {
 
 #[test]
 fn unknown_flag_is_a_usage_error() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let err = lts.sh_err("license list --no-such-flag", 2);
     assert_has(&err, &["--no-such-flag"]);
     lts.sh_err("frobnicate", 2);
@@ -794,26 +800,28 @@ fn issued(doc: &str, days: i64) -> String {
 
 #[test]
 fn a_later_issue_takes_the_stored_ones_place_with_replace() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let code = "216998-100025900";
-    let first = license_doc(
+    let first = License::acme(
         "LIC-RE",
         &[
-            ItemSpec::scan("LIC-RE-A", 100),
-            ItemSpec::device("LIC-RE-B", 5, "yearly"),
+            Item::per_scan("LIC-RE-A", 100, now_secs()),
+            Item::per_device("LIC-RE-B", 5, now_secs()),
         ],
-    );
+    )
+    .render();
     let f1 = lts.sign(&first, &key);
     lts.ok(&["license", "import", s(&f1), "--handshake", code, "--create"]);
     let later = issued(
-        &license_doc(
+        &License::acme(
             "LIC-RE",
             &[
-                ItemSpec::scan("LIC-RE-A", 500),
-                ItemSpec::scan("LIC-RE-C", 10),
+                Item::per_scan("LIC-RE-A", 500, now_secs()),
+                Item::per_scan("LIC-RE-C", 10, now_secs()),
             ],
-        ),
+        )
+        .render(),
         0,
     );
     let f2 = lts.sign(&later, &key);
@@ -865,7 +873,7 @@ fn a_later_issue_takes_the_stored_ones_place_with_replace() {
 /// from an empty store it just made.
 #[test]
 fn commands_that_do_not_add_to_a_store_never_create_one() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let typo = lts.root.join("typo").join("data");
     let typo_s = typo.to_str().unwrap().to_string();
     let backup = lts.root.join("b.db");
@@ -899,7 +907,7 @@ fn commands_that_do_not_add_to_a_store_never_create_one() {
     assert!(!backup.exists());
     // The commands that add to a store create it; so does `init`.
     let key = lts.trusted_issuer();
-    assert!(lts.data_dir.join("ltsctl.db").is_file());
+    assert!(lts.data.join("ltsctl.db").is_file());
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     let fresh = lts.root.join("fresh");
     lts.ok(&["--data-dir", fresh.to_str().unwrap(), "init"]);
@@ -911,9 +919,9 @@ fn commands_that_do_not_add_to_a_store_never_create_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_damaged_or_locked_store_says_so_with_its_exit_code() {
     use sqlx::Connection;
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.ok(&["init"]);
-    let db = lts.data_dir.join("ltsctl.db");
+    let db = lts.data.join("ltsctl.db");
     // Locked: another process holds the write lock.
     let mut holder = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
         .await
@@ -929,7 +937,7 @@ async fn a_damaged_or_locked_store_says_so_with_its_exit_code() {
     lts.ok(&["handshake", "create", "216998-100025900"]);
     // Damaged: not an SQLite database at all.
     for f in ["ltsctl.db-wal", "ltsctl.db-shm"] {
-        let _ = std::fs::remove_file(lts.data_dir.join(f));
+        let _ = std::fs::remove_file(lts.data.join(f));
     }
     std::fs::write(&db, vec![0x5au8; 8192]).unwrap();
     let err = lts.fails(&["status"], 12);
@@ -941,24 +949,24 @@ async fn a_damaged_or_locked_store_says_so_with_its_exit_code() {
 /// expires), the expiry no longer fails the CI check, and the listing says which item covers which.
 #[test]
 fn an_expiry_covered_by_a_bound_renewal_is_not_attention() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     let code = "216998-100025900";
-    let old = [ItemSpec::device("LIC-OLD-A", 5, "yearly").valid(-300, 10)];
-    let f = lts.sign(&license_doc("LIC-OLD", &old), &key);
+    let old = [Item::per_device("LIC-OLD-A", 5, now_secs()).valid_days(-300, 10)];
+    let f = lts.sign(&License::acme("LIC-OLD", &old).render(), &key);
     lts.ok(&["license", "import", s(&f), "--handshake", code, "--create"]);
     let line = "license list --expiring-within 30d";
     expect_code(&lts.sh_out(line), 9, &[line]);
 
     // The renewal imported but not bound to the code: its devices would find nothing. Still exit 9.
-    let renewal = [ItemSpec::device("LIC-NEW-A", 5, "yearly").valid(5, 375)];
-    let f = lts.sign(&license_doc("LIC-NEW", &renewal), &key);
+    let renewal = [Item::per_device("LIC-NEW-A", 5, now_secs()).valid_days(5, 375)];
+    let f = lts.sign(&License::acme("LIC-NEW", &renewal).render(), &key);
     lts.ok(&["license", "import", s(&f)]);
     let out = lts.sh_out(line);
     expect_code(&out, 9, &[line]);
-    assert_eq!(json(&out)[0]["items"][0]["covered_by"], Value::Null);
+    assert_eq!(out.json()[0]["items"][0]["covered_by"], Value::Null);
     assert_has(
-        &stderr(&out),
+        &out.stderr,
         &["1 item(s) expire within 30d with nothing to take over"],
     );
 
@@ -966,24 +974,24 @@ fn an_expiry_covered_by_a_bound_renewal_is_not_attention() {
     lts.ok(&["handshake", "bind", code, "LIC-NEW-A"]);
     let out = lts.sh_out(line);
     expect_code(&out, 0, &[line]);
-    let list = json(&out);
+    let list = out.json();
     assert_eq!(item_ids(&list[0]), ["LIC-OLD-A"]);
     assert_eq!(list[0]["items"][0]["covered_by"], "LIC-NEW-A");
-    assert_has(&stderr(&out), &["covered by a renewal"]);
+    assert_has(&out.stderr, &["covered by a renewal"]);
     let table = lts.sh_out("license list --expiring-within 30d -o table");
-    assert_has(&stdout(&table), &["COVERED_BY", "LIC-NEW-A"]);
+    assert_has(&table.stdout, &["COVERED_BY", "LIC-NEW-A"]);
     assert_eq!(
         lts.ok(&["license", "show", "LIC-OLD"])["items"][0]["covered_by"],
         "LIC-NEW-A"
     );
     // Another, uncovered expiry makes it attention again, and says how many are covered.
-    let other = [ItemSpec::scan("LIC-SCAN-A", 100).valid(-300, 12)];
-    let f = lts.sign(&license_doc("LIC-SCAN", &other), &key);
+    let other = [Item::per_scan("LIC-SCAN-A", 100, now_secs()).valid_days(-300, 12)];
+    let f = lts.sign(&License::acme("LIC-SCAN", &other).render(), &key);
     lts.ok(&["license", "import", s(&f), "--handshake", code]);
     let out = lts.sh_out(line);
     expect_code(&out, 9, &[line]);
     assert_has(
-        &stderr(&out),
+        &out.stderr,
         &["1 item(s) expire within 30d with nothing to take over (1 more are covered by renewals)"],
     );
 }

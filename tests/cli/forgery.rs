@@ -7,14 +7,11 @@
 //! 256 cases per property by default; `PROPTEST_CASES` raises it and `PROPTEST_RNG_SEED` picks another seed
 //! (the default seed is fixed, so a run is reproducible).
 
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::sync::OnceLock;
 
+use crate::util::*;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use lts::*;
 use ltsctl::license::{IssuerKey, LicenseDocument, LicenseError, LicenseFile, PublicKey};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, RngSeed};
@@ -186,7 +183,7 @@ proptest! {
     ) {
         let f = fixture();
         let at = now_secs();
-        let text = document("LIC-FORGE-0001", &[Item::per_device("LIC-FORGE-0001-A", quota, at)])
+        let text = document("LIC-FORGE-0001", &[Item::per_device("LIC-FORGE-0001-A", quota as i64, at)])
             .replace("Device API tests", &licensee);
         let forger = if by_trusted_b { &f.b } else { &f.stranger };
         let mut forged = LicenseFile::sign(&text, forger).expect("sign");
@@ -303,14 +300,14 @@ fn base64_re_encodings_of_the_same_bytes_are_refused() {
 /// `ltsctl license import` of a tampered file exits 5 and leaves the store as it was.
 #[test]
 fn the_binary_refuses_tampered_files_and_changes_nothing() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let at = now_secs();
     let snapshot = || {
         let licenses = lts.ok(&["-o", "json", "license", "list"]);
         let status = lts.ok(&["-o", "json", "status"]);
         (licenses, status["counts"].clone())
     };
-    let doc = lts.root.join("forged.toml");
+    let doc = lts.work.join("forged.toml");
     std::fs::write(
         &doc,
         document("LIC-E2E-0001", &[Item::per_device("LIC-E2E-0001-A", 5, at)]),
@@ -325,7 +322,7 @@ fn the_binary_refuses_tampered_files_and_changes_nothing() {
         "--out",
         "good.lic",
     ]);
-    let good = std::fs::read_to_string(lts.root.join("good.lic")).expect("good.lic");
+    let good = std::fs::read_to_string(lts.work.join("good.lic")).expect("good.lic");
     let parsed = LicenseFile::parse(good.as_bytes()).expect("parse");
     let before = snapshot();
 
@@ -346,7 +343,7 @@ fn the_binary_refuses_tampered_files_and_changes_nothing() {
     ];
     for (name, bytes) in cases {
         let file = format!("tampered-{name}.lic");
-        std::fs::write(lts.root.join(&file), bytes).expect("write");
+        std::fs::write(lts.work.join(&file), bytes).expect("write");
         let out = lts
             .cmd()
             .args(["license", "import", &file])

@@ -2,19 +2,14 @@
 //! JWKS, domains, usage idempotency, TLS, concurrent seating, OpenAPI and graceful shutdown. Each test
 //! prepares its own data dir with the CLI and runs the server on 127.0.0.1 port 0.
 
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::collections::HashMap;
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::util::*;
 use chrono::Utc;
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
-use lts::*;
 use serde_json::{Value, json};
 
 const PW_CODE: &str = "pw-000000001";
@@ -22,7 +17,7 @@ const DOM_CODE: &str = "dom-000000001";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_refusal_has_its_code_status_and_error_shape() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let now = Utc::now();
     lts.import(
         CODE,
@@ -104,7 +99,7 @@ async fn every_refusal_has_its_code_status_and_error_shape() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_requests_are_invalid_request() {
-    let lts = LtsDir::with_items(&[Item::per_device("BAD-DEV", 5, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("BAD-DEV", 5, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     let json_type = "application/json";
@@ -162,36 +157,17 @@ async fn malformed_requests_are_invalid_request() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn listen_takes_a_host_name_like_localhost() {
-    use std::io::BufRead;
-    let lts = LtsDir::new();
-    let mut child = lts
-        .cmd()
-        .args(["serve", "--listen", "localhost:0", "--rate-limit", "0"])
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn ltsctl serve");
-    let mut line = String::new();
-    let stdout = child.stdout.take().expect("stdout");
-    std::io::BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("read the first line");
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .map(str::to_string);
-    let health = match &url {
-        Some(url) => Some(Api::new(url.clone()).get("/healthz").await),
-        None => None,
-    };
-    let _ = child.kill();
-    let _ = child.wait();
-    let url = url.unwrap_or_else(|| panic!("no `listening on URL` line: {line:?}"));
+    let lts = Env::with_issuer();
+    let mut cmd = lts.cmd();
+    cmd.args(["serve", "--listen", "localhost:0", "--rate-limit", "0"]);
+    let server = lts.launch(cmd);
+    let url = server.url.clone();
+    let health = Api::new(url.clone()).get("/healthz").await;
+    drop(server);
     // localhost resolves to a loopback address (IPv4 first), and the port is a free one.
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     assert!(!url.ends_with(":0"), "{url}");
-    let (status, body) = health.unwrap();
+    let (status, body) = health;
     assert_eq!((status, &body["status"]), (200, &json!("ok")), "{body}");
     // A name that does not resolve, or no port: a usage error naming it.
     let out = lts
@@ -205,7 +181,7 @@ async fn listen_takes_a_host_name_like_localhost() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
-    let lts = LtsDir::with_items(&[Item::per_device("RATE-DEV", 100, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("RATE-DEV", 100, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "2"]);
     let api = server.api();
     let mut statuses: HashMap<u16, usize> = HashMap::new();
@@ -234,7 +210,7 @@ async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
 /// and a client that waits that long is served.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_429_carries_a_retry_after_that_is_honoured() {
-    let lts = LtsDir::with_items(&[Item::per_device("RETRY-DEV", 100, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("RETRY-DEV", 100, Utc::now())]);
     // One request per second, bursts of two: the third at once is refused, for at most a second.
     let server = lts.serve(&["--rate-limit", "1"]);
     let api = server.api();
@@ -274,7 +250,7 @@ async fn a_429_carries_a_retry_after_that_is_honoured() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn per_device_token_verifies_with_the_jwks_and_a_device_takes_one_seat() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let now = Utc::now();
     // A fills up after one device (overuse 0), so a second seat for the same device would spill onto B.
     let a = Item::per_device("TOK-A", 1, now).expires(now + days(200));
@@ -337,7 +313,7 @@ async fn per_device_token_verifies_with_the_jwks_and_a_device_takes_one_seat() {
     // The same device again: same item, no second seat (A is full, so a second seat would land on B).
     let again = ok(api.authorize(CODE, "device-1", PRODUCT, "desktop").await);
     assert_eq!(again["item"], "TOK-A");
-    let show = lts.handshake_show(CODE);
+    let show = lts.handshake(CODE);
     assert_eq!(show["active_devices"], 1, "{show}");
     let used = |n: usize| {
         (
@@ -356,7 +332,7 @@ async fn per_device_token_verifies_with_the_jwks_and_a_device_takes_one_seat() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn origin_wins_over_the_domain_field_and_matches_whole_labels() {
-    let lts = LtsDir::with_items(&[Item::per_device("DOM-A", 50, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("DOM-A", 50, Utc::now())]);
     lts.ok(&["handshake", "domains", "add", CODE, "example.com"]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
@@ -390,12 +366,12 @@ async fn origin_wins_over_the_domain_field_and_matches_whole_labels() {
         let r = api.authorize_with(CODE, "d6", json!({}), Some(bad)).await;
         assert_error(&r, 403, "domain_not_allowed");
     }
-    assert_eq!(lts.handshake_show(CODE)["active_devices"], 3);
+    assert_eq!(lts.handshake(CODE)["active_devices"], 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn usage_uploads_are_idempotent_by_report_id() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     lts.import(
         CODE,
         "LIC-USE",
@@ -434,7 +410,7 @@ async fn usage_uploads_are_idempotent_by_report_id() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn per_scan_used_counts_the_reported_scans() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     lts.import(
         CODE,
         "LIC-UNITS",
@@ -455,14 +431,14 @@ async fn per_scan_used_counts_the_reported_scans() {
         22,
         "duplicates are not counted twice"
     );
-    assert_eq!(lts.handshake_show(CODE)["items"][0]["used"], 22);
+    assert_eq!(lts.handshake(CODE)["items"][0]["used"], 22);
 }
 
 /// The hostile review's case: an exhausted per-scan item stays exhausted through `license remove --force`
 /// and a re-import of the same file, and `--force` says first what it drops.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn removing_and_reimporting_a_license_keeps_its_consumption() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let at = Utc::now();
     let scan = Item::per_scan("LEDGER-SCAN", 100, at);
     lts.import(CODE, "LIC-LEDGER", std::slice::from_ref(&scan));
@@ -518,7 +494,7 @@ async fn removing_and_reimporting_a_license_keeps_its_consumption() {
 /// near 2^62).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn usage_counts_and_times_are_bounded() {
-    let lts = LtsDir::with_items(&[Item::per_scan("BOUND-SCAN", 1_000, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_scan("BOUND-SCAN", 1_000, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     ok(api.authorize(CODE, "scanner-1", PRODUCT, "mobile").await);
@@ -570,45 +546,21 @@ async fn usage_counts_and_times_are_bounded() {
     assert_eq!(usage["scans"], 1_000_001, "{usage}");
 }
 
-/// Whether the `openssl` CLI is available (for the TLS test).
-pub fn have_openssl() -> bool {
-    let out = Command::new("openssl").arg("version").output();
-    out.is_ok_and(|o| o.status.success())
-}
-
 /// A self-signed Ed25519 certificate for localhost / 127.0.0.1: (cert.pem, key.pem).
-pub fn self_signed_cert(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
-    let (cert, key) = (
-        dir.join(format!("{name}.crt")),
-        dir.join(format!("{name}.key")),
-    );
-    let out = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "ed25519", "-nodes", "-days", "2"])
-        .args([
-            OsStr::new("-keyout"),
-            key.as_os_str(),
-            OsStr::new("-out"),
-            cert.as_os_str(),
-        ])
-        .args(["-subj", "/CN=localhost"])
-        .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
-        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
-        .output()
-        .expect("run openssl");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "openssl req failed: {err}");
-    (cert, key)
+fn self_signed_cert(dir: &Path, name: &str) -> (PathBuf, PathBuf) {
+    let ca_false = "-addext basicConstraints=critical,CA:FALSE";
+    self_signed(dir, name, ED25519, "DNS:localhost,IP:127.0.0.1", ca_false)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serves_https_with_the_given_certificate() {
-    if !have_openssl() {
+    if !have("openssl", &["version"]) {
         eprintln!("SKIPPED serves_https_with_the_given_certificate: no `openssl` CLI on PATH");
         return;
     }
-    let lts = LtsDir::with_items(&[Item::per_device("TLS-DEV", 5, Utc::now())]);
-    let (cert, key) = self_signed_cert(&lts.root, "lts");
-    let (other_cert, _) = self_signed_cert(&lts.root, "other");
+    let lts = Env::with_items(&[Item::per_device("TLS-DEV", 5, Utc::now())]);
+    let (cert, key) = self_signed_cert(&lts.work, "lts");
+    let (other_cert, _) = self_signed_cert(&lts.work, "other");
     let (cert_arg, key_arg) = (cert.to_string_lossy(), key.to_string_lossy());
     let server = lts.serve(&[
         "--rate-limit",
@@ -618,11 +570,11 @@ async fn serves_https_with_the_given_certificate() {
         "--tls-key",
         &key_arg,
     ]);
-    assert!(server.https, "first line should say https: {}", server.base);
+    assert!(server.https, "first line should say https: {}", server.url);
     assert!(
-        server.base.starts_with("https://127.0.0.1:"),
+        server.url.starts_with("https://127.0.0.1:"),
         "{}",
-        server.base
+        server.url
     );
 
     let pem = std::fs::read(&cert).expect("cert");
@@ -631,12 +583,12 @@ async fn serves_https_with_the_given_certificate() {
         .build()
         .expect("client");
     let api = Api {
-        base: server.base.clone(),
+        base: server.url.clone(),
         client: trusted,
     };
     let resp = ok(api.authorize(CODE, "tls-device", PRODUCT, "desktop").await);
     assert_eq!(resp["item"], "TLS-DEV");
-    let localhost = server.base.replace("127.0.0.1", "localhost");
+    let localhost = server.url.replace("127.0.0.1", "localhost");
     let (status, _) = Api {
         base: localhost,
         ..api.clone()
@@ -651,7 +603,7 @@ async fn serves_https_with_the_given_certificate() {
         .build()
         .expect("client");
     let err = untrusting
-        .get(format!("{}/healthz", server.base))
+        .get(format!("{}/healthz", server.url))
         .send()
         .await
         .expect_err("a client that does not trust the certificate must fail");
@@ -660,9 +612,9 @@ async fn serves_https_with_the_given_certificate() {
 
 #[test]
 fn a_missing_tls_file_is_not_found_with_its_path() {
-    let lts = LtsDir::new();
-    let missing = lts.root.join("missing.pem");
-    let other = lts.root.join("key.pem");
+    let lts = Env::with_issuer();
+    let missing = lts.work.join("missing.pem");
+    let other = lts.work.join("key.pem");
     std::fs::write(&other, "not used").unwrap();
     let out = lts
         .cmd()
@@ -683,7 +635,7 @@ fn a_missing_tls_file_is_not_found_with_its_path() {
 
 /// One round: 500 distinct new devices at once against a per-device quota of 50 with overuse 0.
 async fn seat_race_round(round: usize) {
-    let lts = LtsDir::with_items(&[Item::per_device("RACE-DEV", 50, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("RACE-DEV", 50, Utc::now())]);
     lts.ok(&["handshake", "set", CODE, "--overuse", "0"]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
@@ -716,7 +668,7 @@ async fn seat_race_round(round: usize) {
         Some(&450),
         "{counts:?}"
     );
-    let show = lts.handshake_show(CODE);
+    let show = lts.handshake(CODE);
     assert_eq!(show["active_devices"], 50, "{show}");
     assert_eq!(show["items"][0]["used"], 50, "{show}");
 }
@@ -730,7 +682,7 @@ async fn simultaneous_authorizations_never_exceed_the_quota() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn openapi_document_lists_every_route() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let server = lts.serve(&["--rate-limit", "0"]);
     let (status, doc) = server.api().get("/v1/openapi.json").await;
     assert_eq!(status, 200, "{doc}");
@@ -756,7 +708,7 @@ async fn openapi_document_lists_every_route() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_gracefully_and_seats_survive_a_restart() {
-    let lts = LtsDir::with_items(&[Item::per_server("TERM-SRV", 1, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_server("TERM-SRV", 1, Utc::now())]);
     lts.ok(&["handshake", "set", CODE, "--overuse", "0"]);
     let mut server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
@@ -772,19 +724,19 @@ async fn sigterm_stops_gracefully_and_seats_survive_a_restart() {
     let down = api.client.get(api.url("/healthz")).send().await;
     assert!(down.is_err(), "the server still answers after SIGTERM");
 
-    assert_eq!(lts.handshake_show(CODE)["active_devices"], 1);
+    assert_eq!(lts.handshake(CODE)["active_devices"], 1);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     let again = ok(api.authorize(CODE, "server-1", PRODUCT, "server").await);
     assert_eq!(again["item"], first["item"]);
     let r = api.authorize(CODE, "server-2", PRODUCT, "server").await;
     assert_error(&r, 403, "quota_exceeded");
-    assert_eq!(lts.handshake_show(CODE)["active_devices"], 1);
+    assert_eq!(lts.handshake(CODE)["active_devices"], 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_method_is_answered_in_the_error_shape() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     let r = api.get("/v1/authorize").await;
@@ -805,7 +757,7 @@ async fn a_wrong_method_is_answered_in_the_error_shape() {
 /// CLI, while the server runs) must apply to the very next request.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changes_made_by_the_cli_apply_to_the_next_request() {
-    let lts = LtsDir::with_items(&[
+    let lts = Env::with_items(&[
         Item::per_device("CACHE-A", 1, Utc::now()),
         Item::per_device("CACHE-B", 5, Utc::now()),
     ]);
@@ -834,7 +786,7 @@ async fn changes_made_by_the_cli_apply_to_the_next_request() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_store_locked_by_another_writer_answers_503_busy() {
     use sqlx::Connection;
-    let lts = LtsDir::with_items(&[Item::per_device("BUSY-A", 10, Utc::now())]);
+    let lts = Env::with_items(&[Item::per_device("BUSY-A", 10, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     ok(api.authorize(CODE, "before", PRODUCT, "desktop").await);

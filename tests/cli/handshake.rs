@@ -1,35 +1,33 @@
 //! Issue "Handshake codes": create/list/show, binding items in consumption order, `license import
 //! --handshake`, settings, domains, the session password and delete, driven through the `ltsctl` binary.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::util::*;
 use serde_json::{Value, json};
 
 const CODE: &str = "216998-100025900";
 
 /// An LTS with a trusted issuer key (returned) and the code `CODE` created.
-fn setup() -> (Lts, PathBuf) {
-    let lts = Lts::new();
+fn setup() -> (Env, PathBuf) {
+    let lts = Env::new();
     let key = lts.trusted_issuer();
     lts.sh(&format!("handshake create {CODE}"));
     (lts, key)
 }
 
-fn import(lts: &Lts, key: &Path, id: &str, items: &[ItemSpec]) {
-    lts.sign_and_import(&license_doc(id, items), key);
+fn import(lts: &Env, key: &Path, id: &str, items: &[Item]) {
+    lts.sign_and_import(&License::acme(id, items).render(), key);
 }
 
 /// `handshake <rest>` on `CODE`, e.g. `hs(&lts, "bind", "A B")`.
 #[track_caller]
-fn hs(lts: &Lts, command: &str, rest: &str) -> Value {
+fn hs(lts: &Env, command: &str, rest: &str) -> Value {
     lts.sh(&format!("handshake {command} {CODE} {rest}"))
 }
 
 #[track_caller]
-fn hs_err(lts: &Lts, command: &str, rest: &str, code: i32) -> String {
+fn hs_err(lts: &Env, command: &str, rest: &str, code: i32) -> String {
     lts.sh_err(&format!("handshake {command} {CODE} {rest}"), code)
 }
 
@@ -43,7 +41,7 @@ fn item<'a>(view: &'a Value, id: &str) -> &'a Value {
 
 #[test]
 fn create_shows_the_defaults_and_refuses_a_second_create() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let args = ["handshake", "create", CODE, "--name", "Warehouse app"];
     let view = lts.ok(&args);
     assert_eq!(view["code"], CODE);
@@ -67,7 +65,7 @@ fn create_shows_the_defaults_and_refuses_a_second_create() {
 
 #[test]
 fn create_refuses_invalid_codes() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let long = "a".repeat(65);
     for code in ["ab", "-abc", long.as_str(), "a b c", "abc/def"] {
         // `--` so that `-abc` reaches the code check instead of clap's flag parsing.
@@ -84,7 +82,7 @@ fn create_refuses_invalid_codes() {
 
 #[test]
 fn list_and_show_unknown() {
-    let lts = Lts::new();
+    let lts = Env::new();
     lts.sh("handshake create zeta-code");
     lts.sh("handshake create alpha-code");
     let list = as_array(&lts.sh("handshake list"));
@@ -98,10 +96,10 @@ fn list_and_show_unknown() {
 fn bound_items_are_consumed_soonest_expiry_first_until_ordered_explicitly() {
     let (lts, key) = setup();
     let items = [
-        ItemSpec::device("A", 10, "yearly").valid(-1, 300),
-        ItemSpec::device("B", 10, "yearly").valid(-1, 100),
-        ItemSpec::device("C", 10, "yearly").valid(-1, 200),
-        ItemSpec::device("D", 10, "yearly").valid(-1, 50),
+        Item::per_device("A", 10, now_secs()).valid_days(-1, 300),
+        Item::per_device("B", 10, now_secs()).valid_days(-1, 100),
+        Item::per_device("C", 10, now_secs()).valid_days(-1, 200),
+        Item::per_device("D", 10, now_secs()).valid_days(-1, 50),
     ];
     import(&lts, &key, "LIC-1", &items);
     let view = hs(&lts, "bind", "A B");
@@ -129,7 +127,7 @@ fn bound_items_are_consumed_soonest_expiry_first_until_ordered_explicitly() {
     assert_eq!(audit[0]["action"], "handshake.order");
     assert_eq!(audit[0]["target"], format!("{CODE} by expiry"));
     let out = lts.sh_out(&format!("handshake order {CODE} --expiry -o table"));
-    assert_has(&stderr(&out), &["soonest expiry first"]);
+    assert_has(&out.stderr, &["soonest expiry first"]);
     // Items and --expiry contradict each other; one of them is needed; the code must exist.
     let err = hs_err(&lts, "order", "A B C D --expiry", 2);
     assert_has(&err, &["--expiry"]);
@@ -140,7 +138,7 @@ fn bound_items_are_consumed_soonest_expiry_first_until_ordered_explicitly() {
 #[test]
 fn order_must_name_every_bound_item_exactly_once() {
     let (lts, key) = setup();
-    let items = ["A", "B", "C"].map(|id| ItemSpec::scan(id, 5));
+    let items = ["A", "B", "C"].map(|id| Item::per_scan(id, 5, now_secs()));
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "A B");
     let before = lts.handshake(CODE);
@@ -155,7 +153,10 @@ fn order_must_name_every_bound_item_exactly_once() {
 #[test]
 fn bind_refuses_duplicates_and_unknown_items_without_partial_changes() {
     let (lts, key) = setup();
-    let items = [ItemSpec::scan("A", 5), ItemSpec::scan("B", 5)];
+    let items = [
+        Item::per_scan("A", 5, now_secs()),
+        Item::per_scan("B", 5, now_secs()),
+    ];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "A");
     let before = lts.handshake(CODE);
@@ -179,8 +180,8 @@ fn bind_refuses_duplicates_and_unknown_items_without_partial_changes() {
 fn binding_an_expired_item_is_refused() {
     let (lts, key) = setup();
     let items = [
-        ItemSpec::scan("OLD", 5).valid(-100, -1),
-        ItemSpec::scan("NEW", 5),
+        Item::per_scan("OLD", 5, now_secs()).valid_days(-100, -1),
+        Item::per_scan("NEW", 5, now_secs()),
     ];
     import(&lts, &key, "LIC-1", &items);
     let err = hs_err(&lts, "bind", "OLD", 4);
@@ -196,10 +197,13 @@ fn binding_an_expired_item_is_refused() {
 #[test]
 fn binding_a_revoked_item_or_a_revocation_item_is_refused() {
     let (lts, key) = setup();
-    let items = [ItemSpec::device("X", 10, "yearly"), ItemSpec::scan("Y", 5)];
+    let items = [
+        Item::per_device("X", 10, now_secs()),
+        Item::per_scan("Y", 5, now_secs()),
+    ];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "Y");
-    let revocation = ItemSpec::device("R", 1, "yearly").revokes("X");
+    let revocation = Item::per_device("R", 1, now_secs()).revokes("X");
     import(&lts, &key, "LIC-2", &[revocation]);
     let before = lts.handshake(CODE);
     let err = hs_err(&lts, "bind", "X", 4);
@@ -216,8 +220,8 @@ fn binding_a_revoked_item_or_a_revocation_item_is_refused() {
 fn items_of_different_products_may_share_a_code() {
     let (lts, key) = setup();
     let items = [
-        ItemSpec::scan("A", 5),
-        ItemSpec::scan("B", 5).product("document-scanner"),
+        Item::per_scan("A", 5, now_secs()),
+        Item::per_scan("B", 5, now_secs()).product("document-scanner"),
     ];
     import(&lts, &key, "LIC-1", &items);
     let view = hs(&lts, "bind", "A B");
@@ -228,7 +232,10 @@ fn items_of_different_products_may_share_a_code() {
 #[test]
 fn unbind() {
     let (lts, key) = setup();
-    let items = [ItemSpec::scan("A", 5), ItemSpec::scan("B", 5)];
+    let items = [
+        Item::per_scan("A", 5, now_secs()),
+        Item::per_scan("B", 5, now_secs()),
+    ];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "A B");
     let view = hs(&lts, "unbind", "A");
@@ -248,11 +255,11 @@ fn unbind() {
 fn import_with_handshake_binds_the_bindable_items_and_is_repeatable() {
     let (lts, key) = setup();
     let items = [
-        ItemSpec::device("A", 10, "yearly").valid(-1, 200),
-        ItemSpec::scan("OLD", 5).valid(-100, -1),
-        ItemSpec::scan("LATER", 5).valid(10, 100),
+        Item::per_device("A", 10, now_secs()).valid_days(-1, 200),
+        Item::per_scan("OLD", 5, now_secs()).valid_days(-100, -1),
+        Item::per_scan("LATER", 5, now_secs()).valid_days(10, 100),
     ];
-    let lic = lts.sign(&license_doc("LIC-1", &items), &key);
+    let lic = lts.sign(&License::acme("LIC-1", &items).render(), &key);
     let line = format!("license import {} --handshake {CODE}", s(&lic));
     let summary = lts.sh(&line);
     let report = &summary["files"][0];
@@ -262,7 +269,7 @@ fn import_with_handshake_binds_the_bindable_items_and_is_repeatable() {
     assert_eq!(lts.handshake_items(CODE), ["LATER", "A"]);
 
     assert_eq!(report["already_bound"], json!([]));
-    let table = stdout(&lts.sh_out(&format!("{line} -o table")));
+    let table = lts.sh_out(&format!("{line} -o table")).stdout;
     assert_has(&table, &["already bound to"]);
     assert!(!table.contains("bound 2 item(s)"), "{table}");
 
@@ -276,16 +283,16 @@ fn import_with_handshake_binds_the_bindable_items_and_is_repeatable() {
     lts.sh("handshake create other-code");
     let other = format!("license import {} --handshake other-code -o table", s(&lic));
     assert_has(
-        &stdout(&lts.sh_out(&other)),
+        &lts.sh_out(&other).stdout,
         &["bound 2 item(s) to other-code"],
     );
 }
 
 #[test]
 fn import_with_an_unknown_handshake_imports_nothing() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
-    let doc = license_doc("LIC-1", &[ItemSpec::scan("A", 5)]);
+    let doc = License::acme("LIC-1", &[Item::per_scan("A", 5, now_secs())]).render();
     let lic = lts.sign(&doc, &key);
     let before = lts.counts();
     let line = format!("license import {} --handshake", s(&lic));
@@ -300,9 +307,9 @@ fn import_with_an_unknown_handshake_imports_nothing() {
 
 #[test]
 fn import_with_create_makes_the_code() {
-    let lts = Lts::new();
+    let lts = Env::new();
     let key = lts.trusted_issuer();
-    let doc = license_doc("LIC-1", &[ItemSpec::scan("A", 5)]);
+    let doc = License::acme("LIC-1", &[Item::per_scan("A", 5, now_secs())]).render();
     let lic = lts.sign(&doc, &key);
     lts.sh_err(&format!("license import {} --create", s(&lic)), 2);
     let line = format!("license import {} --handshake new-code --create", s(&lic));
@@ -319,8 +326,8 @@ fn import_with_create_makes_the_code() {
 fn set_refresh_interval_offline_grace_and_overuse() {
     let (lts, key) = setup();
     let items = [
-        ItemSpec::device("DEV", 50, "yearly"),
-        ItemSpec::scan("SCAN", 1000),
+        Item::per_device("DEV", 50, now_secs()),
+        Item::per_scan("SCAN", 1000, now_secs()),
     ];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "DEV SCAN");
@@ -391,12 +398,12 @@ fn set_refuses_bad_values_and_changes_nothing() {
 fn each_item_shows_its_default_refresh_interval() {
     let (lts, key) = setup();
     let items = [
-        ItemSpec::device("YEARLY", 10, "yearly"),
-        ItemSpec::device("QUARTERLY", 10, "quarterly"),
-        ItemSpec::device("MONTHLY", 10, "monthly"),
-        ItemSpec::device("DAILY", 10, "daily"),
-        ItemSpec::concurrent("CONCURRENT", 10),
-        ItemSpec::scan("SCAN", 1000),
+        Item::per_device("YEARLY", 10, now_secs()),
+        Item::per_device("QUARTERLY", 10, now_secs()).period("quarterly"),
+        Item::per_device("MONTHLY", 10, now_secs()).period("monthly"),
+        Item::per_device("DAILY", 10, now_secs()).period("daily"),
+        Item::per_concurrent("CONCURRENT", 10, now_secs()),
+        Item::per_scan("SCAN", 1000, now_secs()),
     ];
     import(&lts, &key, "LIC-1", &items);
     let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
@@ -471,15 +478,11 @@ fn domains_are_normalised_and_vetted() {
 fn password_is_read_from_stdin_and_never_shown() {
     let (lts, _) = setup();
     let secret = "hunter2-Very-Secret";
-    let set = lts
-        .cmd()
-        .args(["handshake", "password", "set", CODE, "--password-stdin"])
-        .write_stdin(format!("{secret}\n"))
-        .output()
-        .unwrap();
+    let args = ["handshake", "password", "set", CODE, "--password-stdin"];
+    let set = lts.run_stdin(&args, Some(&format!("{secret}\n")));
     expect_code(&set, 0, &["handshake", "password", "set"]);
     let expected = json!({"code": CODE, "password_set": true});
-    assert_eq!(json(&set), expected);
+    assert_eq!(set.json(), expected);
     let mut outputs = vec![set];
     let show = format!("handshake show {CODE}");
     for line in [&show, "handshake list", "status"] {
@@ -492,11 +495,11 @@ fn password_is_read_from_stdin_and_never_shown() {
     }
     assert_eq!(lts.handshake(CODE)["password_set"], true);
     for out in &outputs {
-        let all = stdout(out) + &stderr(out);
+        let all = out.stdout.clone() + &out.stderr;
         assert!(!all.contains("hunter2"), "password shown:\n{all}");
     }
     // Not stored in plain text either.
-    for entry in std::fs::read_dir(&lts.data_dir).unwrap() {
+    for entry in std::fs::read_dir(&lts.data).unwrap() {
         let bytes = read(&entry.unwrap().path());
         let plain = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
         assert!(!plain, "the password is stored in plain text");
@@ -511,18 +514,18 @@ fn password_set_refuses_empty_stdin_missing_tty_and_command_line_passwords() {
     let (lts, _) = setup();
     let with_stdin = |code: &str, input: &str| {
         let args = ["handshake", "password", "set", code, "--password-stdin"];
-        lts.cmd().args(args).write_stdin(input).output().unwrap()
+        lts.run_stdin(&args, Some(input))
     };
     for input in ["", "\n"] {
         let out = with_stdin(CODE, input);
         expect_code(&out, 2, &["password set --password-stdin", input]);
-        assert_has(&stderr(&out), &["empty"]);
+        assert_has(&out.stderr, &["empty"]);
     }
     // Fewer than 8 characters (not bytes): refused, nothing set.
     for input in ["hunter2\n", "ünïcödé\n"] {
         let out = with_stdin(CODE, input);
         expect_code(&out, 2, &["password set --password-stdin", input]);
-        assert_has(&stderr(&out), &["7 character(s)", "at least 8"]);
+        assert_has(&out.stderr, &["7 character(s)", "at least 8"]);
     }
     assert_eq!(lts.handshake(CODE)["password_set"], false);
     let err = hs_err(&lts, "password set", "", 2);
@@ -537,7 +540,7 @@ fn password_set_refuses_empty_stdin_missing_tty_and_command_line_passwords() {
 #[test]
 fn delete() {
     let (lts, key) = setup();
-    import(&lts, &key, "LIC-1", &[ItemSpec::scan("A", 5)]);
+    import(&lts, &key, "LIC-1", &[Item::per_scan("A", 5, now_secs())]);
     hs(&lts, "bind", "A");
     let err = lts.sh_err("handshake delete no-such-code", 3);
     assert_has(&err, &["no-such-code"]);

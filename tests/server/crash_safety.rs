@@ -5,25 +5,20 @@
 //! nothing, and a rerun finishes the job. Seating is one transaction: a herd of concurrent new devices
 //! against a quota seats exactly the quota, round after round.
 
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::path::PathBuf;
+use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use lts::*;
+use crate::util::sqlite::{integrity_check, pool};
+use crate::util::*;
+use ltsctl::admin::HandshakeChanges;
 use ltsctl::admin::prelude::*;
-use ltsctl::admin::{HandshakeChanges};
 use ltsctl::license::IssuerKey;
 use serde_json::{Value, json};
 use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
 /// Devices `ltsctl seed` creates for the bulk-unregister test, 80% of them inactive: 20,000, four whole
 /// 5,000-device batches. `LTSCTL_CRASH_SEED_DEVICES` raises it (a multiple of 6,250 keeps the batches
@@ -37,96 +32,8 @@ fn seed_devices() -> u64 {
 const BATCH: i64 = 5_000;
 const DAY: i64 = 86_400;
 
-/// `ltsctl serve` on port 0 whose process we can SIGKILL.
-struct Serve {
-    child: Child,
-    base: String,
-}
-
-impl Serve {
-    fn start(lts: &LtsDir, log: &Path) -> Serve {
-        let mut child = lts
-            .cmd()
-            .args(["serve", "--listen", "127.0.0.1:0", "--rate-limit", "0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(File::create(log).expect("log file"))
-            .spawn()
-            .expect("spawn serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            let mut line = String::new();
-            let _ = reader.read_line(&mut line);
-            let _ = tx.send(line);
-            let _ = std::io::copy(&mut reader, &mut std::io::sink());
-        });
-        let line = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_default();
-        let base = match line.trim().strip_prefix("listening on ") {
-            Some(url) => url.to_string(),
-            None => {
-                let _ = child.kill();
-                panic!(
-                    "serve did not start: {line:?}\n{}",
-                    std::fs::read_to_string(log).unwrap_or_default()
-                );
-            }
-        };
-        Serve { child, base }
-    }
-
-    /// SIGKILL: no graceful shutdown, no flush, nothing.
-    fn kill(&mut self) {
-        let status = std::process::Command::new("kill")
-            .args(["-KILL", &self.child.id().to_string()])
-            .status()
-            .expect("kill");
-        assert!(status.success());
-        let status = self.child.wait().expect("wait");
-        assert_eq!(
-            std::os::unix::process::ExitStatusExt::signal(&status),
-            Some(9)
-        );
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn db_path(lts: &LtsDir) -> PathBuf {
+fn db_path(lts: &Env) -> PathBuf {
     lts.data.join("ltsctl.db")
-}
-
-async fn pool(db: &Path) -> SqlitePool {
-    let options = SqliteConnectOptions::new()
-        .filename(db)
-        .busy_timeout(Duration::from_secs(10));
-    SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await
-        .expect("open the store with sqlx")
-}
-
-async fn integrity_check(db: &Path) {
-    let pool = pool(db).await;
-    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&pool)
-        .await
-        .expect("integrity_check");
-    assert_eq!(verdict, "ok", "{}", db.display());
-    let fk: Vec<(String, i64)> =
-        sqlx::query_as("SELECT \"table\", rowid FROM pragma_foreign_key_check")
-            .fetch_all(&pool)
-            .await
-            .expect("foreign_key_check");
-    assert!(fk.is_empty(), "dangling references: {fk:?}");
-    pool.close().await;
 }
 
 async fn count(pool: &SqlitePool, sql: &'static str, bind: i64) -> i64 {
@@ -214,13 +121,13 @@ async fn client_task(base: String, task: usize, stop: Arc<AtomicBool>, deadline:
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
     let at = now_secs();
-    let lts = LtsDir::with_items(&[Item::per_device("LIC-CRASH-A", 1_000_000, at)]);
-    let mut server = Serve::start(&lts, &lts.root.join("serve-1.log"));
+    let lts = Env::with_items(&[Item::per_device("LIC-CRASH-A", 1_000_000, at)]);
+    let mut server = lts.serve(&["--rate-limit", "0"]);
 
     let stop = Arc::new(AtomicBool::new(false));
     let deadline = Instant::now() + Duration::from_secs(10);
     let tasks: Vec<_> = (0..8)
-        .map(|t| tokio::spawn(client_task(server.base.clone(), t, stop.clone(), deadline)))
+        .map(|t| tokio::spawn(client_task(server.url.clone(), t, stop.clone(), deadline)))
         .collect();
     // Kill after ~1.5 s of traffic, or later on a slow machine: once 300 writes were acknowledged, or 5 s.
     let started = Instant::now();
@@ -246,8 +153,8 @@ async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
     );
     integrity_check(&db_path(&lts)).await;
 
-    let server = Serve::start(&lts, &lts.root.join("serve-2.log"));
-    let api = Api::new(server.base.clone());
+    let mut server = lts.serve(&["--rate-limit", "0"]);
+    let api = server.api();
     // Every acknowledged device holds its seat; nothing appeared that no client asked for.
     let listed = lts.ok(&["-o", "json", "devices", "list", "--handshake", CODE]);
     let listed: BTreeSet<String> = listed
@@ -297,7 +204,7 @@ async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
     let all_scans: u64 = uploads.iter().map(|u| u.scans).sum();
     assert_eq!(usage["reports"].as_u64(), Some(all_reports), "{usage}");
     assert_eq!(usage["scans"].as_u64(), Some(all_scans), "{usage}");
-    drop(server);
+    server.kill();
     integrity_check(&db_path(&lts)).await;
     let acked_reports: usize = uploads
         .iter()
@@ -318,7 +225,7 @@ async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finishes() {
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let n = seed_devices();
     lts.ok(&[
         "seed",
@@ -415,9 +322,9 @@ async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finis
 async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
     const FILES: usize = 120;
     const ITEMS: usize = 3;
-    let lts = LtsDir::new();
+    let lts = Env::with_issuer();
     let key = IssuerKey::from_pkcs8_pem(
-        &std::fs::read_to_string(lts.root.join("issuer.pem")).expect("key"),
+        &std::fs::read_to_string(lts.work.join("issuer.pem")).expect("key"),
     )
     .expect("issuer key");
     let at = now_secs();
@@ -425,10 +332,10 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
     for f in 0..FILES {
         let id = format!("LIC-BULK-{f:04}");
         let items: Vec<Item> = (0..ITEMS)
-            .map(|i| Item::per_device(&format!("{id}-{i}"), 10 + i as u64, at))
+            .map(|i| Item::per_device(&format!("{id}-{i}"), 10 + i as i64, at))
             .collect();
         let name = format!("bulk-{f:04}.lic");
-        std::fs::write(lts.root.join(&name), sign(&document(&id, &items), &key)).expect("write");
+        std::fs::write(lts.work.join(&name), sign(&document(&id, &items), &key)).expect("write");
         files.push(name);
     }
     let mut args: Vec<&str> = vec!["license", "import", "--handshake", CODE, "--create"];
@@ -476,7 +383,7 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
             let items = l["items"].as_array().expect("items");
             assert_eq!(items.len(), ITEMS, "license {} is partial: {l}", l["id"]);
         }
-        let code = lts.handshake_show(CODE);
+        let code = lts.handshake(CODE);
         let bound = code["items"].as_array().expect("bound items").len();
         assert_eq!(
             bound,

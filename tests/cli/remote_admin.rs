@@ -2,16 +2,10 @@
 //! with `--server` and a token; roles per route family; bad credentials; TLS with a private CA; login with
 //! the kernel keyutils store; the audit log; target selection and usage errors. All through the binary.
 
-#[path = "support/admin.rs"]
-mod admin;
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::sync::OnceLock;
 
-use admin::*;
+use crate::util::*;
 use chrono::{DateTime, TimeDelta, Utc};
-use lts::{CODE, Item, document, sign, time_of};
 use ltsctl::admin::prelude::*;
 use ltsctl::auth::Role;
 use ltsctl::license::IssuerKey;
@@ -21,7 +15,7 @@ const LICENSE: &str = "LIC-R-1";
 
 /// The committed test-only issuer key, so both targets see the same key id.
 fn issuer() -> IssuerKey {
-    let pem = include_str!("fixtures/openssl/issuer.TEST-ONLY.key.pem");
+    let pem = include_str!("../fixtures/openssl/issuer.TEST-ONLY.key.pem");
     IssuerKey::from_pkcs8_pem(pem).expect("fixture key")
 }
 
@@ -56,7 +50,7 @@ fn write_files(env: &Env) {
 /// The scenario's runner: a fresh store behind one target, and the transcript of every step (command
 /// line, exit code, normalized JSON output).
 struct Scenario {
-    _server: Option<LtsServer>,
+    _server: Option<Server>,
     env: Env,
     target: Target,
     log: Vec<(String, i32, Value)>,
@@ -70,7 +64,7 @@ impl Scenario {
             "local" => (env.local(), None),
             _ => {
                 let token = env.token("root", "admin");
-                let server = env.serve(&[]);
+                let server = env.serve(&["--rate-limit", "0"]);
                 (Target::remote(&server.url, Some(&token)), Some(server))
             }
         };
@@ -87,8 +81,8 @@ impl Scenario {
     fn run(&mut self, line: &str, stdin: Option<&str>, code: i32) -> Value {
         let line = line.replace("CODE", CODE);
         let args: Vec<&str> = line.split_whitespace().collect();
-        let out = self.env.run_stdin(&self.target, &args, stdin);
-        expect(&out, code, &self.target, &args);
+        let out = self.env.on(&self.target).run_stdin(&args, stdin);
+        expect_code(&out, code, &args);
         let v = out.json();
         self.log.push((line.clone(), code, normalize(&v)));
         v
@@ -98,11 +92,6 @@ impl Scenario {
     fn ok(&mut self, line: &str) -> Value {
         self.run(line, None, 0)
     }
-}
-
-fn item_ids(view: &Value) -> Vec<&str> {
-    let items = view["items"].as_array().unwrap_or_else(|| panic!("{view}"));
-    items.iter().map(|i| i["id"].as_str().unwrap()).collect()
 }
 
 fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
@@ -229,21 +218,20 @@ fn the_admin_scenario_through_the_server() {
 }
 
 /// A store with LICENSE bound to CODE and a `victim` token, a server, and a token `the-ROLE` for it.
-fn role_fixture(role: &str) -> (Env, LtsServer, Target) {
+fn role_fixture(role: &str) -> (Env, Server, Target) {
     let env = Env::new();
     write_files(&env);
-    env.sh(&env.local(), "trust add issuer.pub.pem");
-    env.sh(
-        &env.local(),
-        &format!("license import acme.lic --handshake {CODE} --create"),
-    );
+    env.on(&env.local()).sh("trust add issuer.pub.pem");
+    env.on(&env.local()).sh(&format!(
+        "license import acme.lic --handshake {CODE} --create"
+    ));
     // A device last seen 2 hours ago, for bulk unregistering.
-    let seeder = Seeder::open(&env.data, lts::now_secs() - TimeDelta::hours(2));
+    let seeder = Seeder::open(&env.data, now_secs() - TimeDelta::hours(2));
     seeder.authorize(CODE, "idle-device");
     drop(seeder);
     env.token("victim", "viewer");
     let token = env.token(&format!("the-{role}"), role);
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     let target = Target::remote(&server.url, Some(&token));
     (env, server, target)
 }
@@ -275,25 +263,25 @@ const ADMIN: &[&str] = &[
 fn family(role: &str, lines: &[&str], code: i32) {
     let (env, _server, t) = role_fixture(role);
     for line in lines {
-        let out = env.sh_code(&t, &line.replace("CODE", CODE), code);
+        let out = env.on(&t).sh_code(&line.replace("CODE", CODE), code);
         if code == 6 {
             assert_has(&out.stderr, &["role", role]);
         }
     }
     let (local, changed) = (env.local(), code == 0);
     if lines == DEVICES {
-        let left = len(&env.sh(&local, "devices list"));
+        let left = len(&env.on(&local).sh("devices list"));
         assert_eq!(left, if changed { 0 } else { 1 }, "the idle device");
     }
     if lines != ADMIN {
         return;
     }
     let n = if changed { 2 } else { 1 };
-    let licenses = len(&env.sh(&local, "license list"));
-    assert_eq!((licenses, len(&env.sh(&local, "trust list"))), (n, n));
-    let overuse = &env.sh(&local, &format!("handshake show {CODE}"))["overuse_percent"];
+    let licenses = len(&env.on(&local).sh("license list"));
+    assert_eq!((licenses, len(&env.on(&local).sh("trust list"))), (n, n));
+    let overuse = &env.on(&local).sh(&format!("handshake show {CODE}"))["overuse_percent"];
     assert_eq!(overuse, &if changed { json!(3) } else { Value::Null });
-    let tokens = env.sh(&local, "token list");
+    let tokens = env.on(&local).sh("token list");
     let victim = if changed { "revoked" } else { "active" };
     assert_eq!(find(&tokens, "name", "victim")["state"], victim, "{tokens}");
     let newcomer = tokens
@@ -327,15 +315,17 @@ fn missing_wrong_revoked_and_unreachable_credentials() {
     let env = Env::new();
     let alice = env.token("alice", "admin");
     let bob = env.token("bob", "viewer");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     let url = server.url.as_str();
 
-    let out = env.sh_code(&Target::remote(url, None), "status", 7);
+    let out = env.on(&Target::remote(url, None)).sh_code("status", 7);
     assert_has(&out.stderr, &["LTSCTL_TOKEN", url]);
     let wrong_secret = format!("{}AAAA", &alice[..alice.len() - 4]);
     let unknown = "ltsctl_0123456789ab_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
     for wrong in [wrong_secret.as_str(), unknown, "not-a-token"] {
-        let out = env.sh_code(&Target::remote(url, Some(wrong)), "status", 7);
+        let out = env
+            .on(&Target::remote(url, Some(wrong)))
+            .sh_code("status", 7);
         assert_no_secret(&out, &alice);
         let all = out.all();
         assert!(!all.contains(wrong), "the token is echoed:\n{all}");
@@ -349,42 +339,45 @@ fn missing_wrong_revoked_and_unreachable_credentials() {
         "wrong",
         "--token-stdin",
     ];
-    let out = env.run_stdin(&Target::none(), &args, Some(&format!("{unknown}\n")));
-    expect(&out, 7, &Target::none(), &args);
+    let out = env
+        .on(&Target::none())
+        .run_stdin(&args, Some(&format!("{unknown}\n")));
+    expect_code(&out, 7, &args);
     let all = out.all();
     assert!(!all.contains(unknown) && !env.config.exists(), "{all}");
 
     let viewer = Target::remote(url, Some(&bob));
-    env.sh(&viewer, "status");
-    env.sh(&env.local(), "token revoke bob");
-    let out = env.sh_code(&viewer, "status", 7);
+    env.on(&viewer).sh("status");
+    env.on(&env.local()).sh("token revoke bob");
+    let out = env.on(&viewer).sh_code("status", 7);
     assert_has(&out.stderr, &["revoked"]);
     assert_no_secret(&out, &bob);
-    assert_no_secret(&env.sh_code(&viewer, "license list", 7), &bob);
-    let out = env.sh_code(&env.local(), "token create bob --role viewer", 4);
+    assert_no_secret(&env.on(&viewer).sh_code("license list", 7), &bob);
+    let out = env
+        .on(&env.local())
+        .sh_code("token create bob --role viewer", 4);
     assert_has(&out.stderr, &["bob"]);
 
     // An expiring token: listed with its expiry a minute ahead, and working until then.
-    let eve = env.sh(
-        &env.local(),
-        "token create eve --role viewer --expires-in 1m",
-    );
+    let eve = env
+        .on(&env.local())
+        .sh("token create eve --role viewer --expires-in 1m");
     let eve = eve["token"].as_str().expect("token").to_string();
-    let tokens = env.sh(&env.local(), "token list");
+    let tokens = env.on(&env.local()).sh("token list");
     let row = find(&tokens, "name", "eve");
     let ahead = time_of(&row["expires_at"]) - time_of(&row["created_at"]);
     let minute = TimeDelta::seconds(60);
     assert_eq!((ahead, &row["state"]), (minute, &json!("active")), "{row}");
-    env.sh(&Target::remote(url, Some(&eve)), "status");
-    let tokens = env.sh(&env.local(), "token list");
+    env.on(&Target::remote(url, Some(&eve))).sh("status");
+    let tokens = env.on(&env.local()).sh("token list");
     let used = &find(&tokens, "name", "eve")["last_used_at"];
     assert!(used.is_string(), "{tokens}");
 
     let down = Target::remote("http://127.0.0.1:1", Some(&alice));
-    let out = env.sh_code(&down, "status", 8);
+    let out = env.on(&down).sh_code("status", 8);
     assert_has(&out.stderr, &["http://127.0.0.1:1"]);
     assert_no_secret(&out, &alice);
-    assert_no_secret(&env.sh_code(&down, "devices list", 8), &alice);
+    assert_no_secret(&env.on(&down).sh_code("devices list", 8), &alice);
     let log = server.stderr_text();
     for token in [&alice, &bob, &eve] {
         assert!(!log.contains(secret_of(token)), "a token is logged:\n{log}");
@@ -394,15 +387,15 @@ fn missing_wrong_revoked_and_unreachable_credentials() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_token_is_refused() {
     // The in-process server shares its manual clock with the admin that made the token.
-    let lts = lts::InProc::start(lts::now_secs()).await;
+    let lts = InProc::start(now_secs()).await;
     let minute = Some(std::time::Duration::from_secs(60));
     let created = AccessAdmin::token_create(&lts.admin, "eve", Role::Viewer, minute).await;
     let eve = created.expect("token").token;
     let env = Env::new();
     let t = Target::remote(&lts.api.base, Some(&eve));
-    tokio::task::block_in_place(|| env.sh(&t, "status"));
+    tokio::task::block_in_place(|| env.on(&t).sh("status"));
     lts.advance(TimeDelta::minutes(2));
-    let out = tokio::task::block_in_place(|| env.sh_code(&t, "status", 7));
+    let out = tokio::task::block_in_place(|| env.on(&t).sh_code("status", 7));
     assert_has(&out.stderr, &["expired"]);
     assert_no_secret(&out, &eve);
     let tokens = AccessAdmin::token_list(&lts.admin).await.expect("tokens");
@@ -420,17 +413,20 @@ fn tls_with_a_private_ca() {
     let token = env.token("alice", "viewer");
     let serve = |(ca, cert, key): (_, std::path::PathBuf, std::path::PathBuf)| {
         let (c, k) = (cert.to_str().unwrap(), key.to_str().unwrap());
-        (ca, env.serve(&["--tls-cert", c, "--tls-key", k]))
+        (
+            ca,
+            env.serve(&["--rate-limit", "0", "--tls-cert", c, "--tls-key", k]),
+        )
     };
     let remote = |url: &str| Target::remote(url, Some(&token));
     let (ca, server) = serve(ca_and_cert(&env.work, "both", "DNS:localhost,IP:127.0.0.1"));
     assert_has(&server.url, &["https://127.0.0.1:"]);
     let by_name = format!("https://localhost:{}", server.port());
-    let status = env.sh(&remote(&by_name).with_ca(&ca), "status");
+    let status = env.on(&remote(&by_name).with_ca(&ca)).sh("status");
     assert_eq!(status["target"]["kind"], "remote");
-    env.sh(&remote(&server.url).with_ca(&ca), "license list");
+    env.on(&remote(&server.url).with_ca(&ca)).sh("license list");
     // Without the CA: exit 8, saying that the certificate was refused and how to trust it.
-    let out = env.sh_code(&remote(&by_name), "status", 8);
+    let out = env.on(&remote(&by_name)).sh_code("status", 8);
     let err = out.stderr.to_lowercase();
     assert_has(&err, &["certificate", "--ca-cert", &by_name]);
     assert_no_secret(&out, &token);
@@ -438,11 +434,11 @@ fn tls_with_a_private_ca() {
 
     // A certificate for localhost only, reached as 127.0.0.1: a name mismatch.
     let (ca, server) = serve(ca_and_cert(&env.work, "name-only", "DNS:localhost"));
-    env.sh(
-        &remote(&format!("https://localhost:{}", server.port())).with_ca(&ca),
-        "status",
-    );
-    let out = env.sh_code(&remote(&server.url).with_ca(&ca), "status", 8);
+    env.on(&remote(&format!("https://localhost:{}", server.port())).with_ca(&ca))
+        .sh("status");
+    let out = env
+        .on(&remote(&server.url).with_ca(&ca))
+        .sh_code("status", 8);
     assert_has(&out.stderr.to_lowercase(), &["certificate", "host name"]);
     assert_no_secret(&out, &token);
 }
@@ -459,11 +455,14 @@ fn tls_with_a_self_signed_certificate() {
     let token = env.token("alice", "viewer");
     let serve = |(cert, key): (std::path::PathBuf, std::path::PathBuf)| {
         let (c, k) = (cert.to_str().unwrap(), key.to_str().unwrap());
-        (cert.clone(), env.serve(&["--tls-cert", c, "--tls-key", k]))
+        (
+            cert.clone(),
+            env.serve(&["--rate-limit", "0", "--tls-cert", c, "--tls-key", k]),
+        )
     };
     let remote = |url: &str| Target::remote(url, Some(&token));
     let both = "DNS:localhost,IP:127.0.0.1";
-    let (cert, server) = serve(self_signed(&env.work, "default", both, ""));
+    let (cert, server) = serve(self_signed(&env.work, "default", P256, both, ""));
     let ext = std::process::Command::new("openssl")
         .args(["x509", "-noout", "-ext", "basicConstraints", "-in"])
         .arg(&cert)
@@ -472,11 +471,11 @@ fn tls_with_a_self_signed_certificate() {
     assert_has(&String::from_utf8_lossy(&ext.stdout), &["CA:TRUE"]);
     let by_name = format!("https://localhost:{}", server.port());
     for url in [&by_name, &server.url] {
-        let status = env.sh(&remote(url).with_ca(&cert), "status");
+        let status = env.on(&remote(url).with_ca(&cert)).sh("status");
         assert_eq!(status["target"]["kind"], "remote", "{url}");
     }
     // Without --ca-cert, and with another self-signed certificate: what is wrong, and the fix.
-    let out = env.sh_code(&remote(&by_name), "status", 8);
+    let out = env.on(&remote(&by_name)).sh_code("status", 8);
     assert_has(
         &out.stderr,
         &[
@@ -487,8 +486,10 @@ fn tls_with_a_self_signed_certificate() {
         ],
     );
     assert!(!out.stderr.contains("CaUsedAsEndEntity"), "{}", out.stderr);
-    let (other, _) = self_signed(&env.work, "other", both, "");
-    let out = env.sh_code(&remote(&by_name).with_ca(&other), "status", 8);
+    let (other, _) = self_signed(&env.work, "other", P256, both, "");
+    let out = env
+        .on(&remote(&by_name).with_ca(&other))
+        .sh_code("status", 8);
     assert_has(&out.stderr, &["not the one in", other.to_str().unwrap()]);
     assert_no_secret(&out, &token);
     drop(server);
@@ -496,10 +497,18 @@ fn tls_with_a_self_signed_certificate() {
     // The README's certificate (CA:FALSE) is trusted through the usual path; named for localhost only,
     // reaching it as 127.0.0.1 is a name mismatch that says which names it has.
     let readme = "-addext basicConstraints=critical,CA:FALSE";
-    let (cert, server) = serve(self_signed(&env.work, "readme", "DNS:localhost", readme));
+    let (cert, server) = serve(self_signed(
+        &env.work,
+        "readme",
+        P256,
+        "DNS:localhost",
+        readme,
+    ));
     let by_name = format!("https://localhost:{}", server.port());
-    env.sh(&remote(&by_name).with_ca(&cert), "status");
-    let out = env.sh_code(&remote(&server.url).with_ca(&cert), "status", 8);
+    env.on(&remote(&by_name).with_ca(&cert)).sh("status");
+    let out = env
+        .on(&remote(&server.url).with_ca(&cert))
+        .sh_code("status", 8);
     assert_has(
         &out.stderr,
         &[
@@ -512,7 +521,9 @@ fn tls_with_a_self_signed_certificate() {
     // A pinned certificate must still be valid now.
     let (cert, server) = serve(expired_self_signed(&env.work, "expired"));
     let by_name = format!("https://localhost:{}", server.port());
-    let out = env.sh_code(&remote(&by_name).with_ca(&cert), "status", 8);
+    let out = env
+        .on(&remote(&by_name).with_ca(&cert))
+        .sh_code("status", 8);
     assert_has(&out.stderr, &["expired at 2021-01-01T00:00:00Z"]);
 }
 
@@ -536,7 +547,9 @@ fn a_server_url_that_is_not_an_lts_says_so() {
         }
     });
     let env = Env::new();
-    let out = env.sh_code(&Target::remote(&url, Some("ltsctl_x_y")), "status", 8);
+    let out = env
+        .on(&Target::remote(&url, Some("ltsctl_x_y")))
+        .sh_code("status", 8);
     assert_has(
         &out.stderr,
         &["404", "not as an LTS does", "hint:", "--server"],
@@ -568,14 +581,14 @@ fn login_keeps_the_token_in_the_keyutils_store_and_logout_forgets_it() {
     }
     let env = Env::new();
     let token = env.token("lab-admin", "operator");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     // A profile name of its own: the keyutils store links keys into the user's persistent keyring too.
     let profile = format!("lab-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let script = env.write("login.sh", LOGIN_SCRIPT);
     // One session keyring for the whole sequence; the secret goes by environment, never argv.
     let mut session = env.command_of("keyctl");
     session.args(["session", "-", "bash"]).arg(&script);
-    session.env("LTSCTL_BIN", lts::bin()).env("SECRET", &token);
+    session.env("LTSCTL_BIN", bin()).env("SECRET", &token);
     let out = session
         .env("URL", &server.url)
         .env("PROFILE", &profile)
@@ -658,12 +671,12 @@ fn a_failed_login_leaves_no_token_in_the_keyring() {
     }
     let env = Env::new();
     let token = env.token("lab-admin", "operator");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     let profile = format!("fail-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let script = env.write("failed-login.sh", FAILED_LOGIN_SCRIPT);
     let mut session = env.command_of("keyctl");
     session.args(["session", "-", "bash"]).arg(&script);
-    session.env("LTSCTL_BIN", lts::bin()).env("SECRET", &token);
+    session.env("LTSCTL_BIN", bin()).env("SECRET", &token);
     let out = session
         .env("URL", &server.url)
         .env("PROFILE", &profile)
@@ -702,7 +715,7 @@ fn a_failed_login_leaves_no_token_in_the_keyring() {
 
 /// (actor, action, target, result) of `audit list` entries, newest first.
 fn audit(env: &Env, t: &Target, extra: &str) -> Vec<[String; 4]> {
-    let v = env.sh(t, &format!("audit list -o json {extra}"));
+    let v = env.on(t).sh(&format!("audit list -o json {extra}"));
     let s = |e: &Value, k: &str| e[k].as_str().unwrap_or("").to_string();
     let entries = v.as_array().unwrap().iter();
     entries
@@ -715,17 +728,19 @@ fn the_audit_log_names_the_token_or_local_and_keeps_refused_attempts() {
     let env = Env::new();
     write_files(&env);
     let alice = env.token("alice", "admin");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     let (remote, local) = (Target::remote(&server.url, Some(&alice)), env.local());
-    env.sh(&remote, "trust add issuer.pub.pem");
-    env.sh(
-        &remote,
-        &format!("license import acme.lic --handshake {CODE} --create"),
-    );
-    env.sh(&remote, &format!("handshake set {CODE} --overuse 5"));
-    env.sh(&remote, "token create carol --role viewer");
-    env.sh_code(&remote, &format!("handshake create {CODE}"), 4);
-    env.sh(&local, &format!("handshake domains add {CODE} example.com"));
+    env.on(&remote).sh("trust add issuer.pub.pem");
+    env.on(&remote).sh(&format!(
+        "license import acme.lic --handshake {CODE} --create"
+    ));
+    env.on(&remote)
+        .sh(&format!("handshake set {CODE} --overuse 5"));
+    env.on(&remote).sh("token create carol --role viewer");
+    env.on(&remote)
+        .sh_code(&format!("handshake create {CODE}"), 4);
+    env.on(&local)
+        .sh(&format!("handshake domains add {CODE} example.com"));
 
     let e = |entry: [&str; 4]| entry.map(str::to_string);
     let key_id = issuer().public().key_id();
@@ -750,15 +765,15 @@ fn the_audit_log_names_the_token_or_local_and_keeps_refused_attempts() {
     assert_eq!(audit(&env, &local, "--actor local --since 1h"), of_local);
     assert_eq!(audit(&env, &local, "--since 1h"), want);
     assert_eq!(audit(&env, &local, "--limit 2"), want[..2]);
-    let refused = env.sh(&local, "audit list --actor alice --limit 1");
+    let refused = env.on(&local).sh("audit list --actor alice --limit 1");
     assert_has(refused[0]["detail"].as_str().unwrap_or(""), &[CODE]);
 }
 
 #[test]
 fn a_change_refused_for_the_role_is_in_the_audit_log() {
     let (env, _server, t) = role_fixture("viewer");
-    env.sh_code(&t, "trust add other.pub.pem", 6);
-    env.sh_code(&t, "sweep", 6);
+    env.on(&t).sh_code("trust add other.pub.pem", 6);
+    env.on(&t).sh_code("sweep", 6);
     let entries = audit(&env, &env.local(), "--actor the-viewer");
     let results: Vec<(&str, &str)> = entries
         .iter()
@@ -778,16 +793,24 @@ fn a_change_refused_for_the_role_is_in_the_audit_log() {
 fn profile_and_login_usage_errors() {
     let env = Env::new();
     let none = Target::none();
-    assert_has(&env.sh_code(&none, "profile use nope", 3).stderr, &["nope"]);
-    let out = env.sh_code(&none, "login --token-stdin", 2);
+    assert_has(
+        &env.on(&none).sh_code("profile use nope", 3).stderr,
+        &["nope"],
+    );
+    let out = env.on(&none).sh_code("login --token-stdin", 2);
     assert_has(&out.stderr, &["--server"]);
     // No terminal to prompt on, and no --token-stdin.
     let server = Target::remote("http://127.0.0.1:1", None);
-    assert_has(&env.sh_code(&server, "login", 2).stderr, &["--token-stdin"]);
-    let out = env.run_stdin(&server, &["login", "--token-stdin"], Some("\n"));
-    expect(&out, 2, &server, &["login", "--token-stdin"]);
-    env.sh_code(&none, "logout", 3);
-    assert_eq!(env.sh(&none, "profile list -o json"), json!([]));
+    assert_has(
+        &env.on(&server).sh_code("login", 2).stderr,
+        &["--token-stdin"],
+    );
+    let out = env
+        .on(&server)
+        .run_stdin(&["login", "--token-stdin"], Some("\n"));
+    expect_code(&out, 2, &["login", "--token-stdin"]);
+    env.on(&none).sh_code("logout", 3);
+    assert_eq!(env.on(&none).sh("profile list -o json"), json!([]));
     assert!(!env.config.exists(), "failed commands wrote no config");
 }
 
@@ -795,17 +818,17 @@ fn profile_and_login_usage_errors() {
 fn quiet_keeps_only_results_and_errors() {
     let env = Env::new();
     let local = env.local();
-    env.sh_code(&local, "init", 0);
+    env.on(&local).sh_code("init", 0);
     std::fs::write(&env.config, "colour = true\n").unwrap();
-    let loud = env.sh_code(&local, "status", 0);
+    let loud = env.on(&local).sh_code("status", 0);
     assert_has(&loud.stderr, &["warning:", "unknown key `colour`"]);
-    let quiet = env.sh_code(&local, "-q status", 0);
+    let quiet = env.on(&local).sh_code("-q status", 0);
     assert_eq!(quiet.stderr, "", "-q printed a warning");
     assert_eq!(quiet.json()["lts_id"], loud.json()["lts_id"]);
     // Errors stay, their hints go.
-    let loud = env.sh_code(&local, "handshake show NOPE", 3);
+    let loud = env.on(&local).sh_code("handshake show NOPE", 3);
     assert_has(&loud.stderr, &["ltsctl: error:", "NOPE", "hint:"]);
-    let quiet = env.sh_code(&local, "-q handshake show NOPE", 3);
+    let quiet = env.on(&local).sh_code("-q handshake show NOPE", 3);
     assert_has(&quiet.stderr, &["ltsctl: error:", "NOPE"]);
     assert!(
         !quiet.stderr.contains("hint:") && !quiet.stderr.contains("warning"),
@@ -814,33 +837,21 @@ fn quiet_keeps_only_results_and_errors() {
     );
 }
 
-/// `ltsctl ARGS` of `env` with `LTSCTL_CONFIG` set to `config`.
+/// `ltsctl TARGET ARGS` of `env` with `LTSCTL_CONFIG` set to `config`.
 fn with_config(env: &Env, config: &std::path::Path, target: &Target, args: &[&str]) -> Out {
-    let mut cmd = env.command();
-    cmd.env("LTSCTL_CONFIG", config)
-        .args(&target.args)
-        .args(args);
-    if let Some(token) = &target.token {
-        cmd.env("LTSCTL_TOKEN", token);
-    }
-    let out = cmd.output().expect("run ltsctl");
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    env.on(target).env("LTSCTL_CONFIG", config).run(args)
 }
 
 #[test]
 fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
     let env = Env::new();
     let token = env.token("alice", "viewer");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     let (local, remote) = (env.local(), Target::remote(&server.url, Some(&token)));
     std::fs::write(&env.config, "active_profile = [\n").unwrap();
     let config = env.config.to_str().unwrap();
     for t in [&local, &remote] {
-        let out = env.sh_code(t, "status", 0);
+        let out = env.on(t).sh_code("status", 0);
         assert_eq!(
             out.json()["lts_id"].as_str().map(str::len),
             Some(36),
@@ -851,16 +862,16 @@ fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
             &["ltsctl: warning:", config, "going on without its profiles"],
         );
         // -q silences the warning.
-        let quiet = env.sh_code(t, "-q status", 0);
+        let quiet = env.on(t).sh_code("-q status", 0);
         assert_eq!(quiet.stderr, "", "{t:?}");
     }
     // Without a target flag the active profile decides, so the error stands: a usage error with a hint.
-    let out = env.sh_code(&Target::none(), "status", 2);
+    let out = env.on(&Target::none()).sh_code("status", 2);
     assert_has(
         &out.stderr,
         &[config, "TOML", "hint:", "config init --force"],
     );
-    let out = env.sh_code(&Target::none(), "profile list", 2);
+    let out = env.on(&Target::none()).sh_code("profile list", 2);
     assert_has(&out.stderr, &[config]);
 
     // LTSCTL_CONFIG naming a directory: exit 2 where the config is needed, with the fix; a warning elsewhere.
@@ -887,7 +898,7 @@ fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
 fn the_target_is_the_server_then_the_data_dir_then_the_active_profile() {
     let env = Env::new();
     let token = env.token("alice", "viewer");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     let kind = |flags: &[&str], vars: &[(&str, &str)]| -> String {
         let mut cmd = env.command();
         cmd.args(flags)
@@ -907,7 +918,7 @@ fn the_target_is_the_server_then_the_data_dir_then_the_active_profile() {
     std::fs::write(&env.config, profile).expect("config");
     assert_eq!(kind(&[], &[]), "remote");
     assert_eq!(kind(&[], &[("LTSCTL_DATA_DIR", data)]), "local");
-    let out = env.sh_code(&Target::none(), "--profile nope status", 3);
+    let out = env.on(&Target::none()).sh_code("--profile nope status", 3);
     assert_has(&out.stderr, &["nope"]);
 }
 
@@ -915,10 +926,10 @@ fn the_target_is_the_server_then_the_data_dir_then_the_active_profile() {
 fn a_token_with_a_trailing_newline_is_not_reported_as_an_unreachable_server() {
     let env = Env::new();
     let token = env.token("alice", "viewer");
-    let server = env.serve(&[]);
+    let server = env.serve(&["--rate-limit", "0"]);
     // E.g. a CI secret stored with its final newline; `login --token-stdin` and the server both trim.
     let t = Target::remote(&server.url, Some(&format!("{token}\n")));
-    let out = env.sh_code(&t, "status", 0);
+    let out = env.on(&t).sh_code("status", 0);
     assert_no_secret(&out, &token);
 }
 
@@ -927,17 +938,15 @@ fn names_made_of_dots_are_refused_where_they_are_created() {
     // `.` and `..` would be normalised away in the admin API's URL paths, so no token name or device
     // UUID may be made of dots only.
     let env = Env::new();
-    let seeder = Seeder::open(&env.data, lts::now_secs());
-    seeder.import(
-        CODE,
-        "LIC-DOTS",
-        &[Item::per_device("DOTS", 5, lts::now_secs())],
-    );
+    let seeder = Seeder::open(&env.data, now_secs());
+    seeder.import(CODE, "LIC-DOTS", &[Item::per_device("DOTS", 5, now_secs())]);
     let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         seeder.authorize(CODE, "..")
     }));
     assert!(refused.is_err(), "a device UUID of dots only is refused");
     drop(seeder);
-    env.sh_code(&env.local(), "token create .. --role viewer", 2);
-    env.sh_code(&env.local(), "token create . --role viewer", 2);
+    env.on(&env.local())
+        .sh_code("token create .. --role viewer", 2);
+    env.on(&env.local())
+        .sh_code("token create . --role viewer", 2);
 }

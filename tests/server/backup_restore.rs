@@ -5,75 +5,25 @@
 //! and writes exactly where asked. The admin API's license import takes contents, and its `file_name` is a
 //! label, never a path.
 
-#[path = "support/lts.rs"]
-mod lts;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use lts::*;
+use crate::util::sqlite::{integrity_check, new_pool, pool};
+use crate::util::*;
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
-/// `ltsctl --data-dir DIR ARGS` with a clean environment, stdin closed (no terminal).
-fn ltsctl(dir: &Path, cwd: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(bin());
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("LTSCTL_") {
-            cmd.env_remove(&key);
-        }
-    }
-    cmd.env("NO_COLOR", "1")
-        .env("LTSCTL_LOG", "warn")
-        .current_dir(cwd)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run ltsctl")
+/// `ltsctl --data-dir DIR ARGS` from `cwd`, in `env`'s clean environment, stdin closed (no terminal).
+fn ltsctl(env: &Env, dir: &Path, cwd: &Path, args: &[&str]) -> Out {
+    env.on(&Target::local(dir)).in_dir(cwd).run(args)
 }
 
+/// Asserts the exit code of `what`: its stderr.
 #[track_caller]
-fn code(out: &Output, expected: i32, what: &str) -> String {
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert_eq!(
-        out.status.code(),
-        Some(expected),
-        "{what}: {stderr}\n{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    stderr
-}
-
-fn json_out(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
-}
-
-async fn pool(db: &Path) -> SqlitePool {
-    SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(
-            SqliteConnectOptions::new()
-                .filename(db)
-                .create_if_missing(true),
-        )
-        .await
-        .expect("open with sqlx")
-}
-
-async fn integrity_ok(db: &Path) {
-    let p = pool(db).await;
-    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&p)
-        .await
-        .expect("check");
-    assert_eq!(verdict, "ok", "{}", db.display());
-    p.close().await;
+fn code(out: &Out, expected: i32, what: &str) -> String {
+    expect_code(out, expected, &[what]);
+    out.stderr.clone()
 }
 
 /// Writes acknowledged by the server, each with when its answer arrived.
@@ -116,22 +66,21 @@ async fn load(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
     let at = now_secs();
-    let lts = LtsDir::with_items(&[Item::per_device("LIC-BACKUP-A", 1_000_000, at)]);
+    let lts = Env::with_items(&[Item::per_device("LIC-BACKUP-A", 1_000_000, at)]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let acks = Arc::new(Mutex::new(Acks::default()));
     let tasks: Vec<_> = (0..4)
-        .map(|t| tokio::spawn(load(server.base.clone(), t, stop.clone(), acks.clone())))
+        .map(|t| tokio::spawn(load(server.url.clone(), t, stop.clone(), acks.clone())))
         .collect();
     tokio::time::sleep(Duration::from_millis(600)).await;
-    let file = lts.root.join("under-load.db");
+    let file = lts.work.join("under-load.db");
     let started = Instant::now();
-    let (data, root, f) = (lts.data.clone(), lts.root.clone(), file.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        ltsctl(&data, &root, &["-o", "json", "backup", f.to_str().unwrap()])
-    })
-    .await
-    .expect("backup");
+    // On this worker thread, while the others carry the load.
+    let out = tokio::task::block_in_place(|| {
+        let args = ["-o", "json", "backup", file.to_str().unwrap()];
+        ltsctl(&lts, &lts.data, &lts.work, &args)
+    });
     let took = started.elapsed();
     code(&out, 0, "backup under load");
     // Writers carried on during the backup.
@@ -159,22 +108,23 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
         devices_before.len()
     );
     assert_eq!(
-        json_out(&out)["lts_id"],
+        out.json()["lts_id"],
         server.api().lts_id().await,
         "backup JSON names the instance"
     );
-    integrity_ok(&file).await;
+    integrity_check(&file).await;
 
     // Restore into a fresh data dir.
-    let fresh = lts.root.join("fresh");
+    let fresh = lts.work.join("fresh");
     let out = ltsctl(
+        &lts,
         &fresh,
-        &lts.root,
+        &lts.work,
         &["-o", "json", "restore", file.to_str().unwrap(), "--yes"],
     );
     code(&out, 0, "restore into a fresh dir");
     let restored_db = fresh.join("ltsctl.db");
-    integrity_ok(&restored_db).await;
+    integrity_check(&restored_db).await;
     let p = pool(&restored_db).await;
     let uuids: BTreeSet<String> = sqlx::query_scalar("SELECT uuid FROM devices")
         .fetch_all(&p)
@@ -200,13 +150,9 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
         "reports acknowledged before the backup are missing: {lost:?}"
     );
     // The restored store works: same instance, and the CLI reads it.
-    let status = json_out(&ltsctl(&fresh, &lts.root, &["-o", "json", "status"]));
+    let status = ltsctl(&lts, &fresh, &lts.work, &["-o", "json", "status"]).json();
     assert_eq!(status["lts_id"], server.api().lts_id().await);
-    let listed = json_out(&ltsctl(
-        &fresh,
-        &lts.root,
-        &["-o", "json", "devices", "list"],
-    ));
+    let listed = ltsctl(&lts, &fresh, &lts.work, &["-o", "json", "devices", "list"]).json();
     assert_eq!(listed.as_array().map(Vec::len), Some(uuids.len()));
     eprintln!(
         "backup-restore: backup under load took {took:?} ({during} authorizations acknowledged meanwhile); \
@@ -218,13 +164,13 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
 
 /// A data dir with some content, and a snapshot of its database bytes.
 struct Live {
-    lts: LtsDir,
+    lts: Env,
 }
 
 impl Live {
     fn new() -> Live {
         let at = now_secs();
-        let lts = LtsDir::with_items(&[Item::per_device("LIC-LIVE-A", 10, at)]);
+        let lts = Env::with_items(&[Item::per_device("LIC-LIVE-A", 10, at)]);
         Live { lts }
     }
 
@@ -240,12 +186,12 @@ impl Live {
         std::fs::read(&db).expect("db")
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        ltsctl(&self.lts.data, &self.lts.root, args)
+    fn run(&self, args: &[&str]) -> Out {
+        ltsctl(&self.lts, &self.lts.data, &self.lts.work, args)
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.lts.root.join(name)
+        self.lts.work.join(name)
     }
 
     fn backup(&self, name: &str) -> PathBuf {
@@ -257,7 +203,7 @@ impl Live {
     /// Restoring `file` is refused with `exit` and leaves the live store byte for byte as it was.
     async fn refuses(&self, file: &Path, exit: i32, what: &str) -> String {
         let before = self.db_bytes().await;
-        let status_before = json_out(&self.run(&["-o", "json", "status"]));
+        let status_before = self.run(&["-o", "json", "status"]).json();
         let err = code(
             &self.run(&["restore", file.to_str().unwrap(), "--yes"]),
             exit,
@@ -269,7 +215,7 @@ impl Live {
             "{what}: the live store changed"
         );
         assert_eq!(
-            json_out(&self.run(&["-o", "json", "status"]))["lts_id"],
+            self.run(&["-o", "json", "status"]).json()["lts_id"],
             status_before["lts_id"]
         );
         assert!(
@@ -320,7 +266,7 @@ async fn bad_backups_are_refused_and_change_nothing() {
 
     // A valid SQLite file that is not an ltsctl store, and stores this ltsctl cannot read.
     let foreign = live.path("foreign.db");
-    let p = pool(&foreign).await;
+    let p = new_pool(&foreign).await;
     sqlx::query("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
         .execute(&p)
         .await
@@ -361,7 +307,7 @@ async fn bad_backups_are_refused_and_change_nothing() {
         0,
         "good backup",
     );
-    integrity_ok(&live.lts.data.join("ltsctl.db")).await;
+    integrity_check(&live.lts.data.join("ltsctl.db")).await;
     eprintln!(
         "backup-restore: {} bad backups refused, the live store untouched",
         n + 1
@@ -482,8 +428,9 @@ fn backup_never_overwrites_without_force() {
     let fresh = live.path("fresh");
     code(
         &ltsctl(
+            &live.lts,
             &fresh,
-            &live.lts.root,
+            &live.lts.work,
             &["restore", file.to_str().unwrap(), "--yes"],
         ),
         0,
@@ -497,7 +444,7 @@ fn backup_writes_exactly_where_asked() {
     let work = live.path("work");
     std::fs::create_dir_all(work.join("deeper")).expect("dirs");
     let listing = || {
-        let mut names: Vec<String> = std::fs::read_dir(&live.lts.root)
+        let mut names: Vec<String> = std::fs::read_dir(&live.lts.work)
             .expect("root")
             .flatten()
             .map(|e| e.file_name().to_string_lossy().to_string())
@@ -508,6 +455,7 @@ fn backup_writes_exactly_where_asked() {
     let before = listing();
     // Relative to the working dir, `..` included; nothing is written anywhere else.
     let out = ltsctl(
+        &live.lts,
         &live.lts.data,
         &work.join("deeper"),
         &["backup", "../../x.db"],

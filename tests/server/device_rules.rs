@@ -2,13 +2,10 @@
 //! minutes can pass: refresh intervals and sweeps, caps at item expiry, concurrent windows, per-scan
 //! hand-over, per-domain items and items that are not valid yet.
 
-#[path = "support/lts.rs"]
-mod lts;
-
+use crate::util::*;
 use chrono::TimeDelta;
-use lts::*;
+use ltsctl::admin::HandshakeChanges;
 use ltsctl::admin::prelude::*;
-use ltsctl::admin::{HandshakeChanges};
 use ltsctl::store::{DevicesStore, LicensesStore};
 use serde_json::json;
 

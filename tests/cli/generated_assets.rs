@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::util::*;
 
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
@@ -21,17 +21,10 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn committed_completions_and_man_pages_are_current() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (c, m) = (tmp.path().join("completions"), tmp.path().join("man"));
-    Command::cargo_bin("ltsctl")
-        .unwrap()
-        .args(["generate-assets", "--completions"])
-        .arg(&c)
-        .arg("--man")
-        .arg(&m)
-        .env("NO_COLOR", "1")
-        .assert()
-        .success();
+    let env = Env::new();
+    let (c, m) = (env.work.join("completions"), env.work.join("man"));
+    let args = ["generate-assets", "--completions", s(&c), "--man", s(&m)];
+    expect_code(&env.run(&args), 0, &args);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (fresh, committed) in [(c, root.join("completions")), (m, root.join("man"))] {
         let (want, have) = (files(&fresh), files(&committed));
@@ -51,15 +44,8 @@ fn committed_completions_and_man_pages_are_current() {
 #[test]
 fn completions_command_prints_each_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let out = Command::cargo_bin("ltsctl")
-            .unwrap()
-            .args(["completions", shell])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{shell}");
-        assert!(
-            String::from_utf8_lossy(&out.stdout).contains("ltsctl"),
-            "{shell}"
-        );
+        let out = Env::new().run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}");
+        assert!(out.stdout.contains("ltsctl"), "{shell}");
     }
 }

@@ -1,0 +1,23 @@
+//! The server surface (`cargo test --test server`): what `ltsctl serve` answers and how it holds up —
+//! the device API, its rules over days and minutes, hostile clients, crashes, several instances on one
+//! database, and backups of a live store. Most tests run the real binary on 127.0.0.1 port 0
+//! ([`util::Server`]); the rules run in-process with a manual clock ([`util::InProc`]).
+//!
+//! - `device_api`: error codes and statuses, tokens against the JWKS, domains, usage, TLS, shutdown.
+//! - `device_rules`: refresh intervals and sweeps, expiry caps, concurrent windows, per-scan hand-over.
+//! - `hostile_clients`: oversize, malformed and injected requests, slowloris, floods.
+//! - `crash_safety`: SIGKILL of `serve`, of a bulk unregister and of a bulk import; exact seating.
+//! - `multi_instance`: two servers on one PostgreSQL database.
+//! - `backup_restore`: a backup under load restores whole; bad backups change nothing.
+//! - `secrets`: no secret in the server's log, answers, command line or store; `serve --dev`'s files.
+
+#[path = "../util/mod.rs"]
+mod util;
+
+mod backup_restore;
+mod crash_safety;
+mod device_api;
+mod device_rules;
+mod hostile_clients;
+mod multi_instance;
+mod secrets;
