@@ -1,12 +1,16 @@
 //! `ltsctl serve`: the License Tracking Server. axum for HTTP, rustls for TLS, the sweeper in the same
 //! process. Every route and body is documented in the OpenAPI document at `/v1/openapi.json`.
 
-pub mod admin_api;
+pub mod admin;
 pub mod dev;
 mod device;
 mod openapi;
+mod router;
 mod silent;
 mod sweeper;
+
+pub(crate) use router::ADMIN_BODY_LIMIT;
+pub use router::router;
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -14,24 +18,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
-use tower_http::timeout::TimeoutLayer;
-
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::service::DeviceService;
 use crate::store::Store;
 
-/// Largest authorize request: a few short fields.
-const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
-/// Largest usage upload: 1000 reports with a handful of counters each.
-const USAGE_BODY_LIMIT: usize = 1024 * 1024;
-/// Largest admin request: a license file (at most 1 MiB) as a JSON string.
-pub(crate) const ADMIN_BODY_LIMIT: usize = 3 * 1024 * 1024;
-/// A request that takes longer than this is answered 408 and dropped.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// A client must send its request headers within this time (slowloris defence), counted from the accepted
 /// connection (or the end of the TLS handshake) for the first request, and from the previous response on a
 /// kept-alive connection: one that sends nothing is closed after this time too (see [`silent`]).
@@ -59,53 +50,6 @@ pub struct TlsFiles {
 
 pub struct AppState {
     pub devices: DeviceService,
-}
-
-pub fn router(
-    state: Arc<AppState>,
-    rate_limit: Option<NonZeroU32>,
-    bench_null_routes: bool,
-) -> Router {
-    let mut device_routes = Router::new()
-        .route(
-            "/v1/authorize",
-            post(device::authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)),
-        )
-        .route(
-            "/v1/usage",
-            post(device::usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
-        );
-    if bench_null_routes {
-        device_routes = device_routes
-            .route(
-                "/v1/bench/null-authorize",
-                post(device::null_authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)),
-            )
-            .route(
-                "/v1/bench/null-usage",
-                post(device::null_usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
-            );
-    }
-    let device_routes = match rate_limit {
-        Some(per_second) => device_routes.layer(axum::middleware::from_fn_with_state(
-            device::RateLimit::new(per_second),
-            device::rate_limit,
-        )),
-        None => device_routes,
-    };
-    Router::new()
-        .merge(device_routes)
-        .merge(admin_api::routes().layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT)))
-        .route("/v1/jwks", get(device::jwks))
-        .route("/healthz", get(device::healthz))
-        .route("/v1/openapi.json", get(openapi::document))
-        .fallback(device::not_found)
-        .method_not_allowed_fallback(device::method_not_allowed)
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
-        .with_state(state)
 }
 
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish. `on_listening` gets the

@@ -1,10 +1,7 @@
-//! The OpenAPI 3 document of every route, generated from the handlers' annotations.
+//! The OpenAPI 3 document's frame: its title, tags, security scheme and the device API's schemas. The
+//! paths come from the route table ([`super::router`]), each from its handler's annotation.
 
-use axum::Json;
-use axum::response::IntoResponse;
 use utoipa::OpenApi;
-
-use super::admin_api as admin;
 
 use crate::service::types::{
     AuthorizeRequest, AuthorizeResponse, ErrorBody, ErrorDetail, Platform, UsageReport,
@@ -16,18 +13,6 @@ use crate::service::types::{
     info(
         title = "ltsctl License Tracking Server",
         description = "The device API client SDKs call to get authorized and report usage."
-    ),
-    paths(
-        super::device::authorize, super::device::usage, super::device::jwks, super::device::healthz,
-        admin::whoami, admin::status, admin::trust_list, admin::trust_add, admin::trust_remove,
-        admin::license_import, admin::license_list, admin::license_show, admin::license_remove,
-        admin::handshake_list, admin::handshake_create, admin::handshake_show, admin::handshake_set,
-        admin::handshake_bind, admin::handshake_unbind, admin::handshake_order,
-        admin::handshake_order_by_expiry, admin::domains_add,
-        admin::domains_remove, admin::domains_list, admin::password_set, admin::password_clear,
-        admin::handshake_delete, admin::sweep, admin::token_list, admin::token_create, admin::token_revoke,
-        admin::audit_list, admin::devices_list, admin::devices_count, admin::device_show,
-        admin::devices_unregister, admin::devices_unregister_matching, admin::usage,
     ),
     modifiers(&BearerAuth),
     components(schemas(
@@ -56,19 +41,11 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-pub(super) async fn document() -> impl IntoResponse {
-    let mut doc = ApiDoc::openapi();
-    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
-    Json(doc)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn the_document_lists_every_device_route() {
-        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let doc = serde_json::to_value(crate::server::router::openapi_document()).unwrap();
         for path in ["/v1/authorize", "/v1/usage", "/v1/jwks", "/healthz"] {
             assert!(doc["paths"].get(path).is_some(), "{path} missing");
         }
@@ -79,7 +56,7 @@ mod tests {
     /// path parameter is): an undeclared one makes the document invalid for clients and Schemathesis.
     #[test]
     fn every_path_parameter_is_declared() {
-        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let doc = serde_json::to_value(crate::server::router::openapi_document()).unwrap();
         let mut missing = Vec::new();
         for (path, item) in doc["paths"].as_object().unwrap() {
             let mut in_path: Vec<&str> = path

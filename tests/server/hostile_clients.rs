@@ -339,6 +339,53 @@ async fn a_bad_admin_query_string_gets_the_error_shape() {
     }
 }
 
+/// The role is checked before the request is read: a viewer token gets 403 for a change whatever its body
+/// or query holds (it learns nothing about what the route would accept), and the refusal is audited.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_role_is_refused_before_the_body_is_read() {
+    let s = setup(&[]);
+    let viewer = s.lts.ok(&[
+        "-o", "json", "token", "create", "peeker", "--role", "viewer",
+    ]);
+    let auth = format!("Bearer {}", viewer["token"].as_str().expect("token"));
+    let bodies: [(&str, &str, &str, &[u8]); 4] = [
+        ("POST", "/v1/admin/trust", "application/json", b"{not json"),
+        ("POST", "/v1/admin/licenses", "text/plain", b"hello"),
+        (
+            "POST",
+            "/v1/admin/devices/unregister",
+            "application/json",
+            b"{\"uuids\": 7}",
+        ),
+        (
+            "DELETE",
+            "/v1/admin/handshakes/whatever?force=maybe",
+            "",
+            b"",
+        ),
+    ];
+    for (method, path, ct, body) in bodies {
+        let resp = s.send(method, path, ct, Some(&auth), body.to_vec()).await;
+        assert_eq!(resp.0, 403, "{method} {path}: {resp:?}");
+        assert_eq!(
+            resp.1["error"]["kind"], "permission_denied",
+            "{method} {path}"
+        );
+    }
+    let audit = s
+        .lts
+        .ok(&["-o", "json", "audit", "list", "--actor", "peeker"]);
+    let denied: Vec<&str> = audit
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["action"] == "denied")
+        .map(|e| e["target"].as_str().expect("target"))
+        .collect();
+    assert_eq!(denied.len(), bodies.len(), "{audit}");
+    tried(bodies.len());
+}
+
 /// When the server hung up on `c`, waiting at most until `deadline` after `opened`; `trickle` sends one
 /// header byte every 250 ms meanwhile.
 async fn closed_after(

@@ -100,9 +100,10 @@ pub struct DomainsRequest {
     pub domains: Vec<String>,
 }
 
-/// `PUT /v1/admin/handshakes/{code}/password`: the password is wiped from memory once dropped.
+/// `PUT /v1/admin/handshakes/{code}/password`.
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct PasswordRequest {
+    // Wiped from memory once dropped, on the server and in the client.
     #[schema(value_type = String)]
     pub password: Zeroizing<String>,
 }

@@ -1,0 +1,86 @@
+//! Devices: `/v1/admin/devices/...`.
+
+use std::sync::Arc;
+
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{AdminErrorBody, ApiResult, AsOperator, AsViewer, Body, Params, PathParam};
+use crate::admin::prelude::*;
+use crate::admin::types::*;
+use crate::server::AppState;
+
+/// Devices per page when the caller names no limit.
+const DEFAULT_PAGE: u32 = 1000;
+
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(devices_list))
+        .routes(routes!(devices_count))
+        .routes(routes!(devices_unregister))
+        .routes(routes!(devices_unregister_matching))
+        .routes(routes!(device_show))
+}
+
+#[utoipa::path(get, path = "/v1/admin/devices", tag = "admin", params(DeviceQuery, PageQuery),
+    security(("bearer" = [])), responses((status = 200, body = DevicePage), (status = "4XX", body = AdminErrorBody)))]
+pub async fn devices_list(
+    AsViewer(admin): AsViewer,
+    Params(q): Params<DeviceQuery>,
+    Params(page): Params<PageQuery>,
+) -> ApiResult<RawDevicePage> {
+    // Rows pass through as the store's JSON text: the same document as `DevicePage`.
+    let limit = page.limit.unwrap_or(DEFAULT_PAGE);
+    Ok(Json(
+        admin
+            .devices_list_raw(&q, page.cursor.as_deref(), limit)
+            .await?,
+    ))
+}
+
+#[utoipa::path(get, path = "/v1/admin/devices/count", tag = "admin", params(DeviceQuery),
+    security(("bearer" = [])), responses((status = 200, body = CountView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn devices_count(
+    AsViewer(admin): AsViewer,
+    Params(q): Params<DeviceQuery>,
+) -> ApiResult<CountView> {
+    let count = admin.devices_count(&q).await?;
+    Ok(Json(CountView { count }))
+}
+
+#[utoipa::path(get, path = "/v1/admin/devices/{uuid}", params(("uuid" = String, Path, description = "The device's id")), tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = DeviceDetail), (status = "4XX", body = AdminErrorBody)))]
+pub async fn device_show(
+    AsViewer(admin): AsViewer,
+    PathParam(uuid): PathParam<String>,
+) -> ApiResult<DeviceDetail> {
+    Ok(Json(admin.device_show(&uuid).await?))
+}
+
+/// Free the seats of these devices.
+#[utoipa::path(post, path = "/v1/admin/devices/unregister", tag = "admin", request_body = UnregisterRequest,
+    responses((status = 200, body = UnregisterReport), (status = "4XX", body = AdminErrorBody)),
+    security(("bearer" = [])))]
+pub async fn devices_unregister(
+    AsOperator(admin): AsOperator,
+    Body(r): Body<UnregisterRequest>,
+) -> ApiResult<UnregisterReport> {
+    Ok(Json(
+        admin
+            .devices_unregister(&r.uuids, r.handshake.as_deref())
+            .await?,
+    ))
+}
+
+/// Free the seats of up to `batch` matching devices, in one transaction.
+#[utoipa::path(post, path = "/v1/admin/devices/unregister-matching", tag = "admin", request_body = UnregisterMatchingRequest,
+    responses((status = 200, body = RemovedView), (status = "4XX", body = AdminErrorBody)),
+    security(("bearer" = [])))]
+pub async fn devices_unregister_matching(
+    AsOperator(admin): AsOperator,
+    Body(r): Body<UnregisterMatchingRequest>,
+) -> ApiResult<RemovedView> {
+    let removed = admin.devices_unregister_matching(&r.query, r.batch).await?;
+    Ok(Json(RemovedView { removed }))
+}

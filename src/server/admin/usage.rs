@@ -1,0 +1,25 @@
+//! Usage: `GET /v1/admin/usage`.
+
+use std::sync::Arc;
+
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{AdminErrorBody, ApiResult, AsViewer, Params};
+use crate::admin::prelude::*;
+use crate::admin::types::*;
+use crate::server::AppState;
+
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new().routes(routes!(usage))
+}
+
+#[utoipa::path(get, path = "/v1/admin/usage", tag = "admin", params(UsageQuery),
+    security(("bearer" = [])), responses((status = 200, body = UsageView), (status = "4XX", body = AdminErrorBody)))]
+pub async fn usage(
+    AsViewer(admin): AsViewer,
+    Params(q): Params<UsageQuery>,
+) -> ApiResult<UsageView> {
+    Ok(Json(admin.usage(&q).await?))
+}

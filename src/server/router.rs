@@ -1,0 +1,99 @@
+//! The route table: every route the LTS serves, by area, and the OpenAPI document built from the same
+//! table, so a route cannot be served without being documented (or documented without being served).
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+use super::{AppState, admin, device, openapi};
+
+/// Largest authorize request: a few short fields.
+const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
+/// Largest usage upload: 1000 reports with a handful of counters each.
+const USAGE_BODY_LIMIT: usize = 1024 * 1024;
+/// Largest admin request: a license file (at most 1 MiB) as a JSON string.
+pub(crate) const ADMIN_BODY_LIMIT: usize = 3 * 1024 * 1024;
+/// A request that takes longer than this is answered 408 and dropped.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The device API (rate limited per client address), the admin API by area, and the server's own routes.
+fn api(rate_limit: Option<NonZeroU32>, bench_null_routes: bool) -> OpenApiRouter<Arc<AppState>> {
+    let mut devices = OpenApiRouter::new()
+        .routes(routes!(device::authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)))
+        .routes(routes!(device::usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)));
+    if bench_null_routes {
+        // Benchmark baselines: the same HTTP stack and limits with no work behind them, deliberately
+        // left out of the document.
+        devices = devices
+            .route(
+                "/v1/bench/null-authorize",
+                post(device::null_authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)),
+            )
+            .route(
+                "/v1/bench/null-usage",
+                post(device::null_usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
+            );
+    }
+    if let Some(per_second) = rate_limit {
+        devices = devices.layer(axum::middleware::from_fn_with_state(
+            device::RateLimit::new(per_second),
+            device::rate_limit,
+        ));
+    }
+    let admin = OpenApiRouter::new()
+        .merge(admin::server::routes())
+        .merge(admin::licenses::routes())
+        .merge(admin::handshakes::routes())
+        .merge(admin::devices::routes())
+        .merge(admin::usage::routes())
+        .merge(admin::access::routes())
+        .layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT));
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .merge(devices)
+        .merge(admin)
+        .routes(routes!(device::jwks))
+        .routes(routes!(device::healthz))
+}
+
+/// The OpenAPI document of every route [`router`] serves, for tests of the document itself.
+#[cfg(test)]
+pub(super) fn openapi_document() -> utoipa::openapi::OpenApi {
+    let mut doc = api(None, false).into_openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    doc
+}
+
+pub fn router(
+    state: Arc<AppState>,
+    rate_limit: Option<NonZeroU32>,
+    bench_null_routes: bool,
+) -> Router {
+    let (router, mut doc) = api(rate_limit, bench_null_routes).split_for_parts();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    // Serialized once: the document is the same for every request.
+    let doc = Bytes::from(serde_json::to_vec(&doc).expect("the OpenAPI document serializes"));
+    let document = move || {
+        let doc = doc.clone();
+        async move { ([(header::CONTENT_TYPE, "application/json")], doc).into_response() }
+    };
+    router
+        .route("/v1/openapi.json", get(document))
+        .fallback(device::not_found)
+        .method_not_allowed_fallback(device::method_not_allowed)
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .with_state(state)
+}
