@@ -6,6 +6,7 @@
 use std::future::Future;
 
 use async_trait::async_trait;
+use const_format::concatcp;
 
 use super::backend::{Backend, in_tx, on_reader};
 use super::query::{Arg, Conn, args};
@@ -111,82 +112,45 @@ pub(crate) trait DevicesDialect: Conn {
     ) -> impl Future<Output = StoreResult<Option<String>>> + Send + 'a;
 }
 
-/// Listings without a cursor have the limit as `$6`; after one, the cursor is `$6`-`$8` (`$6`-`$7` by
-/// UUID) and the limit follows it.
-///
 /// The filters every listing, count and bulk delete shares (`$1`-`$5`: code, item, last seen before,
 /// state, now). The `COALESCE` term repeats the idle filter as a range bound the planner can use on
 /// `devices_last_seen`: without it the last page of an `--inactive-for` listing, the count and every
 /// bulk-delete batch scan the whole index past the cutoff (and PostgreSQL's generic plans cannot use the
 /// `IS NULL OR` form at all).
-macro_rules! device_filter {
-    () => {
-        " FROM devices WHERE (CAST($1 AS TEXT) IS NULL OR handshake = $1)
-            AND (CAST($2 AS TEXT) IS NULL OR item_id = $2)
-            AND (CAST($3 AS BIGINT) IS NULL OR last_seen < $3)
-            AND last_seen < COALESCE(CAST($3 AS BIGINT), 9223372036854775807)
-            AND ($4 = 0 OR ($4 = 1 AND expires_at > $5) OR ($4 = 2 AND expires_at <= $5)) "
-    };
-}
-pub(crate) use device_filter;
+pub(crate) const FILTER: &str = " FROM devices WHERE (CAST($1 AS TEXT) IS NULL OR handshake = $1)
+    AND (CAST($2 AS TEXT) IS NULL OR item_id = $2)
+    AND (CAST($3 AS BIGINT) IS NULL OR last_seen < $3)
+    AND last_seen < COALESCE(CAST($3 AS BIGINT), 9223372036854775807)
+    AND ($4 = 0 OR ($4 = 1 AND expires_at > $5) OR ($4 = 2 AND expires_at <= $5))";
 
-macro_rules! listing {
-    ($tail:literal) => {
-        concat!(
-            "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at",
-            device_filter!(),
-            $tail
-        )
-    };
-}
+const COLUMNS: &str =
+    "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at";
 
-/// Every listing statement, by sort key and cursor, for a backend that wraps each in its own way.
-macro_rules! each_listing {
-    ($wrap:ident) => {
-        [
-            $wrap!(listing!("ORDER BY last_seen, handshake, uuid LIMIT $6")),
-            $wrap!(listing!(
-                "AND (last_seen, handshake, uuid) > ($6, $7, $8) ORDER BY last_seen, handshake, uuid LIMIT $9"
-            )),
-            $wrap!(listing!("ORDER BY first_seen, handshake, uuid LIMIT $6")),
-            $wrap!(listing!(
-                "AND (first_seen, handshake, uuid) > ($6, $7, $8) ORDER BY first_seen, handshake, uuid LIMIT $9"
-            )),
-            $wrap!(listing!("ORDER BY uuid, handshake LIMIT $6")),
-            $wrap!(listing!(
-                "AND (uuid, handshake) > ($6, $7) ORDER BY uuid, handshake LIMIT $8"
-            )),
-        ]
-    };
-}
-pub(crate) use {each_listing, listing};
+// One page per sort key, after the cursor (`$6`-`$8`, `$6`-`$7` by UUID; the first page passes the
+// smallest cursor, see `cursor_args`), then the limit. The row comparison is a range on the sort's index.
+pub(crate) const BY_LAST_SEEN: &str = concatcp!(
+    COLUMNS,
+    FILTER,
+    " AND (last_seen, handshake, uuid) > ($6, $7, $8) ORDER BY last_seen, handshake, uuid LIMIT $9"
+);
+pub(crate) const BY_FIRST_SEEN: &str = concatcp!(
+    COLUMNS,
+    FILTER,
+    " AND (first_seen, handshake, uuid) > ($6, $7, $8) ORDER BY first_seen, handshake, uuid LIMIT $9"
+);
+pub(crate) const BY_UUID: &str = concatcp!(
+    COLUMNS,
+    FILTER,
+    " AND (uuid, handshake) > ($6, $7) ORDER BY uuid, handshake LIMIT $8"
+);
 
-/// Where a sort key and cursor's statement is in [`each_listing!`].
-pub(crate) fn listing_index(sort: DeviceSort, after: bool) -> usize {
-    let by = match sort {
-        DeviceSort::LastSeen => 0,
-        DeviceSort::FirstSeen => 2,
-        DeviceSort::Uuid => 4,
-    };
-    by + usize::from(after)
-}
-
-/// The listings as they are (no wrapping).
-macro_rules! plain {
-    ($sql:expr) => {
-        $sql
-    };
-}
-
-const LISTINGS: [&str; 6] = each_listing!(plain);
-
-const COUNT: &str = concat!("SELECT COUNT(*)", device_filter!());
+const COUNT: &str = concatcp!("SELECT COUNT(*)", FILTER);
 
 /// Up to `$6` matching devices.
-const UNREGISTER_MATCHING: &str = concat!(
+const UNREGISTER_MATCHING: &str = concatcp!(
     "DELETE FROM devices WHERE (handshake, uuid) IN (SELECT handshake, uuid",
-    device_filter!(),
-    "LIMIT $6)"
+    FILTER,
+    " LIMIT $6)"
 );
 
 const SEATS_OF: &str =
@@ -200,7 +164,7 @@ const INSERT: &str =
     "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen,
        last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING";
 
-pub(crate) fn state_code(s: DeviceState) -> i64 {
+fn state_code(s: DeviceState) -> i64 {
     match s {
         DeviceState::All => 0,
         DeviceState::Active => 1,
@@ -209,7 +173,7 @@ pub(crate) fn state_code(s: DeviceState) -> i64 {
 }
 
 /// The filter's parameters, `$1`-`$5`.
-pub(crate) fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
+fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
     vec![
         Arg::from(f.handshake.as_deref()),
         Arg::from(f.item.as_deref()),
@@ -219,18 +183,38 @@ pub(crate) fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
     ]
 }
 
-/// The cursor's parameters after the filter's: the sort key (a number, or the UUID), the code and, for the
-/// time orders, the UUID.
-pub(crate) fn cursor_args(sort: DeviceSort, c: &DeviceCursor) -> StoreResult<Vec<Arg<'_>>> {
-    Ok(match sort {
-        DeviceSort::Uuid => vec![Arg::from(&c.key), Arg::from(&c.handshake)],
-        DeviceSort::LastSeen | DeviceSort::FirstSeen => {
-            let key = c.key.parse::<i64>().map_err(|_| {
-                StoreError::Invalid("invalid cursor; pass back next_cursor unchanged".into())
-            })?;
-            vec![Arg::from(key), Arg::from(&c.handshake), Arg::from(&c.uuid)]
+/// A page's statement and its parameters: the filter's, the cursor's (the sort key, the code and, for the
+/// time orders, the UUID; below every row for the first page: no code or UUID is empty), the limit.
+pub(crate) fn page<'a>(
+    filter: &'a DeviceFilter,
+    sort: DeviceSort,
+    after: Option<&'a DeviceCursor>,
+    limit: i64,
+) -> StoreResult<(&'static str, Vec<Arg<'a>>)> {
+    let mut params = filter_args(filter);
+    let (handshake, uuid) = after.map_or(("", ""), |c| (c.handshake.as_str(), c.uuid.as_str()));
+    let sql = match sort {
+        DeviceSort::Uuid => {
+            let key = after.map_or("", |c| c.key.as_str());
+            params.extend([Arg::from(key), Arg::from(handshake)]);
+            BY_UUID
         }
-    })
+        DeviceSort::LastSeen | DeviceSort::FirstSeen => {
+            let key = match after {
+                None => i64::MIN,
+                Some(c) => c.key.parse::<i64>().map_err(|_| {
+                    StoreError::Invalid("invalid cursor; pass back next_cursor unchanged".into())
+                })?,
+            };
+            params.extend([Arg::from(key), Arg::from(handshake), Arg::from(uuid)]);
+            match sort {
+                DeviceSort::LastSeen => BY_LAST_SEEN,
+                _ => BY_FIRST_SEEN,
+            }
+        }
+    };
+    params.push(Arg::from(no_limit_if_negative(limit)));
+    Ok((sql, params))
 }
 
 async fn list(
@@ -240,13 +224,8 @@ async fn list(
     after: Option<&DeviceCursor>,
     limit: i64,
 ) -> StoreResult<Vec<DeviceRow>> {
-    let mut params = filter_args(filter);
-    if let Some(cursor) = after {
-        params.extend(cursor_args(sort, cursor)?);
-    }
-    params.push(Arg::from(no_limit_if_negative(limit)));
-    c.fetch_all(LISTINGS[listing_index(sort, after.is_some())], &params)
-        .await
+    let (sql, params) = page(filter, sort, after, limit)?;
+    c.fetch_all(sql, &params).await
 }
 
 async fn unregister(
