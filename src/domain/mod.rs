@@ -7,5 +7,6 @@ pub mod hosts;
 pub mod option;
 pub mod policy;
 pub mod renewal;
+pub mod seats;
 pub mod status;
 pub mod usage;

@@ -18,11 +18,11 @@ use crate::domain::duration::format_duration;
 use crate::domain::hosts::{self, DomainBinding, NormalizedHost};
 use crate::domain::option::LicenseOption;
 use crate::domain::policy::CONCURRENT_WINDOW;
+use crate::domain::seats::{Room, SeatCandidate, SeatOutcome, SeatRequest, fresh_seat};
 use crate::domain::status::ItemStatus;
 use crate::domain::usage;
 use crate::store::{
-    DeviceLookup, HandshakeRecord, Room, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest,
-    Store, StoreError, UsageBatch, UsageReportRow, fresh_seat,
+    DeviceLookup, HandshakeRecord, SeatRefresh, Store, StoreError, UsageBatch, UsageReportRow,
 };
 use crate::token::{self, TokenSigner};
 use types::*;

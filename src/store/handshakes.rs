@@ -5,8 +5,7 @@
 use async_trait::async_trait;
 
 use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
-use super::licenses::{ITEM_SETTINGS_EXPIRY_ORDER, ITEM_SETTINGS_POSITION_ORDER, ItemState};
-use super::licenses::{ITEM_STATE_EXPIRY_ORDER, ITEM_STATE_POSITION_ORDER};
+use super::items::{self, ItemState};
 use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
 
@@ -200,10 +199,10 @@ async fn record(
 ) -> StoreResult<HandshakeRecord> {
     // Consumption order: by hand-set position, or soonest expiry first (ties by id, for stability).
     let items = match (with_counts, row.explicit_order) {
-        (true, true) => ITEM_STATE_POSITION_ORDER,
-        (true, false) => ITEM_STATE_EXPIRY_ORDER,
-        (false, true) => ITEM_SETTINGS_POSITION_ORDER,
-        (false, false) => ITEM_SETTINGS_EXPIRY_ORDER,
+        (true, true) => items::STATE_POSITION_ORDER,
+        (true, false) => items::STATE_EXPIRY_ORDER,
+        (false, true) => items::SETTINGS_POSITION_ORDER,
+        (false, false) => items::SETTINGS_EXPIRY_ORDER,
     };
     let items: Vec<ItemState> = c.fetch_all(items, args![now, &row.code]).await?;
     let domains: Vec<(String,)> = c.fetch_all(DOMAINS, args![&row.code]).await?;

@@ -1,11 +1,11 @@
 //! Trusted issuer keys, imported licenses and their items: the same statements on both backends. Items are
-//! read with their state (revocation, seats in use, units consumed, codes) in one query shape shared by
-//! every listing, so licenses and handshake codes always agree on what "used" means.
+//! read with their state through [`super::items`].
 
 use async_trait::async_trait;
 
 use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
 use super::handshakes::{self, HandshakeRow};
+use super::items::{self, ItemRow, ItemState};
 use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
 use crate::clock::from_unix;
@@ -30,37 +30,6 @@ pub struct LicenseRow {
     /// The license file verbatim, so it can be re-verified or exported later.
     pub file: String,
     pub imported_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemRow {
-    pub id: String,
-    pub license_id: String,
-    pub product: String,
-    pub option: String,
-    pub quota: Option<i64>,
-    pub active_period: Option<String>,
-    pub domain: Option<String>,
-    pub modules: Vec<String>,
-    pub revokes: Option<String>,
-    pub valid_from: i64,
-    pub expires_at: i64,
-}
-
-/// An item as seen from the store, with what only the store can tell: revocation and use.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemState {
-    pub item: ItemRow,
-    /// Id of a stored revocation item that names this one, if any.
-    pub revoked_by: Option<String>,
-    /// Devices holding a seat on this item now (expires_at > now).
-    pub active_devices: i64,
-    /// Units reported on this item over its validity (scans or pages; 0 for the device options).
-    pub units_used: i64,
-    /// The most devices its concurrent window held at once on the last 30 days (0 for other options).
-    pub window_peak: i64,
-    /// Handshake codes this item is bound to.
-    pub handshakes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,104 +113,6 @@ pub trait LicensesStore: Send + Sync {
         dry_run: bool,
         now: i64,
     ) -> StoreResult<LicenseRemoval>;
-}
-
-// -----------------------------------------------------------------------------------------------------
-// Reading items
-
-/// An item plus its state. `$1` is `now`; `$2` what the variant filters on. The codes are joined with `,`,
-/// which no handshake code may contain.
-macro_rules! item_state {
-    ($tail:literal) => {
-        concat!(
-            "SELECT i.id, i.license_id, i.product, i.option, i.quota, i.active_period, i.domain,
-                i.modules, i.revokes, i.valid_from, i.expires_at,
-                (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
-                (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > $1)
-                    AS active_devices,
-                CAST(COALESCE((SELECT u.units FROM item_usage u WHERE u.item_id = i.id), 0) AS BIGINT)
-                    AS units_used,
-                CAST(COALESCE((SELECT MAX(p.peak) FROM concurrent_peaks p
-                               WHERE p.item_id = i.id AND p.day >= $1 / 86400 - 30), 0) AS BIGINT)
-                    AS window_peak,
-                (SELECT string_agg(h.code, ',') FROM handshake_items h WHERE h.item_id = i.id)
-                    AS handshakes
-             FROM items i ",
-            $tail
-        )
-    };
-}
-
-/// The same columns without the counts (seats, units, codes): what the device path needs to decide,
-/// cheap at any fleet size. `now` is still bound as `$1` (and not read), so both variants take the same
-/// parameters.
-macro_rules! item_settings {
-    ($tail:literal) => {
-        concat!(
-            "SELECT i.id, i.license_id, i.product, i.option, i.quota, i.active_period, i.domain,
-                i.modules, i.revokes, i.valid_from, i.expires_at,
-                (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
-                CAST(0 AS BIGINT) AS active_devices, CAST(0 AS BIGINT) AS units_used,
-                CAST(0 AS BIGINT) AS window_peak, CAST(NULL AS TEXT) AS handshakes,
-                CAST($1 AS BIGINT) AS now_unused
-             FROM items i ",
-            $tail
-        )
-    };
-}
-
-const ITEMS_OF_LICENSE: &str = item_state!("WHERE i.license_id = $2 ORDER BY i.position");
-const ITEM: &str = item_state!("WHERE i.id = $2");
-pub(crate) const ITEM_STATE_POSITION_ORDER: &str = item_state!(
-    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
-);
-pub(crate) const ITEM_STATE_EXPIRY_ORDER: &str = item_state!(
-    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY i.expires_at, i.id"
-);
-pub(crate) const ITEM_SETTINGS_POSITION_ORDER: &str = item_settings!(
-    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
-);
-pub(crate) const ITEM_SETTINGS_EXPIRY_ORDER: &str = item_settings!(
-    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY i.expires_at, i.id"
-);
-
-/// Decodes [`item_state!`] rows, on either backend.
-impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for ItemState
-where
-    &'r str: sqlx::ColumnIndex<R>,
-    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-    Option<i64>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
-{
-    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
-        let modules: String = row.try_get("modules")?;
-        let handshakes: Option<String> = row.try_get("handshakes")?;
-        let mut handshakes: Vec<String> = handshakes
-            .map(|s| s.split(',').map(str::to_string).collect())
-            .unwrap_or_default();
-        handshakes.sort();
-        Ok(ItemState {
-            item: ItemRow {
-                id: row.try_get("id")?,
-                license_id: row.try_get("license_id")?,
-                product: row.try_get("product")?,
-                option: row.try_get("option")?,
-                quota: row.try_get("quota")?,
-                active_period: row.try_get("active_period")?,
-                domain: row.try_get("domain")?,
-                modules: serde_json::from_str(&modules).unwrap_or_default(),
-                revokes: row.try_get("revokes")?,
-                valid_from: row.try_get("valid_from")?,
-                expires_at: row.try_get("expires_at")?,
-            },
-            revoked_by: row.try_get("revoked_by")?,
-            active_devices: row.try_get("active_devices")?,
-            units_used: row.try_get("units_used")?,
-            window_peak: row.try_get("window_peak")?,
-            handshakes,
-        })
-    }
 }
 
 // -----------------------------------------------------------------------------------------------------
@@ -605,7 +476,7 @@ async fn remove(
 
 async fn record(c: &mut impl Conn, license: LicenseRow, now: i64) -> StoreResult<LicenseRecord> {
     let items = c
-        .fetch_all(ITEMS_OF_LICENSE, args![now, &license.id])
+        .fetch_all(items::OF_LICENSE, args![now, &license.id])
         .await?;
     Ok(LicenseRecord { license, items })
 }
@@ -615,17 +486,6 @@ async fn list(c: &mut impl Conn, now: i64) -> StoreResult<Vec<LicenseRecord>> {
     let mut out = Vec::with_capacity(rows.len());
     for license in rows {
         out.push(record(c, license, now).await?);
-    }
-    Ok(out)
-}
-
-async fn items(c: &mut impl Conn, ids: &[String], now: i64) -> StoreResult<Vec<ItemState>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        match c.fetch_optional(ITEM, args![now, id]).await? {
-            Some(state) => out.push(state),
-            None => return Err(StoreError::NotFound(format!("no license item {id}"))),
-        }
     }
     Ok(out)
 }
@@ -702,7 +562,7 @@ impl<B: Backend> LicensesStore for B {
     }
 
     async fn get_items(&self, ids: &[String], now: i64) -> StoreResult<Vec<ItemState>> {
-        on_reader!(self, |c| items(c, ids, now))
+        on_reader!(self, |c| items::by_ids(c, ids, now))
     }
 
     async fn remove_license(

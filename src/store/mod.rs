@@ -9,6 +9,7 @@ pub(crate) mod backend;
 mod devices;
 mod error;
 mod handshakes;
+mod items;
 mod licenses;
 pub mod migrate;
 mod postgres;
@@ -22,14 +23,15 @@ pub use access::{AccessStore, AuditRow, TokenRow};
 pub use devices::{DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DevicesStore};
 pub use error::{DbError, StoreError, StoreResult};
 pub use handshakes::{HandshakePatch, HandshakeRecord, HandshakeRow, HandshakesStore};
+pub use items::{ItemRow, ItemState};
 pub use licenses::{
-    ImportBinding, ImportResult, ItemRow, ItemState, LicenseRecord, LicenseRemoval, LicenseRow,
-    LicensesStore, TrustedKeyRow,
+    ImportBinding, ImportResult, LicenseRecord, LicenseRemoval, LicenseRow, LicensesStore,
+    TrustedKeyRow,
 };
 pub use postgres::PgStore;
 pub use seats::{
     DeviceLookup, GrantRow, Room, Seat, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest,
-    SeatRow, SeatsStore, UsageBatch, UsageOutcome, UsageReportRow, fresh_seat,
+    SeatRow, SeatsStore, UsageBatch, UsageOutcome, UsageReportRow,
 };
 pub use server::{Counts, ServerStore, SweepRecord};
 pub use sqlite::{OpenMode, SqliteStore, restore as restore_sqlite};

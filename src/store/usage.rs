@@ -3,6 +3,7 @@
 //! ([`UsageDialect::BY_DAY`]).
 
 use async_trait::async_trait;
+use const_format::concatcp;
 
 use super::backend::{Backend, on_reader};
 use super::query::{Conn, args};
@@ -59,40 +60,36 @@ pub trait UsageStore: Send + Sync {
 
 /// The one statement whose SQL the dialects write differently: the UTC calendar day of a Unix time.
 pub(crate) trait UsageDialect: Conn {
-    /// Reports per day, with the filters `$1`-`$3` of [`usage_filter!`], in the shape of [`UsageGroup`].
+    /// Reports per day, with the filters `$1`-`$3` of [`FILTER`], in the shape of [`UsageGroup`].
     const BY_DAY: &'static str;
 }
 
 /// The filters of every grouping: code `$1`, item `$2`, reports from `$3` on.
-macro_rules! usage_filter {
-    () => {
-        " WHERE (CAST($1 AS TEXT) IS NULL OR r.handshake = $1) AND (CAST($2 AS TEXT) IS NULL OR r.item_id = $2)
-            AND (CAST($3 AS BIGINT) IS NULL OR r.at >= $3) "
-    };
-}
-pub(crate) use usage_filter;
+pub(crate) const FILTER: &str = " WHERE (CAST($1 AS TEXT) IS NULL OR r.handshake = $1)
+    AND (CAST($2 AS TEXT) IS NULL OR r.item_id = $2)
+    AND (CAST($3 AS BIGINT) IS NULL OR r.at >= $3) ";
 
-const BY_ITEM: &str = concat!(
+const BY_ITEM: &str = concatcp!(
     "SELECT r.item_id AS k, CAST(COALESCE(SUM(r.scans), 0) AS BIGINT) AS scans,
         CAST(COALESCE(SUM(r.pages), 0) AS BIGINT) AS pages,
         COUNT(*) AS reports, COUNT(DISTINCT r.uuid) AS devices FROM usage_reports r",
-    usage_filter!(),
+    FILTER,
     "GROUP BY r.item_id ORDER BY r.item_id"
 );
 
-const BY_SYMBOLOGY: &str = concat!(
+const BY_SYMBOLOGY: &str = concatcp!(
     "SELECT c.name AS k, CAST(COALESCE(SUM(c.count), 0) AS BIGINT) AS scans, CAST(0 AS BIGINT) AS pages,
         COUNT(DISTINCT r.rid) AS reports, COUNT(DISTINCT r.uuid) AS devices
      FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid AND c.kind = 'scan'",
-    usage_filter!(),
+    FILTER,
     "GROUP BY c.name ORDER BY scans DESC, c.name"
 );
 
-const BY_MODULE: &str = concat!(
+const BY_MODULE: &str = concatcp!(
     "SELECT c.name AS k, CAST(0 AS BIGINT) AS scans, CAST(COALESCE(SUM(c.count), 0) AS BIGINT) AS pages,
         COUNT(DISTINCT r.rid) AS reports, COUNT(DISTINCT r.uuid) AS devices
      FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid AND c.kind = 'page'",
-    usage_filter!(),
+    FILTER,
     "GROUP BY c.name ORDER BY pages DESC, c.name"
 );
 

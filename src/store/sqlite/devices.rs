@@ -16,7 +16,8 @@ use crate::store::query::{Arg, Conn};
 
 /// Wraps a page (`FROM (page)`) into one JSON array in the page's order. `$10` is now, for the idle time;
 /// `$11` the sort key: 0 last seen, 1 first seen, 2 UUID.
-const JSON_ARRAY_OF: &str = "SELECT '[' || COALESCE(group_concat(json_object('uuid', uuid, 'handshake', handshake,
+const JSON_ARRAY_OF: &str =
+    "SELECT '[' || COALESCE(group_concat(json_object('uuid', uuid, 'handshake', handshake,
         'item', item_id, 'platform', platform, 'domain', domain, 'name', name,
         'first_seen', replace(datetime(first_seen, 'unixepoch'), ' ', 'T') || 'Z',
         'last_seen', replace(datetime(last_seen, 'unixepoch'), ' ', 'T') || 'Z',

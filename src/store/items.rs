@@ -1,0 +1,142 @@
+//! License items as every area reads them: with their state (revocation, seats in use, units consumed,
+//! peak, codes) in one query shape shared by every listing, so licenses and handshake codes always agree
+//! on what "used" means; or with their settings alone, for the device path.
+
+use const_format::concatcp;
+
+use super::query::{Conn, args};
+use super::{StoreError, StoreResult};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemRow {
+    pub id: String,
+    pub license_id: String,
+    pub product: String,
+    pub option: String,
+    pub quota: Option<i64>,
+    pub active_period: Option<String>,
+    pub domain: Option<String>,
+    pub modules: Vec<String>,
+    pub revokes: Option<String>,
+    pub valid_from: i64,
+    pub expires_at: i64,
+}
+
+/// An item as seen from the store, with what only the store can tell: revocation and use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemState {
+    pub item: ItemRow,
+    /// Id of a stored revocation item that names this one, if any.
+    pub revoked_by: Option<String>,
+    /// Devices holding a seat on this item now (expires_at > now).
+    pub active_devices: i64,
+    /// Units reported on this item over its validity (scans or pages; 0 for the device options).
+    pub units_used: i64,
+    /// The most devices its concurrent window held at once on the last 30 days (0 for other options).
+    pub window_peak: i64,
+    /// Handshake codes this item is bound to.
+    pub handshakes: Vec<String>,
+}
+
+/// An item plus its state. `$1` is `now`; `$2` what the statement filters on. The codes are joined with
+/// `,`, which no handshake code may contain.
+const STATE: &str =
+    "SELECT i.id, i.license_id, i.product, i.option, i.quota, i.active_period, i.domain,
+        i.modules, i.revokes, i.valid_from, i.expires_at,
+        (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
+        (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > $1)
+            AS active_devices,
+        CAST(COALESCE((SELECT u.units FROM item_usage u WHERE u.item_id = i.id), 0) AS BIGINT)
+            AS units_used,
+        CAST(COALESCE((SELECT MAX(p.peak) FROM concurrent_peaks p
+                       WHERE p.item_id = i.id AND p.day >= $1 / 86400 - 30), 0) AS BIGINT)
+            AS window_peak,
+        (SELECT string_agg(h.code, ',') FROM handshake_items h WHERE h.item_id = i.id)
+            AS handshakes
+     FROM items i ";
+
+/// The same columns without the counts (seats, units, codes): what the device path needs to decide,
+/// cheap at any fleet size. `now` is still bound as `$1` (and not read), so both shapes take the same
+/// parameters.
+const SETTINGS: &str =
+    "SELECT i.id, i.license_id, i.product, i.option, i.quota, i.active_period, i.domain,
+        i.modules, i.revokes, i.valid_from, i.expires_at,
+        (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
+        CAST(0 AS BIGINT) AS active_devices, CAST(0 AS BIGINT) AS units_used,
+        CAST(0 AS BIGINT) AS window_peak, CAST(NULL AS TEXT) AS handshakes,
+        CAST($1 AS BIGINT) AS now_unused
+     FROM items i ";
+
+pub(crate) const OF_LICENSE: &str = concatcp!(STATE, "WHERE i.license_id = $2 ORDER BY i.position");
+const BY_ID: &str = concatcp!(STATE, "WHERE i.id = $2");
+pub(crate) const STATE_POSITION_ORDER: &str = concatcp!(
+    STATE,
+    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
+);
+pub(crate) const STATE_EXPIRY_ORDER: &str = concatcp!(
+    STATE,
+    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY i.expires_at, i.id"
+);
+pub(crate) const SETTINGS_POSITION_ORDER: &str = concatcp!(
+    SETTINGS,
+    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
+);
+pub(crate) const SETTINGS_EXPIRY_ORDER: &str = concatcp!(
+    SETTINGS,
+    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY i.expires_at, i.id"
+);
+
+/// These items with their state, in the order given; the first missing one is an error.
+pub(crate) async fn by_ids(
+    c: &mut impl Conn,
+    ids: &[String],
+    now: i64,
+) -> StoreResult<Vec<ItemState>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        match c.fetch_optional(BY_ID, args![now, id]).await? {
+            Some(state) => out.push(state),
+            None => return Err(StoreError::NotFound(format!("no license item {id}"))),
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes [`STATE`] and [`SETTINGS`] rows, on either backend.
+impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for ItemState
+where
+    &'r str: sqlx::ColumnIndex<R>,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<i64>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        let modules: String = row.try_get("modules")?;
+        let handshakes: Option<String> = row.try_get("handshakes")?;
+        let mut handshakes: Vec<String> = handshakes
+            .map(|s| s.split(',').map(str::to_string).collect())
+            .unwrap_or_default();
+        handshakes.sort();
+        Ok(ItemState {
+            item: ItemRow {
+                id: row.try_get("id")?,
+                license_id: row.try_get("license_id")?,
+                product: row.try_get("product")?,
+                option: row.try_get("option")?,
+                quota: row.try_get("quota")?,
+                active_period: row.try_get("active_period")?,
+                domain: row.try_get("domain")?,
+                modules: serde_json::from_str(&modules).unwrap_or_default(),
+                revokes: row.try_get("revokes")?,
+                valid_from: row.try_get("valid_from")?,
+                expires_at: row.try_get("expires_at")?,
+            },
+            revoked_by: row.try_get("revoked_by")?,
+            active_devices: row.try_get("active_devices")?,
+            units_used: row.try_get("units_used")?,
+            window_peak: row.try_get("window_peak")?,
+            handshakes,
+        })
+    }
+}
