@@ -131,7 +131,7 @@ pub fn save(path: &Path, config: &Config) -> Result<()> {
     }
     let header =
         "# ltsctl config: login profiles. Tokens are kept in the OS keyring, never here.\n";
-    crate::commands::write_new_file(path, format!("{header}{text}").as_bytes(), 0o600, true)
+    crate::files::write_new_file(path, format!("{header}{text}").as_bytes(), 0o600, true)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod keystore;
 pub mod license;
 pub mod output;

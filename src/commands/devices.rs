@@ -97,7 +97,7 @@ fn query(
     }
 }
 
-pub async fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
+pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
     let admin = ctx.admin().await?;
     match cmd {
         DevicesCommand::List {

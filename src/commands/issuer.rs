@@ -4,16 +4,17 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Context, read_text, write_new_file};
+use super::Context;
 use crate::cli::IssuerCommand;
 use crate::error::Result;
+use crate::files::{read_text, write_new_file};
 use crate::license::{IssuerKey, LicenseFile, file::MAX_FILE_BYTES};
 use crate::output::{Cells, Record};
 
 /// PEM keys are a few hundred bytes; anything bigger is the wrong file.
 const MAX_KEY_BYTES: u64 = 64 * 1024;
 
-pub async fn run(ctx: &Context, cmd: IssuerCommand) -> Result<()> {
+pub async fn issuer(ctx: &Context, cmd: IssuerCommand) -> Result<()> {
     match cmd {
         IssuerCommand::Keygen {
             out,

@@ -13,7 +13,7 @@ use crate::store::{DeviceRow, SqliteStore};
 const CHUNK: u64 = 50_000;
 const DAY: i64 = 86_400;
 
-pub async fn run(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<()> {
+pub async fn seed(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<()> {
     let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
     let store = Arc::new(SqliteStore::open(&dir).await?);
     let clock = Arc::new(SystemClock);

@@ -7,11 +7,12 @@ use super::Context;
 use crate::admin::local::LocalAdmin;
 use crate::cli::ServeArgs;
 use crate::clock::SystemClock;
+use crate::domain::option::LicenseOption;
 use crate::error::{Error, Result};
 use crate::server::{self, ServeConfig, TlsFiles};
 use crate::store::OpenMode;
 
-pub async fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
+pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
     init_logging();
     let tls = match (args.tls_cert, args.tls_key) {
         (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
@@ -97,11 +98,29 @@ fn dev_banner(url: &str, setup: &server::dev::DevSetup, dir: &std::path::Path) -
         items = setup
             .item_terms
             .iter()
-            .map(|t| format!("                     {t}"))
+            .map(|t| format!("                     {}", item_terms(t)))
             .collect::<Vec<_>>()
             .join("\n"),
         product = server::dev::DEV_PRODUCT,
     )
+}
+
+/// `DEV-LICENSE-SCANS (per-scan, 10,000 scans)`.
+fn item_terms(item: &server::dev::DevItem) -> String {
+    let unit = match item.option {
+        LicenseOption::PerScan => "scans",
+        LicenseOption::PerPage => "pages",
+        _ => "seats",
+    };
+    match item.quota {
+        Some(q) => format!(
+            "{} ({}, {} {unit})",
+            item.id,
+            item.option.as_str(),
+            crate::output::thousands(i128::from(q))
+        ),
+        None => format!("{} ({})", item.id, item.option.as_str()),
+    }
 }
 
 fn init_logging() {

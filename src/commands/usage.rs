@@ -88,7 +88,7 @@ impl Record for UsageView {
     }
 }
 
-pub async fn run(ctx: &Context, args: UsageArgs) -> Result<()> {
+pub async fn usage(ctx: &Context, args: UsageArgs) -> Result<()> {
     let admin = ctx.admin().await?;
     let view = admin
         .usage(&UsageQuery {

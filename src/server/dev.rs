@@ -18,8 +18,15 @@ pub struct DevSetup {
     pub handshake: String,
     pub license_id: String,
     pub items: Vec<String>,
-    /// Each item with its option and quota, for the banner: `DEV-LICENSE-SCANS (per-scan, 10,000 scans)`.
-    pub item_terms: Vec<String>,
+    /// Each item's terms, for the banner.
+    pub item_terms: Vec<DevItem>,
+}
+
+/// One demo item: its id, option and quota.
+pub struct DevItem {
+    pub id: String,
+    pub option: LicenseOption,
+    pub quota: Option<u64>,
 }
 
 /// Creates a dev issuer key (kept in `dir`), trusts it, signs and imports a demo license with a per-device
@@ -36,7 +43,7 @@ pub async fn prepare_with(
     scans: u64,
 ) -> Result<DevSetup> {
     let issuer = IssuerKey::generate();
-    crate::commands::write_new_file(
+    crate::files::write_new_file(
         &dir.join("dev-issuer.pem"),
         issuer.to_pkcs8_pem().as_bytes(),
         0o600,
@@ -80,26 +87,15 @@ expires_at = {to}
     let report = admin
         .license_import("dev-license.lic", text.as_bytes(), Some(&target), false)
         .await?;
-    crate::commands::write_new_file(&dir.join("dev-license.lic"), text.as_bytes(), 0o644, true)?;
+    crate::files::write_new_file(&dir.join("dev-license.lic"), text.as_bytes(), 0o644, true)?;
     let item_terms = file
         .verify_with(&issuer.public())?
         .items
         .iter()
-        .map(|i| {
-            let unit = match i.option {
-                LicenseOption::PerScan => "scans",
-                LicenseOption::PerPage => "pages",
-                _ => "seats",
-            };
-            match i.quota {
-                Some(q) => format!(
-                    "{} ({}, {} {unit})",
-                    i.id,
-                    i.option.as_str(),
-                    crate::output::thousands(i128::from(q))
-                ),
-                None => format!("{} ({})", i.id, i.option.as_str()),
-            }
+        .map(|i| DevItem {
+            id: i.id.clone(),
+            option: i.option,
+            quota: i.quota,
         })
         .collect();
     Ok(DevSetup {

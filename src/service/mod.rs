@@ -11,7 +11,6 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::admin::local::views;
 use crate::clock::{Clock, from_unix, to_unix};
 use crate::domain::authorize::{self, Capacity, CodeItem, CodePolicy, Denial};
 use crate::domain::duration::format_duration;
@@ -537,7 +536,7 @@ fn code_items(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<Vec<CodeIt
         .items
         .iter()
         .map(|state| {
-            let (option, active_period) = views::item_kind(state).map_err(DeviceError::internal)?;
+            let (option, active_period) = state.item.kind().map_err(DeviceError::internal)?;
             Ok(CodeItem {
                 id: state.item.id.clone(),
                 product: state.item.product.clone(),
@@ -545,7 +544,7 @@ fn code_items(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<Vec<CodeIt
                 active_period,
                 quota: state.item.quota.map(|q| q.max(0) as u64),
                 domain: state.item.domain.clone(),
-                status: views::status_of(state, now),
+                status: state.status(now),
                 expires_at: from_unix(state.item.expires_at),
             })
         })

@@ -2,10 +2,14 @@
 //! peak, codes) in one query shape shared by every listing, so licenses and handshake codes always agree
 //! on what "used" means; or with their settings alone, for the device path.
 
+use chrono::{DateTime, Utc};
 use const_format::concatcp;
 
 use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
+use crate::clock::from_unix;
+use crate::domain::option::{ActivePeriod, LicenseOption};
+use crate::domain::status::{ItemStatus, item_status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRow {
@@ -36,6 +40,40 @@ pub struct ItemState {
     pub window_peak: i64,
     /// Handshake codes this item is bound to.
     pub handshakes: Vec<String>,
+}
+
+impl ItemRow {
+    /// The stored option and period, parsed. They were validated at import, so an unknown one means a
+    /// corrupt or newer database: the message says which item, for the caller's internal error.
+    pub fn kind(&self) -> Result<(LicenseOption, Option<ActivePeriod>), String> {
+        let option: LicenseOption = self.option.parse().map_err(|e| {
+            format!(
+                "stored item {}: {e}; is this LTS older than its database?",
+                self.id
+            )
+        })?;
+        let period = match &self.active_period {
+            Some(p) => Some(
+                p.parse::<ActivePeriod>()
+                    .map_err(|e| format!("stored item {}: {e}", self.id))?,
+            ),
+            None => None,
+        };
+        Ok((option, period))
+    }
+}
+
+impl ItemState {
+    /// Its status at `now`: a revoked item (or a revocation item itself) never serves.
+    pub fn status(&self, now: DateTime<Utc>) -> ItemStatus {
+        let revoked = self.revoked_by.is_some() || self.item.revokes.is_some();
+        item_status(
+            from_unix(self.item.valid_from),
+            from_unix(self.item.expires_at),
+            revoked,
+            now,
+        )
+    }
 }
 
 /// An item plus its state. `$1` is `now`; `$2` what the statement filters on. The codes are joined with

@@ -85,7 +85,7 @@ pub(super) async fn bind(
         }
     }
     for state in admin.store.get_items(items, to_unix(now)).await? {
-        let status = views::status_of(&state, now);
+        let status = state.status(now);
         if !status.is_bindable() {
             let why = match (&state.revoked_by, &state.item.revokes) {
                 (Some(by), _) => format!("it is revoked by item {by}"),

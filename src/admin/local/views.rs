@@ -13,7 +13,7 @@ use crate::domain::duration::format_duration;
 use crate::domain::option::{ActivePeriod, LicenseOption};
 use crate::domain::policy;
 use crate::domain::renewal::{self, Term};
-use crate::domain::status::{ItemStatus, item_status};
+use crate::domain::status::item_status;
 use crate::error::{Error, Result};
 use crate::license::{LicenseDocument, PublicKey};
 use crate::store::{HandshakeRecord, ItemState, LicenseRecord, TrustedKeyRow};
@@ -33,34 +33,9 @@ pub(super) fn trusted_key(row: &TrustedKeyRow) -> Result<TrustedKeyView> {
     })
 }
 
-/// Parsed option and period of a stored item. Stored values were validated at import, so an unknown one
-/// means a corrupt or newer database, which is reported rather than guessed at.
-pub(crate) fn item_kind(state: &ItemState) -> Result<(LicenseOption, Option<ActivePeriod>)> {
-    let item = &state.item;
-    let option: LicenseOption = item.option.parse().map_err(|e| {
-        Error::internal(format!(
-            "stored item {}: {e}; is this LTS older than its database?",
-            item.id
-        ))
-    })?;
-    let period = match &item.active_period {
-        Some(p) => Some(
-            p.parse::<ActivePeriod>()
-                .map_err(|e| Error::internal(format!("stored item {}: {e}", item.id)))?,
-        ),
-        None => None,
-    };
-    Ok((option, period))
-}
-
-pub(crate) fn status_of(state: &ItemState, now: DateTime<Utc>) -> ItemStatus {
-    let revoked = state.revoked_by.is_some() || state.item.revokes.is_some();
-    item_status(
-        from_unix(state.item.valid_from),
-        from_unix(state.item.expires_at),
-        revoked,
-        now,
-    )
+/// Parsed option and period of a stored item (see [`crate::store::ItemRow::kind`]).
+fn item_kind(state: &ItemState) -> Result<(LicenseOption, Option<ActivePeriod>)> {
+    state.item.kind().map_err(Error::internal)
 }
 
 /// Units used on an item: seated devices for the device options, reported scans or pages otherwise.
@@ -88,7 +63,7 @@ pub(super) fn item(state: &ItemState, now: DateTime<Utc>) -> Result<ItemView> {
         revokes: item.revokes.clone(),
         valid_from: from_unix(item.valid_from),
         expires_at: from_unix(item.expires_at),
-        status: status_of(state, now),
+        status: state.status(now),
         revoked_by: state.revoked_by.clone(),
         used: used(state, option),
         handshakes: state.handshakes.clone(),
@@ -193,7 +168,7 @@ pub(super) fn handshake(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<
             license_id: state.item.license_id.clone(),
             product: state.item.product.clone(),
             option,
-            status: status_of(state, now),
+            status: state.status(now),
             used: used(state, option),
             quota,
             limit: quota.map(|q| policy::quota_with_overuse(q, pct)),

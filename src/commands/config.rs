@@ -14,7 +14,7 @@ const TEMPLATE: &str = "# ltsctl config. Tokens are never kept here: `ltsctl log
 # server = \"https://lts.example.com:48080\"\n\
 # ca_cert = \"/etc/ltsctl/ca.pem\"          # a private CA that signed the server's certificate\n";
 
-pub async fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
+pub async fn config(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
     let path = config::path()?;
     match cmd {
         ConfigCommand::Path => {
@@ -49,7 +49,7 @@ pub async fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
-            super::write_new_file(&path, TEMPLATE.as_bytes(), 0o600, force)?;
+            crate::files::write_new_file(&path, TEMPLATE.as_bytes(), 0o600, force)?;
             ctx.out.note(format!("Wrote {}.", path.display()));
             if ctx.out.is_json() {
                 ctx.out.json(&serde_json::json!({ "written": path }))?;

@@ -1,15 +1,18 @@
-//! `ltsctl license`: verify license files offline, import them, list, show and remove them.
+//! The licenses area: `ltsctl license` (verify files offline, import, list, show, remove) and `ltsctl
+//! trust` (the issuer keys this LTS accepts license files from).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{Context, read_capped, read_text};
+use super::Context;
 use crate::admin::types::{
-    ImportReport, ImportStatus, ImportSummary, ItemStatus, LicenseView, VerifyReport,
+    ImportReport, ImportStatus, ImportSummary, ItemStatus, LicenseView, TrustedKeyView,
+    VerifyReport,
 };
 use crate::admin::{Admin, ImportTarget};
-use crate::cli::LicenseCommand;
+use crate::cli::{LicenseCommand, TrustCommand};
 use crate::error::{Error, ErrorKind, Result};
+use crate::files::{read_capped, read_text};
 use crate::license::{LicenseFile, PublicKey, file::MAX_FILE_BYTES};
 use crate::output::{Cells, Record, Section, Tabular, opt};
 
@@ -193,7 +196,7 @@ impl Record for VerifyReport {
     }
 }
 
-pub async fn run(ctx: &Context, cmd: LicenseCommand) -> Result<()> {
+pub async fn license(ctx: &Context, cmd: LicenseCommand) -> Result<()> {
     match cmd {
         LicenseCommand::Verify { file, issuer_key } => verify(ctx, &file, &issuer_key),
         LicenseCommand::Import {
@@ -397,4 +400,79 @@ async fn list(ctx: &Context, expiring_within: Option<Duration>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+const MAX_KEY_BYTES: u64 = 64 * 1024;
+
+impl Tabular for TrustedKeyView {
+    fn headers() -> &'static [&'static str] {
+        &["key_id", "name", "added_at"]
+    }
+    fn rows(&self, c: Cells) -> Vec<Vec<String>> {
+        vec![vec![
+            self.key_id.clone(),
+            opt(&self.name),
+            c.time(&self.added_at),
+        ]]
+    }
+}
+
+impl Record for TrustedKeyView {
+    fn fields(&self, _: Cells) -> Vec<(&'static str, String)> {
+        vec![
+            ("key_id", self.key_id.clone()),
+            ("name", opt(&self.name)),
+            (
+                "added_at",
+                self.added_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            ),
+        ]
+    }
+}
+
+pub async fn trust(ctx: &Context, cmd: TrustCommand) -> Result<()> {
+    let admin = ctx.admin().await?;
+    match cmd {
+        TrustCommand::Add { public_key, name } => {
+            let pem = read_text(&public_key, MAX_KEY_BYTES, "public key")?;
+            let result = admin
+                .trust_add(&pem, name.clone())
+                .await
+                .map_err(|e| e.context(public_key.display()))?;
+            let id = &result.key.key_id;
+            if result.added {
+                ctx.out.note(format!("Trusted issuer key {id}."));
+            } else if let Some(new) = name.filter(|n| Some(n) != result.key.name.as_ref()) {
+                let kept = match &result.key.name {
+                    Some(old) => format!("its name {old:?}"),
+                    None => "it without a name".to_string(),
+                };
+                ctx.out.warn(format!(
+                    "issuer key {id} was already trusted; kept {kept}: --name {new:?} was not applied"
+                ));
+                ctx.out.note(format!(
+                    "  To rename it: `ltsctl trust remove {id}`, then `ltsctl trust add {} --name {new}` \
+                     (licenses already imported stay).",
+                    public_key.display()
+                ));
+            } else {
+                ctx.out.note(format!(
+                    "Issuer key {id} was already trusted; nothing changed."
+                ));
+            }
+            ctx.out.record(&result.key)
+        }
+        TrustCommand::List => ctx.out.list(&admin.trust_list().await?),
+        TrustCommand::Remove { key_id } => {
+            admin.trust_remove(&key_id).await?;
+            ctx.out.note(format!(
+                "Removed trusted key {key_id}. Licenses already imported stay; new files it signed are refused."
+            ));
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({ "removed": key_id }))?;
+            }
+            Ok(())
+        }
+    }
 }

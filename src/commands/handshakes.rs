@@ -115,7 +115,7 @@ impl Record for HandshakeView {
     }
 }
 
-pub async fn run(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
+pub async fn handshake(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
     let admin = ctx.admin().await?;
     match cmd {
         HandshakeCommand::Create {
