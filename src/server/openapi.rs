@@ -2,6 +2,11 @@
 //! paths come from the route table ([`super::router`]), each from its handler's annotation.
 
 use utoipa::OpenApi;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::SecurityRequirement;
+use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
+
+use super::admin::AdminErrorBody;
 
 use crate::service::types::{
     AuthorizeRequest, AuthorizeResponse, ErrorBody, ErrorDetail, Platform, UsageReport,
@@ -17,7 +22,7 @@ use crate::service::types::{
     modifiers(&BearerAuth),
     components(schemas(
         AuthorizeRequest, AuthorizeResponse, Platform, UsageRequest, UsageReport, UsageResponse, ErrorBody,
-        ErrorDetail
+        ErrorDetail, AdminErrorBody
     )),
     tags(
         (name = "device", description = "Called by client SDKs"),
@@ -39,6 +44,48 @@ impl utoipa::Modify for BearerAuth {
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }
+}
+
+/// Completes the document built from the route table: its version, and what every admin operation
+/// shares, said once here rather than on each handler: the `admin` tag, the bearer token, and a 4XX
+/// answer in the admin error shape.
+pub(super) fn finish(doc: &mut utoipa::openapi::OpenApi) {
+    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    let admin_paths = doc
+        .paths
+        .paths
+        .iter_mut()
+        .filter(|(path, _)| path.starts_with("/v1/admin/"));
+    for (_, item) in admin_paths {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            as_admin_operation(operation);
+        }
+    }
+}
+
+fn as_admin_operation(operation: &mut Operation) {
+    operation.tags = Some(vec!["admin".to_string()]);
+    operation.security = Some(vec![SecurityRequirement::new(
+        "bearer",
+        Vec::<String>::new(),
+    )]);
+    let error = ResponseBuilder::new()
+        .content(
+            "application/json",
+            Content::new(Some(Ref::from_schema_name("AdminErrorBody"))),
+        )
+        .build();
+    operation
+        .responses
+        .responses
+        .insert("4XX".to_string(), RefOr::T(error));
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ fn api(rate_limit: Option<NonZeroU32>, bench_null_routes: bool) -> OpenApiRouter
 #[cfg(test)]
 pub(super) fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut doc = api(None, false).into_openapi();
-    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    openapi::finish(&mut doc);
     doc
 }
 
@@ -80,7 +80,7 @@ pub fn router(
     bench_null_routes: bool,
 ) -> Router {
     let (router, mut doc) = api(rate_limit, bench_null_routes).split_for_parts();
-    doc.info.version = env!("CARGO_PKG_VERSION").to_string();
+    openapi::finish(&mut doc);
     // Serialized once: the document is the same for every request.
     let doc = Bytes::from(serde_json::to_vec(&doc).expect("the OpenAPI document serializes"));
     let document = move || {

@@ -256,23 +256,34 @@ async fn bind(c: &mut impl Dialect, code: &str, item_ids: &[String], now: i64) -
     bind_items(c, code, item_ids, now).await
 }
 
-async fn unbind(
+/// Deletes one binding of `code` per value (`sql` takes the code and a value), in one transaction; a value
+/// that is not bound is an error naming it (`what`: item, domain), and nothing is deleted.
+async fn unbind_each(
     c: &mut impl Dialect,
     code: &str,
-    item_ids: &[String],
+    (sql, what): (&'static str, &'static str),
+    values: &[String],
     now: i64,
 ) -> StoreResult<()> {
     lock_code(c, code).await?;
-    for item_id in item_ids {
-        let sql = "DELETE FROM handshake_items WHERE code = $1 AND item_id = $2";
-        if c.execute(sql, args![code, item_id]).await? == 0 {
+    for value in values {
+        if c.execute(sql, args![code, value]).await? == 0 {
             return Err(StoreError::NotFound(format!(
-                "item {item_id} is not bound to handshake code {code}"
+                "{what} {value} is not bound to handshake code {code}"
             )));
         }
     }
     touch(c, code, now).await
 }
+
+const UNBIND_ITEM: (&str, &str) = (
+    "DELETE FROM handshake_items WHERE code = $1 AND item_id = $2",
+    "item",
+);
+const UNBIND_DOMAIN: (&str, &str) = (
+    "DELETE FROM handshake_domains WHERE code = $1 AND domain = $2",
+    "domain",
+);
 
 async fn order(c: &mut impl Dialect, code: &str, item_ids: &[String], now: i64) -> StoreResult<()> {
     lock_code(c, code).await?;
@@ -365,24 +376,6 @@ async fn add_domains(
     touch(c, code, now).await
 }
 
-async fn remove_domains(
-    c: &mut impl Dialect,
-    code: &str,
-    domains: &[String],
-    now: i64,
-) -> StoreResult<()> {
-    lock_code(c, code).await?;
-    for domain in domains {
-        let sql = "DELETE FROM handshake_domains WHERE code = $1 AND domain = $2";
-        if c.execute(sql, args![code, domain]).await? == 0 {
-            return Err(StoreError::NotFound(format!(
-                "domain {domain} is not bound to handshake code {code}"
-            )));
-        }
-    }
-    touch(c, code, now).await
-}
-
 async fn delete(c: &mut impl Dialect, code: &str, force: bool, now: i64) -> StoreResult<()> {
     lock_code(c, code).await?;
     let seated: i64 = c.scalar(ACTIVE_DEVICES, args![code, now]).await?;
@@ -424,7 +417,7 @@ impl<B: Backend> HandshakesStore for B {
     }
 
     async fn unbind_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()> {
-        in_tx!(self, |c| unbind(c, code, item_ids, now))
+        in_tx!(self, |c| unbind_each(c, code, UNBIND_ITEM, item_ids, now))
     }
 
     async fn order_items(&self, code: &str, item_ids: &[String], now: i64) -> StoreResult<()> {
@@ -452,7 +445,7 @@ impl<B: Backend> HandshakesStore for B {
     }
 
     async fn remove_domains(&self, code: &str, domains: &[String], now: i64) -> StoreResult<()> {
-        in_tx!(self, |c| remove_domains(c, code, domains, now))
+        in_tx!(self, |c| unbind_each(c, code, UNBIND_DOMAIN, domains, now))
     }
 
     async fn delete_handshake(&self, code: &str, force: bool, now: i64) -> StoreResult<()> {

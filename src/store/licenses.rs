@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
 use super::handshakes::{self, HandshakeRow};
 use super::items::{self, ItemRow, ItemState};
-use super::query::{Conn, args};
+use super::query::{Arg, Conn, args};
 use super::{StoreError, StoreResult};
 use crate::clock::from_unix;
 
@@ -241,6 +241,44 @@ fn no_code_to_bind(code: &str) -> StoreError {
     ))
 }
 
+/// A license row as the parameters of [`INSERT_LICENSE`] and [`UPDATE_LICENSE_ISSUE`].
+fn license_values(license: &LicenseRow) -> Vec<Arg<'_>> {
+    vec![
+        Arg::from(&license.id),
+        Arg::from(&license.licensee),
+        Arg::from(license.issued_at),
+        Arg::from(&license.lts_id),
+        Arg::from(&license.key_id),
+        Arg::from(&license.fingerprint),
+        Arg::from(&license.file),
+        Arg::from(license.imported_at),
+    ]
+}
+
+/// An item at `position` of license `license_id` as the parameters of [`INSERT_ITEM`] and
+/// [`UPDATE_ITEM_TERMS`] (`modules` is its [`modules_json`]).
+fn item_values<'a>(
+    license_id: &'a str,
+    position: usize,
+    item: &'a ItemRow,
+    modules: &'a str,
+) -> Vec<Arg<'a>> {
+    vec![
+        Arg::from(&item.id),
+        Arg::from(license_id),
+        Arg::from(position as i64),
+        Arg::from(&item.product),
+        Arg::from(&item.option),
+        Arg::from(item.quota),
+        Arg::from(&item.active_period),
+        Arg::from(&item.domain),
+        Arg::from(modules),
+        Arg::from(&item.revokes),
+        Arg::from(item.valid_from),
+        Arg::from(item.expires_at),
+    ]
+}
+
 /// How an item's module list is stored: a JSON array of strings.
 fn modules_json(item: &ItemRow) -> String {
     serde_json::to_string(&item.modules).unwrap_or_else(|_| "[]".into())
@@ -283,17 +321,7 @@ async fn insert_license(
     license: &LicenseRow,
     items: &[ItemRow],
 ) -> StoreResult<()> {
-    let values = args![
-        &license.id,
-        &license.licensee,
-        license.issued_at,
-        &license.lts_id,
-        &license.key_id,
-        &license.fingerprint,
-        &license.file,
-        license.imported_at
-    ];
-    c.execute(INSERT_LICENSE, values).await?;
+    c.execute(INSERT_LICENSE, &license_values(license)).await?;
     for (position, item) in items.iter().enumerate() {
         insert_item(c, &license.id, position, item).await?;
     }
@@ -312,21 +340,11 @@ async fn insert_item(
         return Err(item_id_taken(&item.id, &owner));
     }
     let modules = modules_json(item);
-    let values = args![
-        &item.id,
-        license_id,
-        position as i64,
-        &item.product,
-        &item.option,
-        item.quota,
-        &item.active_period,
-        &item.domain,
-        &modules,
-        &item.revokes,
-        item.valid_from,
-        item.expires_at
-    ];
-    c.execute(INSERT_ITEM, values).await?;
+    c.execute(
+        INSERT_ITEM,
+        &item_values(license_id, position, item, &modules),
+    )
+    .await?;
     Ok(())
 }
 
@@ -403,38 +421,16 @@ async fn replace_in(
         c.execute("DELETE FROM items WHERE id = $1", args![item_id])
             .await?;
     }
-    let values = args![
-        &license.id,
-        &license.licensee,
-        license.issued_at,
-        &license.lts_id,
-        &license.key_id,
-        &license.fingerprint,
-        &license.file,
-        license.imported_at
-    ];
-    c.execute(UPDATE_LICENSE_ISSUE, values).await?;
+    c.execute(UPDATE_LICENSE_ISSUE, &license_values(license))
+        .await?;
     for (position, item) in items.iter().enumerate() {
         if !stored.contains(&item.id) {
             insert_item(c, &license.id, position, item).await?;
             continue;
         }
         let modules = modules_json(item);
-        let values = args![
-            &item.id,
-            &license.id,
-            position as i64,
-            &item.product,
-            &item.option,
-            item.quota,
-            &item.active_period,
-            &item.domain,
-            &modules,
-            &item.revokes,
-            item.valid_from,
-            item.expires_at
-        ];
-        c.execute(UPDATE_ITEM_TERMS, values).await?;
+        let values = item_values(&license.id, position, item, &modules);
+        c.execute(UPDATE_ITEM_TERMS, &values).await?;
     }
     Ok(dropped)
 }

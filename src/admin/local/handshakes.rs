@@ -164,33 +164,6 @@ fn parse_domains(domains: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-pub(super) async fn domains_add(
-    admin: &LocalAdmin,
-    code: &str,
-    domains: &[String],
-) -> Result<Vec<String>> {
-    let canonical = parse_domains(domains)?;
-    admin
-        .store
-        .add_domains(code, &canonical, admin.now_unix())
-        .await?;
-    Ok(show(admin, code).await?.domains)
-}
-
-/// Removal accepts any spelling the binding could have been added with (case, Unicode or punycode).
-pub(super) async fn domains_remove(
-    admin: &LocalAdmin,
-    code: &str,
-    domains: &[String],
-) -> Result<Vec<String>> {
-    let canonical = parse_domains(domains)?;
-    admin
-        .store
-        .remove_domains(code, &canonical, admin.now_unix())
-        .await?;
-    Ok(show(admin, code).await?.domains)
-}
-
 #[async_trait]
 impl HandshakesAdmin for LocalAdmin {
     async fn handshake_create(
@@ -259,27 +232,32 @@ impl HandshakesAdmin for LocalAdmin {
     }
 
     async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>> {
-        let r = domains_add(self, code, domains).await;
-        self.audited(
-            "handshake.domains.add",
-            &format!("{code} {}", domains.join(",")),
-            r,
-        )
-        .await
+        let r = async {
+            let canonical = parse_domains(domains)?;
+            let now = self.now_unix();
+            self.store.add_domains(code, &canonical, now).await?;
+            Ok(show(self, code).await?.domains)
+        };
+        let target = format!("{code} {}", domains.join(","));
+        self.audited("handshake.domains.add", &target, r.await)
+            .await
     }
 
+    /// Removal accepts any spelling the binding could have been added with (case, Unicode or punycode).
     async fn handshake_domains_remove(
         &self,
         code: &str,
         domains: &[String],
     ) -> Result<Vec<String>> {
-        let r = domains_remove(self, code, domains).await;
-        self.audited(
-            "handshake.domains.remove",
-            &format!("{code} {}", domains.join(",")),
-            r,
-        )
-        .await
+        let r = async {
+            let canonical = parse_domains(domains)?;
+            let now = self.now_unix();
+            self.store.remove_domains(code, &canonical, now).await?;
+            Ok(show(self, code).await?.domains)
+        };
+        let target = format!("{code} {}", domains.join(","));
+        self.audited("handshake.domains.remove", &target, r.await)
+            .await
     }
 
     async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>> {

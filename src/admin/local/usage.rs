@@ -11,7 +11,7 @@ use crate::domain::option::LicenseOption;
 use crate::domain::policy;
 use crate::domain::usage::checked_total;
 use crate::error::{Error, Result};
-use crate::store::{UsageFilter, UsageGrouping};
+use crate::store::{UsageFilter, UsageGroup, UsageGrouping};
 
 #[async_trait]
 impl UsageAdmin for LocalAdmin {
@@ -33,36 +33,12 @@ async fn usage(admin: &LocalAdmin, query: &UsageQuery) -> Result<UsageView> {
         item: query.item.clone(),
         since: query.since.map(to_unix),
     };
-    let groups: Vec<UsageGroupView> = admin
-        .store
-        .usage_groups(&f, by)
-        .await?
-        .into_iter()
-        .map(|g| UsageGroupView {
-            key: g.key,
-            scans: g.scans,
-            pages: g.pages,
-            reports: g.reports,
-            devices: g.devices,
-        })
-        .collect();
+    let groups = group_views(admin.store.usage_groups(&f, by).await?);
     // Totals come from the item grouping whatever `by` is: symbology rows would drop pages and vice versa.
     let totals = if by == UsageGrouping::Item {
         groups.clone()
     } else {
-        admin
-            .store
-            .usage_groups(&f, UsageGrouping::Item)
-            .await?
-            .into_iter()
-            .map(|g| UsageGroupView {
-                key: g.key,
-                scans: g.scans,
-                pages: g.pages,
-                reports: g.reports,
-                devices: g.devices,
-            })
-            .collect()
+        group_views(admin.store.usage_groups(&f, UsageGrouping::Item).await?)
     };
     Ok(UsageView {
         since: query.since,
@@ -148,4 +124,17 @@ async fn item_usage(
         return Err(Error::not_found(format!("no license item {item}")));
     }
     Ok(out)
+}
+
+fn group_views(groups: Vec<UsageGroup>) -> Vec<UsageGroupView> {
+    groups
+        .into_iter()
+        .map(|g| UsageGroupView {
+            key: g.key,
+            scans: g.scans,
+            pages: g.pages,
+            reports: g.reports,
+            devices: g.devices,
+        })
+        .collect()
 }

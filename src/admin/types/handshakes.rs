@@ -115,3 +115,11 @@ pub struct ForceQuery {
     #[serde(default)]
     pub force: bool,
 }
+
+/// The `{code}` of `/v1/admin/handshakes/{code}/...`.
+#[derive(Debug, Clone, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct CodePath {
+    /// The handshake code
+    pub code: String,
+}

@@ -7,9 +7,7 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{
-    AdminErrorBody, ApiError, ApiResult, AsAdmin, AsViewer, Body, Params, PathParam, secs,
-};
+use super::{ApiError, ApiResult, AsAdmin, AsViewer, Body, Params, PathParam, secs};
 use crate::admin::prelude::*;
 use crate::admin::types::*;
 use crate::server::AppState;
@@ -25,22 +23,21 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(audit_list))
 }
 
-#[utoipa::path(get, path = "/v1/admin/whoami", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Caller), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/whoami",
+    responses((status = 200, body = Caller)))]
 pub async fn whoami(AsViewer(admin): AsViewer) -> ApiResult<Caller> {
     Ok(Json(admin.whoami().await?))
 }
 
-#[utoipa::path(get, path = "/v1/admin/tokens", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Vec<TokenView>), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/tokens",
+    responses((status = 200, body = Vec<TokenView>)))]
 pub async fn token_list(AsAdmin(admin): AsAdmin) -> ApiResult<Vec<TokenView>> {
     Ok(Json(admin.token_list().await?))
 }
 
 /// Create a token; the secret is in the response, once.
-#[utoipa::path(post, path = "/v1/admin/tokens", tag = "admin", request_body = TokenRequest,
-    responses((status = 200, body = TokenCreated), (status = "4XX", body = AdminErrorBody)),
-    security(("bearer" = [])))]
+#[utoipa::path(post, path = "/v1/admin/tokens", request_body = TokenRequest,
+    responses((status = 200, body = TokenCreated)))]
 pub async fn token_create(
     AsAdmin(admin): AsAdmin,
     Body(r): Body<TokenRequest>,
@@ -49,8 +46,8 @@ pub async fn token_create(
     Ok(Json(admin.token_create(&r.name, r.role, expires_in).await?))
 }
 
-#[utoipa::path(delete, path = "/v1/admin/tokens/{name}", params(("name" = String, Path, description = "The token's name")), tag = "admin", security(("bearer" = [])),
-    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(delete, path = "/v1/admin/tokens/{name}", params(("name" = String, Path, description = "The token's name")),
+    responses((status = 204)))]
 pub async fn token_revoke(
     AsAdmin(admin): AsAdmin,
     PathParam(name): PathParam<String>,
@@ -59,8 +56,8 @@ pub async fn token_revoke(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/v1/admin/audit", tag = "admin", params(AuditQuery), security(("bearer" = [])),
-    responses((status = 200, body = Vec<AuditEntry>), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/audit", params(AuditQuery),
+    responses((status = 200, body = Vec<AuditEntry>)))]
 pub async fn audit_list(
     AsViewer(admin): AsViewer,
     Params(q): Params<AuditQuery>,

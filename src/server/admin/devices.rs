@@ -6,7 +6,7 @@ use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{AdminErrorBody, ApiResult, AsOperator, AsViewer, Body, Params, PathParam};
+use super::{ApiResult, AsOperator, AsViewer, Body, Params, PathParam};
 use crate::admin::prelude::*;
 use crate::admin::types::*;
 use crate::server::AppState;
@@ -23,8 +23,7 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(device_show))
 }
 
-#[utoipa::path(get, path = "/v1/admin/devices", tag = "admin", params(DeviceQuery, PageQuery),
-    security(("bearer" = [])), responses((status = 200, body = DevicePage), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/devices", params(DeviceQuery, PageQuery), responses((status = 200, body = DevicePage)))]
 pub async fn devices_list(
     AsViewer(admin): AsViewer,
     Params(q): Params<DeviceQuery>,
@@ -39,8 +38,7 @@ pub async fn devices_list(
     ))
 }
 
-#[utoipa::path(get, path = "/v1/admin/devices/count", tag = "admin", params(DeviceQuery),
-    security(("bearer" = [])), responses((status = 200, body = CountView), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/devices/count", params(DeviceQuery), responses((status = 200, body = CountView)))]
 pub async fn devices_count(
     AsViewer(admin): AsViewer,
     Params(q): Params<DeviceQuery>,
@@ -49,8 +47,8 @@ pub async fn devices_count(
     Ok(Json(CountView { count }))
 }
 
-#[utoipa::path(get, path = "/v1/admin/devices/{uuid}", params(("uuid" = String, Path, description = "The device's id")), tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = DeviceDetail), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/devices/{uuid}", params(("uuid" = String, Path, description = "The device's id")),
+    responses((status = 200, body = DeviceDetail)))]
 pub async fn device_show(
     AsViewer(admin): AsViewer,
     PathParam(uuid): PathParam<String>,
@@ -59,9 +57,8 @@ pub async fn device_show(
 }
 
 /// Free the seats of these devices.
-#[utoipa::path(post, path = "/v1/admin/devices/unregister", tag = "admin", request_body = UnregisterRequest,
-    responses((status = 200, body = UnregisterReport), (status = "4XX", body = AdminErrorBody)),
-    security(("bearer" = [])))]
+#[utoipa::path(post, path = "/v1/admin/devices/unregister", request_body = UnregisterRequest,
+    responses((status = 200, body = UnregisterReport)))]
 pub async fn devices_unregister(
     AsOperator(admin): AsOperator,
     Body(r): Body<UnregisterRequest>,
@@ -74,9 +71,8 @@ pub async fn devices_unregister(
 }
 
 /// Free the seats of up to `batch` matching devices, in one transaction.
-#[utoipa::path(post, path = "/v1/admin/devices/unregister-matching", tag = "admin", request_body = UnregisterMatchingRequest,
-    responses((status = 200, body = RemovedView), (status = "4XX", body = AdminErrorBody)),
-    security(("bearer" = [])))]
+#[utoipa::path(post, path = "/v1/admin/devices/unregister-matching", request_body = UnregisterMatchingRequest,
+    responses((status = 200, body = RemovedView)))]
 pub async fn devices_unregister_matching(
     AsOperator(admin): AsOperator,
     Body(r): Body<UnregisterMatchingRequest>,

@@ -7,9 +7,7 @@ use axum::http::StatusCode;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{
-    AdminErrorBody, ApiError, ApiResult, AsAdmin, AsViewer, Body, Params, PathParam, secs,
-};
+use super::{ApiError, ApiResult, AsAdmin, AsViewer, Body, Params, PathParam, secs};
 use crate::admin::ImportTarget;
 use crate::admin::prelude::*;
 use crate::admin::types::*;
@@ -23,16 +21,15 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(license_show, license_remove))
 }
 
-#[utoipa::path(get, path = "/v1/admin/trust", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = Vec<TrustedKeyView>), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/trust",
+    responses((status = 200, body = Vec<TrustedKeyView>)))]
 pub async fn trust_list(AsViewer(admin): AsViewer) -> ApiResult<Vec<TrustedKeyView>> {
     Ok(Json(admin.trust_list().await?))
 }
 
 /// Trust an issuer key.
-#[utoipa::path(post, path = "/v1/admin/trust", tag = "admin", request_body = TrustRequest,
-    responses((status = 200, body = TrustAddResult), (status = "4XX", body = AdminErrorBody)),
-    security(("bearer" = [])))]
+#[utoipa::path(post, path = "/v1/admin/trust", request_body = TrustRequest,
+    responses((status = 200, body = TrustAddResult)))]
 pub async fn trust_add(
     AsAdmin(admin): AsAdmin,
     Body(r): Body<TrustRequest>,
@@ -40,8 +37,8 @@ pub async fn trust_add(
     Ok(Json(admin.trust_add(&r.public_key, r.name).await?))
 }
 
-#[utoipa::path(delete, path = "/v1/admin/trust/{key_id}", params(("key_id" = String, Path, description = "The issuer key's id, as `trust list` shows it")), tag = "admin", security(("bearer" = [])),
-    responses((status = 204), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(delete, path = "/v1/admin/trust/{key_id}", params(("key_id" = String, Path, description = "The issuer key's id, as `trust list` shows it")),
+    responses((status = 204)))]
 pub async fn trust_remove(
     AsAdmin(admin): AsAdmin,
     PathParam(key_id): PathParam<String>,
@@ -51,9 +48,8 @@ pub async fn trust_remove(
 }
 
 /// Verify and import one license file (optionally binding its items to a code).
-#[utoipa::path(post, path = "/v1/admin/licenses", tag = "admin", request_body = ImportRequest,
-    responses((status = 200, body = ImportReport), (status = "4XX", body = AdminErrorBody)),
-    security(("bearer" = [])))]
+#[utoipa::path(post, path = "/v1/admin/licenses", request_body = ImportRequest,
+    responses((status = 200, body = ImportReport)))]
 pub async fn license_import(
     AsAdmin(admin): AsAdmin,
     Body(r): Body<ImportRequest>,
@@ -73,8 +69,8 @@ pub async fn license_import(
     Ok(Json(report))
 }
 
-#[utoipa::path(get, path = "/v1/admin/licenses", tag = "admin", params(WindowQuery), security(("bearer" = [])),
-    responses((status = 200, body = Vec<LicenseView>), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/licenses", params(WindowQuery),
+    responses((status = 200, body = Vec<LicenseView>)))]
 pub async fn license_list(
     AsViewer(admin): AsViewer,
     Params(q): Params<WindowQuery>,
@@ -84,8 +80,8 @@ pub async fn license_list(
     ))
 }
 
-#[utoipa::path(get, path = "/v1/admin/licenses/{id}", params(("id" = String, Path, description = "The license id")), tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = LicenseView), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/licenses/{id}", params(("id" = String, Path, description = "The license id")),
+    responses((status = 200, body = LicenseView)))]
 pub async fn license_show(
     AsViewer(admin): AsViewer,
     PathParam(id): PathParam<String>,
@@ -93,8 +89,8 @@ pub async fn license_show(
     Ok(Json(admin.license_show(&id).await?))
 }
 
-#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", tag = "admin", params(("id" = String, Path, description = "The license id"), RemoveQuery), security(("bearer" = [])),
-    responses((status = 200, body = LicenseRemovalView), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(delete, path = "/v1/admin/licenses/{id}", params(("id" = String, Path, description = "The license id"), RemoveQuery),
+    responses((status = 200, body = LicenseRemovalView)))]
 pub async fn license_remove(
     AsAdmin(admin): AsAdmin,
     PathParam(id): PathParam<String>,

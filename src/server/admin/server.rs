@@ -7,7 +7,7 @@ use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{AdminErrorBody, ApiResult, AsOperator, AsViewer, Params, secs};
+use super::{ApiResult, AsOperator, AsViewer, Params, secs};
 use crate::admin::prelude::*;
 use crate::admin::types::*;
 use crate::server::AppState;
@@ -21,8 +21,8 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(sweep))
 }
 
-#[utoipa::path(get, path = "/v1/admin/status", tag = "admin", params(WindowQuery), security(("bearer" = [])),
-    responses((status = 200, body = StatusView), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/status", params(WindowQuery),
+    responses((status = 200, body = StatusView)))]
 pub async fn status(
     AsViewer(admin): AsViewer,
     Params(q): Params<WindowQuery>,
@@ -37,8 +37,8 @@ pub async fn status(
     Ok(Json(view))
 }
 
-#[utoipa::path(post, path = "/v1/admin/sweep", tag = "admin", security(("bearer" = [])),
-    responses((status = 200, body = SweepView), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(post, path = "/v1/admin/sweep",
+    responses((status = 200, body = SweepView)))]
 pub async fn sweep(AsOperator(admin): AsOperator) -> ApiResult<SweepView> {
     Ok(Json(admin.sweep().await?))
 }

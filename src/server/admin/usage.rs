@@ -6,7 +6,7 @@ use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{AdminErrorBody, ApiResult, AsViewer, Params};
+use super::{ApiResult, AsViewer, Params};
 use crate::admin::prelude::*;
 use crate::admin::types::*;
 use crate::server::AppState;
@@ -15,8 +15,7 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
     OpenApiRouter::new().routes(routes!(usage))
 }
 
-#[utoipa::path(get, path = "/v1/admin/usage", tag = "admin", params(UsageQuery),
-    security(("bearer" = [])), responses((status = 200, body = UsageView), (status = "4XX", body = AdminErrorBody)))]
+#[utoipa::path(get, path = "/v1/admin/usage", params(UsageQuery), responses((status = 200, body = UsageView)))]
 pub async fn usage(
     AsViewer(admin): AsViewer,
     Params(q): Params<UsageQuery>,
