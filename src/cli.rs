@@ -276,8 +276,8 @@ pub enum DevicesCommand {
         #[arg(long)]
         expired: bool,
         /// Sort order
-        #[arg(long, value_enum, default_value_t = crate::admin::types::DeviceSortKey::LastSeen)]
-        sort: crate::admin::types::DeviceSortKey,
+        #[arg(long, value_enum, default_value_t = crate::admin::DeviceSortKey::LastSeen)]
+        sort: crate::admin::DeviceSortKey,
         /// At most this many devices
         #[arg(long, value_name = "N")]
         limit: Option<u64>,
@@ -345,8 +345,8 @@ pub struct UsageArgs {
     #[arg(long, value_name = "DUR|DATE", value_parser = parse_since)]
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     /// Group by
-    #[arg(long, value_enum, default_value_t = crate::admin::types::UsageBy::Day)]
-    pub by: crate::admin::types::UsageBy,
+    #[arg(long, value_enum, default_value_t = crate::admin::UsageBy::Day)]
+    pub by: crate::admin::UsageBy,
 }
 
 #[derive(Debug, Subcommand)]

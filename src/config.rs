@@ -19,7 +19,7 @@ pub struct Config {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
-    /// The LTS URL, e.g. https://lts.example.com:48080.
+    /// The LTS URL, e.g. `https://lts.example.com:48080`.
     pub server: String,
     /// A private CA's certificate (PEM) that signed the server's certificate.
     #[serde(default, skip_serializing_if = "Option::is_none")]

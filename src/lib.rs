@@ -1,8 +1,10 @@
 //! ltsctl: a self-hosted License Tracking Server and the command-line tool that administers it.
 //!
-//! Layout: [`cli`] is the command tree, [`commands`] one handler module per command group, [`output`] how
-//! results are shown. Handlers call the [`admin::Admin`] trait; [`license`] is the signed file format,
-//! [`domain`] the pure rules, [`store`] the storage backends.
+//! Layout (README, "How the code is laid out", has the map): each area (licenses, handshakes, devices,
+//! usage, access, server) goes [`cli`] (the command tree) → [`commands`]`::<area>` (handlers, printing
+//! through [`output`]) → [`admin`]`::<Area>Admin` (the contract, implemented in `admin::local::<area>` over the
+//! store and `admin::remote::<area>` over HTTP) → [`store`]`::<Area>Store` (SQL for both backends). [`server`]
+//! is axum, [`service`] the device API's logic, [`domain`] the pure rules, [`license`] the signed file format.
 
 pub mod admin;
 pub mod auth;

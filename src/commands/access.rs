@@ -7,7 +7,7 @@ use zeroize::Zeroizing;
 use super::Context;
 use crate::admin::prelude::*;
 use crate::admin::remote::RemoteAdmin;
-use crate::admin::types::{AuditEntry, TokenCreated, TokenView};
+use crate::admin::{AuditEntry, TokenCreated, TokenView};
 use crate::cli::{AuditCommand, LoginArgs, ProfileCommand, TokenCommand};
 use crate::config::{self, Profile};
 use crate::error::{Error, Result};

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::admin::Admin;
-use crate::admin::types::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
+use crate::admin::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
 use crate::cli::{DeviceFilterArgs, DevicesCommand};
 use crate::domain::duration::humanize;
 use crate::error::{Error, ErrorKind, Result};
@@ -86,7 +86,7 @@ const CSV_HEADERS: [&str; 10] = [
 fn query(
     filter: DeviceFilterArgs,
     state: DeviceStateFilter,
-    sort: crate::admin::types::DeviceSortKey,
+    sort: crate::admin::DeviceSortKey,
 ) -> DeviceQuery {
     DeviceQuery {
         handshake: filter.handshake,

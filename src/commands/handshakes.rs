@@ -5,7 +5,7 @@ use std::io::BufRead;
 use zeroize::Zeroizing;
 
 use super::Context;
-use crate::admin::types::{HandshakeChanges, HandshakeSettings, HandshakeView};
+use crate::admin::{HandshakeChanges, HandshakeSettings, HandshakeView};
 use crate::cli::{DomainsCommand, HandshakeCommand, PasswordCommand};
 use crate::error::{Error, Result};
 use crate::output::{Cells, Record, Section, Tabular, opt};

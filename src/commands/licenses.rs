@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::Context;
-use crate::admin::types::{
+use crate::admin::{Admin, ImportTarget};
+use crate::admin::{
     ImportReport, ImportStatus, ImportSummary, ItemStatus, LicenseView, TrustedKeyView,
     VerifyReport,
 };
-use crate::admin::{Admin, ImportTarget};
 use crate::cli::{LicenseCommand, TrustCommand};
 use crate::error::{Error, ErrorKind, Result};
 use crate::files::{read_capped, read_text};

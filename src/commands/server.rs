@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::Context;
-use crate::admin::types::{StatusView, SweepView};
+use crate::admin::{StatusView, SweepView};
 use crate::cli::StatusArgs;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Cells, Record, Section};

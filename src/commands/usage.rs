@@ -1,7 +1,7 @@
 //! `ltsctl usage`: what was used, per day / item / symbology / module, and how much quota is left.
 
 use super::Context;
-use crate::admin::types::{UsageBy, UsageQuery, UsageView};
+use crate::admin::{UsageBy, UsageQuery, UsageView};
 use crate::cli::UsageArgs;
 use crate::error::Result;
 use crate::output::{Cells, Record, Section, opt};

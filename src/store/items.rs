@@ -140,7 +140,7 @@ pub(crate) async fn by_ids(
     Ok(out)
 }
 
-/// Decodes [`STATE`] and [`SETTINGS`] rows, on either backend.
+/// Decodes `STATE` and `SETTINGS` rows, on either backend.
 impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for ItemState
 where
     &'r str: sqlx::ColumnIndex<R>,

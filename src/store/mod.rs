@@ -1,4 +1,4 @@
-//! Storage behind one set of traits, so the embedded SQLite store and (later) PostgreSQL are interchangeable.
+//! Storage behind one set of traits, so the embedded SQLite store and PostgreSQL are interchangeable.
 //!
 //! Every method that changes more than one row does so in one transaction: a method either fully applies or
 //! leaves the store as it was. Times are Unix seconds (UTC), durations are seconds: the rules that interpret
@@ -58,7 +58,7 @@ pub(crate) fn usage_overflow() -> StoreError {
     StoreError::Invalid("a usage total would overflow a 64-bit integer; nothing recorded".into())
 }
 
-/// Everything the LTS keeps, by area: one implementation per area for both backends (see [`backend`]).
+/// Everything the LTS keeps, by area: one implementation per area for both backends (see `store::backend`).
 pub trait Store:
     ServerStore + LicensesStore + HandshakesStore + SeatsStore + DevicesStore + UsageStore + AccessStore
 {

@@ -200,7 +200,7 @@ const ADD_UNITS: &str = "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
 const ITEM_UNITS: &str =
     "SELECT CAST(COALESCE((SELECT units FROM item_usage WHERE item_id = $1), 0) AS BIGINT)";
 
-/// Decodes [`LOOKUP`]'s row, on either backend.
+/// Decodes `LOOKUP`'s row, on either backend.
 impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for DeviceLookup
 where
     usize: sqlx::ColumnIndex<R>,

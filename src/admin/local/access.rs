@@ -5,7 +5,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 use crate::admin::AccessAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::auth::{self, Role};
 use crate::clock::from_unix;
 use crate::error::{Error, Result};

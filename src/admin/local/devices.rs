@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{LocalAdmin, overflow};
 use crate::admin::DevicesAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::clock::{from_unix, to_unix};
 use crate::domain::usage::checked_total;
 use crate::error::{Error, Result};

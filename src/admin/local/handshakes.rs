@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use zeroize::Zeroizing;
 
 use crate::admin::HandshakesAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::clock::to_unix;
 use crate::domain::hosts::DomainBinding;
 use crate::domain::{duration, handshake, policy};

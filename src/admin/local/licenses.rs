@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::admin::{ImportTarget, LicensesAdmin};
 use crate::clock::to_unix;
 use crate::domain::status::item_status;

@@ -5,7 +5,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 use super::LocalAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::admin::{LicensesAdmin, ServerAdmin};
 use crate::clock::to_unix;
 use crate::error::Result;

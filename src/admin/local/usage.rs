@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{LocalAdmin, overflow, views};
 use crate::admin::UsageAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::clock::to_unix;
 use crate::domain::option::LicenseOption;
 use crate::domain::policy;

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::admin::types::{
+use crate::admin::{
     DocumentItemView, HandshakeItemView, HandshakeView, ItemView, LicenseDocumentView, LicenseView,
     TrustedKeyView,
 };

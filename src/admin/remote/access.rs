@@ -7,7 +7,7 @@ use reqwest::Method;
 
 use super::RemoteAdmin;
 use crate::admin::AccessAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::auth::Role;
 use crate::error::Result;
 

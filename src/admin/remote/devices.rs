@@ -5,7 +5,7 @@ use reqwest::{Method, RequestBuilder};
 
 use super::RemoteAdmin;
 use crate::admin::DevicesAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::error::Result;
 
 impl RemoteAdmin {

@@ -6,7 +6,7 @@ use zeroize::Zeroizing;
 
 use super::RemoteAdmin;
 use crate::admin::HandshakesAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::error::Result;
 
 fn items(items: &[String]) -> ItemsRequest {

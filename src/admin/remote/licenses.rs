@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use reqwest::Method;
 
 use super::RemoteAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::admin::{ImportTarget, LicensesAdmin};
 use crate::error::{Error, Result};
 

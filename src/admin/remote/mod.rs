@@ -1,5 +1,5 @@
 //! The remote admin target: the same admin operations over the server's admin HTTP API (reqwest, async,
-//! rustls). Requests and answers are the shared wire types of [`crate::admin::types`], the same ones the
+//! rustls). Requests and answers are the shared wire types of [`crate::admin`], the same ones the
 //! server decodes and the OpenAPI document describes. Server errors carry the CLI's error kinds, so exit
 //! codes match the local target's. One file per area, as in every other layer.
 

@@ -7,7 +7,7 @@ use reqwest::Method;
 
 use super::RemoteAdmin;
 use crate::admin::ServerAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::error::Result;
 
 #[async_trait]

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 
 use super::RemoteAdmin;
 use crate::admin::UsageAdmin;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::error::Result;
 
 #[async_trait]

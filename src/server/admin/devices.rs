@@ -7,8 +7,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ApiResult, AsOperator, AsViewer, Body, Params, PathParam};
-use crate::admin::prelude::*;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::server::AppState;
 
 /// Devices per page when the caller names no limit.

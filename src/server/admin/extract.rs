@@ -45,7 +45,7 @@ impl From<ApiError> for Rejection {
     }
 }
 
-/// `Json` whose rejection is a [`Rejection`]: 413 too large, 415 not `application/json`, 400 not JSON or
+/// `Json` whose rejection is a `Rejection`: 413 too large, 415 not `application/json`, 400 not JSON or
 /// JSON of the wrong shape.
 pub struct Body<T>(pub T);
 
@@ -78,7 +78,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
     }
 }
 
-/// `Query` whose rejection is a 400 [`Rejection`] naming the parameter that could not be read.
+/// `Query` whose rejection is a 400 `Rejection` naming the parameter that could not be read.
 pub struct Params<T>(pub T);
 
 impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Params<T> {
@@ -105,7 +105,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Par
     }
 }
 
-/// `Path` whose rejection is a 400 [`Rejection`] naming the path parameter that could not be read (e.g.
+/// `Path` whose rejection is a 400 `Rejection` naming the path parameter that could not be read (e.g.
 /// one that is not UTF-8 once percent-decoded).
 pub struct PathParam<T>(pub T);
 

@@ -8,8 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ApiError, ApiResult, AsAdmin, AsViewer, Body, Params, PathParam};
-use crate::admin::prelude::*;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::server::AppState;
 
 pub fn routes() -> OpenApiRouter<Arc<AppState>> {

@@ -9,8 +9,7 @@ use utoipa_axum::routes;
 
 use super::{ApiError, ApiResult, AsAdmin, AsViewer, Body, Params, PathParam, secs};
 use crate::admin::ImportTarget;
-use crate::admin::prelude::*;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::server::AppState;
 
 pub fn routes() -> OpenApiRouter<Arc<AppState>> {

@@ -1,6 +1,6 @@
 //! The admin HTTP API under `/v1/admin`: the same operations as the CLI's local target, behind bearer
 //! tokens with roles. One file per area, as in every other layer; each ends with its routes. Requests and
-//! responses are the shared wire types of [`crate::admin::types`], so the remote client, these handlers
+//! responses are the shared wire types of [`crate::admin`], so the remote client, these handlers
 //! and the OpenAPI document cannot disagree. Errors carry the CLI's error kind, so a remote command exits
 //! with the same code as a local one.
 //!

@@ -8,8 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ApiResult, AsOperator, AsViewer, Params, secs};
-use crate::admin::prelude::*;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::server::AppState;
 
 /// The expiry window `status` uses when the caller names none (the CLI's default too).

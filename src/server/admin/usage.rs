@@ -7,8 +7,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ApiResult, AsViewer, Params};
-use crate::admin::prelude::*;
-use crate::admin::types::*;
+use crate::admin::*;
 use crate::server::AppState;
 
 pub fn routes() -> OpenApiRouter<Arc<AppState>> {

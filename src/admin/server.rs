@@ -1,9 +1,14 @@
-//! The server operations area's wire types: which LTS this is, its counts, sweeps.
+//! The server operations area's contract, the `ServerAdmin` trait and the wire types of its operations: which
+//! LTS this is, its counts, sweeps.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::licenses::ItemView;
+use std::time::Duration;
+
+use crate::error::Result;
+use async_trait::async_trait;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Target {
@@ -42,4 +47,15 @@ pub struct SweepView {
     pub finished_at: DateTime<Utc>,
     /// `manual` (ltsctl sweep) or `schedule` (the server's sweeper).
     pub trigger: String,
+}
+
+/// Which LTS this is, its counts, and sweeping it: `status`, `sweep`.
+#[async_trait]
+pub trait ServerAdmin: Send + Sync {
+    fn target(&self) -> Target;
+
+    async fn status(&self, expiring_within: Duration) -> Result<StatusView>;
+
+    /// Removes devices whose removal time has passed, now.
+    async fn sweep(&self) -> Result<SweepView>;
 }

@@ -1,4 +1,5 @@
-//! The handshake codes area's wire types: codes, their items and settings.
+//! The handshake codes area's contract, the `HandshakesAdmin` trait and the wire types of its operations:
+//! codes, their items and settings.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -7,6 +8,8 @@ use zeroize::Zeroizing;
 
 use crate::domain::option::LicenseOption;
 use crate::domain::status::ItemStatus;
+use crate::error::Result;
+use async_trait::async_trait;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HandshakeItemView {
@@ -122,4 +125,42 @@ pub struct ForceQuery {
 pub struct CodePath {
     /// The handshake code
     pub code: String,
+}
+
+/// Handshake codes, their items, settings, domains and passwords: `handshake`.
+#[async_trait]
+pub trait HandshakesAdmin: Send + Sync {
+    async fn handshake_create(
+        &self,
+        code: &str,
+        settings: HandshakeSettings,
+    ) -> Result<HandshakeView>;
+
+    async fn handshake_list(&self) -> Result<Vec<HandshakeView>>;
+
+    async fn handshake_show(&self, code: &str) -> Result<HandshakeView>;
+
+    async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+
+    async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+
+    async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView>;
+
+    /// Drops the hand-set order: the item that expires soonest is consumed first again.
+    async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView>;
+
+    async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView>;
+
+    async fn handshake_domains_add(&self, code: &str, domains: &[String]) -> Result<Vec<String>>;
+
+    async fn handshake_domains_remove(&self, code: &str, domains: &[String])
+    -> Result<Vec<String>>;
+
+    async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>>;
+
+    async fn handshake_password_set(&self, code: &str, password: Zeroizing<String>) -> Result<()>;
+
+    async fn handshake_password_clear(&self, code: &str) -> Result<()>;
+
+    async fn handshake_delete(&self, code: &str, force: bool) -> Result<()>;
 }

@@ -1,10 +1,13 @@
-//! The usage area's wire types: statistics and quota per item.
+//! The usage area's contract, the `UsageAdmin` trait and the wire types of its operations: statistics and
+//! quota per item.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::option::LicenseOption;
 use crate::domain::status::ItemStatus;
+use crate::error::Result;
+use async_trait::async_trait;
 
 #[derive(
     Debug,
@@ -94,4 +97,10 @@ pub struct UsageView {
     pub scans: i64,
     pub pages: i64,
     pub reports: i64,
+}
+
+/// What was used, and how much quota is left: `usage`.
+#[async_trait]
+pub trait UsageAdmin: Send + Sync {
+    async fn usage(&self, query: &UsageQuery) -> Result<UsageView>;
 }

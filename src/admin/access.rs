@@ -1,8 +1,13 @@
-//! The access area's wire types: tokens, the audit log, who is calling.
+//! The access area's contract, the `AccessAdmin` trait and the wire types of its operations: tokens, the
+//! audit log, who is calling.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
 use utoipa::{IntoParams, ToSchema};
+
+use crate::error::Result;
+use async_trait::async_trait;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct TokenView {
@@ -61,4 +66,29 @@ pub struct AuditQuery {
     pub since_seconds: Option<u64>,
     pub actor: Option<String>,
     pub limit: Option<u32>,
+}
+
+/// Who may administer, and what they did: `token`, `audit`, `login`.
+#[async_trait]
+pub trait AccessAdmin: Send + Sync {
+    async fn whoami(&self) -> Result<Caller>;
+
+    async fn token_create(
+        &self,
+        name: &str,
+        role: crate::auth::Role,
+        expires_in: Option<Duration>,
+    ) -> Result<TokenCreated>;
+
+    async fn token_list(&self) -> Result<Vec<TokenView>>;
+
+    async fn token_revoke(&self, name: &str) -> Result<()>;
+
+    /// Audit entries newer than `since` (all when `None`), optionally of one actor, newest first.
+    async fn audit_list(
+        &self,
+        since: Option<Duration>,
+        actor: Option<String>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>>;
 }

@@ -1,5 +1,8 @@
-//! The devices area's wire types: listings (with their filters and cursors), one device, unregistering.
+//! The devices area's contract, the `DevicesAdmin` trait and the wire types of its operations: listings (with
+//! their filters and cursors), one device, unregistering.
 
+use crate::error::Result;
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -150,6 +153,57 @@ pub struct UnregisterMatchingRequest {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct RemovedView {
     pub removed: u64,
+}
+
+/// Devices holding seats, found and unregistered: `devices`.
+#[async_trait]
+pub trait DevicesAdmin: Send + Sync {
+    /// One page of devices; pass `next_cursor` back for the next.
+    async fn devices_list(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<DevicePage>;
+
+    /// The same page as [`Self::devices_list`], each device as its JSON text.
+    async fn devices_list_raw(
+        &self,
+        query: &DeviceQuery,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<RawDevicePage> {
+        let page = self.devices_list(query, cursor, limit).await?;
+        raw_page(page)
+    }
+
+    async fn devices_count(&self, query: &DeviceQuery) -> Result<u64>;
+
+    async fn device_show(&self, uuid: &str) -> Result<DeviceDetail>;
+
+    /// Frees the seats of these devices in one transaction (through one code only, if given).
+    async fn devices_unregister(
+        &self,
+        uuids: &[String],
+        handshake: Option<&str>,
+    ) -> Result<UnregisterReport>;
+
+    /// Frees the seats of up to `batch` devices matching `query`, in one transaction; returns how many.
+    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64>;
+}
+
+/// A typed page as a raw one (for targets without a faster way).
+pub(crate) fn raw_page(page: DevicePage) -> Result<RawDevicePage> {
+    let devices = page
+        .devices
+        .iter()
+        .map(serde_json::value::to_raw_value)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| crate::error::Error::internal(format!("encoding a device: {e}")))?;
+    Ok(RawDevicePage {
+        devices,
+        next_cursor: page.next_cursor,
+    })
 }
 
 #[cfg(test)]

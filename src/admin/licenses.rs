@@ -1,4 +1,5 @@
-//! The licenses area's wire types: trusted keys, imports, listings and removals of licenses.
+//! The licenses area's contract, the `LicensesAdmin` trait and the wire types of its operations: trusted
+//! keys, imports, listings and removals of licenses.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -6,6 +7,10 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::domain::option::{ActivePeriod, LicenseOption};
 use crate::domain::status::ItemStatus;
+use std::time::Duration;
+
+use crate::error::Result;
+use async_trait::async_trait;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct TrustedKeyView {
@@ -243,4 +248,48 @@ pub struct RemoveQuery {
     /// Say what would be dropped and change nothing.
     #[serde(default)]
     pub dry_run: bool,
+}
+
+/// Binding an imported license's items to a code in the same step (`license import --handshake`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportTarget {
+    pub code: String,
+    /// Create the code with default settings when it does not exist.
+    pub create: bool,
+}
+
+/// Trusted issuer keys and licenses: `trust`, `license`.
+#[async_trait]
+pub trait LicensesAdmin: Send + Sync {
+    async fn trust_add(&self, public_key_pem: &str, name: Option<String>)
+    -> Result<TrustAddResult>;
+
+    async fn trust_list(&self) -> Result<Vec<TrustedKeyView>>;
+
+    async fn trust_remove(&self, key_id: &str) -> Result<()>;
+
+    /// Verifies and stores one license file (`file_name` is only for messages). Each call is one
+    /// transaction: a failed file changes nothing. `replace`: a later issue of a stored license takes
+    /// its place (its items keep their bindings, seats and consumption).
+    async fn license_import(
+        &self,
+        file_name: &str,
+        contents: &[u8],
+        target: Option<&ImportTarget>,
+        replace: bool,
+    ) -> Result<ImportReport>;
+
+    /// All licenses; with a window, only the active items expiring inside it (and their licenses).
+    async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>>;
+
+    async fn license_show(&self, id: &str) -> Result<LicenseView>;
+
+    /// Removes a license (its items, their bindings and the seats on them; never the usage ledger).
+    /// `dry_run` says what it would drop and changes nothing.
+    async fn license_remove(
+        &self,
+        id: &str,
+        force: bool,
+        dry_run: bool,
+    ) -> Result<LicenseRemovalView>;
 }
