@@ -88,6 +88,11 @@ impl TokenSigner {
         Ok(token)
     }
 
+    /// The `kid` every token's header names (the key's id, as in the JWKS).
+    pub fn key_id(&self) -> &str {
+        &self.kid
+    }
+
     pub fn jwks(&self) -> &JwkSet {
         &self.jwks
     }
@@ -138,7 +143,7 @@ mod tests {
         validation.set_issuer(&["lts-1"]);
         let decoded = jsonwebtoken::decode::<Claims>(&token, &key, &validation).unwrap();
         assert_eq!(decoded.claims, c);
-        assert_eq!(decoded.header.kid.as_deref(), Some(signer.kid.as_str()));
+        assert_eq!(decoded.header.kid.as_deref(), Some(signer.key_id()));
         let json = serde_json::to_value(signer.jwks()).unwrap();
         assert_eq!(json["keys"][0]["kty"], "OKP");
         assert_eq!(json["keys"][0]["crv"], "Ed25519");
@@ -151,7 +156,7 @@ mod tests {
         let now = Utc::now();
         let c = claims("lts-1", "dev-1", "code-1", "ITEM-A", "per-scan", now, now);
         let mut header = Header::new(Algorithm::EdDSA);
-        header.kid = Some(signer.kid.clone());
+        header.kid = Some(signer.key_id().to_string());
         let key = EncodingKey::from_ed_pem(pem.as_bytes()).unwrap();
         let expected = jsonwebtoken::encode(&header, &c, &key).unwrap();
         assert_eq!(signer.sign(&c).unwrap(), expected);
