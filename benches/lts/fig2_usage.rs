@@ -13,7 +13,7 @@ use crate::load::{BodyFn, CONNS, Load, LoadStats};
 use crate::requests::authorize_body;
 use crate::server::Server;
 use crate::stores::{BENCH_CODE, wal_mib};
-use crate::tables::{list, median};
+use crate::tables::{list, median, verdict};
 use crate::{Bench, Res};
 
 const REPORTS_PER_BATCH: usize = 100;
@@ -141,7 +141,7 @@ impl Bench {
             let v = med(k, LoadStats::rps) * per;
             let _ = writeln!(
                 t,
-                "| {label} | {v:.0} | {} | {:.2} | {:.2} | {:.0} | {:.1}% | {} | — |",
+                "| {label} | {v:.0} | {} | {:.2} | {:.2} | {:.0} | {:.1}% | {} | {} |",
                 list(
                     &results[k].iter().map(|s| s.rps() * per).collect::<Vec<_>>(),
                     0
@@ -153,7 +153,12 @@ impl Bench {
                 if k == 0 {
                     "baseline"
                 } else {
-                    "none set (issue gives no target)"
+                    "≥ 20% of null"
+                },
+                if k == 0 {
+                    "—"
+                } else {
+                    verdict(v / null >= 0.2)
                 },
             );
         }

@@ -13,6 +13,7 @@ use std::pin::Pin;
 
 use super::StoreResult;
 use super::query::Conn;
+use crate::domain::seats::{SeatOutcome, SeatRequest};
 
 pub(crate) type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -63,6 +64,10 @@ pub(crate) trait Backend: Send + Sync + 'static {
     where
         T: Send + 'static,
         F: for<'c> Fn(&'c mut Self::Conn) -> BoxFuture<'c, StoreResult<T>> + Send + Sync + 'static;
+
+    /// Seats a device (see [`super::seat_group`]): on SQLite with every other authorization of the next
+    /// group commit, in one set of statements; on PostgreSQL in a transaction of its own.
+    fn hot_seat(&self, req: SeatRequest) -> impl Future<Output = StoreResult<SeatOutcome>> + Send;
 }
 
 /// What a transaction locks before it checks and changes rows, so that another one doing the same waits
@@ -77,8 +82,6 @@ pub(crate) enum Lock<'a> {
     Handshake(&'a str),
     /// These items' rows, whose room the transaction counts (seating, concurrent usage).
     Items(&'a [String]),
-    /// A device's seat row.
-    Seat { handshake: &'a str, uuid: &'a str },
 }
 
 /// The statements the dialects say differently, that every area needs.

@@ -14,6 +14,7 @@ mod licenses;
 pub mod migrate;
 mod postgres;
 pub(crate) mod query;
+mod seat_group;
 mod seats;
 mod server;
 mod sqlite;

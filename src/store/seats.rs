@@ -17,7 +17,6 @@ use super::backend::{Backend, Dialect, Lock, on_reader};
 use super::query::{Conn, args};
 use super::{StoreResult, usage_overflow};
 use crate::domain::seats::fresh_seat;
-use crate::domain::seats::window_admits;
 /// The seat vocabulary is the domain's; the store's callers name it through here too.
 pub use crate::domain::seats::{Room, SeatCandidate, SeatOutcome, SeatRequest, SeatRow};
 use crate::domain::usage::checked_total;
@@ -106,14 +105,8 @@ pub trait SeatsStore: Send + Sync {
 
 /// What the dialects do their own way on the device path.
 pub(crate) trait SeatsDialect: Conn {
-    /// Seats held now on item `item_id` by devices other than (`handshake`, `uuid`).
-    fn seated<'a>(
-        &'a mut self,
-        item_id: &'a str,
-        now: i64,
-        handshake: &'a str,
-        uuid: &'a str,
-    ) -> impl Future<Output = StoreResult<i64>> + Send + 'a;
+    /// The statements that seat a group of requests at once (see [`super::seat_group`]).
+    fn group_sql(&self) -> &'static super::seat_group::GroupSql;
 
     /// Inserts the reports of a batch (`totals`: each report's scans and pages) and their counts, leaving
     /// out report ids the device sent before; the ids of the ones inserted.
@@ -135,27 +128,6 @@ const LOOKUP: &str = "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain,
        d.first_seen
      FROM config_generation g LEFT JOIN devices d ON d.handshake = $1 AND d.uuid = $2 WHERE g.id = 1";
 
-const UPSERT_SEAT: &str = "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name,
-       first_seen, last_seen, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
-     ON CONFLICT (handshake, uuid) DO UPDATE SET
-       item_id = excluded.item_id, platform = excluded.platform,
-       domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
-       last_seen = excluded.last_seen, expires_at = excluded.expires_at,
-       concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
-                                 THEN devices.concurrent_seen_at END,
-       concurrent_since = CASE WHEN devices.item_id = excluded.item_id
-                               THEN devices.concurrent_since END";
-
-/// Records that device `$2` through code `$1` was given a token on item `$3` (option `$4`) at `$5`
-/// lasting until `$6`: its grant begins at its first such token and ends with its latest.
-const UPSERT_GRANT: &str = "INSERT INTO device_grants
-       (handshake, uuid, item_id, option, granted_from, granted_until)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (handshake, uuid, item_id) DO UPDATE SET option = excluded.option,
-       granted_until = CASE WHEN excluded.granted_until > device_grants.granted_until
-                            THEN excluded.granted_until ELSE device_grants.granted_until END";
-
 /// The grants of device `$2` through code `$1`, oldest first.
 const DEVICE_GRANTS: &str = "SELECT item_id, option, granted_from, granted_until
      FROM device_grants WHERE handshake = $1 AND uuid = $2 ORDER BY granted_from, item_id";
@@ -163,7 +135,7 @@ const DEVICE_GRANTS: &str = "SELECT item_id, option, granted_from, granted_until
 /// The concurrent window of item `$1` since `$4`, seen by device `$3` through code `$2`: how many
 /// devices are in it, whether this one is, and how many entered it before this one did (the window
 /// admits devices in the order they entered, so a burst beyond the limit drains at the next renewals).
-const CONCURRENT_WINDOW: &str = "SELECT
+pub(crate) const CONCURRENT_WINDOW: &str = "SELECT
        (SELECT COUNT(*) FROM devices WHERE item_id = $1 AND concurrent_seen_at > $4),
        (SELECT COUNT(*) FROM devices WHERE item_id = $1 AND concurrent_seen_at > $4
           AND handshake = $2 AND uuid = $3),
@@ -197,7 +169,7 @@ const REFRESH_SEAT: &str = "UPDATE devices SET last_seen = $1, expires_at = $2,
 const ADD_UNITS: &str = "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
      ON CONFLICT (item_id) DO UPDATE SET units = item_usage.units + excluded.units";
 
-const ITEM_UNITS: &str =
+pub(crate) const ITEM_UNITS: &str =
     "SELECT CAST(COALESCE((SELECT units FROM item_usage WHERE item_id = $1), 0) AS BIGINT)";
 
 /// Decodes `LOOKUP`'s row, on either backend.
@@ -267,102 +239,6 @@ fn totals(batch: &UsageBatch) -> StoreResult<HashMap<&str, (i64, i64)>> {
 }
 
 // -----------------------------------------------------------------------------------------------------
-// Seating
-
-/// Whether `candidate` has room for one more device (or unit) besides `uuid`.
-async fn has_room(
-    c: &mut impl SeatsDialect,
-    candidate: &SeatCandidate,
-    req: &SeatRequest,
-) -> StoreResult<bool> {
-    let item = candidate.item_id.as_str();
-    match candidate.room {
-        Room::Unlimited => Ok(true),
-        Room::Devices(limit) => {
-            Ok(c.seated(item, req.now, &req.handshake, &req.uuid).await? < limit)
-        }
-        Room::Concurrent(limit) => {
-            let window = args![item, &req.handshake, &req.uuid, req.window_start];
-            let (active, me, ahead): (i64, i64, i64) =
-                c.fetch_one(CONCURRENT_WINDOW, window).await?;
-            Ok(window_admits(active, me > 0, ahead, limit))
-        }
-        Room::Units(limit) => Ok(c.scalar::<i64>(ITEM_UNITS, args![item]).await? < limit),
-    }
-}
-
-/// Seats the device on the first candidate with room, in the caller's transaction. Every limited
-/// candidate is locked before anything is counted; unlimited ones need no lock.
-async fn seat_in(c: &mut impl Dialect, req: &SeatRequest) -> StoreResult<SeatOutcome> {
-    let limited: Vec<String> = req
-        .candidates
-        .iter()
-        .filter(|c| c.room != Room::Unlimited)
-        .map(|c| c.item_id.clone())
-        .collect();
-    c.lock(Lock::Items(&limited)).await?;
-    c.lock(Lock::Seat {
-        handshake: &req.handshake,
-        uuid: &req.uuid,
-    })
-    .await?;
-    let current: Option<Seat> = c
-        .fetch_optional(SEAT, args![&req.handshake, &req.uuid])
-        .await?;
-    // A device seated on an item that can still serve it keeps that item.
-    let live = current.as_ref().filter(|s| s.expires_at > req.now);
-    let mut order: Vec<&SeatCandidate> = Vec::with_capacity(req.candidates.len());
-    if let Some(seat) = live
-        && let Some(kept) = req.candidates.iter().find(|c| c.item_id == seat.item_id)
-    {
-        order.push(kept);
-    }
-    let kept = order.first().map(|c| c.item_id.clone());
-    order.extend(
-        req.candidates
-            .iter()
-            .filter(|c| Some(&c.item_id) != kept.as_ref()),
-    );
-    for candidate in order {
-        let keeps_seat = live.is_some_and(|s| s.item_id == candidate.item_id);
-        let room = match candidate.room {
-            // Holding a device seat is enough; concurrent and unit limits apply to every request.
-            Room::Devices(_) if keeps_seat => true,
-            _ => has_room(c, candidate, req).await?,
-        };
-        if !room {
-            continue;
-        }
-        let seat = args![
-            &req.handshake,
-            &req.uuid,
-            &candidate.item_id,
-            &req.platform,
-            &req.domain,
-            &req.name,
-            req.now,
-            candidate.seat_expires_at
-        ];
-        c.execute(UPSERT_SEAT, seat).await?;
-        let grant = args![
-            &req.handshake,
-            &req.uuid,
-            &candidate.item_id,
-            &candidate.option,
-            req.now,
-            candidate.token_expires_at
-        ];
-        c.execute(UPSERT_GRANT, grant).await?;
-        return Ok(SeatOutcome::Seated {
-            item_id: candidate.item_id.clone(),
-            expires_at: candidate.seat_expires_at,
-            new: !keeps_seat,
-        });
-    }
-    Ok(SeatOutcome::Full)
-}
-
-// -----------------------------------------------------------------------------------------------------
 // Usage
 
 /// Stores a batch of usage reports in the caller's transaction (the dialect inserts the reports and their
@@ -415,13 +291,7 @@ impl<B: Backend> SeatsStore for B {
                 return Ok(outcome);
             }
         }
-        // Reads, then two upserts; a failure aborts the group (see the writer), so no savepoint.
-        let req = Arc::new(req);
-        self.hot_write(false, move |c| {
-            let req = Arc::clone(&req);
-            Box::pin(async move { seat_in(c, &req).await })
-        })
-        .await
+        self.hot_seat(req).await
     }
 
     async fn get_seat(&self, handshake: &str, uuid: &str) -> StoreResult<Option<Seat>> {

@@ -192,6 +192,7 @@ conformance!(
         case_seat_units,
         case_seat_concurrent,
         case_seat_moves,
+        case_seat_bursts_keep_every_limit,
         case_record_usage,
         case_usage_totals_never_wrap,
         case_grants,

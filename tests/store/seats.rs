@@ -622,3 +622,101 @@ pub(crate) async fn case_grants(s: S) {
         [grant("I2", "per-device", T0 + 60, T0 + 400)]
     );
 }
+
+/// A burst of concurrent authorizations (on SQLite they share group commits, decided together in memory):
+/// new devices overflowing from a full item to the next, seated devices moving off an item that is no
+/// candidate any more (freeing places that later requests of the same group may take), and the same
+/// device twice at once. Whatever the grouping, no item holds more than its limit, every answer is what
+/// the store holds, each seated device has its grant, and the counter agrees with the rows.
+pub(crate) async fn case_seat_bursts_keep_every_limit(s: S) {
+    import(
+        &s,
+        "L1",
+        &[
+            ("I1", "per-device", FAR),
+            ("I2", "per-device", FAR),
+            ("I3", "per-device", FAR),
+        ],
+    )
+    .await;
+    code(&s, "APP", &["I1", "I2", "I3"]).await;
+    let i1 = || cand("I1", Room::Devices(10), T0 + 600);
+    let i2 = || cand("I2", Room::Devices(10), T0 + 600);
+    let i3 = || cand("I3", Room::Unlimited, T0 + 600);
+    for i in 0..10 {
+        let out = seat(&s, "APP", &format!("old-{i:02}"), T0, vec![i1()]).await;
+        assert_eq!(out, seated("I1", T0 + 600, true));
+    }
+    let mut reqs = Vec::new();
+    // The seated devices move to I2 (I1 is no candidate of theirs any more) ...
+    for i in 0..10 {
+        reqs.push(seat_req(
+            "APP",
+            &format!("old-{i:02}"),
+            T0 + 1,
+            vec![i2(), i3()],
+        ));
+    }
+    // ... while 30 new devices (one of them sent twice) ask for I1, then I2, then I3.
+    for i in 0..30 {
+        reqs.push(seat_req(
+            "APP",
+            &format!("new-{i:02}"),
+            T0 + 1,
+            vec![i1(), i2(), i3()],
+        ));
+    }
+    reqs.push(seat_req("APP", "new-07", T0 + 1, vec![i1(), i2(), i3()]));
+    let tasks: Vec<_> = reqs
+        .into_iter()
+        .map(|req| {
+            let s = s.clone();
+            tokio::spawn(async move { (req.uuid.clone(), s.seat_device(req).await) })
+        })
+        .collect();
+    let mut answers: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for t in tasks {
+        let (uuid, out) = t.await.unwrap();
+        match out.expect("seat_device") {
+            SeatOutcome::Seated { item_id, .. } => answers.entry(uuid).or_default().push(item_id),
+            SeatOutcome::Full => panic!("{uuid}: I3 is unlimited, nobody is refused"),
+        }
+    }
+    let mut per_item: std::collections::BTreeMap<String, i64> = Default::default();
+    for (uuid, items) in &answers {
+        let rows = s.device_seats(uuid).await.unwrap();
+        assert_eq!(rows.len(), 1, "{uuid}: one seat");
+        let last = items.last().unwrap();
+        assert!(
+            items.iter().all(|i| i == last),
+            "{uuid}: sent twice at once, told {items:?}: the same item both times"
+        );
+        assert_eq!(&rows[0].item_id, last, "{uuid}: told what the store holds");
+        *per_item.entry(last.clone()).or_default() += 1;
+        let grants = s.device_grants("APP", uuid).await.unwrap();
+        assert!(
+            grants.iter().any(|g| &g.item_id == last),
+            "{uuid}: its grant on {last} is recorded"
+        );
+    }
+    assert_eq!(answers.len(), 40);
+    assert!(
+        (0..10).all(|i| answers[&format!("old-{i:02}")]
+            .iter()
+            .all(|item| item != "I1")),
+        "moved off I1"
+    );
+    // How many new devices got the places the old ones left on I1 depends on who came first; the limits
+    // hold whatever the order, and I2 is full (40 devices want it before I3).
+    let on = |item: &str| per_item.get(item).copied().unwrap_or(0);
+    assert!(on("I1") <= 10, "I1 over its limit: {per_item:?}");
+    assert_eq!(on("I2"), 10, "{per_item:?}");
+    assert_eq!(on("I1") + on("I2") + on("I3"), 40);
+    for (item, n) in &per_item {
+        assert_eq!(
+            item_state(&s, item, T0 + 1).await.active_devices,
+            *n,
+            "{item}"
+        );
+    }
+}

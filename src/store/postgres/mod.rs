@@ -24,7 +24,9 @@ use sqlx::PgConnection;
 use sqlx::pool::PoolConnection;
 
 use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock, in_tx};
+use super::seat_group::{one_outcome, seat_group};
 use super::{OpenMode, StoreError, StoreResult};
+use crate::domain::seats::{SeatOutcome, SeatRequest};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -147,6 +149,11 @@ impl Backend for PgStore {
     {
         in_tx!(self, |c| work(c))
     }
+
+    async fn hot_seat(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
+        let outcomes = in_tx!(self, |c| seat_group(c, &[&req]))?;
+        one_outcome(outcomes)
+    }
 }
 
 /// SQLSTATEs after which running the whole transaction again can succeed: serialization failure,
@@ -194,13 +201,6 @@ impl Dialect for PgConnection {
                     .fetch_all(&mut *self)
                     .await?;
                 }
-            }
-            Lock::Seat { handshake, uuid } => {
-                sqlx::query("SELECT 1 FROM devices WHERE handshake = $1 AND uuid = $2 FOR UPDATE")
-                    .bind(handshake)
-                    .bind(uuid)
-                    .fetch_optional(&mut *self)
-                    .await?;
             }
         }
         Ok(())

@@ -1,21 +1,41 @@
-//! The device path's statements that are PostgreSQL's own: seats counted from the (locked) item's
-//! devices, reports inserted one by one, and the advisory lock that lets one instance sweep at a time.
+//! The device path's statements that are PostgreSQL's own: a group's JSON input read with
+//! `jsonb_array_elements`, seats counted from the (locked) items' devices, reports inserted one by one, and the advisory lock that lets one instance sweep at a time.
 
 use std::collections::HashMap;
 
 use sqlx::PgConnection;
 
+use const_format::concatcp;
+
 use crate::store::StoreResult;
 use crate::store::query::{Conn, args};
+use crate::store::seat_group::{
+    CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
+    WRITE_SEATS_TAIL,
+};
 use crate::store::seats::{SeatsDialect, UsageBatch};
 
 /// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
 pub(crate) const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;
 
-/// The item's row is locked by the caller ([`crate::store::backend::Lock::Items`]), so the count is
-/// exact until the transaction ends.
-const SEATED: &str = "SELECT COUNT(*) FROM devices WHERE item_id = $1 AND expires_at > $2
-       AND NOT (handshake = $3 AND uuid = $4)";
+/// A JSON array parameter as rows (`j.value` each element).
+const ROWS: &str = "jsonb_array_elements(CAST($1 AS jsonb)) AS j(value)";
+
+/// The items' rows are locked by the caller ([`crate::store::backend::Lock::Items`]), so the counts are
+/// exact until the transaction ends; the group's devices' rows are locked as they are read, in key order.
+const GROUP: GroupSql = GroupSql {
+    current: concatcp!(
+        CURRENT_HEAD,
+        ROWS,
+        CURRENT_TAIL,
+        " ORDER BY d.handshake, d.uuid FOR UPDATE OF d"
+    ),
+    live: "SELECT j.value ->> 0,
+       (SELECT COUNT(*) FROM devices WHERE item_id = j.value ->> 0 AND expires_at > $2)
+     FROM jsonb_array_elements(CAST($1 AS jsonb)) AS j(value)",
+    write_seats: concatcp!(WRITE_SEATS_HEAD, ROWS, WRITE_SEATS_TAIL),
+    write_grants: concatcp!(WRITE_GRANTS_HEAD, ROWS, WRITE_GRANTS_TAIL),
+};
 
 const INSERT_REPORT: &str =
     "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at,
@@ -26,15 +46,8 @@ const INSERT_COUNT: &str =
     "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ($1, $2, $3, $4)";
 
 impl SeatsDialect for PgConnection {
-    async fn seated(
-        &mut self,
-        item_id: &str,
-        now: i64,
-        handshake: &str,
-        uuid: &str,
-    ) -> StoreResult<i64> {
-        self.scalar(SEATED, args![item_id, now, handshake, uuid])
-            .await
+    fn group_sql(&self) -> &'static GroupSql {
+        &GROUP
     }
 
     async fn insert_reports(

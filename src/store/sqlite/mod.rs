@@ -19,6 +19,7 @@ use sqlx::pool::PoolConnection;
 
 use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock};
 use super::{StoreError, StoreResult};
+use crate::domain::seats::SeatOutcome;
 
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "ltsctl.db";
@@ -96,6 +97,9 @@ pub struct SqliteStore {
     path: PathBuf,
     /// Group commit for seats and usage reports (see [`writer`]).
     writer: writer::GroupWriter,
+    /// The group writer's own connection: from the shared pool it would queue behind every device
+    /// request's read for each group (the pool serves waiters in order), and groups would come late.
+    writer_pool: SqlitePool,
     /// Held while the store is open (see [`DirLock`]).
     _lock: std::sync::Arc<DirLock>,
 }
@@ -138,9 +142,14 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(|e| open_error(&path, e))?;
+        // Opened lazily: commands that never seat a device never open it.
+        let writer_pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(0)
+            .connect_lazy_with(options);
         restrict_permissions(&path);
         MIGRATOR
             .run(&pool)
@@ -150,6 +159,7 @@ impl SqliteStore {
             pool,
             path,
             writer: writer::GroupWriter::default(),
+            writer_pool,
             _lock: std::sync::Arc::new(lock),
         };
         store.ensure_lts_id().await?;
@@ -255,7 +265,11 @@ impl Backend for SqliteStore {
             + Sync
             + 'static,
     {
-        self.writer.run(&self.pool, several, work).await
+        self.writer.run(&self.writer_pool, several, work).await
+    }
+
+    async fn hot_seat(&self, req: crate::domain::seats::SeatRequest) -> StoreResult<SeatOutcome> {
+        self.writer.seat(&self.writer_pool, req).await
     }
 }
 

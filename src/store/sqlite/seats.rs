@@ -1,34 +1,42 @@
-//! The device path's statements that are SQLite's own: seats counted from the `item_seats` counter, and
+//! The device path's statements that are SQLite's own: a group's JSON input read with `json_each`, seats
+//! counted from the `item_seats` counter, and
 //! a batch of usage reports inserted with a few multi-row statements whatever its size.
 
 use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use const_format::concatcp;
+
 use crate::store::StoreResult;
-use crate::store::query::{Conn, args};
+use crate::store::seat_group::{
+    CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
+    WRITE_SEATS_TAIL,
+};
 use crate::store::seats::{SeatsDialect, UsageBatch};
 
 /// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
 const REPORTS_PER_STATEMENT: usize = 500;
 const COUNTS_PER_STATEMENT: usize = 2_000;
 
+/// A JSON array parameter as rows (`j.value` each element).
+const ROWS: &str = "json_each($1) AS j";
+
 /// `item_seats` counts every row (kept by triggers); rows past their removal time that the sweeper has
-/// not deleted yet are a short range of `devices_item`. The device's own row is never among the live
-/// seats here: a device holding a live seat on the item keeps it without a room check, and an expired
-/// own row is subtracted with the other expired ones.
-const SEATED: &str = "SELECT COALESCE((SELECT n FROM item_seats WHERE item_id = $1), 0)
-     - (SELECT COUNT(*) FROM devices WHERE item_id = $1 AND expires_at <= $2)";
+/// not deleted yet are a short range of `devices_item`, subtracted.
+const GROUP: GroupSql = GroupSql {
+    current: concatcp!(CURRENT_HEAD, ROWS, CURRENT_TAIL),
+    live: "SELECT j.value ->> 0,
+       COALESCE((SELECT n FROM item_seats WHERE item_id = j.value ->> 0), 0)
+       - (SELECT COUNT(*) FROM devices WHERE item_id = j.value ->> 0 AND expires_at <= $2)
+     FROM json_each($1) AS j",
+    write_seats: concatcp!(WRITE_SEATS_HEAD, ROWS, WRITE_SEATS_TAIL),
+    write_grants: concatcp!(WRITE_GRANTS_HEAD, ROWS, WRITE_GRANTS_TAIL),
+};
 
 impl SeatsDialect for SqliteConnection {
-    async fn seated(
-        &mut self,
-        item_id: &str,
-        now: i64,
-        _handshake: &str,
-        _uuid: &str,
-    ) -> StoreResult<i64> {
-        self.scalar(SEATED, args![item_id, now]).await
+    fn group_sql(&self) -> &'static GroupSql {
+        &GROUP
     }
 
     async fn insert_reports(

@@ -2,9 +2,10 @@
 //! commit waits for an fsync; one transaction per authorization would cap the server at one fsync per
 //! request. Instead one task per store owns the device writes: requests queue while the previous group is
 //! being committed, and the next group runs them all in one `BEGIN IMMEDIATE` transaction, then commits
-//! once and answers every request. A usage batch (several writes) runs inside its own savepoint and, when
-//! it fails, rolls back alone; a seat (one write) that fails aborts its group, since SQLite may then have
-//! rolled the whole transaction back (see [`run_group_on`]).
+//! once and answers every request. The group's seat requests are decided together, with a fixed number
+//! of statements ([`crate::store::seat_group`]); a failure there aborts the group, since SQLite may then
+//! have rolled the whole transaction back (see [`run_group_on`]). A usage batch (several writes) runs
+//! inside its own savepoint and, when it fails, rolls back alone.
 //!
 //! Other write transactions of the same process (admin changes, the sweeper) take turns with the groups
 //! through a fair lock. Known limit: another process writing to the same file (the CLI on the data dir
@@ -23,6 +24,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
 use super::db;
+use crate::domain::seats::{SeatOutcome, SeatRequest};
+use crate::store::seat_group::seat_group;
 use crate::store::{StoreError, StoreResult};
 
 /// At most this many requests share one transaction (bounds the time a request waits behind others).
@@ -91,7 +94,13 @@ pub(super) struct GroupWriter {
     turn: Arc<tokio::sync::Mutex<()>>,
 }
 
-type Queue = mpsc::Sender<Box<dyn Job>>;
+/// What the writer is asked to run: a seat request (seated with the rest of its group) or any other job.
+enum Work {
+    Seat(SeatRequest, oneshot::Sender<StoreResult<SeatOutcome>>),
+    Job(Box<dyn Job>),
+}
+
+type Queue = mpsc::Sender<Work>;
 
 impl GroupWriter {
     /// This store's turn to write (see [`super::SqliteStore::write_tx`]).
@@ -116,6 +125,33 @@ impl GroupWriter {
             + Send
             + 'static,
     {
+        let (reply, answer) = oneshot::channel();
+        let job = Box::new(Pending {
+            savepoint,
+            work: Some(work),
+            result: None,
+            reply,
+        });
+        self.send(pool, Work::Job(job)).await?;
+        answer
+            .await
+            .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
+    }
+
+    /// Seats a device in the next group and returns the outcome once that group committed.
+    pub(super) async fn seat(
+        &self,
+        pool: &SqlitePool,
+        req: SeatRequest,
+    ) -> StoreResult<SeatOutcome> {
+        let (reply, answer) = oneshot::channel();
+        self.send(pool, Work::Seat(req, reply)).await?;
+        answer
+            .await
+            .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
+    }
+
+    async fn send(&self, pool: &SqlitePool, work: Work) -> StoreResult<()> {
         let queue = {
             let mut slot = self.queue.lock().unwrap_or_else(|p| p.into_inner());
             match slot.as_ref() {
@@ -128,44 +164,81 @@ impl GroupWriter {
                 }
             }
         };
-        let (reply, answer) = oneshot::channel();
-        let job = Box::new(Pending {
-            savepoint,
-            work: Some(work),
-            result: None,
-            reply,
-        });
         queue
-            .send(job)
+            .send(work)
             .await
-            .map_err(|_| StoreError::database("the store's writer has stopped"))?;
-        answer
-            .await
-            .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
+            .map_err(|_| StoreError::database("the store's writer has stopped"))
+    }
+}
+
+/// One group: its seat requests (answered together) and its other jobs.
+#[derive(Default)]
+struct Group {
+    seats: Vec<SeatRequest>,
+    replies: Vec<oneshot::Sender<StoreResult<SeatOutcome>>>,
+    /// The seat requests' outcomes, held until the commit.
+    outcomes: Vec<SeatOutcome>,
+    jobs: Vec<Box<dyn Job>>,
+}
+
+impl Group {
+    fn answer(&mut self, commit: Result<(), &StoreError>) {
+        let outcomes = std::mem::take(&mut self.outcomes);
+        let seats = self.replies.drain(..);
+        match commit {
+            Ok(()) if outcomes.len() == seats.len() => {
+                for (reply, outcome) in seats.zip(outcomes) {
+                    // The caller may have gone (client hung up): the seat stands, nobody to tell.
+                    let _ = reply.send(Ok(outcome));
+                }
+            }
+            Ok(()) => {
+                for reply in seats {
+                    let _ = reply.send(Err(StoreError::database("the seat was not decided")));
+                }
+            }
+            Err(e) => {
+                for reply in seats {
+                    let _ = reply.send(Err(e.clone()));
+                }
+            }
+        }
+        self.seats.clear();
+        for job in self.jobs.drain(..) {
+            job.finish(commit);
+        }
     }
 }
 
 async fn writer_task(
     pool: SqlitePool,
-    mut rx: mpsc::Receiver<Box<dyn Job>>,
+    mut rx: mpsc::Receiver<Work>,
     turn: Arc<tokio::sync::Mutex<()>>,
 ) {
-    let mut group: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_GROUP);
-    while rx.recv_many(&mut group, MAX_GROUP).await > 0 {
+    let mut queued: Vec<Work> = Vec::with_capacity(MAX_GROUP);
+    let mut group = Group::default();
+    while rx.recv_many(&mut queued, MAX_GROUP).await > 0 {
+        for work in queued.drain(..) {
+            match work {
+                Work::Seat(req, reply) => {
+                    group.seats.push(req);
+                    group.replies.push(reply);
+                }
+                Work::Job(job) => group.jobs.push(job),
+            }
+        }
         let outcome = {
             let _turn = turn.lock().await;
             run_group(&pool, &mut group).await
         };
-        for job in group.drain(..) {
-            job.finish(outcome.as_ref().map(|_| ()));
-        }
+        group.answer(outcome.as_ref().map(|_| ()));
     }
 }
 
 /// Runs one group on a connection of its own. When the group fails, that connection is closed rather
 /// than returned to the pool: after an error SQLite may have rolled the transaction back by itself, and
 /// sqlx would then hand out a connection that still believes it is inside one.
-async fn run_group(pool: &SqlitePool, group: &mut [Box<dyn Job>]) -> StoreResult<()> {
+async fn run_group(pool: &SqlitePool, group: &mut Group) -> StoreResult<()> {
     let mut conn = pool.acquire().await.map_err(db)?;
     let outcome = run_group_on(&mut conn, group).await;
     if outcome.is_err() {
@@ -174,17 +247,22 @@ async fn run_group(pool: &SqlitePool, group: &mut [Box<dyn Job>]) -> StoreResult
     outcome
 }
 
-async fn run_group_on(conn: &mut SqliteConnection, group: &mut [Box<dyn Job>]) -> StoreResult<()> {
+async fn run_group_on(conn: &mut SqliteConnection, group: &mut Group) -> StoreResult<()> {
     let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE")
         .await
         .map_err(db)?;
-    for job in group.iter_mut() {
+    if !group.seats.is_empty() {
+        // A failed statement here aborts the group: SQLite undoes a failed statement by itself only for
+        // constraint errors; after I/O errors, a full disk or out-of-memory it may have rolled back the
+        // whole transaction, and what runs after would then run outside any transaction (its room checks
+        // no longer atomic). Such failures are rare; the group's callers get an error and nothing of the
+        // group is written.
+        let reqs: Vec<&SeatRequest> = group.seats.iter().collect();
+        group.outcomes = seat_group(&mut *tx, &reqs).await?;
+    }
+    for job in group.jobs.iter_mut() {
         if !job.needs_savepoint() {
-            // A job with a single write that fails aborts the group: SQLite undoes a failed statement by
-            // itself only for constraint errors; after I/O errors, a full disk or out-of-memory it may
-            // have rolled back the whole transaction, and the jobs after it would then run outside any
-            // transaction (their room checks no longer atomic). Such failures are rare; the group's
-            // callers get an error and nothing of the group is written.
+            // A single write that fails aborts the group, for the reason above.
             if !job.run(&mut tx).await {
                 return Err(StoreError::database(
                     "a write in the same group failed; nothing of the group was written, retry",

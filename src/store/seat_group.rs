@@ -1,0 +1,301 @@
+//! Seating a whole group of authorizations in one transaction with a fixed number of statements, however
+//! many requests the group holds: one read of the group's devices, one count of the live seats on every
+//! item they may take, then the decisions in memory (in arrival order, each seeing the ones before it),
+//! then one multi-row write of the seats and one of the grants. Per request, a statement costs far more in
+//! hand-offs to the database (a worker thread on SQLite, a round trip on PostgreSQL) than in the
+//! database, so this is what lets the store keep up with the signatures.
+//!
+//! The group's inputs go in as one JSON array parameter (`$1`), so every statement has one fixed text
+//! (prepared once) and no SQL is built from input; the dialect names only how a JSON array becomes rows
+//! ([`GroupSql`]). Rooms counted by window or by units (per concurrent device, per scan/page) are checked
+//! with their own statements, after the group's earlier seats are written.
+//!
+//! Exactness: the caller holds the write lock (SQLite's one writer) or the limited items' row locks
+//! (PostgreSQL, taken once per group in id order), so the counts read here stay true until the commit, and
+//! the in-memory counts move with every decision.
+
+use std::collections::HashMap;
+
+use super::StoreResult;
+use super::backend::{BoxFuture, Dialect, Lock};
+use super::query::args;
+use super::seats::{CONCURRENT_WINDOW, ITEM_UNITS};
+use crate::domain::seats::{Room, SeatCandidate, SeatOutcome, SeatRequest, window_admits};
+
+/// The group statements of one dialect (see the module doc); each dialect builds them from the shared
+/// parts below around its own JSON-array-to-rows source (`AS j`, one column `value`).
+pub(crate) struct GroupSql {
+    /// The group's devices' seats: `[[handshake, uuid], ...]` → (handshake, uuid, item_id, expires_at);
+    /// on PostgreSQL the rows are locked too.
+    pub current: &'static str,
+    /// Live seats per item at `$2`: `[[item_id], ...]` → (item_id, seats).
+    pub live: &'static str,
+    /// Writes seats: `[[handshake, uuid, item, platform, domain, name, first_seen, last_seen, expires_at], ...]`.
+    pub write_seats: &'static str,
+    /// Writes grants: `[[handshake, uuid, item, option, granted_from, granted_until], ...]`.
+    pub write_grants: &'static str,
+}
+
+pub(crate) const CURRENT_HEAD: &str = "SELECT d.handshake, d.uuid, d.item_id, d.expires_at FROM ";
+pub(crate) const CURRENT_TAIL: &str =
+    " JOIN devices d ON d.handshake = j.value ->> 0 AND d.uuid = j.value ->> 1";
+
+pub(crate) const WRITE_SEATS_HEAD: &str = "INSERT INTO devices (handshake, uuid, item_id, platform,
+       domain, name, first_seen, last_seen, expires_at)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
+       CAST(j.value ->> 6 AS BIGINT), CAST(j.value ->> 7 AS BIGINT), CAST(j.value ->> 8 AS BIGINT)
+     FROM ";
+/// `WHERE true` keeps SQLite from reading `ON CONFLICT` as a join constraint of the `SELECT`.
+pub(crate) const WRITE_SEATS_TAIL: &str = " WHERE true
+     ON CONFLICT (handshake, uuid) DO UPDATE SET
+       item_id = excluded.item_id, platform = excluded.platform,
+       domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
+       last_seen = excluded.last_seen, expires_at = excluded.expires_at,
+       concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
+                                 THEN devices.concurrent_seen_at END,
+       concurrent_since = CASE WHEN devices.item_id = excluded.item_id
+                               THEN devices.concurrent_since END";
+
+/// A device's grant begins at its first token on an item and ends with its latest.
+pub(crate) const WRITE_GRANTS_HEAD: &str = "INSERT INTO device_grants
+       (handshake, uuid, item_id, option, granted_from, granted_until)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3,
+       CAST(j.value ->> 4 AS BIGINT), CAST(j.value ->> 5 AS BIGINT)
+     FROM ";
+pub(crate) const WRITE_GRANTS_TAIL: &str = " WHERE true
+     ON CONFLICT (handshake, uuid, item_id) DO UPDATE SET option = excluded.option,
+       granted_until = CASE WHEN excluded.granted_until > device_grants.granted_until
+                            THEN excluded.granted_until ELSE device_grants.granted_until END";
+
+/// A device's seat as the group sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct GroupSeat {
+    handshake: String,
+    uuid: String,
+    item_id: String,
+    expires_at: i64,
+}
+
+type DeviceKey = (String, String);
+
+/// Seats and grants decided but not written yet.
+#[derive(Default)]
+struct Pending<'a> {
+    seats: Vec<SeatWrite<'a>>,
+    grants: Vec<GrantWrite<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct SeatWrite<'a>(
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    i64,
+    i64,
+    i64,
+);
+
+#[derive(serde::Serialize)]
+struct GrantWrite<'a>(&'a str, &'a str, &'a str, &'a str, i64, i64);
+
+impl Pending<'_> {
+    async fn flush(&mut self, c: &mut impl Dialect) -> StoreResult<()> {
+        if self.seats.is_empty() {
+            return Ok(());
+        }
+        let sql = c.group_sql();
+        let seats = to_json(&self.seats)?;
+        c.execute(sql.write_seats, args![seats.as_str()]).await?;
+        let grants = to_json(&self.grants)?;
+        c.execute(sql.write_grants, args![grants.as_str()]).await?;
+        self.seats.clear();
+        self.grants.clear();
+        Ok(())
+    }
+}
+
+fn to_json<T: serde::Serialize>(rows: &T) -> StoreResult<String> {
+    serde_json::to_string(rows)
+        .map_err(|e| super::StoreError::database(format!("encoding a group of seats: {e}")))
+}
+
+/// Seats every request of a group in the caller's transaction; one outcome per request, in order.
+///
+/// Boxed with its lifetimes spelled out: the compiler cannot yet prove such a future `Send` for every
+/// lifetime by itself (rust-lang/rust#100013), and the writer task needs it to be.
+pub(crate) fn seat_group<'a, C: Dialect>(
+    c: &'a mut C,
+    reqs: &'a [&'a SeatRequest],
+) -> BoxFuture<'a, StoreResult<Vec<SeatOutcome>>> {
+    Box::pin(seat_group_in(c, reqs))
+}
+
+async fn seat_group_in<'a, C: Dialect>(
+    c: &'a mut C,
+    reqs: &'a [&'a SeatRequest],
+) -> StoreResult<Vec<SeatOutcome>> {
+    let mut limited: Vec<String> = reqs
+        .iter()
+        .flat_map(|r| r.candidates.iter())
+        .filter(|c| c.room != Room::Unlimited)
+        .map(|c| c.item_id.clone())
+        .collect();
+    limited.sort();
+    limited.dedup();
+    c.lock(Lock::Items(&limited)).await?;
+    let sql = c.group_sql();
+
+    let mut devices: Vec<(&str, &str)> = reqs
+        .iter()
+        .map(|r| (r.handshake.as_str(), r.uuid.as_str()))
+        .collect();
+    devices.sort();
+    devices.dedup();
+    let rows: Vec<GroupSeat> = c
+        .fetch_all(sql.current, args![to_json(&devices)?.as_str()])
+        .await?;
+    let mut current: HashMap<DeviceKey, (String, i64)> = rows
+        .into_iter()
+        .map(|s| ((s.handshake, s.uuid), (s.item_id, s.expires_at)))
+        .collect();
+
+    let counted: Vec<[&str; 1]> = reqs
+        .iter()
+        .flat_map(|r| r.candidates.iter())
+        .filter(|c| matches!(c.room, Room::Devices(_)))
+        .map(|c| [c.item_id.as_str()])
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // Every request of a group has the same `now` to the second or close to it; the earliest is the
+    // strictest (it counts a seat that expires meanwhile as still taken).
+    let now = reqs.iter().map(|r| r.now).min().unwrap_or_default();
+    let mut live: HashMap<String, i64> = if counted.is_empty() {
+        HashMap::new()
+    } else {
+        c.fetch_all::<(String, i64)>(sql.live, args![to_json(&counted)?.as_str(), now])
+            .await?
+            .into_iter()
+            .collect()
+    };
+
+    let mut pending = Pending::default();
+    let mut written: std::collections::HashSet<(&str, &str)> = Default::default();
+    let mut outcomes = Vec::with_capacity(reqs.len());
+    for req in reqs {
+        let key = (req.handshake.as_str(), req.uuid.as_str());
+        // The same device twice in one group: its first seat is written before the second is decided,
+        // so one multi-row write never changes a row twice.
+        if !written.insert(key) {
+            pending.flush(c).await?;
+            written.clear();
+            written.insert(key);
+        }
+        let owned_key = (req.handshake.clone(), req.uuid.clone());
+        let held = current
+            .get(&owned_key)
+            .filter(|(_, expires_at)| *expires_at > req.now)
+            .map(|(item, _)| item.clone());
+        let mut chosen = None;
+        for candidate in seat_order(req, held.as_deref()) {
+            let keeps_seat = held.as_deref() == Some(candidate.item_id.as_str());
+            let room = match candidate.room {
+                Room::Unlimited => true,
+                // Holding a device seat is enough; concurrent and unit limits apply to every request.
+                Room::Devices(_) if keeps_seat => true,
+                Room::Devices(limit) => live.get(&candidate.item_id).copied().unwrap_or(0) < limit,
+                Room::Concurrent(limit) => {
+                    // The window counts rows: the group's earlier seats must be in them.
+                    pending.flush(c).await?;
+                    let window = args![
+                        &candidate.item_id,
+                        &req.handshake,
+                        &req.uuid,
+                        req.window_start
+                    ];
+                    let (active, me, ahead): (i64, i64, i64) =
+                        c.fetch_one(CONCURRENT_WINDOW, window).await?;
+                    window_admits(active, me > 0, ahead, limit)
+                }
+                Room::Units(limit) => {
+                    c.scalar::<i64>(ITEM_UNITS, args![&candidate.item_id])
+                        .await?
+                        < limit
+                }
+            };
+            if room {
+                chosen = Some((candidate, keeps_seat));
+                break;
+            }
+        }
+        let Some((candidate, keeps_seat)) = chosen else {
+            outcomes.push(SeatOutcome::Full);
+            continue;
+        };
+        if !keeps_seat {
+            if let Some(n) = held.as_ref().and_then(|item| live.get_mut(item)) {
+                *n -= 1;
+            }
+            if let Some(n) = live.get_mut(&candidate.item_id) {
+                *n += 1;
+            }
+        }
+        current.insert(
+            owned_key,
+            (candidate.item_id.clone(), candidate.seat_expires_at),
+        );
+        pending.seats.push(SeatWrite(
+            &req.handshake,
+            &req.uuid,
+            &candidate.item_id,
+            &req.platform,
+            req.domain.as_deref(),
+            req.name.as_deref(),
+            req.now,
+            req.now,
+            candidate.seat_expires_at,
+        ));
+        pending.grants.push(GrantWrite(
+            &req.handshake,
+            &req.uuid,
+            &candidate.item_id,
+            &candidate.option,
+            req.now,
+            candidate.token_expires_at,
+        ));
+        outcomes.push(SeatOutcome::Seated {
+            item_id: candidate.item_id.clone(),
+            expires_at: candidate.seat_expires_at,
+            new: !keeps_seat,
+        });
+    }
+    pending.flush(c).await?;
+    Ok(outcomes)
+}
+
+/// The outcome of a group of one.
+pub(crate) fn one_outcome(outcomes: Vec<SeatOutcome>) -> StoreResult<SeatOutcome> {
+    outcomes
+        .into_iter()
+        .next()
+        .ok_or_else(|| super::StoreError::database("a seat request got no answer"))
+}
+
+/// The candidates in the order they are tried: the item the device holds a live seat on first (a device
+/// keeps an item that can still serve it), then the rest in consumption order.
+fn seat_order<'r>(req: &'r SeatRequest, held: Option<&str>) -> Vec<&'r SeatCandidate> {
+    let kept = req
+        .candidates
+        .iter()
+        .find(|c| Some(c.item_id.as_str()) == held);
+    kept.into_iter()
+        .chain(
+            req.candidates
+                .iter()
+                .filter(|c| Some(c.item_id.as_str()) != held),
+        )
+        .collect()
+}
