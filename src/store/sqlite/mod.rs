@@ -140,15 +140,19 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        // No ping before handing out a connection (sqlx's default): a SQLite connection is a file handle in
+        // this process, not a socket that can die, and the ping is one more hand-off to its worker thread
+        // on every device request's read.
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            .test_before_acquire(false)
             .connect_with(options.clone())
             .await
             .map_err(|e| open_error(&path, e))?;
         // Opened lazily: commands that never seat a device never open it.
         let writer_pool = SqlitePoolOptions::new()
             .max_connections(1)
-            .min_connections(0)
+            .test_before_acquire(false)
             .connect_lazy_with(options);
         restrict_permissions(&path);
         MIGRATOR
