@@ -1,5 +1,5 @@
 //! The device path's statements that are PostgreSQL's own: seats counted from the (locked) item's
-//! devices, reports inserted one by one, and the advisory lock that lets one instance sweep at a time.
+//! devices, and reports inserted one by one.
 
 use std::collections::HashMap;
 
@@ -8,9 +8,6 @@ use sqlx::PgConnection;
 use crate::store::StoreResult;
 use crate::store::query::{Conn, args};
 use crate::store::seats::{SeatsDialect, UsageBatch};
-
-/// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
-pub(crate) const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;
 
 /// The item's row is locked by the caller ([`crate::store::backend::Lock::Items`]), so the count is
 /// exact until the transaction ends.
