@@ -97,7 +97,12 @@ pub(crate) enum Lock<'a> {
 
 /// The statements the dialects say differently, that every area needs.
 pub(crate) trait Dialect:
-    Conn + super::seats::SeatsDialect + super::devices::DevicesDialect + super::usage::UsageDialect
+    Conn
+    + super::seats::SeatsDialect
+    + super::devices::DevicesDialect
+    + super::usage::UsageDialect
+    + super::items::ItemsDialect
+    + super::server::ServerDialect
 {
     fn lock<'a>(&'a mut self, what: Lock<'a>) -> impl Future<Output = StoreResult<()>> + Send + 'a;
 }

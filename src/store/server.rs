@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use async_trait::async_trait;
+use const_format::concatcp;
 
 use super::backend::{Backend, in_tx, on_reader};
 use super::query::{Conn, args};
@@ -83,10 +84,35 @@ pub trait ServerStore: Send + Sync {
 
 const LTS_ID: &str = "SELECT value FROM meta WHERE key = 'lts_id'";
 
-const COUNTS: &str = "SELECT (SELECT COUNT(*) FROM trusted_keys) AS trusted_keys,
+/// `status`'s counts (`$1` now), with `$active` the expression counting the devices holding a seat now:
+/// the one thing the backends count their own way (see [`ServerDialect`]).
+macro_rules! counts {
+    ($active:expr) => {
+        concatcp!(
+            "SELECT (SELECT COUNT(*) FROM trusted_keys) AS trusted_keys,
        (SELECT COUNT(*) FROM licenses) AS licenses, (SELECT COUNT(*) FROM items) AS items,
-       (SELECT COUNT(*) FROM handshakes) AS handshakes,
-       (SELECT COUNT(*) FROM devices WHERE expires_at > $1) AS active_devices";
+       (SELECT COUNT(*) FROM handshakes) AS handshakes, ",
+            $active,
+            " AS active_devices"
+        )
+    };
+}
+
+/// Active devices counted row by row (PostgreSQL: it has no counter).
+pub(crate) const COUNTED: &str = counts!("(SELECT COUNT(*) FROM devices WHERE expires_at > $1)");
+
+/// Active devices from SQLite's per-item counters (`item_seats`: every row, kept by triggers) less the
+/// expired rows not swept yet, a short range of `devices_expires`: the same number as [`COUNTED`]
+/// without reading ten million rows. One statement, so one snapshot: counters and rows agree.
+pub(crate) const FROM_COUNTERS: &str = counts!(
+    "((SELECT COALESCE(SUM(n), 0) FROM item_seats)
+      - (SELECT COUNT(*) FROM devices WHERE expires_at <= $1))"
+);
+
+/// How a backend counts what `status` shows.
+pub(crate) trait ServerDialect: Conn {
+    const COUNTS: &'static str;
+}
 
 /// The first writer wins on every instance sharing the database: a concurrent insert of the same key
 /// waits for the first to commit, then does nothing.
@@ -194,7 +220,8 @@ impl<B: Backend> ServerStore for B {
     }
 
     async fn counts(&self, now: i64) -> StoreResult<Counts> {
-        on_reader!(self, |c| c.fetch_one(COUNTS, args![now]))
+        on_reader!(self, |c| c
+            .fetch_one(<B::Conn as ServerDialect>::COUNTS, args![now]))
     }
 
     fn location(&self) -> String {

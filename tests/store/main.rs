@@ -10,7 +10,7 @@
 //! - `catalog`: meta, trusted keys and licenses.
 //! - `codes`: handshake codes: items, order, settings, domains, deletion.
 //! - `seats`: seating devices, units and concurrent windows, usage.
-//! - `sweeps`: sweeps in batches, one at a time.
+//! - `sweeps`: sweeps in batches, one at a time; counts with lapsed seats not swept yet.
 //! - `fleet`: devices at scale (listing, views, unregistering, usage statistics), tokens, the audit log.
 //! - `hot_path`: the per-item seat counter and the config generation the device path relies on.
 //! - `races`: two instances on one database, racing.
@@ -202,6 +202,7 @@ conformance!(
         case_sweep_in_batches,
         case_sweep_rounds_are_bounded,
         case_sweep_prunes_grants_in_batches,
+        case_counts_without_unswept_seats,
         case_has_concurrent_items,
         case_insert_devices,
         case_list_devices,

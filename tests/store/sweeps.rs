@@ -1,5 +1,6 @@
-//! Sweeps: a sweep removes lapsed seats in short transactions and records them as one run, one sweep
-//! at a time.
+//! Sweeps and the counts that wait for them: a sweep removes lapsed seats in short transactions and
+//! records them as one run, one sweep at a time; `status` and the item states count live seats exactly
+//! whether or not the sweeper has removed the lapsed ones yet.
 
 use ltsctl::domain::batches::Pace;
 use ltsctl::store::SweepBatches;
@@ -187,6 +188,84 @@ pub(crate) async fn case_sweep_prunes_grants_in_batches(s: S) {
     );
 }
 
+/// Live seats counted by `status`, by each item's state (through its license, its code and on its own)
+/// and by the room check agree, with lapsed seats the sweeper has not removed yet on several items.
+pub(crate) async fn case_counts_without_unswept_seats(s: S) {
+    import(
+        &s,
+        "L1",
+        &[
+            ("I1", "per-device", FAR),
+            ("I2", "per-device", FAR),
+            ("I3", "per-device", FAR),
+        ],
+    )
+    .await;
+    import(&s, "L2", &[("J1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1", "I2", "I3"]).await;
+    code(&s, "OTHER", &["I2", "J1"]).await;
+    let mut rows = devices("APP", "I1", "a-live-", 3, T0 + 1000);
+    rows.extend(devices("APP", "I1", "a-gone-", 2, T0 + 10));
+    rows.extend(devices("APP", "I2", "b-live-", 1, T0 + 1000));
+    rows.extend(devices("OTHER", "I2", "b-gone-", 4, T0 + 20));
+    rows.extend(devices("APP", "I3", "c-gone-", 1, T0 + 30));
+    rows.extend(devices("OTHER", "J1", "j-soon-", 2, T0 + 100));
+    s.insert_devices(&rows).await.unwrap();
+    let expect = |now: i64, want: [(&'static str, i64); 4]| {
+        let s = s.clone();
+        async move {
+            let total: i64 = want.iter().map(|(_, n)| n).sum();
+            assert_eq!(
+                s.counts(now).await.unwrap().active_devices,
+                total,
+                "status at {now}"
+            );
+            let mut by_license = Vec::new();
+            for l in s.list_licenses(now).await.unwrap() {
+                by_license.extend(l.items.into_iter().map(|i| (i.item.id, i.active_devices)));
+            }
+            by_license.sort();
+            let want_owned: Vec<(String, i64)> =
+                want.iter().map(|(id, n)| (id.to_string(), *n)).collect();
+            assert_eq!(by_license, want_owned, "license items at {now}");
+            for code in ["APP", "OTHER"] {
+                for i in s.get_handshake(code, now).await.unwrap().unwrap().items {
+                    let n = want.iter().find(|(id, _)| *id == i.item.id).unwrap().1;
+                    assert_eq!(i.active_devices, n, "{} through {code} at {now}", i.item.id);
+                }
+            }
+            for (id, n) in want {
+                assert_eq!(
+                    item_state(&s, id, now).await.active_devices,
+                    n,
+                    "{id} at {now}"
+                );
+            }
+        }
+    };
+    expect(T0, [("I1", 5), ("I2", 5), ("I3", 1), ("J1", 2)]).await;
+    expect(T0 + 25, [("I1", 3), ("I2", 1), ("I3", 1), ("J1", 2)]).await;
+    expect(T0 + 100, [("I1", 3), ("I2", 1), ("I3", 0), ("J1", 0)]).await;
+    // A device moving to another item (its old row lapsed) counts once, on the new one.
+    seat(
+        &s,
+        "APP",
+        "a-gone-000",
+        T0 + 100,
+        vec![cand("I2", Room::Devices(10), T0 + 900)],
+    )
+    .await;
+    expect(T0 + 100, [("I1", 3), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
+    // Swept or not, the same numbers.
+    s.sweep(T0 + 100, "timer").await.unwrap();
+    expect(T0 + 100, [("I1", 3), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
+    s.unregister_devices(&strings(&["a-live-000"]), None)
+        .await
+        .unwrap();
+    expect(T0 + 100, [("I1", 2), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
+    expect(T0 + 950, [("I1", 2), ("I2", 1), ("I3", 0), ("J1", 0)]).await;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // One backend only
 
@@ -290,6 +369,31 @@ async fn sqlite_only_sweep_skips_while_another_process_sweeps() {
     let rec = s.sweep(T0 + 100, "timer").await.unwrap();
     assert_eq!((rec.removed, rec.trigger.as_str()), (3, "timer"));
     assert!(other.try_lock().is_ok(), "released once recorded");
+}
+
+/// `status` and the item states read SQLite's per-item seat counters (what keeps them fast at ten
+/// million devices) rather than counting the rows: a counter changed behind the store's back shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_only_counts_read_the_seat_counters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let s: S = Arc::new(SqliteStore::open(dir.path()).await.expect("open"));
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    let mut rows = devices("APP", "I1", "live-", 3, FAR);
+    rows.extend(devices("APP", "I1", "gone-", 2, T0 + 10));
+    s.insert_devices(&rows).await.unwrap();
+    assert_eq!(s.counts(T0 + 100).await.unwrap().active_devices, 3);
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.path().join(ltsctl::store::sqlite_db_file()));
+    let mut raw = sqlx::SqliteConnection::connect_with(&options)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE item_seats SET n = n + 1000 WHERE item_id = 'I1'")
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    assert_eq!(s.counts(T0 + 100).await.unwrap().active_devices, 1003);
+    assert_eq!(item_state(&s, "I1", T0 + 100).await.active_devices, 1003);
 }
 
 /// Whether some session of this test's database waits for a lock on the `sweeps` table.

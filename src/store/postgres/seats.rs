@@ -1,11 +1,12 @@
 //! The device path's statements that are PostgreSQL's own: seats counted from the (locked) item's
-//! devices, and reports inserted one by one.
+//! devices (in item states too), and reports inserted one by one.
 
 use std::collections::HashMap;
 
 use sqlx::PgConnection;
 
 use crate::store::StoreResult;
+use crate::store::items::{COUNTED_SEATS, ItemsDialect, StateSql};
 use crate::store::query::{Conn, args};
 use crate::store::seats::{SeatsDialect, UsageBatch};
 
@@ -21,6 +22,11 @@ const INSERT_REPORT: &str =
 
 const INSERT_COUNT: &str =
     "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ($1, $2, $3, $4)";
+
+/// Item states count live seats row by row too.
+impl ItemsDialect for PgConnection {
+    const STATE: &'static StateSql = &COUNTED_SEATS;
+}
 
 impl SeatsDialect for PgConnection {
     async fn seated(

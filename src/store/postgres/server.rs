@@ -1,15 +1,21 @@
-//! The sweep claim on PostgreSQL: a session-level advisory lock, taken on a connection of its own and
-//! held there while the sweep's transactions run on others, so one instance sweeps at a time (a
+//! The server area on PostgreSQL: `status` counts active devices row by row (it has no counter table;
+//! see [`COUNTED`]), and the sweep claim is a session-level advisory lock, taken on a connection of its
+//! own and held there while the sweep's transactions run on others, so one instance sweeps at a time (a
 //! transaction-scoped lock would end with the sweep's first batch). The connection never goes back to
 //! the pool still holding the lock: released, it is unlocked first; dropped (the sweep failed or was
 //! cancelled) or failing to unlock, it is closed, which ends the session and its locks with it. If the
 //! session dies mid-sweep (network, server restart), another instance may start sweeping before this
 //! one stops: both delete expired rows only, each row once, so that is harmless.
 
-use sqlx::Postgres;
 use sqlx::pool::PoolConnection;
+use sqlx::{PgConnection, Postgres};
 
 use crate::store::StoreResult;
+use crate::store::server::{COUNTED, ServerDialect};
+
+impl ServerDialect for PgConnection {
+    const COUNTS: &'static str = COUNTED;
+}
 
 /// Key of the advisory lock one sweeper holds at a time ("ltsSWEEP").
 pub(crate) const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;

@@ -1,11 +1,13 @@
-//! The device path's statements that are SQLite's own: seats counted from the `item_seats` counter, and
-//! a batch of usage reports inserted with a few multi-row statements whatever its size.
+//! The device path's statements that are SQLite's own: seats counted from the `item_seats` counter (by
+//! the device path and in item states alike), and a batch of usage reports inserted with a few
+//! multi-row statements whatever its size.
 
 use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::store::StoreResult;
+use crate::store::items::{ItemsDialect, SEAT_COUNTER, StateSql};
 use crate::store::query::{Conn, args};
 use crate::store::seats::{SeatsDialect, UsageBatch};
 
@@ -19,6 +21,11 @@ const COUNTS_PER_STATEMENT: usize = 2_000;
 /// own row is subtracted with the other expired ones.
 const SEATED: &str = "SELECT COALESCE((SELECT n FROM item_seats WHERE item_id = $1), 0)
      - (SELECT COUNT(*) FROM devices WHERE item_id = $1 AND expires_at <= $2)";
+
+/// Item states count live seats from the same counter.
+impl ItemsDialect for SqliteConnection {
+    const STATE: &'static StateSql = &SEAT_COUNTER;
+}
 
 impl SeatsDialect for SqliteConnection {
     async fn seated(
