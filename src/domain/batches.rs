@@ -17,14 +17,26 @@ pub struct Pace {
 }
 
 impl Pace {
-    /// Bulk unregistering and sweeping: 5,000 rows first, then about 250 ms each, short enough for a
-    /// running server's writes to get in between, large enough not to rewrite the same index pages
-    /// batch after batch (small batches cost twice the raw DELETE).
+    /// Bulk unregistering: 5,000 rows first, then about 250 ms each, short enough for a running
+    /// server's writes to get in between, large enough not to rewrite the same index pages batch after
+    /// batch (small batches cost twice the raw DELETE).
     pub const BULK: Pace = Pace {
         first: 5_000,
         min: 1_000,
         max: 100_000,
         target: Duration::from_millis(250),
+    };
+
+    /// The sweeper: the same pacing, aiming lower. It runs unattended inside the server, and one batch
+    /// can take half as long again as the one before (a WAL checkpoint lands in it), so batches aimed at
+    /// 150 ms stay under 250 ms; it starts small because the first batch has no pace to go by. Measured
+    /// on 121,456 lapsed seats of a million-device store: 37 batches, the longest 250 ms, in about the
+    /// time batches aimed at 250 ms took (those ran up to 500 ms).
+    pub const SWEEP: Pace = Pace {
+        first: 1_000,
+        min: 500,
+        max: 100_000,
+        target: Duration::from_millis(150),
     };
 
     /// Always `n` rows (at least 1), whatever each transaction takes.
@@ -60,6 +72,14 @@ mod tests {
         assert_eq!(p.next(40_000, Duration::from_secs(2)), 10_000);
         assert_eq!(p.next(80_000, Duration::ZERO), p.max);
         assert_eq!(p.next(2_000, Duration::from_secs(60)), 1_000);
+    }
+
+    #[test]
+    fn sweep_batches_aim_below_250_ms() {
+        let p = Pace::SWEEP;
+        assert_eq!(p.next(p.first, Duration::from_millis(30)), 4_000);
+        assert_eq!(p.next(4_000, Duration::from_millis(250)), 2_400);
+        assert_eq!(p.next(600, Duration::from_secs(1)), p.min);
     }
 
     #[test]

@@ -38,10 +38,11 @@ pub struct SweepBatches {
 }
 
 impl Default for SweepBatches {
-    /// Sized like bulk unregistering (about 250 ms each); 10,000 rounds remove at least ten million rows.
+    /// Paced like bulk unregistering, each under 250 ms ([`Pace::SWEEP`]); 10,000 rounds remove at least
+    /// five million rows, the rest is for the next sweep.
     fn default() -> Self {
         SweepBatches {
-            pace: Pace::BULK,
+            pace: Pace::SWEEP,
             rounds: 10_000,
         }
     }
