@@ -9,6 +9,7 @@ use super::Context;
 use crate::admin::Admin;
 use crate::admin::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
 use crate::cli::{DeviceFilterArgs, DevicesCommand};
+use crate::domain::batches::Pace;
 use crate::domain::duration::humanize;
 use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Cells, Record, Section, opt, time};
@@ -17,12 +18,8 @@ use crate::output::{Cells, Record, Section, opt, time};
 const PAGE: u32 = 5_000;
 /// Devices per transaction when unregistering UUIDs given by name.
 const BATCH: u32 = 5_000;
-/// Bulk removal by filter starts with this many devices per transaction, then sizes each transaction to
-/// take about [`BATCH_TIME`]: short enough for a running server's writes to get in between, large enough
-/// not to rewrite the same index pages batch after batch (small batches cost twice the raw DELETE).
-const FIRST_BATCH: u32 = 5_000;
-const MAX_BATCH: u32 = 100_000;
-const BATCH_TIME: Duration = Duration::from_millis(250);
+/// Bulk removal by filter sizes its transactions like the sweeper's (see [`Pace::BULK`]).
+const PACE: Pace = Pace::BULK;
 
 const HEADERS: [&str; 10] = [
     "uuid",
@@ -373,7 +370,7 @@ async fn bulk(
     }
     let bar = ctx.out.progress(total, "unregistering");
     let mut removed = 0u64;
-    let mut batch = FIRST_BATCH;
+    let mut batch = PACE.first;
     loop {
         let started = std::time::Instant::now();
         let n = admin.devices_unregister_matching(q, batch).await?;
@@ -382,18 +379,10 @@ async fn bulk(
         if n < u64::from(batch) {
             break;
         }
-        batch = next_batch(batch, started.elapsed());
+        batch = PACE.next(batch, started.elapsed());
     }
     bar.finish_and_clear();
     summary(ctx, &Summary::done(removed, Vec::new()))
-}
-
-/// The next transaction's size, so that it takes about [`BATCH_TIME`] if this one's pace holds; it moves
-/// by at most 4x per step, within 1,000 and [`MAX_BATCH`].
-fn next_batch(batch: u32, took: Duration) -> u32 {
-    let scale = BATCH_TIME.as_secs_f64() / took.as_secs_f64().max(1e-6);
-    let next = f64::from(batch) * scale.clamp(0.25, 4.0);
-    next.clamp(1_000.0, f64::from(MAX_BATCH)) as u32
 }
 
 impl Record for DeviceDetail {
@@ -454,20 +443,5 @@ impl Record for DeviceDetail {
                 rows: counts.collect(),
             },
         ]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bulk_batches_grow_when_fast_and_shrink_when_slow() {
-        assert_eq!(next_batch(5_000, Duration::from_millis(10)), 20_000);
-        assert_eq!(next_batch(5_000, Duration::from_millis(125)), 10_000);
-        assert_eq!(next_batch(5_000, Duration::from_millis(250)), 5_000);
-        assert_eq!(next_batch(40_000, Duration::from_secs(2)), 10_000);
-        assert_eq!(next_batch(80_000, Duration::ZERO), MAX_BATCH);
-        assert_eq!(next_batch(2_000, Duration::from_secs(60)), 1_000);
     }
 }

@@ -1,6 +1,7 @@
 //! The rules of license tracking: pure, no I/O, clocks passed in.
 
 pub mod authorize;
+pub mod batches;
 pub mod duration;
 pub mod handshake;
 pub mod hosts;

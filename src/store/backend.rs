@@ -46,6 +46,20 @@ pub(crate) trait Backend: Send + Sync + 'static {
 
     fn begin(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send;
 
+    /// This instance's claim to sweep, held across all the sweep's transactions (see
+    /// [`Backend::claim_sweep`]); dropping it releases it too, so a sweep that fails or is cancelled
+    /// never leaves it behind.
+    type SweepClaim: Send;
+
+    /// Claims the sweep: `None` while another sweep of the same store runs (PostgreSQL: on any instance
+    /// sharing the database; SQLite: in any process sharing the data dir), so one sweeps at a time and
+    /// the others skip the round. A sweep deletes in many short transactions, so the claim cannot be a
+    /// transaction's lock: it lasts until [`Backend::end_sweep`], or until the process ends.
+    fn claim_sweep(&self) -> impl Future<Output = StoreResult<Option<Self::SweepClaim>>> + Send;
+
+    /// Releases the claim once the sweep is recorded.
+    fn end_sweep(&self, claim: Self::SweepClaim) -> impl Future<Output = ()> + Send;
+
     /// Runs `attempt` (one whole transaction) until it succeeds or fails for good.
     fn retrying<T, F, Fut>(&self, attempt: F) -> impl Future<Output = StoreResult<T>> + Send
     where
@@ -86,13 +100,14 @@ pub(crate) enum Lock<'a> {
 
 /// The statements the dialects say differently, that every area needs.
 pub(crate) trait Dialect:
-    Conn + super::seats::SeatsDialect + super::devices::DevicesDialect + super::usage::UsageDialect
+    Conn
+    + super::seats::SeatsDialect
+    + super::devices::DevicesDialect
+    + super::usage::UsageDialect
+    + super::items::ItemsDialect
+    + super::server::ServerDialect
 {
     fn lock<'a>(&'a mut self, what: Lock<'a>) -> impl Future<Output = StoreResult<()>> + Send + 'a;
-
-    /// Whether this transaction may sweep (PostgreSQL: one instance at a time, the others skip the round;
-    /// SQLite's writer is alone).
-    fn may_sweep(&mut self) -> impl Future<Output = StoreResult<bool>> + Send + '_;
 }
 
 /// `in_tx!(store, |c| work(c, ...))`: runs `work` in one write transaction of `store` (again, if the

@@ -76,14 +76,18 @@ impl ItemState {
     }
 }
 
-/// An item plus its state. `$1` is `now`; `$2` what the statement filters on. The codes are joined with
-/// `,`, which no handshake code may contain.
-const STATE: &str =
-    "SELECT i.id, i.license_id, i.product, i.option, i.quota, i.active_period, i.domain,
+/// An item plus its state, with `$seats` the expression counting the item's (`i.id`) live seats at
+/// `now`: the one thing the backends count their own way (see [`ItemsDialect`]). `$1` is `now`; `$2`
+/// what the statement filters on. The codes are joined with `,`, which no handshake code may contain.
+macro_rules! state {
+    ($seats:expr) => {
+        concatcp!(
+            "SELECT i.id, i.license_id, i.product, i.option, i.quota, i.active_period, i.domain,
         i.modules, i.revokes, i.valid_from, i.expires_at,
         (SELECT r.id FROM items r WHERE r.revokes = i.id ORDER BY r.id LIMIT 1) AS revoked_by,
-        (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > $1)
-            AS active_devices,
+        ",
+            $seats,
+            " AS active_devices,
         CAST(COALESCE((SELECT u.units FROM item_usage u WHERE u.item_id = i.id), 0) AS BIGINT)
             AS units_used,
         CAST(COALESCE((SELECT MAX(p.peak) FROM concurrent_peaks p
@@ -91,7 +95,59 @@ const STATE: &str =
             AS window_peak,
         (SELECT string_agg(h.code, ',') FROM handshake_items h WHERE h.item_id = i.id)
             AS handshakes
-     FROM items i ";
+     FROM items i "
+        )
+    };
+}
+
+/// The statements reading items with their state, for one way of counting live seats.
+pub(crate) struct StateSql {
+    /// A license's items (`$2`), in the file's order.
+    pub of_license: &'static str,
+    /// One item (`$2`).
+    pub by_id: &'static str,
+    /// A code's items (`$2`), by hand-set position or soonest expiry first.
+    pub position_order: &'static str,
+    pub expiry_order: &'static str,
+}
+
+/// `state_sql!(SEATS)`: the [`StateSql`] counting live seats with the expression `SEATS`.
+macro_rules! state_sql {
+    ($seats:expr) => {
+        StateSql {
+            of_license: concatcp!(
+                state!($seats),
+                "WHERE i.license_id = $2 ORDER BY i.position"
+            ),
+            by_id: concatcp!(state!($seats), "WHERE i.id = $2"),
+            position_order: concatcp!(
+                state!($seats),
+                "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
+            ),
+            expiry_order: concatcp!(
+                state!($seats),
+                "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY i.expires_at, i.id"
+            ),
+        }
+    };
+}
+
+/// Live seats counted row by row, a range of `devices_item` per item (PostgreSQL: it has no counter).
+pub(crate) const COUNTED_SEATS: StateSql =
+    state_sql!("(SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > $1)");
+
+/// Live seats from SQLite's `item_seats` counter (every row of the item, kept by triggers) less the
+/// expired rows not swept yet, a short range of `devices_item`: the same number as [`COUNTED_SEATS`]
+/// without reading every seat (`license list`, `status` and `handshake show` at ten million devices).
+pub(crate) const SEAT_COUNTER: StateSql = state_sql!(
+    "(COALESCE((SELECT s.n FROM item_seats s WHERE s.item_id = i.id), 0)
+      - (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at <= $1))"
+);
+
+/// How a backend reads items with their state.
+pub(crate) trait ItemsDialect: Conn {
+    const STATE: &'static StateSql;
+}
 
 /// The same columns without the counts (seats, units, codes): what the device path needs to decide,
 /// cheap at any fleet size. `now` is still bound as `$1` (and not read), so both shapes take the same
@@ -105,16 +161,6 @@ const SETTINGS: &str =
         CAST($1 AS BIGINT) AS now_unused
      FROM items i ";
 
-pub(crate) const OF_LICENSE: &str = concatcp!(STATE, "WHERE i.license_id = $2 ORDER BY i.position");
-const BY_ID: &str = concatcp!(STATE, "WHERE i.id = $2");
-pub(crate) const STATE_POSITION_ORDER: &str = concatcp!(
-    STATE,
-    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
-);
-pub(crate) const STATE_EXPIRY_ORDER: &str = concatcp!(
-    STATE,
-    "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY i.expires_at, i.id"
-);
 pub(crate) const SETTINGS_POSITION_ORDER: &str = concatcp!(
     SETTINGS,
     "JOIN handshake_items hi ON hi.item_id = i.id WHERE hi.code = $2 ORDER BY hi.position, i.id"
@@ -125,14 +171,14 @@ pub(crate) const SETTINGS_EXPIRY_ORDER: &str = concatcp!(
 );
 
 /// These items with their state, in the order given; the first missing one is an error.
-pub(crate) async fn by_ids(
-    c: &mut impl Conn,
+pub(crate) async fn by_ids<C: ItemsDialect>(
+    c: &mut C,
     ids: &[String],
     now: i64,
 ) -> StoreResult<Vec<ItemState>> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        match c.fetch_optional(BY_ID, args![now, id]).await? {
+        match c.fetch_optional(C::STATE.by_id, args![now, id]).await? {
             Some(state) => out.push(state),
             None => return Err(StoreError::NotFound(format!("no license item {id}"))),
         }

@@ -34,7 +34,7 @@ pub use seats::{
     DeviceLookup, GrantRow, Room, Seat, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest,
     SeatRow, SeatsStore, UsageBatch, UsageOutcome, UsageReportRow,
 };
-pub use server::{Counts, ServerStore, SweepRecord};
+pub use server::{Counts, ServerStore, SweepBatches, SweepRecord};
 pub use sqlite::{OpenMode, SqliteStore, restore as restore_sqlite};
 pub use usage::{DeviceUsage, UsageFilter, UsageGroup, UsageGrouping, UsageStore};
 

@@ -1,12 +1,16 @@
 //! The store as a whole: this instance's identity and settings (`meta`), counts for `status`, backups,
 //! and the sweeper's runs. The same statements on both backends; only one instance sweeps at a time
-//! ([`Dialect::may_sweep`]).
+//! ([`Backend::claim_sweep`]).
+
+use std::time::Instant;
 
 use async_trait::async_trait;
+use const_format::concatcp;
 
-use super::backend::{Backend, Dialect, in_tx, on_reader};
+use super::backend::{Backend, in_tx, on_reader};
 use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
+use crate::domain::batches::Pace;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct Counts {
@@ -25,6 +29,25 @@ pub struct SweepRecord {
     pub trigger: String,
 }
 
+/// How a sweep deletes: transactions sized by `pace`, at most `rounds` of them per table, so a sweep
+/// always ends (whatever is left is the next sweep's). Between two, the other writes of the store run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SweepBatches {
+    pub pace: Pace,
+    pub rounds: u32,
+}
+
+impl Default for SweepBatches {
+    /// Paced like bulk unregistering, each under 250 ms ([`Pace::SWEEP`]); 10,000 rounds remove at least
+    /// five million rows, the rest is for the next sweep.
+    fn default() -> Self {
+        SweepBatches {
+            pace: Pace::SWEEP,
+            rounds: 10_000,
+        }
+    }
+}
+
 #[async_trait]
 pub trait ServerStore: Send + Sync {
     /// The id of this LTS instance, created once when the store is first opened.
@@ -39,8 +62,22 @@ pub trait ServerStore: Send + Sync {
     /// own tools (PostgreSQL: pg_dump) refuse.
     async fn backup_to(&self, path: &std::path::Path) -> StoreResult<()>;
     /// Removes devices whose removal time has passed, and grants that ran out more than
-    /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run.
-    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord>;
+    /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run; sized by
+    /// [`SweepBatches::default`].
+    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
+        self.sweep_batched(now, trigger, SweepBatches::default())
+            .await
+    }
+    /// [`Self::sweep`] in transactions sized by `batches`, recorded as one run (one row in `sweeps`,
+    /// written at the end: a sweep that fails half-way has removed some expired rows, which is what
+    /// the next one would have done, and recorded nothing). While another sweep of the store runs,
+    /// nothing is removed or recorded and the trigger comes back with `:skipped`.
+    async fn sweep_batched(
+        &self,
+        now: i64,
+        trigger: &str,
+        batches: SweepBatches,
+    ) -> StoreResult<SweepRecord>;
     async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>>;
     /// Whether any code draws on a per-concurrent-device item (the sweeper then runs every minute).
     async fn has_concurrent_items(&self) -> StoreResult<bool>;
@@ -48,10 +85,35 @@ pub trait ServerStore: Send + Sync {
 
 const LTS_ID: &str = "SELECT value FROM meta WHERE key = 'lts_id'";
 
-const COUNTS: &str = "SELECT (SELECT COUNT(*) FROM trusted_keys) AS trusted_keys,
+/// `status`'s counts (`$1` now), with `$active` the expression counting the devices holding a seat now:
+/// the one thing the backends count their own way (see [`ServerDialect`]).
+macro_rules! counts {
+    ($active:expr) => {
+        concatcp!(
+            "SELECT (SELECT COUNT(*) FROM trusted_keys) AS trusted_keys,
        (SELECT COUNT(*) FROM licenses) AS licenses, (SELECT COUNT(*) FROM items) AS items,
-       (SELECT COUNT(*) FROM handshakes) AS handshakes,
-       (SELECT COUNT(*) FROM devices WHERE expires_at > $1) AS active_devices";
+       (SELECT COUNT(*) FROM handshakes) AS handshakes, ",
+            $active,
+            " AS active_devices"
+        )
+    };
+}
+
+/// Active devices counted row by row (PostgreSQL: it has no counter).
+pub(crate) const COUNTED: &str = counts!("(SELECT COUNT(*) FROM devices WHERE expires_at > $1)");
+
+/// Active devices from SQLite's per-item counters (`item_seats`: every row, kept by triggers) less the
+/// expired rows not swept yet, a short range of `devices_expires`: the same number as [`COUNTED`]
+/// without reading ten million rows. One statement, so one snapshot: counters and rows agree.
+pub(crate) const FROM_COUNTERS: &str = counts!(
+    "((SELECT COALESCE(SUM(n), 0) FROM item_seats)
+      - (SELECT COUNT(*) FROM devices WHERE expires_at <= $1))"
+);
+
+/// How a backend counts what `status` shows.
+pub(crate) trait ServerDialect: Conn {
+    const COUNTS: &'static str;
+}
 
 /// The first writer wins on every instance sharing the database: a concurrent insert of the same key
 /// waits for the first to commit, then does nothing.
@@ -60,8 +122,16 @@ const META_INIT: &str =
 
 const META: &str = "SELECT value FROM meta WHERE key = $1";
 
-/// Grants that ran out before `$1`: late usage is no longer accepted for them.
-const PRUNE_GRANTS: &str = "DELETE FROM device_grants WHERE granted_until < $1";
+/// Up to `$2` devices whose removal time `$1` has passed. The outer `expires_at` is not redundant: at
+/// READ COMMITTED, PostgreSQL checks a row that changed after the subquery read it (a seat renewed
+/// meanwhile) against the outer WHERE only, so without it a renewed seat would be removed.
+const SWEEP_DEVICES: &str = "DELETE FROM devices WHERE expires_at <= $1
+     AND (handshake, uuid) IN (SELECT handshake, uuid FROM devices WHERE expires_at <= $1 LIMIT $2)";
+
+/// Up to `$2` grants that ran out before `$1`: late usage is no longer accepted for them.
+const PRUNE_GRANTS: &str = "DELETE FROM device_grants WHERE granted_until < $1
+     AND (handshake, uuid, item_id) IN (SELECT handshake, uuid, item_id FROM device_grants
+                                        WHERE granted_until < $1 LIMIT $2)";
 
 const INSERT_SWEEP: &str =
     "INSERT INTO sweeps (started_at, finished_at, removed, trigger) VALUES ($1, $2, $3, $4)";
@@ -86,9 +156,15 @@ fn grants_ran_out_before(now: i64) -> i64 {
     now.saturating_sub(window)
 }
 
-async fn sweep_in(c: &mut impl Dialect, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
-    if !c.may_sweep().await? {
-        // Another instance is sweeping right now: nothing removed and no run recorded, so the sweeps
+async fn sweep_with<B: Backend>(
+    store: &B,
+    now: i64,
+    trigger: &str,
+    batches: SweepBatches,
+) -> StoreResult<SweepRecord> {
+    let started = Instant::now();
+    let Some(claim) = store.claim_sweep().await? else {
+        // Another sweep of this store is running: nothing removed and no run recorded, so the sweeps
         // table counts each real run once.
         return Ok(SweepRecord {
             started_at: now,
@@ -96,20 +172,46 @@ async fn sweep_in(c: &mut impl Dialect, now: i64, trigger: &str) -> StoreResult<
             removed: 0,
             trigger: format!("{trigger}:skipped"),
         });
-    }
-    let removed = c
-        .execute("DELETE FROM devices WHERE expires_at <= $1", args![now])
-        .await? as i64;
-    c.execute(PRUNE_GRANTS, args![grants_ran_out_before(now)])
-        .await?;
-    c.execute(INSERT_SWEEP, args![now, now, removed, trigger])
-        .await?;
+    };
+    // Dropping the claim on an error releases it: the next sweep carries on where this one stopped.
+    let removed = delete_in_batches(store, SWEEP_DEVICES, now, batches).await?;
+    delete_in_batches(store, PRUNE_GRANTS, grants_ran_out_before(now), batches).await?;
+    let finished_at = now.saturating_add(started.elapsed().as_secs() as i64);
+    in_tx!(store, |c| c.execute(
+        INSERT_SWEEP,
+        args![now, finished_at, removed, trigger]
+    ))?;
+    store.end_sweep(claim).await;
     Ok(SweepRecord {
         started_at: now,
-        finished_at: now,
+        finished_at,
         removed,
         trigger: trigger.to_string(),
     })
+}
+
+/// Runs `delete` (`$1` the cutoff, `$2` the batch size) in transactions of its own until one removes
+/// fewer rows than asked, or for at most `batches.rounds` transactions; how many rows it removed. Every
+/// transaction takes the store's write turn like any other write, so a server's writes run in between.
+async fn delete_in_batches<B: Backend>(
+    store: &B,
+    delete: &'static str,
+    cutoff: i64,
+    batches: SweepBatches,
+) -> StoreResult<i64> {
+    let mut removed = 0;
+    let mut batch = batches.pace.first;
+    for _ in 0..batches.rounds {
+        let started = Instant::now();
+        let size = i64::from(batch);
+        let n = in_tx!(store, |c| c.execute(delete, args![cutoff, size]))? as i64;
+        removed += n;
+        if n < size {
+            break;
+        }
+        batch = batches.pace.next(batch, started.elapsed());
+    }
+    Ok(removed)
 }
 
 #[async_trait]
@@ -119,7 +221,8 @@ impl<B: Backend> ServerStore for B {
     }
 
     async fn counts(&self, now: i64) -> StoreResult<Counts> {
-        on_reader!(self, |c| c.fetch_one(COUNTS, args![now]))
+        on_reader!(self, |c| c
+            .fetch_one(<B::Conn as ServerDialect>::COUNTS, args![now]))
     }
 
     fn location(&self) -> String {
@@ -143,8 +246,13 @@ impl<B: Backend> ServerStore for B {
         }
     }
 
-    async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
-        in_tx!(self, |c| sweep_in(c, now, trigger))
+    async fn sweep_batched(
+        &self,
+        now: i64,
+        trigger: &str,
+        batches: SweepBatches,
+    ) -> StoreResult<SweepRecord> {
+        sweep_with(self, now, trigger, batches).await
     }
 
     async fn last_sweep(&self) -> StoreResult<Option<SweepRecord>> {

@@ -9,7 +9,8 @@
 //! backends, in these modules:
 //! - `catalog`: meta, trusted keys and licenses.
 //! - `codes`: handshake codes: items, order, settings, domains, deletion.
-//! - `seats`: seating devices, units and concurrent windows, usage and sweeps.
+//! - `seats`: seating devices, units and concurrent windows, usage.
+//! - `sweeps`: sweeps in batches, one at a time; counts with lapsed seats not swept yet.
 //! - `fleet`: devices at scale (listing, views, unregistering, usage statistics), tokens, the audit log.
 //! - `hot_path`: the per-item seat counter and the config generation the device path relies on.
 //! - `races`: two instances on one database, racing.
@@ -42,6 +43,7 @@ mod hot_path;
 mod races;
 mod rows;
 mod seats;
+mod sweeps;
 mod upgrades;
 
 use catalog::*;
@@ -51,6 +53,7 @@ use hot_path::*;
 use races::*;
 use rows::*;
 use seats::*;
+use sweeps::*;
 
 pub(crate) type S = Arc<dyn Store>;
 
@@ -197,6 +200,10 @@ conformance!(
         case_usage_totals_never_wrap,
         case_grants,
         case_sweep,
+        case_sweep_in_batches,
+        case_sweep_rounds_are_bounded,
+        case_sweep_prunes_grants_in_batches,
+        case_counts_without_unswept_seats,
         case_has_concurrent_items,
         case_insert_devices,
         case_list_devices,
@@ -222,63 +229,6 @@ conformance!(
 
 // ---------------------------------------------------------------------------------------------------------
 // PostgreSQL only
-
-/// Must match the key in src/store/postgres/devices.rs.
-const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn postgres_only_sweep_skips_while_another_instance_sweeps() {
-    let Some(url) = pg_url() else { return };
-    let db = PgDb::create(&url).await;
-    let store = Arc::new(PgStore::connect(&db.url).await.expect("connect"));
-    let db_url = db.url.clone();
-    let s: S = store.clone();
-    let result = tokio::spawn(async move {
-        import(&s, "L1", &[("I1", "per-device", FAR)]).await;
-        code(&s, "APP", &["I1"]).await;
-        seat(
-            &s,
-            "APP",
-            "d1",
-            T0,
-            vec![cand("I1", Room::Devices(5), T0 + 10)],
-        )
-        .await;
-        // Another instance's sweeper, as far as the lock is concerned.
-        let mut other = sqlx::PgConnection::connect(&db_url).await.unwrap();
-        sqlx::query("SELECT pg_advisory_lock($1)")
-            .bind(SWEEP_LOCK)
-            .execute(&mut other)
-            .await
-            .unwrap();
-        let rec = s.sweep(T0 + 100, "timer").await.unwrap();
-        assert_eq!(
-            rec,
-            SweepRecord {
-                started_at: T0 + 100,
-                finished_at: T0 + 100,
-                removed: 0,
-                trigger: "timer:skipped".into(),
-            }
-        );
-        assert_eq!(
-            s.last_sweep().await.unwrap(),
-            None,
-            "a skipped run is not recorded"
-        );
-        assert!(s.get_seat("APP", "d1").await.unwrap().is_some());
-        sqlx::query("SELECT pg_advisory_unlock($1)")
-            .bind(SWEEP_LOCK)
-            .execute(&mut other)
-            .await
-            .unwrap();
-        let rec = s.sweep(T0 + 100, "timer").await.unwrap();
-        assert_eq!((rec.removed, rec.trigger.as_str()), (1, "timer"));
-        assert_eq!(s.last_sweep().await.unwrap(), Some(rec));
-    })
-    .await;
-    finish_pg(result, vec![store], db).await;
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_only_location_hides_the_password() {

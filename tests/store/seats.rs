@@ -1,4 +1,4 @@
-//! Seats, usage reports and sweeps.
+//! Seats and usage reports.
 
 use super::*;
 
@@ -426,39 +426,6 @@ pub(crate) async fn case_record_usage(s: S) {
         vec![],
     );
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(0, 0));
-}
-
-pub(crate) async fn case_sweep(s: S) {
-    assert_eq!(s.last_sweep().await.unwrap(), None);
-    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
-    code(&s, "APP", &["I1"]).await;
-    for (uuid, exp) in [("d1", T0 + 100), ("d2", T0 + 200), ("d3", T0 + 300)] {
-        seat(
-            &s,
-            "APP",
-            uuid,
-            T0,
-            vec![cand("I1", Room::Devices(10), exp)],
-        )
-        .await;
-    }
-    let rec = s.sweep(T0 + 200, "timer").await.unwrap();
-    assert_eq!(
-        (rec.started_at, rec.removed, rec.trigger.as_str()),
-        (T0 + 200, 2, "timer")
-    );
-    assert!(rec.finished_at >= rec.started_at);
-    assert_eq!(s.last_sweep().await.unwrap(), Some(rec));
-    assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None);
-    assert_eq!(
-        s.get_seat("APP", "d2").await.unwrap(),
-        None,
-        "removal time reached"
-    );
-    assert!(s.get_seat("APP", "d3").await.unwrap().is_some());
-    let rec = s.sweep(T0 + 201, "manual").await.unwrap();
-    assert_eq!((rec.removed, rec.trigger.as_str()), (0, "manual"));
-    assert_eq!(s.last_sweep().await.unwrap().unwrap().trigger, "manual");
 }
 
 pub(crate) async fn case_has_concurrent_items(s: S) {

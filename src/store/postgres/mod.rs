@@ -5,13 +5,14 @@
 //! ("count, then insert" cannot over-allocate), this store takes row locks first: seating and usage lock
 //! the rows of the items they count against (`FOR NO KEY UPDATE`, in item id order, so two requests never
 //! wait on each other crosswise), and changes to a handshake code lock the code's row. Each statement
-//! after the lock sees everything committed before it was granted. The sweeper holds a transaction-scoped
-//! advisory lock, so one instance sweeps at a time. A transaction that PostgreSQL aborts because of a
+//! after the lock sees everything committed before it was granted. The sweeper holds a session-level
+//! advisory lock on a connection of its own for the whole sweep, so one instance sweeps at a time. A transaction that PostgreSQL aborts because of a
 //! deadlock or a serialization failure, or that lost a race to insert the same key (whose check-then-insert
 //! then finds the row and answers as SQLite would), is run again a few times.
 
 mod devices;
 mod seats;
+mod server;
 mod usage;
 
 use std::future::Future;
@@ -154,6 +155,16 @@ impl Backend for PgStore {
         let outcomes = in_tx!(self, |c| seat_group(c, &[&req]))?;
         one_outcome(outcomes)
     }
+
+    type SweepClaim = server::SweepClaim;
+
+    async fn claim_sweep(&self) -> StoreResult<Option<server::SweepClaim>> {
+        server::SweepClaim::take(self.pool.acquire().await?).await
+    }
+
+    async fn end_sweep(&self, claim: server::SweepClaim) {
+        claim.release().await
+    }
 }
 
 /// SQLSTATEs after which running the whole transaction again can succeed: serialization failure,
@@ -204,15 +215,6 @@ impl Dialect for PgConnection {
             }
         }
         Ok(())
-    }
-
-    /// One sweeper at a time across instances; the lock goes with the transaction.
-    async fn may_sweep(&mut self) -> StoreResult<bool> {
-        let sql = "SELECT pg_try_advisory_xact_lock($1)";
-        Ok(sqlx::query_scalar(sql)
-            .bind(seats::SWEEP_LOCK)
-            .fetch_one(&mut *self)
-            .await?)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The device path's statements that are PostgreSQL's own: a group's JSON input read with
-//! `jsonb_array_elements`, seats counted from the (locked) items' devices, reports inserted one by one, and the advisory lock that lets one instance sweep at a time.
+//! `jsonb_array_elements`, seats counted from the (locked) items' devices (in item states too), and
+//! reports inserted one by one.
 
 use std::collections::HashMap;
 
@@ -8,15 +9,13 @@ use sqlx::PgConnection;
 use const_format::concatcp;
 
 use crate::store::StoreResult;
+use crate::store::items::{COUNTED_SEATS, ItemsDialect, StateSql};
 use crate::store::query::{Conn, args};
 use crate::store::seat_group::{
     CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
     WRITE_SEATS_TAIL,
 };
 use crate::store::seats::{SeatsDialect, UsageBatch};
-
-/// Key of the transaction-scoped advisory lock one sweeper holds at a time ("ltsSWEEP").
-pub(crate) const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;
 
 /// A JSON array parameter as rows (`j.value` each element).
 const ROWS: &str = "jsonb_array_elements(CAST($1 AS jsonb)) AS j(value)";
@@ -44,6 +43,11 @@ const INSERT_REPORT: &str =
 
 const INSERT_COUNT: &str =
     "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ($1, $2, $3, $4)";
+
+/// Item states count live seats row by row too.
+impl ItemsDialect for PgConnection {
+    const STATE: &'static StateSql = &COUNTED_SEATS;
+}
 
 impl SeatsDialect for PgConnection {
     fn group_sql(&self) -> &'static GroupSql {

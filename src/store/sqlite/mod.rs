@@ -3,6 +3,7 @@
 
 mod devices;
 mod seats;
+mod server;
 mod usage;
 mod writer;
 
@@ -56,13 +57,7 @@ pub(crate) struct DirLock(#[allow(dead_code)] std::fs::File);
 impl DirLock {
     fn take(dir: &Path, sharing: Sharing) -> StoreResult<Self> {
         let path = dir.join(LOCK_FILE);
-        let mut options = std::fs::OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(&path).map_err(|e| {
-            StoreError::Permission(format!("cannot open the lock file {}: {e}", path.display()))
-        })?;
+        let file = open_lock_file(&path)?;
         let taken = match sharing {
             Sharing::Shared => file.try_lock_shared(),
             Sharing::Exclusive => file.try_lock(),
@@ -87,6 +82,17 @@ impl DirLock {
             ))),
         }
     }
+}
+
+/// Opens (creating it, private to its owner) a file that is only ever locked, never written.
+fn open_lock_file(path: &Path) -> StoreResult<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| {
+        StoreError::Permission(format!("cannot open the lock file {}: {e}", path.display()))
+    })
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -275,16 +281,23 @@ impl Backend for SqliteStore {
     async fn hot_seat(&self, req: crate::domain::seats::SeatRequest) -> StoreResult<SeatOutcome> {
         self.writer.seat(&self.writer_pool, req).await
     }
+
+    type SweepClaim = server::SweepClaim;
+
+    async fn claim_sweep(&self) -> StoreResult<Option<server::SweepClaim>> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        server::SweepClaim::take(dir)
+    }
+
+    async fn end_sweep(&self, claim: server::SweepClaim) {
+        drop(claim);
+    }
 }
 
-/// SQLite has one writer at a time: nothing to lock, and whoever holds the write transaction may sweep.
+/// SQLite has one writer at a time: nothing to lock.
 impl Dialect for SqliteConnection {
     async fn lock(&mut self, _what: Lock<'_>) -> StoreResult<()> {
         Ok(())
-    }
-
-    async fn may_sweep(&mut self) -> StoreResult<bool> {
-        Ok(true)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The device path's statements that are SQLite's own: a group's JSON input read with `json_each`, seats
-//! counted from the `item_seats` counter, and
-//! a batch of usage reports inserted with a few multi-row statements whatever its size.
+//! counted from the `item_seats` counter (by the device path and in item states alike), and a batch of
+//! usage reports inserted with a few multi-row statements whatever its size.
 
 use std::collections::HashMap;
 
@@ -9,6 +9,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use const_format::concatcp;
 
 use crate::store::StoreResult;
+use crate::store::items::{ItemsDialect, SEAT_COUNTER, StateSql};
 use crate::store::seat_group::{
     CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
     WRITE_SEATS_TAIL,
@@ -33,6 +34,11 @@ const GROUP: GroupSql = GroupSql {
     write_seats: concatcp!(WRITE_SEATS_HEAD, ROWS, WRITE_SEATS_TAIL),
     write_grants: concatcp!(WRITE_GRANTS_HEAD, ROWS, WRITE_GRANTS_TAIL),
 };
+
+/// Item states count live seats from the same counter.
+impl ItemsDialect for SqliteConnection {
+    const STATE: &'static StateSql = &SEAT_COUNTER;
+}
 
 impl SeatsDialect for SqliteConnection {
     fn group_sql(&self) -> &'static GroupSql {
