@@ -205,6 +205,11 @@ async fn delete_in_batches<B: Backend>(
         let started = Instant::now();
         let size = i64::from(batch);
         let n = in_tx!(store, |c| c.execute(delete, args![cutoff, size]))? as i64;
+        // What an operator checks the pacing by (`LTSCTL_LOG=ltsctl=debug`).
+        tracing::debug!(
+            "sweep batch: {n} of {size} row(s) in {} ms",
+            started.elapsed().as_millis()
+        );
         removed += n;
         if n < size {
             break;

@@ -2,7 +2,7 @@
 //! clients stream authorizations and usage uploads; after a restart every acknowledged device is seated,
 //! every acknowledged report is counted exactly once and the store passes SQLite's integrity check. A bulk
 //! `devices unregister` and a bulk `license import` killed midway leave every batch / every file all or
-//! nothing, and a rerun finishes the job. Seating is one transaction: a herd of concurrent new devices
+//! nothing, and a rerun finishes the job; so does a sweep killed between its batches. Seating is one transaction: a herd of concurrent new devices
 //! against a quota seats exactly the quota, round after round.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -315,6 +315,120 @@ async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finis
     eprintln!(
         "crash-safety: bulk unregister of {inactive} devices SIGKILLed after {removed} ({} batches, {left} left); rerun removed the rest",
         removed / BATCH
+    );
+}
+
+/// The start-up sweep of a server, SIGKILLed between two of its batches: what it removed stays removed
+/// (only lapsed seats), it recorded no run, and the next start's sweep removes the rest and records it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sweep_killed_between_batches_loses_nothing_and_the_next_finishes() {
+    let lts = Env::with_issuer();
+    let n = seed_devices() as i64;
+    lts.ok(&[
+        "seed",
+        "--devices",
+        &n.to_string(),
+        "--inactive-percent",
+        "0",
+    ]);
+    let db = db_path(&lts);
+    let reader = pool(&db).await;
+    // Four in five lapsed long ago: far more than the sweep's first batches.
+    sqlx::query("UPDATE devices SET expires_at = 1 WHERE rowid % 5 <> 0")
+        .execute(&reader)
+        .await
+        .expect("lapse");
+    // Each deletion made slow (a pointless recursive count per row), so the sweep runs long enough on
+    // any machine to be caught between two batches.
+    sqlx::query(
+        "CREATE TRIGGER test_slow_delete AFTER DELETE ON devices BEGIN
+             SELECT COUNT(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c
+                                   WHERE x < 3000) SELECT x FROM c);
+         END",
+    )
+    .execute(&reader)
+    .await
+    .expect("slow trigger");
+    let (lapsed_sql, live_sql) = (
+        "SELECT COUNT(*) FROM devices WHERE expires_at <= ?",
+        "SELECT COUNT(*) FROM devices WHERE expires_at > ?",
+    );
+    let now = chrono::Utc::now().timestamp();
+    let (lapsed, live) = (
+        count(&reader, lapsed_sql, now).await,
+        count(&reader, live_sql, now).await,
+    );
+    assert_eq!((lapsed, live), (n * 4 / 5, n / 5));
+    let sweeps = "SELECT COUNT(*) FROM sweeps WHERE removed >= ?";
+
+    let mut server = lts.here().env("LTSCTL_LOG", "ltsctl=debug").serve(&[]);
+    // The first batch is committed once it is logged.
+    let started = Instant::now();
+    while !server.stderr_text().contains("sweep batch: ") {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no batch within 60 s"
+        );
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    // Freeze the server where it is (between two batches, or in one, which the kill then undoes),
+    // check nothing was recorded, and kill it.
+    let stopped = std::process::Command::new("kill")
+        .args(["-STOP", &server.pid().to_string()])
+        .status()
+        .expect("kill -STOP");
+    assert!(stopped.success());
+    assert_eq!(
+        count(&reader, sweeps, 0).await,
+        0,
+        "the sweep finished before it could be stopped"
+    );
+    server.kill();
+    let logged = server.stderr_text().matches("sweep batch: ").count();
+    let left = count(&reader, lapsed_sql, now).await;
+    assert!(
+        0 < left && left < lapsed,
+        "{left} of {lapsed} lapsed seats left"
+    );
+    assert_eq!(
+        count(&reader, live_sql, now).await,
+        live,
+        "live seats were touched"
+    );
+    assert_eq!(count(&reader, sweeps, 0).await, 0, "a run was recorded");
+    sqlx::query("DROP TRIGGER test_slow_delete")
+        .execute(&reader)
+        .await
+        .expect("drop trigger");
+    reader.close().await;
+    integrity_check(&db).await;
+
+    let mut server = lts.serve(&[]);
+    let reader = pool(&db).await;
+    let started = Instant::now();
+    while count(&reader, sweeps, 0).await == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no sweep within 60 s"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let exactly = "SELECT COUNT(*) FROM sweeps WHERE removed = ?";
+    assert_eq!(count(&reader, sweeps, 0).await, 1);
+    assert_eq!(
+        count(&reader, exactly, left).await,
+        1,
+        "one run removed the rest"
+    );
+    assert_eq!(count(&reader, lapsed_sql, now).await, 0);
+    assert_eq!(count(&reader, live_sql, now).await, live);
+    reader.close().await;
+    server.terminate();
+    integrity_check(&db).await;
+    eprintln!(
+        "crash-safety: start-up sweep of {lapsed} lapsed seats SIGKILLed after {} ({logged} batches \
+         logged); the next start's sweep removed the other {left} as one run",
+        lapsed - left
     );
 }
 
