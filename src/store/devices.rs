@@ -146,9 +146,13 @@ pub(crate) const BY_UUID: &str = concatcp!(
 
 const COUNT: &str = concatcp!("SELECT COUNT(*)", FILTER);
 
-/// Up to `$6` matching devices.
+/// Up to `$6` matching devices. The filter stands twice: at READ COMMITTED, PostgreSQL checks a row
+/// that changed after the subquery read it (a device renewed meanwhile) against the outer WHERE only, so
+/// without it a device active again would be unregistered.
 const UNREGISTER_MATCHING: &str = concatcp!(
-    "DELETE FROM devices WHERE (handshake, uuid) IN (SELECT handshake, uuid",
+    "DELETE",
+    FILTER,
+    " AND (handshake, uuid) IN (SELECT handshake, uuid",
     FILTER,
     " LIMIT $6)"
 );

@@ -266,3 +266,59 @@ pub(crate) async fn case_seat_races_repeated(a: S, b: S) {
         );
     }
 }
+
+/// A device that is renewed while a bulk unregister of idle devices waits for its row keeps its seat: at
+/// READ COMMITTED, PostgreSQL re-checks a row changed meanwhile against the DELETE's own WHERE only, so
+/// the idle filter must stand there too, not only in the subquery that picked the batch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_only_a_device_renewed_during_bulk_unregister_keeps_its_seat() {
+    let Some(url) = pg_url() else { return };
+    let db = PgDb::create(&url).await;
+    let store = Arc::new(PgStore::connect(&db.url).await.expect("connect"));
+    let s: S = store.clone();
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    s.insert_devices(&[device("APP", "idle", "I1", T0, T0, FAR)])
+        .await
+        .unwrap();
+    // The device authorizes again; its transaction holds the row until it commits.
+    let mut renewal = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut renewal).await.unwrap();
+    sqlx::query("UPDATE devices SET last_seen = $1 WHERE uuid = 'idle'")
+        .bind(T0 + 1_000)
+        .execute(&mut renewal)
+        .await
+        .unwrap();
+    let filter = DeviceFilter {
+        last_seen_before: Some(T0 + 500),
+        now: T0 + 600,
+        ..DeviceFilter::default()
+    };
+    let unregister = {
+        let s = s.clone();
+        tokio::spawn(async move { s.unregister_matching(&filter, 100).await })
+    };
+    let mut watch = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let waiting: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock')",
+        )
+        .fetch_one(&mut watch)
+        .await
+        .unwrap();
+        if waiting {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "the unregister never waited for the row"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    sqlx::query("COMMIT").execute(&mut renewal).await.unwrap();
+    let removed = unregister.await.unwrap().expect("unregister_matching");
+    assert_eq!(removed, 0, "renewed meanwhile: no longer idle");
+    assert_eq!(s.device_seats("idle").await.unwrap().len(), 1);
+}
