@@ -302,21 +302,7 @@ async fn postgres_only_sweep_skips_while_another_instance_sweeps() {
             .execute(&mut other)
             .await
             .unwrap();
-        let rec = s.sweep(T0 + 100, "timer").await.unwrap();
-        assert_eq!(
-            rec,
-            SweepRecord {
-                started_at: T0 + 100,
-                finished_at: T0 + 100,
-                removed: 0,
-                trigger: "timer:skipped".into(),
-            }
-        );
-        assert_eq!(
-            s.last_sweep().await.unwrap(),
-            None,
-            "a skipped run is not recorded"
-        );
+        assert_round_skipped(&s).await;
         assert!(s.get_seat("APP", "d1").await.unwrap().is_some());
         sqlx::query("SELECT pg_advisory_unlock($1)")
             .bind(SWEEP_LOCK)
@@ -329,6 +315,23 @@ async fn postgres_only_sweep_skips_while_another_instance_sweeps() {
     })
     .await;
     finish_pg(result, vec![store], db).await;
+}
+
+/// A sweep while another holds the claim: nothing removed, the round marked skipped, and not recorded.
+async fn assert_round_skipped(s: &S) {
+    let rec = s.sweep(T0 + 100, "timer").await.unwrap();
+    let skipped = SweepRecord {
+        started_at: T0 + 100,
+        finished_at: T0 + 100,
+        removed: 0,
+        trigger: "timer:skipped".into(),
+    };
+    assert_eq!(rec, skipped);
+    assert_eq!(
+        s.last_sweep().await.unwrap(),
+        None,
+        "a skipped run is not recorded"
+    );
 }
 
 /// Another process sharing the data dir holds the sweep: this one skips the round, removes and records
@@ -349,21 +352,7 @@ async fn sqlite_only_sweep_skips_while_another_process_sweeps() {
         .open(dir.path().join(SWEEP_LOCK_FILE))
         .expect("the lock file");
     other.lock().expect("lock");
-    let rec = s.sweep(T0 + 100, "timer").await.unwrap();
-    assert_eq!(
-        rec,
-        SweepRecord {
-            started_at: T0 + 100,
-            finished_at: T0 + 100,
-            removed: 0,
-            trigger: "timer:skipped".into(),
-        }
-    );
-    assert_eq!(
-        s.last_sweep().await.unwrap(),
-        None,
-        "a skipped run is not recorded"
-    );
+    assert_round_skipped(&s).await;
     assert_eq!(s.count_devices(&DeviceFilter::default()).await.unwrap(), 3);
     other.unlock().expect("unlock");
     let rec = s.sweep(T0 + 100, "timer").await.unwrap();
