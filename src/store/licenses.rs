@@ -43,7 +43,7 @@ pub enum ImportResult {
     Imported,
     /// The identical file was already imported: nothing changed.
     Unchanged,
-    /// A later issue of a stored license took its place ([`LicensesStore::replace_license`]): items kept
+    /// A later issue of a stored license took its place (`import_license` with `replace`): items kept
     /// their bindings, seats and consumption; these items of the old issue are not in the new one.
     Replaced {
         dropped_items: Vec<String>,
@@ -82,27 +82,22 @@ pub trait LicensesStore: Send + Sync {
     async fn get_trusted_key(&self, key_id: &str) -> StoreResult<Option<TrustedKeyRow>>;
     async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()>;
     /// Stores a verified license and its items (and binds them, if asked) in one transaction.
+    /// Imports a license in one transaction. With `replace`, a later issue of a stored license (same id,
+    /// later `issued_at`) takes its place: items in both keep their bindings, seats and consumption and
+    /// take the new terms; new items are added; items only in the old issue are dropped, which is refused
+    /// while devices hold live seats on them; a license not stored yet is imported. Either way the
+    /// identical file is [`ImportResult::Unchanged`].
     async fn import_license(
         &self,
         license: LicenseRow,
         items: Vec<ItemRow>,
         binding: Option<ImportBinding>,
+        replace: bool,
         now: i64,
     ) -> StoreResult<ImportResult>;
     async fn list_licenses(&self, now: i64) -> StoreResult<Vec<LicenseRecord>>;
     async fn get_license(&self, id: &str, now: i64) -> StoreResult<Option<LicenseRecord>>;
     async fn get_items(&self, ids: &[String], now: i64) -> StoreResult<Vec<ItemState>>;
-    /// Replaces a stored license by a later issue of it (same id, later `issued_at`) in one transaction:
-    /// items in both keep their bindings, seats and consumption and take the new terms; new items are
-    /// added; items only in the old issue are dropped, which is refused while devices hold live seats on
-    /// them. A license not stored yet is imported; the identical file is [`ImportResult::Unchanged`].
-    async fn replace_license(
-        &self,
-        license: LicenseRow,
-        items: Vec<ItemRow>,
-        binding: Option<ImportBinding>,
-        now: i64,
-    ) -> StoreResult<ImportResult>;
     /// Removes a license, its items, their bindings and the seats on them; refuses while devices hold
     /// live seats on them unless `force`. The usage ledger (reports and consumed units, keyed by item id)
     /// is kept. `dry_run` computes the same answer and changes nothing.
@@ -519,6 +514,7 @@ impl<B: Backend> LicensesStore for B {
         license: LicenseRow,
         items: Vec<ItemRow>,
         binding: Option<ImportBinding>,
+        replace: bool,
         now: i64,
     ) -> StoreResult<ImportResult> {
         in_tx!(self, |c| import(
@@ -526,24 +522,7 @@ impl<B: Backend> LicensesStore for B {
             &license,
             &items,
             binding.as_ref(),
-            false,
-            now
-        ))
-    }
-
-    async fn replace_license(
-        &self,
-        license: LicenseRow,
-        items: Vec<ItemRow>,
-        binding: Option<ImportBinding>,
-        now: i64,
-    ) -> StoreResult<ImportResult> {
-        in_tx!(self, |c| import(
-            c,
-            &license,
-            &items,
-            binding.as_ref(),
-            true,
+            replace,
             now
         ))
     }

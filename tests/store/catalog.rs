@@ -96,7 +96,7 @@ pub(crate) async fn case_license_import(s: S) {
     let items = vec![i1.clone(), i2.clone()];
     let imp = |l: LicenseRow, i: Vec<ItemRow>| {
         let s = s.clone();
-        async move { s.import_license(l, i, None, T0).await }
+        async move { s.import_license(l, i, None, false, T0).await }
     };
     assert_eq!(
         imp(lic.clone(), items.clone()).await.unwrap(),
@@ -176,7 +176,7 @@ pub(crate) async fn case_import_binding(s: S) {
         items: strings(&["I1", "I2"]),
     };
     let r = s
-        .import_license(license("L1", "fp"), items.clone(), Some(binding), T0)
+        .import_license(license("L1", "fp"), items.clone(), Some(binding), false, T0)
         .await
         .unwrap();
     assert_eq!(r, ImportResult::Imported);
@@ -188,7 +188,7 @@ pub(crate) async fn case_import_binding(s: S) {
         items: strings(&["I1", "I2"]),
     };
     let r = s
-        .import_license(license("L1", "fp"), items, Some(again), T0 + 5)
+        .import_license(license("L1", "fp"), items, Some(again), false, T0 + 5)
         .await
         .unwrap();
     assert_eq!(r, ImportResult::Unchanged);
@@ -207,6 +207,7 @@ pub(crate) async fn case_import_binding(s: S) {
             license("L2", "fp"),
             vec![item("L2", "I3", "per-device", FAR)],
             Some(missing),
+            false,
             T0,
         )
         .await
@@ -230,6 +231,7 @@ pub(crate) async fn case_import_binding(s: S) {
             license("L3", "fp"),
             vec![item("L3", "I4", "per-device", FAR)],
             Some(bad),
+            false,
             T0,
         )
         .await
@@ -381,6 +383,7 @@ pub(crate) async fn case_replace_license(s: S) {
         license("L1", "fp1"),
         vec![i1.clone(), i2.clone(), i3.clone()],
         None,
+        false,
         T0,
     )
     .await
@@ -403,7 +406,7 @@ pub(crate) async fn case_replace_license(s: S) {
     // The identical file is no change; the same issue time is no later issue.
     let replace = |l: LicenseRow, items: Vec<ItemRow>| {
         let s = s.clone();
-        async move { s.replace_license(l, items, None, T0 + 10).await }
+        async move { s.import_license(l, items, None, true, T0 + 10).await }
     };
     assert_eq!(
         replace(

@@ -179,6 +179,7 @@ pub(crate) async fn case_concurrent_admin(a: S, b: S) {
                     license("L2", "fp"),
                     vec![item("L2", "J1", "per-device", FAR)],
                     None,
+                    false,
                     T0,
                 )
                 .await

@@ -37,7 +37,7 @@ pub(crate) async fn import(s: &S, license_id: &str, items: &[(&str, &str, i64)])
         .map(|(id, option, exp)| item(license_id, id, option, *exp))
         .collect();
     let result = s
-        .import_license(license(license_id, "fp"), rows.clone(), None, T0)
+        .import_license(license(license_id, "fp"), rows.clone(), None, false, T0)
         .await
         .expect("import");
     assert_eq!(result, ImportResult::Imported);

@@ -98,17 +98,10 @@ pub(super) async fn import(
         None => Vec::new(),
     };
     let (license, items) = rows(&doc, &file, now);
-    let result = if replace {
-        admin
-            .store
-            .replace_license(license, items, binding.clone(), to_unix(now))
-            .await?
-    } else {
-        admin
-            .store
-            .import_license(license, items, binding.clone(), to_unix(now))
-            .await?
-    };
+    let result = admin
+        .store
+        .import_license(license, items, binding.clone(), replace, to_unix(now))
+        .await?;
     let (status, dropped) = match result {
         ImportResult::Imported => (ImportStatus::Imported, Vec::new()),
         ImportResult::Unchanged => (ImportStatus::Unchanged, Vec::new()),
