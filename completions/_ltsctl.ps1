@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the License Tracking Server (the device API for client SDKs)')
             [CompletionResult]::new('devices', 'devices', [CompletionResultType]::ParameterValue, 'List devices, find inactive ones and unregister them')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage statistics: scans, pages, active devices, quota used and left per item')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, list and revoke admin API tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the audit log of administrative changes')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote LTS: check a token and keep it in the OS keyring')
@@ -469,6 +469,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--refresh-interval', '--refresh-interval', [CompletionResultType]::ParameterName, 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]')
             [CompletionResult]::new('--offline-grace', '--offline-grace', [CompletionResultType]::ParameterName, 'How long an authorized device may work without reaching the LTS [default: 7d]')
             [CompletionResult]::new('--overuse', '--overuse', [CompletionResultType]::ParameterName, 'Overuse tolerance in percent (0-100)')
+            [CompletionResult]::new('--active-from', '--active-from', [CompletionResultType]::ParameterName, 'When a device''s active time starts: at its first authorization (the default), or at its first usage report (a device provisioned ahead of time holds its seat until then, at most until the item expires)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
@@ -481,8 +482,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'ltsctl;handshake;domains' {
@@ -967,6 +968,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List devices (streams: starts at once and holds memory flat at any size)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one device: its seats and usage totals')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Free the seats of devices: by UUID, or every device inactive for a while')
+            [CompletionResult]::new('checkout', 'checkout', [CompletionResultType]::ParameterValue, 'Seat a device that never reaches the LTS and write its offline authorization file')
+            [CompletionResult]::new('checkin', 'checkin', [CompletionResultType]::ParameterValue, 'End a device''s offline check-out early, freeing its seat (audit-logged)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -985,6 +988,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Only devices holding a seat now')
             [CompletionResult]::new('--expired', '--expired', [CompletionResultType]::ParameterName, 'Only devices whose removal time has passed (not yet swept)')
+            [CompletionResult]::new('--checked-out', '--checked-out', [CompletionResultType]::ParameterName, 'Only devices holding a live offline check-out (see `devices checkout`)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
@@ -1021,6 +1025,45 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be removed; change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed without a terminal)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Unregister devices holding a live offline check-out too (their files keep working offline, so the seat is handed out twice); without it a named one is refused and bulk removal keeps them')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;devices;checkout' {
+            [CompletionResult]::new('--handshake', '--handshake', [CompletionResultType]::ParameterName, 'The handshake code the device''s application is built with')
+            [CompletionResult]::new('--uuid', '--uuid', [CompletionResultType]::ParameterName, 'The device''s id, as its SDK reports it')
+            [CompletionResult]::new('--product', '--product', [CompletionResultType]::ParameterName, 'The product (SDK) the device runs')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The device''s platform')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A name for administrators (e.g. the device''s host name)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long the device may work offline (e.g. 90d; at most 366d, and never past the item''s expiry)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the file here (refused if it exists) instead of to stdout')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;devices;checkin' {
+            [CompletionResult]::new('--handshake', '--handshake', [CompletionResultType]::ParameterName, 'Only its check-out through this handshake code')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
@@ -1032,6 +1075,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List devices (streams: starts at once and holds memory flat at any size)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one device: its seats and usage totals')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Free the seats of devices: by UUID, or every device inactive for a while')
+            [CompletionResult]::new('checkout', 'checkout', [CompletionResultType]::ParameterValue, 'Seat a device that never reaches the LTS and write its offline authorization file')
+            [CompletionResult]::new('checkin', 'checkin', [CompletionResultType]::ParameterValue, 'End a device''s offline check-out early, freeing its seat (audit-logged)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1042,6 +1087,12 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             break
         }
         'ltsctl;devices;help;unregister' {
+            break
+        }
+        'ltsctl;devices;help;checkout' {
+            break
+        }
+        'ltsctl;devices;help;checkin' {
             break
         }
         'ltsctl;devices;help;help' {
@@ -1064,6 +1115,34 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record usage carried back from devices that never reach the LTS')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;usage;import' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this login profile instead of the active one')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'ltsctl;usage;help' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record usage carried back from devices that never reach the LTS')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ltsctl;usage;help;import' {
+            break
+        }
+        'ltsctl;usage;help;help' {
             break
         }
         'ltsctl;token' {
@@ -1322,7 +1401,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the License Tracking Server (the device API for client SDKs)')
             [CompletionResult]::new('devices', 'devices', [CompletionResultType]::ParameterValue, 'List devices, find inactive ones and unregister them')
-            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage statistics: scans, pages, active devices, quota used and left per item')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, list and revoke admin API tokens')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the audit log of administrative changes')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote LTS: check a token and keep it in the OS keyring')
@@ -1490,6 +1569,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List devices (streams: starts at once and holds memory flat at any size)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one device: its seats and usage totals')
             [CompletionResult]::new('unregister', 'unregister', [CompletionResultType]::ParameterValue, 'Free the seats of devices: by UUID, or every device inactive for a while')
+            [CompletionResult]::new('checkout', 'checkout', [CompletionResultType]::ParameterValue, 'Seat a device that never reaches the LTS and write its offline authorization file')
+            [CompletionResult]::new('checkin', 'checkin', [CompletionResultType]::ParameterValue, 'End a device''s offline check-out early, freeing its seat (audit-logged)')
             break
         }
         'ltsctl;help;devices;list' {
@@ -1501,7 +1582,17 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
         'ltsctl;help;devices;unregister' {
             break
         }
+        'ltsctl;help;devices;checkout' {
+            break
+        }
+        'ltsctl;help;devices;checkin' {
+            break
+        }
         'ltsctl;help;usage' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Record usage carried back from devices that never reach the LTS')
+            break
+        }
+        'ltsctl;help;usage;import' {
             break
         }
         'ltsctl;help;token' {

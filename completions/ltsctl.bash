@@ -121,6 +121,12 @@ _ltsctl() {
             ltsctl__subcmd__config__subcmd__help,show)
                 cmd="ltsctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            ltsctl__subcmd__devices,checkin)
+                cmd="ltsctl__subcmd__devices__subcmd__checkin"
+                ;;
+            ltsctl__subcmd__devices,checkout)
+                cmd="ltsctl__subcmd__devices__subcmd__checkout"
+                ;;
             ltsctl__subcmd__devices,help)
                 cmd="ltsctl__subcmd__devices__subcmd__help"
                 ;;
@@ -132,6 +138,12 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__devices,unregister)
                 cmd="ltsctl__subcmd__devices__subcmd__unregister"
+                ;;
+            ltsctl__subcmd__devices__subcmd__help,checkin)
+                cmd="ltsctl__subcmd__devices__subcmd__help__subcmd__checkin"
+                ;;
+            ltsctl__subcmd__devices__subcmd__help,checkout)
+                cmd="ltsctl__subcmd__devices__subcmd__help__subcmd__checkout"
                 ;;
             ltsctl__subcmd__devices__subcmd__help,help)
                 cmd="ltsctl__subcmd__devices__subcmd__help__subcmd__help"
@@ -349,6 +361,12 @@ _ltsctl() {
             ltsctl__subcmd__help__subcmd__config,show)
                 cmd="ltsctl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            ltsctl__subcmd__help__subcmd__devices,checkin)
+                cmd="ltsctl__subcmd__help__subcmd__devices__subcmd__checkin"
+                ;;
+            ltsctl__subcmd__help__subcmd__devices,checkout)
+                cmd="ltsctl__subcmd__help__subcmd__devices__subcmd__checkout"
+                ;;
             ltsctl__subcmd__help__subcmd__devices,list)
                 cmd="ltsctl__subcmd__help__subcmd__devices__subcmd__list"
                 ;;
@@ -447,6 +465,9 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__help__subcmd__trust,remove)
                 cmd="ltsctl__subcmd__help__subcmd__trust__subcmd__remove"
+                ;;
+            ltsctl__subcmd__help__subcmd__usage,import)
+                cmd="ltsctl__subcmd__help__subcmd__usage__subcmd__import"
                 ;;
             ltsctl__subcmd__issuer,help)
                 cmd="ltsctl__subcmd__issuer__subcmd__help"
@@ -567,6 +588,18 @@ _ltsctl() {
                 ;;
             ltsctl__subcmd__trust__subcmd__help,remove)
                 cmd="ltsctl__subcmd__trust__subcmd__help__subcmd__remove"
+                ;;
+            ltsctl__subcmd__usage,help)
+                cmd="ltsctl__subcmd__usage__subcmd__help"
+                ;;
+            ltsctl__subcmd__usage,import)
+                cmd="ltsctl__subcmd__usage__subcmd__import"
+                ;;
+            ltsctl__subcmd__usage__subcmd__help,help)
+                cmd="ltsctl__subcmd__usage__subcmd__help__subcmd__help"
+                ;;
+            ltsctl__subcmd__usage__subcmd__help,import)
+                cmd="ltsctl__subcmd__usage__subcmd__help__subcmd__import"
                 ;;
             *)
                 ;;
@@ -1077,7 +1110,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices)
-            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help list show unregister help"
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help list show unregister checkout checkin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,9 +1151,153 @@ _ltsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ltsctl__subcmd__devices__subcmd__help)
-            opts="list show unregister help"
+        ltsctl__subcmd__devices__subcmd__checkin)
+            opts="-o -q -h --handshake --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --handshake)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__devices__subcmd__checkout)
+            opts="-o -q -h --handshake --uuid --product --platform --name --for --out --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --handshake)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uuid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --product)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "web mobile desktop embedded server" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__devices__subcmd__help)
+            opts="list show unregister checkout checkin help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__devices__subcmd__help__subcmd__checkin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__devices__subcmd__help__subcmd__checkout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1189,7 +1366,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices__subcmd__list)
-            opts="-o -q -h --handshake --item --inactive-for --active --expired --sort --limit --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --handshake --item --inactive-for --active --expired --checked-out --sort --limit --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1293,7 +1470,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__devices__subcmd__unregister)
-            opts="-y -o -q -h --inactive-for --expired --handshake --dry-run --yes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-y -o -q -h --inactive-for --expired --handshake --dry-run --yes --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2319,7 +2496,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__handshake__subcmd__set)
-            opts="-o -q -h --name --refresh-interval --offline-grace --default-refresh-interval --overuse --default-overuse --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --name --refresh-interval --offline-grace --default-refresh-interval --overuse --default-overuse --active-from --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2339,6 +2516,10 @@ _ltsctl() {
                     ;;
                 --overuse)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --active-from)
+                    COMPREPLY=($(compgen -W "authorization first-use" -- "${cur}"))
                     return 0
                     ;;
                 --server)
@@ -2587,8 +2768,36 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help__subcmd__devices)
-            opts="list show unregister"
+            opts="list show unregister checkout checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__devices__subcmd__checkin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__devices__subcmd__checkout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3301,8 +3510,22 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__help__subcmd__usage)
-            opts=""
+            opts="import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__help__subcmd__usage__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4959,7 +5182,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__usage)
-            opts="-o -q -h --handshake --item --since --by --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --handshake --item --since --by --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4981,6 +5204,90 @@ _ltsctl() {
                     COMPREPLY=($(compgen -W "day item symbology module" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__usage__subcmd__help)
+            opts="import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__usage__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__usage__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ltsctl__subcmd__usage__subcmd__import)
+            opts="-o -q -h --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -47,7 +47,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand generate-assets 'Regenerate completions/ and man/ (for maintainers)'
             cand serve 'Run the License Tracking Server (the device API for client SDKs)'
             cand devices 'List devices, find inactive ones and unregister them'
-            cand usage 'Usage statistics: scans, pages, active devices, quota used and left per item'
+            cand usage 'Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage'
             cand token 'Create, list and revoke admin API tokens'
             cand audit 'Show the audit log of administrative changes'
             cand login 'Log in to a remote LTS: check a token and keep it in the OS keyring'
@@ -429,6 +429,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --refresh-interval 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]'
             cand --offline-grace 'How long an authorized device may work without reaching the LTS [default: 7d]'
             cand --overuse 'Overuse tolerance in percent (0-100)'
+            cand --active-from 'When a device''s active time starts: at its first authorization (the default), or at its first usage report (a device provisioned ahead of time holds its seat until then, at most until the item expires)'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
@@ -441,8 +442,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
             cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'ltsctl;handshake;domains'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
@@ -874,6 +875,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand list 'List devices (streams: starts at once and holds memory flat at any size)'
             cand show 'Show one device: its seats and usage totals'
             cand unregister 'Free the seats of devices: by UUID, or every device inactive for a while'
+            cand checkout 'Seat a device that never reaches the LTS and write its offline authorization file'
+            cand checkin 'End a device''s offline check-out early, freeing its seat (audit-logged)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ltsctl;devices;list'= {
@@ -891,6 +894,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --output 'Output format [default: table on a terminal, json otherwise]'
             cand --active 'Only devices holding a seat now'
             cand --expired 'Only devices whose removal time has passed (not yet swept)'
+            cand --checked-out 'Only devices holding a live offline check-out (see `devices checkout`)'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
             cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
@@ -925,6 +929,43 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --dry-run 'Show what would be removed; change nothing'
             cand -y 'Do not ask for confirmation (needed without a terminal)'
             cand --yes 'Do not ask for confirmation (needed without a terminal)'
+            cand --force 'Unregister devices holding a live offline check-out too (their files keep working offline, so the seat is handed out twice); without it a named one is refused and bulk removal keeps them'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;devices;checkout'= {
+            cand --handshake 'The handshake code the device''s application is built with'
+            cand --uuid 'The device''s id, as its SDK reports it'
+            cand --product 'The product (SDK) the device runs'
+            cand --platform 'The device''s platform'
+            cand --name 'A name for administrators (e.g. the device''s host name)'
+            cand --for 'How long the device may work offline (e.g. 90d; at most 366d, and never past the item''s expiry)'
+            cand --out 'Write the file here (refused if it exists) instead of to stdout'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;devices;checkin'= {
+            cand --handshake 'Only its check-out through this handshake code'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
             cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
@@ -935,6 +976,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand list 'List devices (streams: starts at once and holds memory flat at any size)'
             cand show 'Show one device: its seats and usage totals'
             cand unregister 'Free the seats of devices: by UUID, or every device inactive for a while'
+            cand checkout 'Seat a device that never reaches the LTS and write its offline authorization file'
+            cand checkin 'End a device''s offline check-out early, freeing its seat (audit-logged)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ltsctl;devices;help;list'= {
@@ -942,6 +985,10 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;devices;help;show'= {
         }
         &'ltsctl;devices;help;unregister'= {
+        }
+        &'ltsctl;devices;help;checkout'= {
+        }
+        &'ltsctl;devices;help;checkin'= {
         }
         &'ltsctl;devices;help;help'= {
         }
@@ -962,6 +1009,30 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand import 'Record usage carried back from devices that never reach the LTS'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;usage;import'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;usage;help'= {
+            cand import 'Record usage carried back from devices that never reach the LTS'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;usage;help;import'= {
+        }
+        &'ltsctl;usage;help;help'= {
         }
         &'ltsctl;token'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
@@ -1195,7 +1266,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand generate-assets 'Regenerate completions/ and man/ (for maintainers)'
             cand serve 'Run the License Tracking Server (the device API for client SDKs)'
             cand devices 'List devices, find inactive ones and unregister them'
-            cand usage 'Usage statistics: scans, pages, active devices, quota used and left per item'
+            cand usage 'Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage'
             cand token 'Create, list and revoke admin API tokens'
             cand audit 'Show the audit log of administrative changes'
             cand login 'Log in to a remote LTS: check a token and keep it in the OS keyring'
@@ -1320,6 +1391,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand list 'List devices (streams: starts at once and holds memory flat at any size)'
             cand show 'Show one device: its seats and usage totals'
             cand unregister 'Free the seats of devices: by UUID, or every device inactive for a while'
+            cand checkout 'Seat a device that never reaches the LTS and write its offline authorization file'
+            cand checkin 'End a device''s offline check-out early, freeing its seat (audit-logged)'
         }
         &'ltsctl;help;devices;list'= {
         }
@@ -1327,7 +1400,14 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;help;devices;unregister'= {
         }
+        &'ltsctl;help;devices;checkout'= {
+        }
+        &'ltsctl;help;devices;checkin'= {
+        }
         &'ltsctl;help;usage'= {
+            cand import 'Record usage carried back from devices that never reach the LTS'
+        }
+        &'ltsctl;help;usage;import'= {
         }
         &'ltsctl;help;token'= {
             cand create 'Create a token; its secret is printed once'

@@ -51,7 +51,7 @@ complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "seed" -d 'Fill a loca
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "generate-assets" -d 'Regenerate completions/ and man/ (for maintainers)'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "serve" -d 'Run the License Tracking Server (the device API for client SDKs)'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "devices" -d 'List devices, find inactive ones and unregister them'
-complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "usage" -d 'Usage statistics: scans, pages, active devices, quota used and left per item'
+complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "usage" -d 'Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "token" -d 'Create, list and revoke admin API tokens'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "audit" -d 'Show the audit log of administrative changes'
 complete -c ltsctl -n "__fish_ltsctl_needs_command" -f -a "login" -d 'Log in to a remote LTS: check a token and keep it in the OS keyring'
@@ -339,6 +339,8 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l refresh-interval -d 'How long a silent device keeps its seat, e.g. 90d [default: from the item: 365d/90d/30d/24h per-device, 3m per-concurrent-device, 366d otherwise]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l offline-grace -d 'How long an authorized device may work without reaching the LTS [default: 7d]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l overuse -d 'Overuse tolerance in percent (0-100)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l active-from -d 'When a device\'s active time starts: at its first authorization (the default), or at its first usage report (a device provisioned ahead of time holds its seat until then, at most until the item expires)' -r -f -a "authorization\t'The removal time runs from each authorization (and usage report)'
+first-use\t'Until its first usage report a device holds its seat until the item expires; from then on the removal time runs as with `authorization`'"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
@@ -351,7 +353,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l default-overuse -d 'Use each option\'s default overuse tolerance again'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand handshake; and __fish_seen_subcommand_from domains" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
@@ -572,21 +574,23 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l bench-null-route
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -l profile -d 'Use this login profile instead of the active one' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -s h -l help -d 'Print help'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "show" -d 'Show one device: its seats and usage totals'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "unregister" -d 'Free the seats of devices: by UUID, or every device inactive for a while'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -f -a "show" -d 'Show one device: its seats and usage totals'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -f -a "unregister" -d 'Free the seats of devices: by UUID, or every device inactive for a while'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -f -a "checkout" -d 'Seat a device that never reaches the LTS and write its offline authorization file'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -f -a "checkin" -d 'End a device\'s offline check-out early, freeing its seat (audit-logged)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and not __fish_seen_subcommand_from list show unregister checkout checkin help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l handshake -d 'Only devices seated through this handshake code' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l item -d 'Only devices seated on this license item' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l inactive-for -d 'Only devices not seen for at least this long (e.g. 90d)' -r
@@ -604,6 +608,7 @@ json\t''
 csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l active -d 'Only devices holding a seat now'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l expired -d 'Only devices whose removal time has passed (not yet swept)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l checked-out -d 'Only devices holding a live offline check-out (see `devices checkout`)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -631,31 +636,83 @@ csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l expired -d 'Every device whose removal time has passed (what the sweeper would remove)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l dry-run -d 'Show what would be removed; change nothing'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s y -l yes -d 'Do not ask for confirmation (needed without a terminal)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l force -d 'Unregister devices holding a live offline check-out too (their files keep working offline, so the seat is handed out twice); without it a named one is refused and bulk removal keeps them'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from unregister" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l handshake -d 'The handshake code the device\'s application is built with' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l uuid -d 'The device\'s id, as its SDK reports it' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l product -d 'The product (SDK) the device runs' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l platform -d 'The device\'s platform' -r -f -a "web\t''
+mobile\t''
+desktop\t''
+embedded\t''
+server\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l name -d 'A name for administrators (e.g. the device\'s host name)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l for -d 'How long the device may work offline (e.g. 90d; at most 366d, and never past the item\'s expiry)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l out -d 'Write the file here (refused if it exists) instead of to stdout' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l profile -d 'Use this login profile instead of the active one' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l handshake -d 'Only its check-out through this handshake code' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l profile -d 'Use this login profile instead of the active one' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkin" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one device: its seats and usage totals'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "unregister" -d 'Free the seats of devices: by UUID, or every device inactive for a while'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "checkout" -d 'Seat a device that never reaches the LTS and write its offline authorization file'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "checkin" -d 'End a device\'s offline check-out early, freeing its seat (audit-logged)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l handshake -d 'Only this handshake code' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l item -d 'Only this license item' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l since -d 'Only usage since this long ago (30d) or this date (2026-11-01, or RFC 3339)' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l by -d 'Group by' -r -f -a "day\t''
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l handshake -d 'Only this handshake code' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l item -d 'Only this license item' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l since -d 'Only usage since this long ago (30d) or this date (2026-11-01, or RFC 3339)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l by -d 'Group by' -r -f -a "day\t''
 item\t''
 symbology\t''
 module\t''"
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l profile -d 'Use this login profile instead of the active one' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l profile -d 'Use this login profile instead of the active one' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -s h -l help -d 'Print help'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -f -a "import" -d 'Record usage carried back from devices that never reach the LTS'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and not __fish_seen_subcommand_from import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -l profile -d 'Use this login profile instead of the active one' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -l ca-cert -d 'Trust the server\'s TLS certificate through this PEM file: the private CA that signed it, or the server\'s own (self-signed) certificate' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "import" -d 'Record usage carried back from devices that never reach the LTS'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand usage; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
@@ -829,7 +886,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "generate-assets" -d 'Regenerate completions/ and man/ (for maintainers)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "serve" -d 'Run the License Tracking Server (the device API for client SDKs)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "devices" -d 'List devices, find inactive ones and unregister them'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "usage" -d 'Usage statistics: scans, pages, active devices, quota used and left per item'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "usage" -d 'Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "token" -d 'Create, list and revoke admin API tokens'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "audit" -d 'Show the audit log of administrative changes'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and not __fish_seen_subcommand_from issuer license trust handshake status init backup restore migrate config completions seed generate-assets serve devices usage token audit login logout profile sweep help" -f -a "login" -d 'Log in to a remote LTS: check a token and keep it in the OS keyring'
@@ -863,6 +920,9 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subc
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "show" -d 'Show one device: its seats and usage totals'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "unregister" -d 'Free the seats of devices: by UUID, or every device inactive for a while'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "checkout" -d 'Seat a device that never reaches the LTS and write its offline authorization file'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "checkin" -d 'End a device\'s offline check-out early, freeing its seat (audit-logged)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from usage" -f -a "import" -d 'Record usage carried back from devices that never reach the LTS'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; its secret is printed once'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens (never their secrets)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token at once'

@@ -222,10 +222,12 @@ pub enum Command {
     /// List devices, find inactive ones and unregister them
     #[command(subcommand)]
     Devices(DevicesCommand),
-    /// Usage statistics: scans, pages, active devices, quota used and left per item
+    /// Usage statistics: scans, pages, active devices, quota used and left per item; import offline usage
     #[command(
+        args_conflicts_with_subcommands = true,
         after_help = "Examples:\n  ltsctl usage --handshake 216998-100025900 --since 30d\n  \
-        ltsctl usage --by symbology --since 2026-11-01\n  ltsctl usage --by item -o json"
+        ltsctl usage --by symbology --since 2026-11-01\n  ltsctl usage --by item -o json\n  \
+        ltsctl usage import rig-7-usage.json"
     )]
     Usage(UsageArgs),
     /// Create, list and revoke admin API tokens
@@ -275,6 +277,9 @@ pub enum DevicesCommand {
         /// Only devices whose removal time has passed (not yet swept)
         #[arg(long)]
         expired: bool,
+        /// Only devices holding a live offline check-out (see `devices checkout`)
+        #[arg(long)]
+        checked_out: bool,
         /// Sort order
         #[arg(long, value_enum, default_value_t = crate::admin::DeviceSortKey::LastSeen)]
         sort: crate::admin::DeviceSortKey,
@@ -317,6 +322,60 @@ pub enum DevicesCommand {
         /// Do not ask for confirmation (needed without a terminal)
         #[arg(short, long)]
         yes: bool,
+        /// Unregister devices holding a live offline check-out too (their files keep working offline,
+        /// so the seat is handed out twice); without it a named one is refused and bulk removal keeps them
+        #[arg(long)]
+        force: bool,
+    },
+    /// Seat a device that never reaches the LTS and write its offline authorization file
+    #[command(
+        long_about = "Seat a device that never connects to any network, as /v1/authorize would (the same item \
+            choice, quota and tolerance; no domain check), and write an offline authorization file: the same \
+            EdDSA token the device API gives, lasting the check-out, with the LTS's JWKS so the device can \
+            verify it without a network. The seat is held until the file expires: the file cannot be \
+            recalled, so the sweeper keeps the seat and unregistering needs --force. End it early with \
+            `devices checkin` once the device is gone. Checking out a device again extends its check-out.",
+        after_help = "Examples:\n  ltsctl devices checkout --handshake 216998-100025900 --uuid rig-7 \\\n      \
+            --product barcode-reader --platform embedded --for 90d --out rig-7.lic\n  \
+            ltsctl --server https://lts:48080 devices checkout --handshake APP --uuid rig-8 --product sdk --for 30d > rig-8.lic"
+    )]
+    Checkout {
+        /// The handshake code the device's application is built with
+        #[arg(long, value_name = "CODE")]
+        handshake: String,
+        /// The device's id, as its SDK reports it
+        #[arg(long, value_name = "UUID")]
+        uuid: String,
+        /// The product (SDK) the device runs
+        #[arg(long, value_name = "PRODUCT")]
+        product: String,
+        /// The device's platform
+        #[arg(long, value_enum, default_value = "desktop")]
+        platform: crate::service::types::Platform,
+        /// A name for administrators (e.g. the device's host name)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// How long the device may work offline (e.g. 90d; at most 366d, and never past the item's expiry)
+        #[arg(long = "for", value_name = "DUR", value_parser = parse_window)]
+        period: Duration,
+        /// Write the file here (refused if it exists) instead of to stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// End a device's offline check-out early, freeing its seat (audit-logged)
+    #[command(
+        long_about = "End a device's offline check-out early, freeing its seat, when you know the device is gone \
+            (its file would otherwise hold the seat until it expires). Usage the device counted meanwhile is \
+            still accepted by `ltsctl usage import`.",
+        after_help = "Example:\n  ltsctl devices checkin rig-7"
+    )]
+    Checkin {
+        /// The device's UUID
+        #[arg(value_name = "UUID")]
+        uuid: String,
+        /// Only its check-out through this handshake code
+        #[arg(long, value_name = "CODE")]
+        handshake: Option<String>,
     },
 }
 
@@ -335,6 +394,8 @@ pub struct DeviceFilterArgs {
 
 #[derive(Debug, Args)]
 pub struct UsageArgs {
+    #[command(subcommand)]
+    pub command: Option<UsageCommand>,
     /// Only this handshake code
     #[arg(long, value_name = "CODE")]
     pub handshake: Option<String>,
@@ -347,6 +408,24 @@ pub struct UsageArgs {
     /// Group by
     #[arg(long, value_enum, default_value_t = crate::admin::UsageBy::Day)]
     pub by: crate::admin::UsageBy,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsageCommand {
+    /// Record usage carried back from devices that never reach the LTS
+    #[command(
+        long_about = "Record usage reports carried back from offline devices (see `devices checkout`): each FILE \
+            holds the /v1/usage request body, as one JSON object or as JSON lines of them (at most 1000). A file \
+            is checked whole by the device API's rules and refused whole, naming the line and the reason, if \
+            any part is refused. Reports are idempotent by id, as on the device API: importing a file again \
+            counts each report once.",
+        after_help = "Examples:\n  ltsctl usage import rig-7-usage.json\n  ltsctl --server https://lts:48080 usage import carried/*.jsonl"
+    )]
+    Import {
+        /// Files of usage uploads
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -690,6 +769,11 @@ pub enum HandshakeCommand {
         /// Use each option's default overuse tolerance again
         #[arg(long, conflicts_with = "overuse")]
         default_overuse: bool,
+        /// When a device's active time starts: at its first authorization (the default), or at its first
+        /// usage report (a device provisioned ahead of time holds its seat until then, at most until the
+        /// item expires)
+        #[arg(long, value_enum, value_name = "WHEN")]
+        active_from: Option<crate::admin::ActiveFrom>,
     },
     /// Manage the web domains a code admits
     #[command(subcommand)]

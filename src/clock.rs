@@ -51,3 +51,8 @@ pub fn to_unix(t: DateTime<Utc>) -> i64 {
 pub fn from_unix(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(secs, 0).unwrap_or_default()
 }
+
+/// Unix seconds as RFC 3339 to the second ("2026-11-22T08:03:00Z"), for messages.
+pub fn rfc3339(secs: i64) -> String {
+    from_unix(secs).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

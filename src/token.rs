@@ -28,6 +28,10 @@ pub struct Claims {
     pub option: String,
     pub iat: i64,
     pub exp: i64,
+    /// Set on an offline check-out (`devices checkout`): the device holds its seat until `exp` by this
+    /// token alone and is not expected to reach the LTS. Absent from online tokens.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checked_out: bool,
 }
 
 /// Signs tokens with a ready Ed25519 key and a header encoded once. `jsonwebtoken::encode` would
@@ -115,6 +119,7 @@ pub fn claims(
         option: option.to_string(),
         iat: now.timestamp(),
         exp: offline_until.timestamp(),
+        checked_out: false,
     }
 }
 

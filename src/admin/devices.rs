@@ -25,6 +25,10 @@ pub struct DeviceView {
     /// When the seat lapses unless the device is seen again (its removal time).
     #[serde(serialize_with = "rfc3339")]
     pub expires_at: DateTime<Utc>,
+    /// While an offline authorization file holds the seat (`devices checkout`): until when. The seat is
+    /// not freed before then; `null` when the device holds no live check-out.
+    #[serde(serialize_with = "opt_rfc3339")]
+    pub checked_out_until: Option<DateTime<Utc>>,
 }
 
 /// A page of devices with each device as its JSON text: exactly the JSON of a [`DevicePage`], for
@@ -47,6 +51,13 @@ fn rfc3339<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Er
         ))
     } else {
         t.serialize(s)
+    }
+}
+
+fn opt_rfc3339<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => rfc3339(t, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -82,6 +93,8 @@ pub struct DeviceQuery {
     pub inactive_for_seconds: Option<u64>,
     #[serde(default)]
     pub state: DeviceStateFilter,
+    /// Only devices holding a live check-out (`true`), or only those that do not (`false`).
+    pub checked_out: Option<bool>,
     #[serde(default)]
     pub sort: DeviceSortKey,
 }
@@ -140,6 +153,9 @@ pub struct CountView {
 pub struct UnregisterRequest {
     pub uuids: Vec<String>,
     pub handshake: Option<String>,
+    /// Unregister devices holding a live check-out too (otherwise such a device refuses the call).
+    #[serde(default)]
+    pub force: bool,
 }
 
 /// `POST /v1/admin/devices/unregister-matching`.
@@ -148,6 +164,67 @@ pub struct UnregisterMatchingRequest {
     pub query: DeviceQuery,
     /// Devices per transaction.
     pub batch: u32,
+    /// Unregister matching devices holding a live check-out too (otherwise they are kept).
+    #[serde(default)]
+    pub force: bool,
+}
+
+/// `POST /v1/admin/devices/checkout`: seat a device that never reaches the LTS, as `/v1/authorize`
+/// would (no domain check), for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckoutRequest {
+    pub handshake: String,
+    pub uuid: String,
+    pub product: String,
+    pub platform: crate::service::types::Platform,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// How long the device may work offline (at most 366 days); capped at the item's expiry.
+    pub for_seconds: u64,
+}
+
+/// The `format` of an [`OfflineAuthorization`].
+pub const OFFLINE_AUTHORIZATION_FORMAT: &str = "ltsctl-offline-authorization/1";
+
+/// An offline authorization file (`devices checkout --out`): the token a device would get from
+/// `/v1/authorize`, lasting the check-out, with the JWKS to verify it without a network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OfflineAuthorization {
+    /// Always `ltsctl-offline-authorization/1`.
+    pub format: String,
+    pub lts_id: String,
+    pub handshake: String,
+    pub uuid: String,
+    pub product: String,
+    /// The license item that serves the device, and its option.
+    pub item: String,
+    pub option: String,
+    pub issued_at: DateTime<Utc>,
+    /// The end of the check-out: the token's `exp`. The seat is held until then.
+    pub expires_at: DateTime<Utc>,
+    /// Compact JWS (EdDSA), claims as `/v1/authorize` gives plus `"checked_out": true`.
+    pub token: String,
+    /// The LTS's `/v1/jwks` at check-out time.
+    #[schema(value_type = Object)]
+    pub jwks: serde_json::Value,
+}
+
+/// `POST /v1/admin/devices/checkin`: end a device's check-outs early.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckinRequest {
+    pub uuid: String,
+    /// Only the check-out through this code.
+    #[serde(default)]
+    pub handshake: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CheckinReport {
+    pub uuid: String,
+    /// The codes whose check-out ended (their seats are free).
+    pub handshakes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -181,15 +258,29 @@ pub trait DevicesAdmin: Send + Sync {
 
     async fn device_show(&self, uuid: &str) -> Result<DeviceDetail>;
 
-    /// Frees the seats of these devices in one transaction (through one code only, if given).
+    /// Frees the seats of these devices in one transaction (through one code only, if given). A device
+    /// holding a live check-out refuses the call unless `force`.
     async fn devices_unregister(
         &self,
         uuids: &[String],
         handshake: Option<&str>,
+        force: bool,
     ) -> Result<UnregisterReport>;
 
     /// Frees the seats of up to `batch` devices matching `query`, in one transaction; returns how many.
-    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64>;
+    /// Devices holding a live check-out are kept unless `force`.
+    async fn devices_unregister_matching(
+        &self,
+        query: &DeviceQuery,
+        batch: u32,
+        force: bool,
+    ) -> Result<u64>;
+
+    /// Seats a device for an offline check-out and returns its offline authorization file.
+    async fn devices_checkout(&self, req: &CheckoutRequest) -> Result<OfflineAuthorization>;
+
+    /// Ends a device's live check-outs (through one code only, if given), freeing their seats.
+    async fn devices_checkin(&self, uuid: &str, handshake: Option<&str>) -> Result<CheckinReport>;
 }
 
 /// A typed page as a raw one (for targets without a faster way).
@@ -225,11 +316,13 @@ mod tests {
                 last_seen: at,
                 idle_seconds: 0,
                 expires_at: at,
+                checked_out_until: Some(at),
             };
             let ours = serde_json::to_value(&view).unwrap();
             let chrono_text = serde_json::to_value(at).unwrap();
             assert_eq!(ours["first_seen"], chrono_text, "{t}");
             assert_eq!(ours["expires_at"], chrono_text, "{t}");
+            assert_eq!(ours["checked_out_until"], chrono_text, "{t}");
             let back: DeviceView = serde_json::from_value(ours).unwrap();
             assert_eq!(back, view);
         }

@@ -38,6 +38,9 @@ pub struct HandshakeItemView {
 pub struct HandshakeView {
     pub code: String,
     pub name: Option<String>,
+    /// When a device's active time (its removal clock) starts: at its first authorization, or at its
+    /// first usage report.
+    pub active_from: ActiveFrom,
     /// The code's override, or null when each item's default applies.
     pub refresh_interval: Option<String>,
     pub refresh_interval_seconds: Option<u64>,
@@ -64,10 +67,45 @@ pub struct HandshakeSettings {
     pub overuse_percent: Option<u32>,
 }
 
+/// When a device's active time starts (the vendor's "the time starts from the first time the device is
+/// authorized", or, changed, "from the first time the device uses the SDK").
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActiveFrom {
+    /// The removal time runs from each authorization (and usage report).
+    #[default]
+    Authorization,
+    /// Until its first usage report a device holds its seat until the item expires; from then on the
+    /// removal time runs as with `authorization`.
+    FirstUse,
+}
+
+impl ActiveFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActiveFrom::Authorization => "authorization",
+            ActiveFrom::FirstUse => "first-use",
+        }
+    }
+
+    /// The stored value; anything unknown reads as the default.
+    pub fn parse(stored: &str) -> Self {
+        if stored == "first-use" {
+            ActiveFrom::FirstUse
+        } else {
+            ActiveFrom::Authorization
+        }
+    }
+}
+
 /// `handshake set`: only the fields given change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HandshakeChanges {
     pub name: Option<String>,
+    #[serde(default)]
+    pub active_from: Option<ActiveFrom>,
     pub refresh_interval_seconds: Option<u64>,
     /// Back to each item's default refresh interval.
     #[serde(default)]

@@ -99,8 +99,44 @@ pub struct UsageView {
     pub reports: i64,
 }
 
+/// Most uploads (`/v1/usage` bodies) one `usage import` file may hold: split larger files.
+pub const MAX_IMPORT_UPLOADS: usize = 1000;
+
+/// `POST /v1/admin/usage/import`: the usage of one file carried back from offline devices, refused
+/// whole when any upload in it is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UsageImportRequest {
+    /// Where the uploads come from (a file name), for messages and the audit log.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// At most 1000.
+    pub uploads: Vec<UsageUpload>,
+}
+
+/// One `/v1/usage` body of an import, with the line of the file it starts on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UsageUpload {
+    pub line: u64,
+    pub body: crate::service::types::UsageRequest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct UsageImportReport {
+    pub source: Option<String>,
+    pub uploads: usize,
+    /// Reports recorded by this import.
+    pub accepted: usize,
+    /// Reports recorded before (same device, code and report id): counted once.
+    pub duplicates: usize,
+}
+
 /// What was used, and how much quota is left: `usage`.
 #[async_trait]
 pub trait UsageAdmin: Send + Sync {
     async fn usage(&self, query: &UsageQuery) -> Result<UsageView>;
+
+    /// Records the usage of one file of uploads (see [`UsageImportRequest`]).
+    async fn usage_import(&self, req: &UsageImportRequest) -> Result<UsageImportReport>;
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::admin::Admin;
-use crate::admin::{DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
+use crate::admin::{CheckoutRequest, DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
 use crate::cli::{DeviceFilterArgs, DevicesCommand};
 use crate::domain::batches::Pace;
 use crate::domain::duration::humanize;
@@ -21,7 +21,7 @@ const BATCH: u32 = 5_000;
 /// Bulk removal by filter sizes its transactions like the sweeper's (see [`Pace::BULK`]).
 const PACE: Pace = Pace::BULK;
 
-const HEADERS: [&str; 10] = [
+const HEADERS: [&str; 11] = [
     "uuid",
     "handshake",
     "item",
@@ -32,6 +32,7 @@ const HEADERS: [&str; 10] = [
     "last_seen",
     "idle",
     "expires_at",
+    "checked_out_until",
 ];
 
 fn cells(d: &DeviceView) -> Vec<String> {
@@ -46,6 +47,10 @@ fn cells(d: &DeviceView) -> Vec<String> {
         time(&d.last_seen),
         humanize(Duration::from_secs(d.idle_seconds)),
         time(&d.expires_at),
+        d.checked_out_until
+            .as_ref()
+            .map(time)
+            .unwrap_or_else(|| "-".into()),
     ]
 }
 
@@ -64,10 +69,11 @@ fn csv_cells(d: &DeviceView) -> Vec<String> {
         t(&d.last_seen),
         d.idle_seconds.to_string(),
         t(&d.expires_at),
+        d.checked_out_until.as_ref().map(t).unwrap_or_default(),
     ]
 }
 
-const CSV_HEADERS: [&str; 10] = [
+const CSV_HEADERS: [&str; 11] = [
     "uuid",
     "handshake",
     "item",
@@ -78,6 +84,7 @@ const CSV_HEADERS: [&str; 10] = [
     "last_seen",
     "idle_seconds",
     "expires_at",
+    "checked_out_until",
 ];
 
 fn query(
@@ -90,6 +97,7 @@ fn query(
         item: filter.item,
         inactive_for_seconds: filter.inactive_for.map(|d| d.as_secs()),
         state,
+        checked_out: None,
         sort,
     }
 }
@@ -101,6 +109,7 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             filter,
             active,
             expired,
+            checked_out,
             sort,
             limit,
         } => {
@@ -109,7 +118,9 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                 (_, true) => DeviceStateFilter::Expired,
                 _ => DeviceStateFilter::All,
             };
-            let n = stream(ctx, admin.as_ref(), &query(filter, state, sort), limit).await?;
+            let mut q = query(filter, state, sort);
+            q.checked_out = checked_out.then_some(true);
+            let n = stream(ctx, admin.as_ref(), &q, limit).await?;
             ctx.out.note(format!("{n} device(s)."));
             Ok(())
         }
@@ -121,6 +132,7 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             handshake,
             dry_run,
             yes,
+            force,
         } => {
             if uuids.is_empty() {
                 let q = DeviceQuery {
@@ -133,10 +145,46 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                     },
                     ..Default::default()
                 };
-                bulk(ctx, admin.as_ref(), &q, dry_run, yes).await
+                bulk(ctx, admin.as_ref(), &q, dry_run, yes, force).await
             } else {
-                by_uuid(ctx, admin.as_ref(), &uuids, handshake.as_deref(), dry_run).await
+                let how = ByUuid {
+                    handshake: handshake.as_deref(),
+                    dry_run,
+                    force,
+                };
+                by_uuid(ctx, admin.as_ref(), &uuids, how).await
             }
+        }
+        DevicesCommand::Checkout {
+            handshake,
+            uuid,
+            product,
+            platform,
+            name,
+            period,
+            out,
+        } => {
+            let req = CheckoutRequest {
+                handshake,
+                uuid,
+                product,
+                platform,
+                name,
+                for_seconds: period.as_secs(),
+            };
+            checkout(ctx, admin.as_ref(), &req, out.as_deref()).await
+        }
+        DevicesCommand::Checkin { uuid, handshake } => {
+            let report = admin.devices_checkin(&uuid, handshake.as_deref()).await?;
+            ctx.out.note(format!(
+                "Checked in {} through {}: its seat is free.",
+                report.uuid,
+                report.handshakes.join(", ")
+            ));
+            if ctx.out.is_json() {
+                ctx.out.json(&report)?;
+            }
+            Ok(())
         }
     }
 }
@@ -254,13 +302,24 @@ fn summary(ctx: &Context, s: &Summary) -> Result<()> {
     Ok(())
 }
 
+/// How `devices unregister UUID...` goes about it.
+struct ByUuid<'a> {
+    handshake: Option<&'a str>,
+    dry_run: bool,
+    force: bool,
+}
+
 async fn by_uuid(
     ctx: &Context,
     admin: &dyn Admin,
     uuids: &[String],
-    handshake: Option<&str>,
-    dry_run: bool,
+    how: ByUuid<'_>,
 ) -> Result<()> {
+    let ByUuid {
+        handshake,
+        dry_run,
+        force,
+    } = how;
     if dry_run {
         let mut present = 0u64;
         let mut missing = Vec::new();
@@ -284,7 +343,7 @@ async fn by_uuid(
     let mut missing = Vec::new();
     let bar = ctx.out.progress(uuids.len() as u64, "unregistering");
     for chunk in uuids.chunks(BATCH as usize) {
-        let r = admin.devices_unregister(chunk, handshake).await?;
+        let r = admin.devices_unregister(chunk, handshake, force).await?;
         removed += r.removed.len() as u64;
         for m in &r.missing {
             bar.suspend(|| ctx.out.note(format!("{m}: no such device (already gone)")));
@@ -302,7 +361,27 @@ async fn bulk(
     q: &DeviceQuery,
     dry_run: bool,
     yes: bool,
+    force: bool,
 ) -> Result<()> {
+    // Without --force, checked-out devices are kept (the server applies the same rule): count them apart.
+    let mut q = q.clone();
+    let kept = if force {
+        0
+    } else {
+        let held = DeviceQuery {
+            checked_out: Some(true),
+            ..q.clone()
+        };
+        q.checked_out = Some(false);
+        admin.devices_count(&held).await?
+    };
+    if kept > 0 {
+        ctx.out.warn(format!(
+            "{kept} matching device(s) hold a live offline check-out and are kept; pass --force to \
+             unregister them too (see `ltsctl devices list --checked-out`)"
+        ));
+    }
+    let q = &q;
     let total = admin.devices_count(q).await?;
     let what = match q.inactive_for_seconds {
         Some(s) => format!(
@@ -373,7 +452,7 @@ async fn bulk(
     let mut batch = PACE.first;
     loop {
         let started = std::time::Instant::now();
-        let n = admin.devices_unregister_matching(q, batch).await?;
+        let n = admin.devices_unregister_matching(q, batch, force).await?;
         removed += n;
         bar.inc(n);
         if n < u64::from(batch) {
@@ -444,4 +523,80 @@ impl Record for DeviceDetail {
             },
         ]
     }
+}
+
+/// `devices checkout`: seats the device, then writes its file (to `out`, or stdout). The path is checked
+/// first, so a bad `--out` leaves no seat behind.
+async fn checkout(
+    ctx: &Context,
+    admin: &dyn Admin,
+    req: &CheckoutRequest,
+    out: Option<&std::path::Path>,
+) -> Result<()> {
+    if let Some(path) = out {
+        crate::files::check_output_dir(path)?;
+        if path.exists() {
+            return Err(
+                Error::conflict(format!("{} already exists", path.display())).with_hint(
+                    "choose another --out path, or remove the old file first (it stays valid \
+                     until it expires: a file cannot be recalled)",
+                ),
+            );
+        }
+    }
+    let file = admin.devices_checkout(req).await?;
+    let text = serde_json::to_string_pretty(&file)
+        .map_err(|e| Error::internal(format!("encoding the offline authorization: {e}")))?;
+    let until = file
+        .expires_at
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let Some(path) = out else {
+        // The file is the command's one JSON document.
+        println!("{text}");
+        ctx.out.note(format!(
+            "Checked out {} through {} on {} until {until}.",
+            file.uuid, file.handshake, file.item
+        ));
+        return Ok(());
+    };
+    crate::files::write_new_file(path, format!("{text}\n").as_bytes(), 0o600, false).map_err(
+        |e| {
+            let hint = format!(
+                "the device is checked out but its file was not written; run the same command again \
+                 with a writable --out (it gives the same seat a new file), or `ltsctl devices \
+                 checkin {}` to free the seat",
+                file.uuid
+            );
+            Error { hint: Some(hint), ..e }
+        },
+    )?;
+    ctx.out.note(format!(
+        "Checked out {} through {} on {} until {until}; wrote {}.",
+        file.uuid,
+        file.handshake,
+        file.item,
+        path.display()
+    ));
+    if ctx.out.is_json() {
+        ctx.out.json(&CheckoutSummary {
+            uuid: &file.uuid,
+            handshake: &file.handshake,
+            item: &file.item,
+            option: &file.option,
+            expires_at: &until,
+            file: path,
+        })?;
+    }
+    Ok(())
+}
+
+/// `devices checkout --out FILE -o json`: what was written where.
+#[derive(Serialize)]
+struct CheckoutSummary<'a> {
+    uuid: &'a str,
+    handshake: &'a str,
+    item: &'a str,
+    option: &'a str,
+    expires_at: &'a str,
+    file: &'a std::path::Path,
 }

@@ -66,6 +66,7 @@ impl Record for HandshakeView {
                 if self.password_set { "set" } else { "not set" }.into(),
             ),
             ("order", self.order.clone()),
+            ("active_from", self.active_from.as_str().into()),
             (
                 "domains",
                 if self.domains.is_empty() {
@@ -178,9 +179,11 @@ pub async fn handshake(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
             default_refresh_interval,
             overuse,
             default_overuse,
+            active_from,
         } => {
             let changes = HandshakeChanges {
                 name,
+                active_from,
                 refresh_interval_seconds: settings.refresh_interval.map(|d| d.as_secs()),
                 reset_refresh_interval: default_refresh_interval,
                 offline_grace_seconds: settings.offline_grace.map(|d| d.as_secs()),

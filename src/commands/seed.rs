@@ -56,6 +56,7 @@ pub async fn seed(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<(
                     first_seen: last_seen - 30 * DAY,
                     last_seen,
                     expires_at: last_seen + 365 * DAY,
+                    checked_out_until: None,
                 }
             })
             .collect();

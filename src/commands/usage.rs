@@ -1,9 +1,13 @@
 //! `ltsctl usage`: what was used, per day / item / symbology / module, and how much quota is left.
 
 use super::Context;
-use crate::admin::{UsageBy, UsageQuery, UsageView};
-use crate::cli::UsageArgs;
-use crate::error::Result;
+use serde::Serialize;
+
+use crate::admin::{
+    MAX_IMPORT_UPLOADS, UsageBy, UsageImportRequest, UsageQuery, UsageUpload, UsageView,
+};
+use crate::cli::{UsageArgs, UsageCommand};
+use crate::error::{Error, ErrorKind, Result};
 use crate::output::{Cells, Record, Section, opt};
 
 /// A one-line chart of daily totals, for a terminal.
@@ -89,6 +93,9 @@ impl Record for UsageView {
 }
 
 pub async fn usage(ctx: &Context, args: UsageArgs) -> Result<()> {
+    if let Some(UsageCommand::Import { files }) = args.command {
+        return import(ctx, &files).await;
+    }
     let admin = ctx.admin().await?;
     let view = admin
         .usage(&UsageQuery {
@@ -129,3 +136,160 @@ mod tests {
         assert_eq!(super::sparkline(&[0, 0]), "▁▁");
     }
 }
+
+/// The largest `usage import` file: what one admin API call carries (its body limit is 3 MiB).
+const MAX_IMPORT_FILE: u64 = 2 * 1024 * 1024;
+
+/// What `usage import` did with one file.
+#[derive(Serialize)]
+struct ImportedFile {
+    file: String,
+    uploads: usize,
+    accepted: usize,
+    duplicates: usize,
+    /// Why the file was refused (nothing of it was recorded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// `usage import -o json`: one document for all the files.
+#[derive(Serialize)]
+struct ImportSummary {
+    files: Vec<ImportedFile>,
+    accepted: usize,
+    duplicates: usize,
+    refused: usize,
+}
+
+/// `usage import FILE...`: each file is parsed here (so errors name its lines), then imported whole in
+/// one call. A refused file does not stop the others; the command fails if any was refused.
+async fn import(ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
+    let admin = ctx.admin().await?;
+    let mut summary = ImportSummary {
+        files: Vec::with_capacity(files.len()),
+        accepted: 0,
+        duplicates: 0,
+        refused: 0,
+    };
+    let mut first_error: Option<Error> = None;
+    for path in files {
+        let shown = path.display().to_string();
+        let outcome = match read_uploads(path) {
+            Ok(uploads) => {
+                let req = UsageImportRequest {
+                    source: Some(shown.clone()),
+                    uploads,
+                };
+                admin.usage_import(&req).await
+            }
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(done) => {
+                ctx.out.note(format!(
+                    "{shown}: {} upload(s), {} report(s) recorded, {} already recorded before.",
+                    done.uploads, done.accepted, done.duplicates
+                ));
+                summary.accepted += done.accepted;
+                summary.duplicates += done.duplicates;
+                summary.files.push(ImportedFile {
+                    file: shown,
+                    uploads: done.uploads,
+                    accepted: done.accepted,
+                    duplicates: done.duplicates,
+                    error: None,
+                });
+            }
+            Err(e) => {
+                // A broken connection or a lost login fails every file alike: stop at once.
+                if matches!(
+                    e.kind,
+                    ErrorKind::Unreachable | ErrorKind::Unauthenticated | ErrorKind::Busy
+                ) {
+                    return Err(e);
+                }
+                ctx.out.warn(format!(
+                    "{shown}: refused, nothing of it recorded: {}",
+                    e.message
+                ));
+                summary.refused += 1;
+                summary.files.push(ImportedFile {
+                    file: shown,
+                    uploads: 0,
+                    accepted: 0,
+                    duplicates: 0,
+                    error: Some(e.message.clone()),
+                });
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if ctx.out.is_json() {
+        ctx.out.json(&summary)?;
+    }
+    match first_error {
+        None => Ok(()),
+        Some(e) => Err(Error {
+            message: format!(
+                "{} of {} file(s) refused; the first: {}",
+                summary.refused,
+                files.len(),
+                e.message
+            ),
+            ..e
+        }),
+    }
+}
+
+/// A file of uploads: one `/v1/usage` body (JSON, over any number of lines) or JSON lines of them,
+/// each with the line it starts on.
+fn read_uploads(path: &std::path::Path) -> Result<Vec<UsageUpload>> {
+    let shown = path.display();
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > MAX_IMPORT_FILE
+    {
+        return Err(Error::usage(format!(
+            "{shown} is {} bytes; a usage import file holds at most {} MiB",
+            meta.len(),
+            MAX_IMPORT_FILE / (1024 * 1024)
+        ))
+        .with_hint("split it into several files (each is imported whole or not at all)"));
+    }
+    let text = crate::files::read_text(path, MAX_IMPORT_FILE, "usage file")?;
+    let mut uploads = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(&text).into_iter::<serde_json::Value>();
+    loop {
+        // The line of the next value: where the stream stopped, past any whitespace.
+        let at = stream.byte_offset();
+        let skipped = text[at..].len() - text[at..].trim_start().len();
+        let line = 1 + text[..at + skipped].matches('\n').count() as u64;
+        let value = match stream.next() {
+            None => break,
+            Some(Ok(v)) => v,
+            Some(Err(e)) => {
+                return Err(
+                    Error::usage(format!("{shown} line {}: not JSON: {e}", e.line()))
+                        .with_hint(IMPORT_HINT),
+                );
+            }
+        };
+        let body: crate::service::types::UsageRequest =
+            serde_json::from_value(value).map_err(|e| {
+                Error::usage(format!("{shown} line {line}: not a usage upload: {e}"))
+                    .with_hint(IMPORT_HINT)
+            })?;
+        uploads.push(UsageUpload { line, body });
+        if uploads.len() > MAX_IMPORT_UPLOADS {
+            return Err(Error::usage(format!(
+                "{shown} holds more than {MAX_IMPORT_UPLOADS} uploads"
+            ))
+            .with_hint("split it into several files (each is imported whole or not at all)"));
+        }
+    }
+    Ok(uploads)
+}
+
+const IMPORT_HINT: &str = "each upload is a /v1/usage request body: \
+    {\"handshake\": CODE, \"uuid\": UUID, \"reports\": [{\"id\": ..., \"at\": RFC 3339, \"scans\": {...}}]} \
+    (README, \"Device API\")";

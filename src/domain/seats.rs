@@ -23,6 +23,10 @@ pub struct SeatCandidate {
     pub seat_expires_at: i64,
     /// The expiry of the token the device is given on this item (its grant runs at least until then).
     pub token_expires_at: i64,
+    /// The removal time instead of `seat_expires_at` while the device has not reported usage yet: set
+    /// when the code's active time starts at first use (`handshake set --active-from first-use`), where
+    /// a device provisioned ahead of time holds its seat until it is first used (or the item expires).
+    pub unused_seat_expires_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +44,10 @@ pub struct SeatRequest {
     /// The caller already read the device's row with [`crate::store::SeatsStore::device_lookup`] and found that
     /// [`fresh_seat`] does not apply: the store skips its own look.
     pub fresh_checked: bool,
+    /// An offline check-out (`devices checkout`): the seat is held by a file that cannot be recalled,
+    /// until the chosen candidate's `token_expires_at`, and on a per-concurrent-device item the device
+    /// stays in the window until then.
+    pub checkout: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +156,7 @@ mod tests {
                     room: Room::Devices(1),
                     seat_expires_at,
                     token_expires_at: seat_expires_at,
+                    unused_seat_expires_at: None,
                 },
                 SeatCandidate {
                     item_id: "I1".into(),
@@ -155,9 +164,11 @@ mod tests {
                     room,
                     seat_expires_at,
                     token_expires_at: seat_expires_at,
+                    unused_seat_expires_at: None,
                 },
             ],
             fresh_checked: false,
+            checkout: false,
         }
     }
 

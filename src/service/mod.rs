@@ -1,8 +1,11 @@
 //! The device side of the LTS: authorizations and usage reports, independent of HTTP. The rules come from
 //! [`crate::domain`]; the store applies them atomically.
 
+mod checkout;
 pub mod types;
 mod validate;
+
+pub use checkout::{CheckedOut, CheckoutTerms, MAX_CHECKOUT};
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -230,6 +233,7 @@ impl DeviceService {
         let policy = code_policy(&record);
         let candidates = authorize::candidates(&items, &req.product, host.as_ref(), &policy, now)
             .map_err(|d| DeviceError::new(d, denial_message(d, &req.product)))?;
+        let first_use = record.handshake.active_from_first_use();
         let seat = SeatRequest {
             handshake: req.handshake.clone(),
             uuid: req.uuid.clone(),
@@ -246,9 +250,11 @@ impl DeviceService {
                     room: room(c.capacity),
                     seat_expires_at: to_unix(c.seat_expires_at),
                     token_expires_at: to_unix(c.offline_until),
+                    unused_seat_expires_at: first_use.then(|| unused_until(&items, &c.item_id)),
                 })
                 .collect(),
             fresh_checked: true,
+            checkout: false,
         };
         // A device refreshed moments ago keeps its seat without a write (see `fresh_seat`).
         let outcome = match found.seat.as_ref().and_then(|row| fresh_seat(row, &seat)) {
@@ -336,8 +342,57 @@ impl DeviceService {
     /// device held no authorization, or before its first one (less its offline grace), refuses the call.
     /// The device's live seat, if it has one on an item of the code, is refreshed.
     pub async fn usage(&self, req: UsageRequest) -> Result<UsageResponse, DeviceError> {
+        let batch = self.usage_batch(&req, true).await?;
+        self.record(batch).await
+    }
+
+    /// `usage import`: reports carried back from devices that never reach the LTS (one `/v1/usage` body
+    /// per element). Every body is checked first, by the same rules as [`Self::usage`], and a refusal
+    /// of any refuses them all (its index with it) before anything is recorded; then each is recorded
+    /// in its own transaction, idempotently by report id, so running an interrupted import again counts
+    /// every report once. No seat is refreshed: the device did not reach the LTS (its first use is
+    /// recorded).
+    pub async fn import_usage(
+        &self,
+        reqs: &[UsageRequest],
+    ) -> Result<UsageResponse, (usize, DeviceError)> {
+        let mut batches = Vec::with_capacity(reqs.len());
+        for (i, req) in reqs.iter().enumerate() {
+            batches.push(self.usage_batch(req, false).await.map_err(|e| (i, e))?);
+        }
+        let mut total = UsageResponse {
+            accepted: 0,
+            duplicates: 0,
+        };
+        for (i, batch) in batches.into_iter().enumerate() {
+            let done = self.record(batch).await.map_err(|e| (i, e))?;
+            total.accepted += done.accepted;
+            total.duplicates += done.duplicates;
+        }
+        Ok(total)
+    }
+
+    async fn record(&self, batch: UsageBatch) -> Result<UsageResponse, DeviceError> {
+        let done = self
+            .store
+            .record_usage(batch)
+            .await
+            .map_err(DeviceError::store)?;
+        Ok(UsageResponse {
+            accepted: done.accepted,
+            duplicates: done.duplicates,
+        })
+    }
+
+    /// Checks an upload and attributes its reports (reads only); `refresh`: the device reached the LTS,
+    /// so its live seat is refreshed with the batch.
+    async fn usage_batch(
+        &self,
+        req: &UsageRequest,
+        refresh: bool,
+    ) -> Result<UsageBatch, DeviceError> {
         let now = self.clock.now();
-        validate::usage(&req, now)?;
+        validate::usage(req, now)?;
         let found = self.lookup(&req.handshake, &req.uuid).await?;
         let record = self.handshake(&req.handshake, found.generation).await?;
         let grants = self
@@ -416,7 +471,7 @@ impl DeviceService {
             reports.push(report_row(r, item_id, unit_kind(option)));
         }
         let refresh = live_item
-            .filter(|item| item.status == ItemStatus::Active)
+            .filter(|item| refresh && item.status == ItemStatus::Active)
             .map(|item| {
                 let candidate = authorize::candidate(item, &code_policy(&record), now);
                 SeatRefresh {
@@ -426,21 +481,12 @@ impl DeviceService {
                         .then(|| window_start(now)),
                 }
             });
-        let batch = UsageBatch {
+        Ok(UsageBatch {
             handshake: req.handshake.clone(),
             uuid: req.uuid.clone(),
             now: to_unix(now),
             refresh,
             reports,
-        };
-        let done = self
-            .store
-            .record_usage(batch)
-            .await
-            .map_err(DeviceError::store)?;
-        Ok(UsageResponse {
-            accepted: done.accepted,
-            duplicates: done.duplicates,
         })
     }
 }
@@ -456,6 +502,15 @@ fn unit_kind(option: &str) -> Option<&'static str> {
         Ok(LicenseOption::PerPage) => Some("page"),
         _ => None,
     }
+}
+
+/// With `--active-from first-use`, a device that has not reported usage yet holds its seat until its
+/// item expires: its active time has not started.
+fn unused_until(items: &[CodeItem], item_id: &str) -> i64 {
+    items
+        .iter()
+        .find(|i| i.id == item_id)
+        .map_or(0, |i| to_unix(i.expires_at))
 }
 
 fn window_start(now: DateTime<Utc>) -> i64 {

@@ -38,7 +38,9 @@ pub struct DeviceFilter {
     /// Only devices last seen before this time (inactive since).
     pub last_seen_before: Option<i64>,
     pub state: DeviceState,
-    /// "Now" for the state filter.
+    /// Only devices holding a live check-out (`Some(true)`), or only those that do not (`Some(false)`).
+    pub checked_out: Option<bool>,
+    /// "Now" for the state and check-out filters.
     pub now: i64,
 }
 
@@ -61,6 +63,17 @@ pub struct DeviceRow {
     pub first_seen: i64,
     pub last_seen: i64,
     pub expires_at: i64,
+    /// Until when an offline authorization file holds the seat (see `devices checkout`); `None` when
+    /// the device was never checked out (a past time once the check-out ran out).
+    pub checked_out_until: Option<i64>,
+}
+
+/// Why unregistering a device by UUID was refused: it holds a live check-out (and `force` was not given).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CheckedOut {
+    pub uuid: String,
+    pub handshake: String,
+    pub checked_out_until: i64,
 }
 
 #[async_trait]
@@ -87,11 +100,22 @@ pub trait DevicesStore: Send + Sync {
     /// The seats of a device (one per handshake code it uses).
     async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>>;
     /// Removes the seats of these devices (through `handshake` only, if given) in one transaction;
-    /// returns the UUIDs that had no seat.
+    /// returns the UUIDs that had no seat. Unless `force`, a device holding a live check-out at `now`
+    /// refuses the whole call (a [`StoreError::Conflict`] naming it): its offline file cannot be recalled.
     async fn unregister_devices(
         &self,
         uuids: &[String],
         handshake: Option<&str>,
+        force: bool,
+        now: i64,
+    ) -> StoreResult<Vec<String>>;
+    /// Ends the live check-outs of a device (through `handshake` only, if given) at `now`, freeing their
+    /// seats, in one transaction; returns the codes it was checked out through (none: nothing changed).
+    async fn check_in_device(
+        &self,
+        uuid: &str,
+        handshake: Option<&str>,
+        now: i64,
     ) -> StoreResult<Vec<String>>;
     /// Removes up to `batch` devices matching `filter` in one transaction; returns how many.
     async fn unregister_matching(&self, filter: &DeviceFilter, batch: i64) -> StoreResult<i64>;
@@ -112,8 +136,8 @@ pub(crate) trait DevicesDialect: Conn {
     ) -> impl Future<Output = StoreResult<Option<String>>> + Send + 'a;
 }
 
-/// The filters every listing, count and bulk delete shares (`$1`-`$5`: code, item, last seen before,
-/// state, now). The `COALESCE` term repeats the idle filter as a range bound the planner can use on
+/// The filters every listing, count and bulk delete shares (`$1`-`$6`: code, item, last seen before,
+/// state, now, check-out state). The `COALESCE` term repeats the idle filter as a range bound the planner can use on
 /// `devices_last_seen`: without it the last page of an `--inactive-for` listing, the count and every
 /// bulk-delete batch scan the whole index past the cutoff (and PostgreSQL's generic plans cannot use the
 /// `IS NULL OR` form at all).
@@ -121,32 +145,35 @@ pub(crate) const FILTER: &str = " FROM devices WHERE (CAST($1 AS TEXT) IS NULL O
     AND (CAST($2 AS TEXT) IS NULL OR item_id = $2)
     AND (CAST($3 AS BIGINT) IS NULL OR last_seen < $3)
     AND last_seen < COALESCE(CAST($3 AS BIGINT), 9223372036854775807)
-    AND ($4 = 0 OR ($4 = 1 AND expires_at > $5) OR ($4 = 2 AND expires_at <= $5))";
+    AND ($4 = 0 OR ($4 = 1 AND expires_at > $5) OR ($4 = 2 AND expires_at <= $5))
+    AND ($6 = 0 OR ($6 = 1 AND checked_out_until > $5)
+         OR ($6 = 2 AND (checked_out_until IS NULL OR checked_out_until <= $5)))";
 
 const COLUMNS: &str =
-    "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen, expires_at";
+    "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen,
+       expires_at, checked_out_until";
 
-// One page per sort key, after the cursor (`$6`-`$8`, `$6`-`$7` by UUID; the first page passes the
+// One page per sort key, after the cursor (`$7`-`$9`, `$7`-`$8` by UUID; the first page passes the
 // smallest cursor, see `cursor_args`), then the limit. The row comparison is a range on the sort's index.
 pub(crate) const BY_LAST_SEEN: &str = concatcp!(
     COLUMNS,
     FILTER,
-    " AND (last_seen, handshake, uuid) > ($6, $7, $8) ORDER BY last_seen, handshake, uuid LIMIT $9"
+    " AND (last_seen, handshake, uuid) > ($7, $8, $9) ORDER BY last_seen, handshake, uuid LIMIT $10"
 );
 pub(crate) const BY_FIRST_SEEN: &str = concatcp!(
     COLUMNS,
     FILTER,
-    " AND (first_seen, handshake, uuid) > ($6, $7, $8) ORDER BY first_seen, handshake, uuid LIMIT $9"
+    " AND (first_seen, handshake, uuid) > ($7, $8, $9) ORDER BY first_seen, handshake, uuid LIMIT $10"
 );
 pub(crate) const BY_UUID: &str = concatcp!(
     COLUMNS,
     FILTER,
-    " AND (uuid, handshake) > ($6, $7) ORDER BY uuid, handshake LIMIT $8"
+    " AND (uuid, handshake) > ($7, $8) ORDER BY uuid, handshake LIMIT $9"
 );
 
 const COUNT: &str = concatcp!("SELECT COUNT(*)", FILTER);
 
-/// Up to `$6` matching devices. The filter stands twice: at READ COMMITTED, PostgreSQL checks a row
+/// Up to `$7` matching devices. The filter stands twice: at READ COMMITTED, PostgreSQL checks a row
 /// that changed after the subquery read it (a device renewed meanwhile) against the outer WHERE only, so
 /// without it a device active again would be unregistered.
 const UNREGISTER_MATCHING: &str = concatcp!(
@@ -154,19 +181,27 @@ const UNREGISTER_MATCHING: &str = concatcp!(
     FILTER,
     " AND (handshake, uuid) IN (SELECT handshake, uuid",
     FILTER,
-    " LIMIT $6)"
+    " LIMIT $7)"
 );
 
-const SEATS_OF: &str =
-    "SELECT uuid, handshake, item_id, platform, domain, name, first_seen, last_seen,
-       expires_at FROM devices WHERE uuid = $1 ORDER BY handshake";
+const SEATS_OF: &str = concatcp!(COLUMNS, " FROM devices WHERE uuid = $1 ORDER BY handshake");
 
 const UNREGISTER: &str =
     "DELETE FROM devices WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2)";
 
+/// The seats of device `$1` (through code `$2`, if given) held by a check-out that runs past `$3`.
+const CHECKED_OUT: &str = "SELECT uuid, handshake, checked_out_until FROM devices
+     WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2) AND checked_out_until > $3
+     ORDER BY handshake";
+
+/// Ends those check-outs: the seats go (the device's grants stay, so usage it carries back still counts).
+const CHECK_IN: &str = "DELETE FROM devices
+     WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2) AND checked_out_until > $3";
+
 const INSERT: &str =
     "INSERT INTO devices (handshake, uuid, item_id, platform, domain, name, first_seen,
-       last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING";
+       last_seen, expires_at, checked_out_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT DO NOTHING";
 
 fn state_code(s: DeviceState) -> i64 {
     match s {
@@ -176,7 +211,15 @@ fn state_code(s: DeviceState) -> i64 {
     }
 }
 
-/// The filter's parameters, `$1`-`$5`.
+fn checked_out_code(c: Option<bool>) -> i64 {
+    match c {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
+
+/// The filter's parameters, `$1`-`$6`.
 fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
     vec![
         Arg::from(f.handshake.as_deref()),
@@ -184,6 +227,7 @@ fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
         Arg::from(f.last_seen_before),
         Arg::from(state_code(f.state)),
         Arg::from(f.now),
+        Arg::from(checked_out_code(f.checked_out)),
     ]
 }
 
@@ -236,7 +280,21 @@ async fn unregister(
     c: &mut impl Conn,
     uuids: &[String],
     handshake: Option<&str>,
+    force: bool,
+    now: i64,
 ) -> StoreResult<Vec<String>> {
+    if !force {
+        let mut held: Vec<CheckedOut> = Vec::new();
+        for uuid in uuids {
+            held.extend(
+                c.fetch_all::<CheckedOut>(CHECKED_OUT, args![uuid, handshake, now])
+                    .await?,
+            );
+        }
+        if !held.is_empty() {
+            return Err(checked_out_conflict(&held));
+        }
+    }
     let mut missing = Vec::new();
     for uuid in uuids {
         if c.execute(UNREGISTER, args![uuid, handshake]).await? == 0 {
@@ -244,6 +302,46 @@ async fn unregister(
         }
     }
     Ok(missing)
+}
+
+fn checked_out_conflict(held: &[CheckedOut]) -> StoreError {
+    let list: Vec<String> = held
+        .iter()
+        .map(|h| {
+            format!(
+                "{} through {} until {}",
+                h.uuid,
+                h.handshake,
+                crate::clock::rfc3339(h.checked_out_until)
+            )
+        })
+        .collect();
+    StoreError::Conflict(format!(
+        "{} checked out (offline authorization files cannot be recalled, so the device keeps working \
+         on a seat that unregistering would give to another): {}; pass --force to unregister anyway, or \
+         `ltsctl devices checkin UUID` once the device is known to be gone",
+        if held.len() == 1 {
+            "the device is"
+        } else {
+            "these devices are"
+        },
+        list.join(", ")
+    ))
+}
+
+async fn check_in(
+    c: &mut impl Conn,
+    uuid: &str,
+    handshake: Option<&str>,
+    now: i64,
+) -> StoreResult<Vec<String>> {
+    let held: Vec<CheckedOut> = c
+        .fetch_all(CHECKED_OUT, args![uuid, handshake, now])
+        .await?;
+    if !held.is_empty() {
+        c.execute(CHECK_IN, args![uuid, handshake, now]).await?;
+    }
+    Ok(held.into_iter().map(|h| h.handshake).collect())
 }
 
 async fn insert(c: &mut impl Conn, rows: &[DeviceRow]) -> StoreResult<()> {
@@ -257,7 +355,8 @@ async fn insert(c: &mut impl Conn, rows: &[DeviceRow]) -> StoreResult<()> {
             &r.name,
             r.first_seen,
             r.last_seen,
-            r.expires_at
+            r.expires_at,
+            r.checked_out_until
         ];
         if c.execute(INSERT, row).await? == 0 {
             return Err(StoreError::Conflict(format!(
@@ -303,8 +402,19 @@ impl<B: Backend> DevicesStore for B {
         &self,
         uuids: &[String],
         handshake: Option<&str>,
+        force: bool,
+        now: i64,
     ) -> StoreResult<Vec<String>> {
-        in_tx!(self, |c| unregister(c, uuids, handshake))
+        in_tx!(self, |c| unregister(c, uuids, handshake, force, now))
+    }
+
+    async fn check_in_device(
+        &self,
+        uuid: &str,
+        handshake: Option<&str>,
+        now: i64,
+    ) -> StoreResult<Vec<String>> {
+        in_tx!(self, |c| check_in(c, uuid, handshake, now))
     }
 
     async fn unregister_matching(&self, filter: &DeviceFilter, batch: i64) -> StoreResult<i64> {

@@ -19,8 +19,17 @@ pub struct HandshakeRow {
     pub password_hash: Option<String>,
     /// Set once the administrator ordered the items by hand; otherwise soonest expiry is consumed first.
     pub explicit_order: bool,
+    /// When a device's active time starts: `authorization` (its first one) or `first-use` (its first
+    /// usage report).
+    pub active_from: String,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+impl HandshakeRow {
+    pub fn active_from_first_use(&self) -> bool {
+        self.active_from == "first-use"
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +50,7 @@ pub struct HandshakePatch {
     pub offline_grace_secs: Option<i64>,
     pub overuse_percent: Option<Option<i64>>,
     pub password_hash: Option<Option<String>>,
+    pub active_from: Option<String>,
 }
 
 #[async_trait]
@@ -76,15 +86,16 @@ pub trait HandshakesStore: Send + Sync {
 
 const HANDSHAKE: &str =
     "SELECT code, name, refresh_interval_secs, offline_grace_secs, overuse_percent,
-       password_hash, explicit_order, created_at, updated_at FROM handshakes WHERE code = $1";
+       password_hash, explicit_order, active_from, created_at, updated_at FROM handshakes WHERE code = $1";
 
 const HANDSHAKES: &str =
     "SELECT code, name, refresh_interval_secs, offline_grace_secs, overuse_percent,
-       password_hash, explicit_order, created_at, updated_at FROM handshakes ORDER BY code";
+       password_hash, explicit_order, active_from, created_at, updated_at FROM handshakes ORDER BY code";
 
 const INSERT_HANDSHAKE: &str = "INSERT INTO handshakes (code, name, refresh_interval_secs,
-       offline_grace_secs, overuse_percent, password_hash, explicit_order, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+       offline_grace_secs, overuse_percent, password_hash, explicit_order, created_at, updated_at,
+       active_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
 const DOMAINS: &str = "SELECT domain FROM handshake_domains WHERE code = $1 ORDER BY domain";
 
@@ -125,7 +136,8 @@ pub(crate) async fn insert_handshake(c: &mut impl Conn, row: &HandshakeRow) -> S
         &row.password_hash,
         row.explicit_order,
         row.created_at,
-        row.updated_at
+        row.updated_at,
+        &row.active_from
     ];
     c.execute(INSERT_HANDSHAKE, values).await?;
     Ok(())
@@ -353,6 +365,10 @@ async fn update(
     if let Some(hash) = &patch.password_hash {
         let sql = "UPDATE handshakes SET password_hash = $1 WHERE code = $2";
         c.execute(sql, args![hash, code]).await?;
+    }
+    if let Some(from) = &patch.active_from {
+        let sql = "UPDATE handshakes SET active_from = $1 WHERE code = $2";
+        c.execute(sql, args![from, code]).await?;
     }
     touch(c, code, now).await
 }

@@ -19,38 +19,47 @@ use std::collections::HashMap;
 use super::StoreResult;
 use super::backend::{BoxFuture, Dialect, Lock};
 use super::query::args;
-use super::seats::{CONCURRENT_WINDOW, ITEM_UNITS};
+use super::seats::{CONCURRENT_ACTIVE, CONCURRENT_WINDOW, ITEM_UNITS, RAISE_PEAK};
 use crate::domain::seats::{Room, SeatCandidate, SeatOutcome, SeatRequest, window_admits};
 
 /// The group statements of one dialect (see the module doc); each dialect builds them from the shared
 /// parts below around its own JSON-array-to-rows source (`AS j`, one column `value`).
 pub(crate) struct GroupSql {
-    /// The group's devices' seats: `[[handshake, uuid], ...]` → (handshake, uuid, item_id, expires_at);
-    /// on PostgreSQL the rows are locked too.
+    /// The group's devices' seats: `[[handshake, uuid], ...]` → (handshake, uuid, item_id, expires_at,
+    /// checked_out_until, first_used_at); on PostgreSQL the rows are locked too.
     pub current: &'static str,
     /// Live seats per item at `$2`: `[[item_id], ...]` → (item_id, seats).
     pub live: &'static str,
-    /// Writes seats: `[[handshake, uuid, item, platform, domain, name, first_seen, last_seen, expires_at], ...]`.
+    /// Writes seats: `[[handshake, uuid, item, platform, domain, name, first_seen, last_seen, expires_at,
+    /// checked_out_until], ...]`.
     pub write_seats: &'static str,
     /// Writes grants: `[[handshake, uuid, item, option, granted_from, granted_until], ...]`.
     pub write_grants: &'static str,
 }
 
-pub(crate) const CURRENT_HEAD: &str = "SELECT d.handshake, d.uuid, d.item_id, d.expires_at FROM ";
+pub(crate) const CURRENT_HEAD: &str = "SELECT d.handshake, d.uuid, d.item_id, d.expires_at,
+       d.checked_out_until, d.first_used_at FROM ";
 pub(crate) const CURRENT_TAIL: &str =
     " JOIN devices d ON d.handshake = j.value ->> 0 AND d.uuid = j.value ->> 1";
 
 pub(crate) const WRITE_SEATS_HEAD: &str = "INSERT INTO devices (handshake, uuid, item_id, platform,
-       domain, name, first_seen, last_seen, expires_at)
+       domain, name, first_seen, last_seen, expires_at, checked_out_until)
      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-       CAST(j.value ->> 6 AS BIGINT), CAST(j.value ->> 7 AS BIGINT), CAST(j.value ->> 8 AS BIGINT)
+       CAST(j.value ->> 6 AS BIGINT), CAST(j.value ->> 7 AS BIGINT), CAST(j.value ->> 8 AS BIGINT),
+       CAST(j.value ->> 9 AS BIGINT)
      FROM ";
-/// `WHERE true` keeps SQLite from reading `ON CONFLICT` as a join constraint of the `SELECT`.
+/// `WHERE true` keeps SQLite from reading `ON CONFLICT` as a join constraint of the `SELECT`. A live
+/// check-out is never shortened: neither its end nor the seat's removal time moves before it.
 pub(crate) const WRITE_SEATS_TAIL: &str = " WHERE true
      ON CONFLICT (handshake, uuid) DO UPDATE SET
        item_id = excluded.item_id, platform = excluded.platform,
        domain = COALESCE(excluded.domain, devices.domain), name = COALESCE(excluded.name, devices.name),
-       last_seen = excluded.last_seen, expires_at = excluded.expires_at,
+       last_seen = excluded.last_seen,
+       expires_at = CASE WHEN devices.checked_out_until > excluded.expires_at
+                         THEN devices.checked_out_until ELSE excluded.expires_at END,
+       checked_out_until = CASE WHEN excluded.checked_out_until IS NULL
+                                  OR devices.checked_out_until > excluded.checked_out_until
+                                THEN devices.checked_out_until ELSE excluded.checked_out_until END,
        concurrent_seen_at = CASE WHEN devices.item_id = excluded.item_id
                                  THEN devices.concurrent_seen_at END,
        concurrent_since = CASE WHEN devices.item_id = excluded.item_id
@@ -74,7 +83,25 @@ struct GroupSeat {
     uuid: String,
     item_id: String,
     expires_at: i64,
+    checked_out_until: Option<i64>,
+    first_used_at: Option<i64>,
 }
+
+/// What the group knows of a device's current seat (updated as the group seats it).
+#[derive(Debug, Clone)]
+struct Current {
+    item_id: String,
+    expires_at: i64,
+    checked_out_until: Option<i64>,
+    used: bool,
+}
+
+/// Moves a checked-out device into its item's concurrent window until its check-out ends (`$1`), keeping
+/// its place if it is in the window already (since `$2`, at `$3`).
+const WINDOW_UNTIL: &str = "UPDATE devices SET
+       concurrent_since = CASE WHEN concurrent_seen_at > $2 THEN concurrent_since ELSE $3 END,
+       concurrent_seen_at = CASE WHEN concurrent_seen_at > $1 THEN concurrent_seen_at ELSE $1 END
+     WHERE handshake = $4 AND uuid = $5";
 
 type DeviceKey = (String, String);
 
@@ -96,6 +123,7 @@ struct SeatWrite<'a>(
     i64,
     i64,
     i64,
+    Option<i64>,
 );
 
 #[derive(serde::Serialize)]
@@ -157,9 +185,17 @@ async fn seat_group_in<'a, C: Dialect>(
     let rows: Vec<GroupSeat> = c
         .fetch_all(sql.current, args![to_json(&devices)?.as_str()])
         .await?;
-    let mut current: HashMap<DeviceKey, (String, i64)> = rows
+    let mut current: HashMap<DeviceKey, Current> = rows
         .into_iter()
-        .map(|s| ((s.handshake, s.uuid), (s.item_id, s.expires_at)))
+        .map(|s| {
+            let seat = Current {
+                item_id: s.item_id,
+                expires_at: s.expires_at,
+                checked_out_until: s.checked_out_until,
+                used: s.first_used_at.is_some(),
+            };
+            ((s.handshake, s.uuid), seat)
+        })
         .collect();
 
     let counted: Vec<[&str; 1]> = reqs
@@ -195,15 +231,25 @@ async fn seat_group_in<'a, C: Dialect>(
             written.insert(key);
         }
         let owned_key = (req.handshake.clone(), req.uuid.clone());
-        let held = current
-            .get(&owned_key)
-            .filter(|(_, expires_at)| *expires_at > req.now)
-            .map(|(item, _)| item.clone());
+        let seat = current.get(&owned_key);
+        let held = seat
+            .filter(|s| s.expires_at > req.now)
+            .map(|s| s.item_id.clone());
+        // A live check-out keeps the device on its item: its file names that item and cannot be recalled.
+        let checked_out = seat
+            .and_then(|s| s.checked_out_until)
+            .filter(|until| *until > req.now);
+        let used = seat.is_some_and(|s| s.used);
         let mut chosen = None;
         for candidate in seat_order(req, held.as_deref()) {
             let keeps_seat = held.as_deref() == Some(candidate.item_id.as_str());
+            if checked_out.is_some() && !keeps_seat {
+                continue;
+            }
             let room = match candidate.room {
                 Room::Unlimited => true,
+                // It holds the item by its check-out, whatever the room counts.
+                _ if checked_out.is_some() => true,
                 // Holding a device seat is enough; concurrent and unit limits apply to every request.
                 Room::Devices(_) if keeps_seat => true,
                 Room::Devices(limit) => live.get(&candidate.item_id).copied().unwrap_or(0) < limit,
@@ -243,9 +289,21 @@ async fn seat_group_in<'a, C: Dialect>(
                 *n += 1;
             }
         }
+        let checkout_until = req.checkout.then_some(candidate.token_expires_at);
+        let until = checkout_until.max(checked_out);
+        let expires_at = match candidate.unused_seat_expires_at {
+            Some(unused) if !used => unused,
+            _ => candidate.seat_expires_at,
+        }
+        .max(until.unwrap_or(i64::MIN));
         current.insert(
             owned_key,
-            (candidate.item_id.clone(), candidate.seat_expires_at),
+            Current {
+                item_id: candidate.item_id.clone(),
+                expires_at,
+                checked_out_until: until,
+                used,
+            },
         );
         pending.seats.push(SeatWrite(
             &req.handshake,
@@ -256,7 +314,8 @@ async fn seat_group_in<'a, C: Dialect>(
             req.name.as_deref(),
             req.now,
             req.now,
-            candidate.seat_expires_at,
+            expires_at,
+            checkout_until,
         ));
         pending.grants.push(GrantWrite(
             &req.handshake,
@@ -266,9 +325,27 @@ async fn seat_group_in<'a, C: Dialect>(
             req.now,
             candidate.token_expires_at,
         ));
+        if let (Some(until), Room::Concurrent(_)) = (checkout_until, candidate.room) {
+            // In the window from now until the check-out ends: written at once, so the group's next
+            // requests for the item count it.
+            pending.flush(c).await?;
+            let window = args![until, req.window_start, req.now, &req.handshake, &req.uuid];
+            c.execute(WINDOW_UNTIL, window).await?;
+            let active: i64 = c
+                .scalar(
+                    CONCURRENT_ACTIVE,
+                    args![&candidate.item_id, req.window_start],
+                )
+                .await?;
+            c.execute(
+                RAISE_PEAK,
+                args![&candidate.item_id, req.now.div_euclid(86_400), active],
+            )
+            .await?;
+        }
         outcomes.push(SeatOutcome::Seated {
             item_id: candidate.item_id.clone(),
-            expires_at: candidate.seat_expires_at,
+            expires_at,
             new: !keeps_seat,
         });
     }

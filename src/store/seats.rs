@@ -147,23 +147,32 @@ pub(crate) const CONCURRENT_WINDOW: &str = "SELECT
                      AND (w.handshake < m.handshake OR (w.handshake = m.handshake AND w.uuid < m.uuid)))))";
 
 /// Devices in the concurrent window of item `$1` since `$2`.
-const CONCURRENT_ACTIVE: &str =
+pub(crate) const CONCURRENT_ACTIVE: &str =
     "SELECT COUNT(*) FROM devices WHERE item_id = $1 AND concurrent_seen_at > $2";
 
 /// Raises item `$1`'s recorded peak of day `$2` to `$3` if that is higher.
-const RAISE_PEAK: &str = "INSERT INTO concurrent_peaks (item_id, day, peak) VALUES ($1, $2, $3)
+pub(crate) const RAISE_PEAK: &str =
+    "INSERT INTO concurrent_peaks (item_id, day, peak) VALUES ($1, $2, $3)
      ON CONFLICT (item_id, day) DO UPDATE SET
        peak = CASE WHEN excluded.peak > concurrent_peaks.peak THEN excluded.peak
                    ELSE concurrent_peaks.peak END";
 
 /// An upload's refresh of device `$5`'s seat through code `$4` on item `$6` at time `$1`: its removal
-/// time becomes `$2`; with `$3` (a per-concurrent-device item, window start `$7`) it enters the window,
-/// keeping its place if it was in it already. Only a live seat on that item is refreshed.
-const REFRESH_SEAT: &str = "UPDATE devices SET last_seen = $1, expires_at = $2,
+/// time becomes `$2` (never before a live check-out ends); with `$3` (a per-concurrent-device item,
+/// window start `$7`) it enters the window, keeping its place if it was in it already (and a check-out's
+/// window end). Only a live seat on that item is refreshed. Its first use is `$8` unless it has one.
+const REFRESH_SEAT: &str = "UPDATE devices SET last_seen = $1,
+       expires_at = CASE WHEN checked_out_until > $2 THEN checked_out_until ELSE $2 END,
        concurrent_since = CASE WHEN NOT $3 THEN concurrent_since
                                WHEN concurrent_seen_at > $7 THEN concurrent_since ELSE $1 END,
-       concurrent_seen_at = CASE WHEN $3 THEN $1 ELSE concurrent_seen_at END
+       concurrent_seen_at = CASE WHEN NOT $3 THEN concurrent_seen_at
+                                 WHEN concurrent_seen_at > $1 THEN concurrent_seen_at ELSE $1 END,
+       first_used_at = COALESCE(first_used_at, $8)
      WHERE handshake = $4 AND uuid = $5 AND item_id = $6 AND expires_at > $1";
+
+/// Device `$2`'s first use through code `$1` is `$3` unless it has one (an upload that refreshes no seat).
+const MARK_USED: &str = "UPDATE devices SET first_used_at = $3
+     WHERE handshake = $1 AND uuid = $2 AND first_used_at IS NULL";
 
 /// Adds `$2` units to item `$1`'s lifetime consumption.
 const ADD_UNITS: &str = "INSERT INTO item_usage (item_id, units) VALUES ($1, $2)
@@ -256,6 +265,13 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
     for (item_id, units) in units_per_item(new_reports, &totals)? {
         c.execute(ADD_UNITS, args![item_id, units]).await?;
     }
+    let first_use = batch.reports.iter().map(|r| r.at).min();
+    if batch.refresh.is_none()
+        && let Some(at) = first_use
+    {
+        c.execute(MARK_USED, args![&batch.handshake, &batch.uuid, at])
+            .await?;
+    }
     if let Some(refresh) = &batch.refresh {
         let values = args![
             batch.now,
@@ -264,7 +280,8 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
             &batch.handshake,
             &batch.uuid,
             &refresh.item_id,
-            refresh.window_start
+            refresh.window_start,
+            first_use
         ];
         let refreshed = c.execute(REFRESH_SEAT, values).await?;
         if let (Some(window_start), 1) = (refresh.window_start, refreshed) {

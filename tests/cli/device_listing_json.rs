@@ -24,6 +24,7 @@ fn row(uuid: &str, name: Option<&str>, domain: Option<&str>, last_seen: i64) -> 
         first_seen: last_seen - 86_400,
         last_seen,
         expires_at: last_seen + 366 * 86_400,
+        checked_out_until: None,
     }
 }
 
@@ -70,6 +71,7 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                 item: None,
                 inactive_for_seconds: inactive,
                 state,
+                checked_out: None,
                 sort,
             };
             let what = format!("{sort:?} {inactive:?} {state:?}");

@@ -14,7 +14,7 @@ use ltsctl::admin::prelude::*;
 use serde_json::{Value, json};
 
 const CODE2: &str = "216998-100025901";
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "uuid",
     "handshake",
     "item",
@@ -25,6 +25,7 @@ const FIELDS: [&str; 10] = [
     "last_seen",
     "idle_seconds",
     "expires_at",
+    "checked_out_until",
 ];
 
 /// A seeded data dir, a server on it and an admin token (`ops`) for it.

@@ -21,7 +21,8 @@ fn leaves(cmd: &clap::Command, path: &str, out: &mut BTreeSet<String>) {
         .get_subcommands()
         .filter(|c| c.get_name() != "help")
         .collect();
-    if subs.is_empty() {
+    // A command that runs by itself as well as through subcommands (`usage`, `usage import`) is a leaf too.
+    if subs.is_empty() || cmd.is_args_conflicts_with_subcommands_set() {
         out.insert(path.trim().to_string());
     }
     for sub in subs {
@@ -112,6 +113,9 @@ fn every_command_prints_exactly_one_json_document() {
     ];
     env.write("doc.toml", document("LIC-J-2", &items));
     let pw = Some("correct horse battery\n");
+    let carried = serde_json::json!({"handshake": "json-000000002", "uuid": "off-1", "reports": [
+        {"id": "off-r-1", "at": rfc3339(now), "scans": {"QR": 4}}]});
+    env.write("off-1-usage.json", carried.to_string());
     for line in [
         "issuer keygen --out vendor.pem --public-out vendor.pub.pem",
         "issuer sign doc.toml --key vendor.pem --out doc.lic",
@@ -144,6 +148,11 @@ fn every_command_prints_exactly_one_json_document() {
         "license remove LIC-J-2 --dry-run",
         "devices list",
         "devices show busy-1",
+        "devices checkout --handshake json-000000002 --uuid off-1 --product barcode-reader --for 30d",
+        "devices checkout --handshake json-000000002 --uuid off-2 --product barcode-reader --for 30d --out off-2.lic",
+        "devices list --checked-out",
+        "usage import off-1-usage.json",
+        "devices checkin off-1",
         "usage",
         "usage --by item",
         "token create json-viewer --role viewer",

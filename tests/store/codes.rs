@@ -192,6 +192,7 @@ pub(crate) async fn case_handshake_update_and_domains(s: S) {
         offline_grace_secs: Some(7200),
         overuse_percent: Some(Some(10)),
         password_hash: Some(Some("$argon2id$hash".into())),
+        active_from: Some("first-use".into()),
     };
     s.update_handshake("APP", patch, T0 + 50).await.unwrap();
     let got = s.get_handshake("APP", T0).await.unwrap().unwrap().handshake;
@@ -201,6 +202,7 @@ pub(crate) async fn case_handshake_update_and_domains(s: S) {
         offline_grace_secs: 7200,
         overuse_percent: Some(10),
         password_hash: Some("$argon2id$hash".into()),
+        active_from: "first-use".into(),
         updated_at: T0 + 50,
         ..base.clone()
     };
@@ -222,6 +224,7 @@ pub(crate) async fn case_handshake_update_and_domains(s: S) {
         offline_grace_secs: None,
         overuse_percent: Some(None),
         password_hash: Some(None),
+        active_from: Some("authorization".into()),
     };
     s.update_handshake("APP", clear, T0 + 70).await.unwrap();
     let got = s.get_handshake("APP", T0).await.unwrap().unwrap().handshake;

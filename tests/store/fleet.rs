@@ -130,6 +130,7 @@ pub(crate) async fn case_list_devices(s: S) {
             last_seen_before: Some(T0 + 20),
             state: DeviceState::Active,
             now: T0 + 40,
+            checked_out: None,
         },
         DeviceFilter {
             handshake: Some("NOPE".into()),
@@ -201,7 +202,7 @@ pub(crate) async fn case_unregister(s: S) {
     }
     s.insert_devices(&rows).await.unwrap();
     let missing = s
-        .unregister_devices(&strings(&["u1", "nope", "u3"]), Some("APP"))
+        .unregister_devices(&strings(&["u1", "nope", "u3"]), Some("APP"), false, T0)
         .await
         .unwrap();
     assert_eq!(missing, ["nope", "u3"]);
@@ -212,12 +213,17 @@ pub(crate) async fn case_unregister(s: S) {
     );
     assert_eq!(s.device_seats("u3").await.unwrap().len(), 1);
     let missing = s
-        .unregister_devices(&strings(&["u1", "u2"]), None)
+        .unregister_devices(&strings(&["u1", "u2"]), None, false, T0)
         .await
         .unwrap();
     assert!(missing.is_empty());
     assert!(s.device_seats("u1").await.unwrap().is_empty());
-    assert!(s.unregister_devices(&[], None).await.unwrap().is_empty());
+    assert!(
+        s.unregister_devices(&[], None, false, T0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     let expired = DeviceFilter {
         state: DeviceState::Expired,

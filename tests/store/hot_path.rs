@@ -16,7 +16,9 @@ async fn fits(s: &S, item: &str, limit: i64, now: i64) -> bool {
     )
     .await;
     if out != SeatOutcome::Full {
-        s.unregister_devices(&[probe], Some("PROBE")).await.unwrap();
+        s.unregister_devices(&[probe], Some("PROBE"), false, now)
+            .await
+            .unwrap();
     }
     out != SeatOutcome::Full
 }
@@ -63,7 +65,7 @@ pub(crate) async fn case_seat_counter(s: S) {
     assert!(!fits(&s, "I1", 1, T0 + 5).await);
     assert!(!fits(&s, "I2", 1, T0 + 20).await);
     // Unregistering by name and in bulk, and sweeping, free places.
-    s.unregister_devices(&strings(&["a"]), Some("APP"))
+    s.unregister_devices(&strings(&["a"]), Some("APP"), false, T0)
         .await
         .unwrap();
     assert!(fits(&s, "I2", 1, T0 + 20).await);

@@ -53,6 +53,7 @@ pub(crate) fn code_row(code: &str, now: i64) -> HandshakeRow {
         overuse_percent: None,
         password_hash: None,
         explicit_order: false,
+        active_from: "authorization".into(),
         created_at: now,
         updated_at: now,
     }
@@ -86,6 +87,7 @@ pub(crate) fn cand(item_id: &str, room: Room, seat_expires_at: i64) -> SeatCandi
         room,
         seat_expires_at,
         token_expires_at: seat_expires_at,
+        unused_seat_expires_at: None,
     }
 }
 
@@ -105,6 +107,7 @@ pub(crate) fn seat_req(
         window_start: now - 300,
         candidates,
         fresh_checked: false,
+        checkout: false,
     }
 }
 
@@ -208,6 +211,7 @@ pub(crate) fn device(
         first_seen: first,
         last_seen: last,
         expires_at: exp,
+        checked_out_until: None,
     }
 }
 

@@ -259,7 +259,7 @@ pub(crate) async fn case_counts_without_unswept_seats(s: S) {
     // Swept or not, the same numbers.
     s.sweep(T0 + 100, "timer").await.unwrap();
     expect(T0 + 100, [("I1", 3), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
-    s.unregister_devices(&strings(&["a-live-000"]), None)
+    s.unregister_devices(&strings(&["a-live-000"]), None, false, T0 + 100)
         .await
         .unwrap();
     expect(T0 + 100, [("I1", 2), ("I2", 2), ("I3", 0), ("J1", 0)]).await;

@@ -126,6 +126,7 @@ impl Seeder {
                 first_seen: at,
                 last_seen: at,
                 expires_at: at + 365 * 86_400,
+                checked_out_until: None,
             })
             .collect();
         let inserted = self.rt.block_on(self.store.insert_devices(&rows));

@@ -5,12 +5,13 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
-use super::{LocalAdmin, overflow};
+use super::{LocalAdmin, device_error, overflow};
 use crate::admin::DevicesAdmin;
 use crate::admin::*;
 use crate::clock::{from_unix, to_unix};
 use crate::domain::usage::checked_total;
 use crate::error::{Error, Result};
+use crate::service::{CheckoutTerms, DeviceService};
 use crate::store::{DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState};
 
 #[async_trait]
@@ -46,27 +47,56 @@ impl DevicesAdmin for LocalAdmin {
         &self,
         uuids: &[String],
         handshake: Option<&str>,
+        force: bool,
     ) -> Result<UnregisterReport> {
-        let r = unregister(self, uuids, handshake).await;
+        let r = unregister(self, uuids, handshake, force).await;
         let target = match uuids {
             [one] => one.clone(),
             many => format!("{} devices", many.len()),
         };
-        let r = self.audited("devices.unregister", &target, r).await?;
-        Ok(r)
+        let forced = force.then(|| "--force: checked-out devices included".to_string());
+        self.audited_with("devices.unregister", &target, r, |_| forced)
+            .await
     }
 
-    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64> {
-        let r = unregister_matching(self, query, batch).await;
+    async fn devices_unregister_matching(
+        &self,
+        query: &DeviceQuery,
+        batch: u32,
+        force: bool,
+    ) -> Result<u64> {
+        let r = unregister_matching(self, query, batch, force).await;
         let target = format!(
-            "inactive_for={}s handshake={} removed={}",
+            "inactive_for={}s handshake={} removed={}{}",
             query.inactive_for_seconds.unwrap_or(0),
             query.handshake.as_deref().unwrap_or("*"),
             r.as_ref()
                 .map(|n| n.to_string())
-                .unwrap_or_else(|_| "0".into())
+                .unwrap_or_else(|_| "0".into()),
+            if force { " force" } else { "" }
         );
         self.audited("devices.unregister", &target, r).await
+    }
+
+    async fn devices_checkout(&self, req: &CheckoutRequest) -> Result<OfflineAuthorization> {
+        let r = checkout(self, req).await;
+        let target = format!("{} through {}", req.uuid, req.handshake);
+        self.audited_with("devices.checkout", &target, r, |file| {
+            Some(format!(
+                "item {} until {}",
+                file.item,
+                crate::clock::rfc3339(to_unix(file.expires_at))
+            ))
+        })
+        .await
+    }
+
+    async fn devices_checkin(&self, uuid: &str, handshake: Option<&str>) -> Result<CheckinReport> {
+        let r = checkin(self, uuid, handshake).await;
+        self.audited_with("devices.checkin", uuid, r, |report| {
+            Some(format!("through {}", report.handshakes.join(", ")))
+        })
+        .await
     }
 }
 
@@ -85,6 +115,7 @@ fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
             DeviceStateFilter::Active => DeviceState::Active,
             DeviceStateFilter::Expired => DeviceState::Expired,
         },
+        checked_out: query.checked_out,
         now: to_unix(now),
     }
 }
@@ -125,6 +156,10 @@ fn decode_cursor(cursor: &str) -> Result<DeviceCursor> {
 pub(crate) fn device_view(row: DeviceRow, now: DateTime<Utc>) -> DeviceView {
     DeviceView {
         idle_seconds: (to_unix(now) - row.last_seen).max(0) as u64,
+        checked_out_until: row
+            .checked_out_until
+            .filter(|t| *t > to_unix(now))
+            .map(from_unix),
         uuid: row.uuid,
         handshake: row.handshake,
         item: row.item_id,
@@ -206,6 +241,7 @@ fn device_row_of(v: DeviceView) -> DeviceRow {
         first_seen: to_unix(v.first_seen),
         last_seen: to_unix(v.last_seen),
         expires_at: to_unix(v.expires_at),
+        checked_out_until: v.checked_out_until.map(to_unix),
     }
 }
 
@@ -240,11 +276,15 @@ async fn unregister(
     admin: &LocalAdmin,
     uuids: &[String],
     handshake: Option<&str>,
+    force: bool,
 ) -> Result<UnregisterReport> {
     if uuids.is_empty() {
         return Err(Error::usage("name at least one device UUID"));
     }
-    let missing = admin.store.unregister_devices(uuids, handshake).await?;
+    let missing = admin
+        .store
+        .unregister_devices(uuids, handshake, force, admin.now_unix())
+        .await?;
     let removed = uuids
         .iter()
         .filter(|u| !missing.contains(u))
@@ -253,19 +293,79 @@ async fn unregister(
     Ok(UnregisterReport { removed, missing })
 }
 
-async fn unregister_matching(admin: &LocalAdmin, query: &DeviceQuery, batch: u32) -> Result<u64> {
+async fn unregister_matching(
+    admin: &LocalAdmin,
+    query: &DeviceQuery,
+    batch: u32,
+    force: bool,
+) -> Result<u64> {
     if query.inactive_for_seconds.is_none() && query.state != DeviceStateFilter::Expired {
         return Err(
             Error::usage("bulk unregistering needs --inactive-for DUR (or --expired)")
                 .with_hint("name the devices instead: ltsctl devices unregister UUID..."),
         );
     }
+    let mut filter = filter(query, admin.now());
+    if !force {
+        // A checked-out device looks inactive by design: it never reaches the LTS.
+        filter.checked_out = match filter.checked_out {
+            Some(true) => return Ok(0),
+            _ => Some(false),
+        };
+    }
     let n = admin
         .store
-        .unregister_matching(
-            &filter(query, admin.now()),
-            i64::from(batch.clamp(1, 100_000)),
-        )
+        .unregister_matching(&filter, i64::from(batch.clamp(1, 100_000)))
         .await?;
     Ok(n.max(0) as u64)
+}
+
+async fn checkout(admin: &LocalAdmin, req: &CheckoutRequest) -> Result<OfflineAuthorization> {
+    let service = DeviceService::new(admin.store.clone(), admin.clock.clone()).await?;
+    let terms = CheckoutTerms {
+        handshake: req.handshake.clone(),
+        uuid: req.uuid.clone(),
+        product: req.product.clone(),
+        platform: req.platform,
+        name: req.name.clone(),
+        period: std::time::Duration::from_secs(req.for_seconds),
+    };
+    let done = service.checkout(&terms).await.map_err(device_error)?;
+    let jwks = serde_json::to_value(service.jwks())
+        .map_err(|e| Error::internal(format!("encoding the JWKS: {e}")))?;
+    Ok(OfflineAuthorization {
+        format: OFFLINE_AUTHORIZATION_FORMAT.to_string(),
+        lts_id: done.claims.iss.clone(),
+        handshake: req.handshake.clone(),
+        uuid: req.uuid.clone(),
+        product: req.product.clone(),
+        item: done.claims.item.clone(),
+        option: done.claims.option.clone(),
+        issued_at: from_unix(done.claims.iat),
+        expires_at: from_unix(done.claims.exp),
+        token: done.token,
+        jwks,
+    })
+}
+
+async fn checkin(admin: &LocalAdmin, uuid: &str, handshake: Option<&str>) -> Result<CheckinReport> {
+    let handshakes = admin
+        .store
+        .check_in_device(uuid, handshake, admin.now_unix())
+        .await?;
+    if handshakes.is_empty() {
+        let scope = handshake
+            .map(|h| format!(" through {h}"))
+            .unwrap_or_default();
+        return Err(
+            Error::not_found(format!("device {uuid} holds no live check-out{scope}")).with_hint(
+                "`ltsctl devices show UUID` shows its seats; a seat that is not checked out is freed \
+                 with `ltsctl devices unregister UUID`",
+            ),
+        );
+    }
+    Ok(CheckinReport {
+        uuid: uuid.to_string(),
+        handshakes,
+    })
 }

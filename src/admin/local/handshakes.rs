@@ -30,6 +30,7 @@ pub(super) fn new_row(code: &str, settings: HandshakeSettings, now: i64) -> Resu
         overuse_percent: settings.overuse_percent.map(i64::from),
         password_hash: None,
         explicit_order: false,
+        active_from: crate::admin::ActiveFrom::default().as_str().to_string(),
         created_at: now,
         updated_at: now,
     })
@@ -113,7 +114,7 @@ pub(super) async fn set(
 ) -> Result<HandshakeView> {
     if changes.is_empty() {
         return Err(Error::usage("nothing to change").with_hint(
-            "pass at least one of --name, --refresh-interval, --offline-grace, --overuse (see `ltsctl handshake set --help`)",
+            "pass at least one of --name, --refresh-interval, --offline-grace, --overuse, --active-from (see `ltsctl handshake set --help`)",
         ));
     }
     if changes.reset_refresh_interval && changes.refresh_interval_seconds.is_some() {
@@ -143,6 +144,7 @@ pub(super) async fn set(
             changes.overuse_percent.map(|p| Some(i64::from(p)))
         },
         password_hash: None,
+        active_from: changes.active_from.map(|a| a.as_str().to_string()),
     };
     admin
         .store

@@ -102,3 +102,35 @@ pub(super) fn overflow(what: &str) -> Error {
         "the total of {what} overflows a 64-bit integer; the store holds counts no device reported"
     ))
 }
+
+/// A refusal by the device rules, as the admin side reports it (kind, exit code).
+pub(super) fn device_error(e: crate::service::DeviceError) -> Error {
+    match e {
+        crate::service::DeviceError::Denied { denial, message } => {
+            let kind = match denial {
+                crate::domain::authorize::Denial::UnknownHandshake
+                | crate::domain::authorize::Denial::NoMatchingLicense => {
+                    crate::error::ErrorKind::NotFound
+                }
+                crate::domain::authorize::Denial::InvalidRequest
+                | crate::domain::authorize::Denial::BadSessionPassword
+                | crate::domain::authorize::Denial::RateLimited => crate::error::ErrorKind::Usage,
+                crate::domain::authorize::Denial::QuotaExceeded
+                | crate::domain::authorize::Denial::LicenseExpired
+                | crate::domain::authorize::Denial::LicenseNotYetValid
+                | crate::domain::authorize::Denial::DomainNotAllowed => {
+                    crate::error::ErrorKind::Conflict
+                }
+            };
+            Error::new(kind, format!("{message} ({})", denial.code()))
+        }
+        crate::service::DeviceError::Busy => Error::new(
+            crate::error::ErrorKind::Busy,
+            "the store stayed busy past its timeout; nothing changed",
+        )
+        .with_hint("retry in a moment"),
+        crate::service::DeviceError::Internal => Error::internal(
+            "the check-out failed unexpectedly (the LTS log has the cause); nothing changed",
+        ),
+    }
+}

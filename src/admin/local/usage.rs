@@ -18,6 +18,53 @@ impl UsageAdmin for LocalAdmin {
     async fn usage(&self, query: &UsageQuery) -> Result<UsageView> {
         usage(self, query).await
     }
+
+    async fn usage_import(&self, req: &UsageImportRequest) -> Result<UsageImportReport> {
+        let r = import(self, req).await;
+        let target = req.source.clone().unwrap_or_else(|| "uploads".into());
+        self.audited_with("usage.import", &target, r, |done| {
+            Some(format!(
+                "{} upload(s): {} report(s) accepted, {} duplicate(s)",
+                done.uploads, done.accepted, done.duplicates
+            ))
+        })
+        .await
+    }
+}
+
+async fn import(admin: &LocalAdmin, req: &UsageImportRequest) -> Result<UsageImportReport> {
+    let source = req.source.as_deref().unwrap_or("the import");
+    if req.uploads.is_empty() {
+        return Err(
+            Error::usage(format!("{source} holds no usage upload")).with_hint(
+                "give the /v1/usage request body (one JSON object), or JSON lines of them",
+            ),
+        );
+    }
+    if req.uploads.len() > MAX_IMPORT_UPLOADS {
+        return Err(Error::usage(format!(
+            "{source} holds {} uploads; at most {MAX_IMPORT_UPLOADS} per file",
+            req.uploads.len()
+        ))
+        .with_hint("split it into several files (each is imported whole or not at all)"));
+    }
+    let service =
+        crate::service::DeviceService::new(admin.store.clone(), admin.clock.clone()).await?;
+    let bodies: Vec<_> = req.uploads.iter().map(|u| u.body.clone()).collect();
+    let done = service.import_usage(&bodies).await.map_err(|(i, e)| {
+        let line = req.uploads[i].line;
+        let e = super::device_error(e);
+        Error {
+            message: format!("{source} line {line}: {}", e.message),
+            ..e
+        }
+    })?;
+    Ok(UsageImportReport {
+        source: req.source.clone(),
+        uploads: req.uploads.len(),
+        accepted: done.accepted,
+        duplicates: done.duplicates,
+    })
 }
 
 async fn usage(admin: &LocalAdmin, query: &UsageQuery) -> Result<UsageView> {

@@ -182,6 +182,7 @@ pub(super) fn handshake(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<
     Ok(HandshakeView {
         code: h.code.clone(),
         name: h.name.clone(),
+        active_from: crate::admin::ActiveFrom::parse(&h.active_from),
         refresh_interval: override_interval.map(format_duration),
         refresh_interval_seconds: override_interval.map(secs),
         offline_grace: format_duration(grace),

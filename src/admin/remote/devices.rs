@@ -59,23 +59,45 @@ impl DevicesAdmin for RemoteAdmin {
         &self,
         uuids: &[String],
         handshake: Option<&str>,
+        force: bool,
     ) -> Result<UnregisterReport> {
         let body = UnregisterRequest {
             uuids: uuids.to_vec(),
             handshake: handshake.map(str::to_string),
+            force,
         };
         self.send_body(Method::POST, &["devices", "unregister"], &body)
             .await
     }
 
-    async fn devices_unregister_matching(&self, query: &DeviceQuery, batch: u32) -> Result<u64> {
+    async fn devices_unregister_matching(
+        &self,
+        query: &DeviceQuery,
+        batch: u32,
+        force: bool,
+    ) -> Result<u64> {
         let body = UnregisterMatchingRequest {
             query: query.clone(),
             batch,
+            force,
         };
         let removed: RemovedView = self
             .send_body(Method::POST, &["devices", "unregister-matching"], &body)
             .await?;
         Ok(removed.removed)
+    }
+
+    async fn devices_checkout(&self, req: &CheckoutRequest) -> Result<OfflineAuthorization> {
+        self.send_body(Method::POST, &["devices", "checkout"], req)
+            .await
+    }
+
+    async fn devices_checkin(&self, uuid: &str, handshake: Option<&str>) -> Result<CheckinReport> {
+        let body = CheckinRequest {
+            uuid: uuid.to_string(),
+            handshake: handshake.map(str::to_string),
+        };
+        self.send_body(Method::POST, &["devices", "checkin"], &body)
+            .await
     }
 }

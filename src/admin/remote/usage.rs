@@ -12,4 +12,9 @@ impl UsageAdmin for RemoteAdmin {
     async fn usage(&self, query: &UsageQuery) -> Result<UsageView> {
         self.get_with(&["usage"], query).await
     }
+
+    async fn usage_import(&self, req: &UsageImportRequest) -> Result<UsageImportReport> {
+        self.send_body(reqwest::Method::POST, &["usage", "import"], req)
+            .await
+    }
 }

@@ -19,6 +19,8 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(devices_count))
         .routes(routes!(devices_unregister))
         .routes(routes!(devices_unregister_matching))
+        .routes(routes!(devices_checkout))
+        .routes(routes!(devices_checkin))
         .routes(routes!(device_show))
 }
 
@@ -64,7 +66,7 @@ pub async fn devices_unregister(
 ) -> ApiResult<UnregisterReport> {
     Ok(Json(
         admin
-            .devices_unregister(&r.uuids, r.handshake.as_deref())
+            .devices_unregister(&r.uuids, r.handshake.as_deref(), r.force)
             .await?,
     ))
 }
@@ -76,6 +78,32 @@ pub async fn devices_unregister_matching(
     AsOperator(admin): AsOperator,
     Body(r): Body<UnregisterMatchingRequest>,
 ) -> ApiResult<RemovedView> {
-    let removed = admin.devices_unregister_matching(&r.query, r.batch).await?;
+    let removed = admin
+        .devices_unregister_matching(&r.query, r.batch, r.force)
+        .await?;
     Ok(Json(RemovedView { removed }))
+}
+
+/// Seat a device that never reaches the LTS for a period and get its offline authorization file.
+#[utoipa::path(post, path = "/v1/admin/devices/checkout", request_body = CheckoutRequest,
+    responses((status = 200, body = OfflineAuthorization)))]
+pub async fn devices_checkout(
+    AsOperator(admin): AsOperator,
+    Body(r): Body<CheckoutRequest>,
+) -> ApiResult<OfflineAuthorization> {
+    Ok(Json(admin.devices_checkout(&r).await?))
+}
+
+/// End a device's check-outs early, freeing their seats.
+#[utoipa::path(post, path = "/v1/admin/devices/checkin", request_body = CheckinRequest,
+    responses((status = 200, body = CheckinReport)))]
+pub async fn devices_checkin(
+    AsOperator(admin): AsOperator,
+    Body(r): Body<CheckinRequest>,
+) -> ApiResult<CheckinReport> {
+    Ok(Json(
+        admin
+            .devices_checkin(&r.uuid, r.handshake.as_deref())
+            .await?,
+    ))
 }
