@@ -208,10 +208,12 @@ async fn import(ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
                 ) {
                     return Err(e);
                 }
-                ctx.out.warn(format!(
-                    "{shown}: refused, nothing of it recorded: {}",
-                    e.message
-                ));
+                if files.len() > 1 {
+                    ctx.out.warn(format!(
+                        "{shown}: refused, nothing of it recorded: {}",
+                        e.message
+                    ));
+                }
                 summary.refused += 1;
                 summary.files.push(ImportedFile {
                     file: shown,
@@ -229,9 +231,13 @@ async fn import(ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
     }
     match first_error {
         None => Ok(()),
+        Some(e) if files.len() == 1 => Err(Error {
+            message: format!("refused, nothing of it recorded: {}", e.message),
+            ..e
+        }),
         Some(e) => Err(Error {
             message: format!(
-                "{} of {} file(s) refused; the first: {}",
+                "{} of {} file(s) refused, nothing of them recorded; the first: {}",
                 summary.refused,
                 files.len(),
                 e.message

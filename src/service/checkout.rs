@@ -49,8 +49,10 @@ impl DeviceService {
             return Err(DeviceError::new(
                 Denial::InvalidRequest,
                 format!(
-                    "a check-out lasts from 1 s to {} days",
-                    MAX_CHECKOUT.as_secs() / 86_400
+                    "a check-out of {} is out of range: give 1s to {} (it never runs past the \
+                     item's expiry; check the device out again before it ends to extend it)",
+                    crate::domain::duration::format_duration(req.period),
+                    crate::domain::duration::format_duration(MAX_CHECKOUT)
                 ),
             ));
         }

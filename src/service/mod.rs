@@ -479,6 +479,7 @@ impl DeviceService {
                     seat_expires_at: to_unix(candidate.seat_expires_at),
                     window_start: (item.option == LicenseOption::PerConcurrentDevice)
                         .then(|| window_start(now)),
+                    first_use: record.handshake.active_from_first_use(),
                 }
             });
         Ok(UsageBatch {

@@ -51,6 +51,9 @@ pub struct SeatRefresh {
     /// For a per-concurrent-device item, the start of the window: the upload puts the device in it (a
     /// device counts only once it reports usage), and the item's peak is recorded.
     pub window_start: Option<i64>,
+    /// The code's active time starts at first use (`--active-from first-use`): a device that has not
+    /// used it yet (no upload of it held a report) keeps its removal time.
+    pub first_use: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,9 +163,12 @@ pub(crate) const RAISE_PEAK: &str =
 /// An upload's refresh of device `$5`'s seat through code `$4` on item `$6` at time `$1`: its removal
 /// time becomes `$2` (never before a live check-out ends); with `$3` (a per-concurrent-device item,
 /// window start `$7`) it enters the window, keeping its place if it was in it already (and a check-out's
-/// window end). Only a live seat on that item is refreshed. Its first use is `$8` unless it has one.
+/// window end). Only a live seat on that item is refreshed. Its first use is `$8` unless it has one; with
+/// `$9` (first-use code) a device still unused keeps its removal time.
 const REFRESH_SEAT: &str = "UPDATE devices SET last_seen = $1,
-       expires_at = CASE WHEN checked_out_until > $2 THEN checked_out_until ELSE $2 END,
+       expires_at = CASE WHEN checked_out_until > $2 THEN checked_out_until
+                         WHEN $9 AND first_used_at IS NULL AND CAST($8 AS BIGINT) IS NULL THEN expires_at
+                         ELSE $2 END,
        concurrent_since = CASE WHEN NOT $3 THEN concurrent_since
                                WHEN concurrent_seen_at > $7 THEN concurrent_since ELSE $1 END,
        concurrent_seen_at = CASE WHEN NOT $3 THEN concurrent_seen_at
@@ -281,7 +287,8 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
             &batch.uuid,
             &refresh.item_id,
             refresh.window_start,
-            first_use
+            first_use,
+            refresh.first_use
         ];
         let refreshed = c.execute(REFRESH_SEAT, values).await?;
         if let (Some(window_start), 1) = (refresh.window_start, refreshed) {

@@ -6,6 +6,7 @@
 //! - `forgery`: a signed license file cannot be forged (properties of the file format, and the import).
 //! - `handshake`: handshake codes: create/list/show, binding and order, settings, domains, passwords.
 //! - `devices`: `devices list/show/unregister` and `usage` at scale, on both targets.
+//! - `checkout`: `devices checkout/checkin` and `usage import`, on both targets.
 //! - `device_listing_json`: the store-built JSON of device listings equals the serde encoding.
 //! - `remote_admin`: the same scenario on both targets, roles, credentials, TLS, login, audit, targets.
 //! - `secrets`: no secret on the command line or in the config file; private files stay private.
@@ -16,6 +17,7 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod checkout;
 mod device_listing_json;
 mod devices;
 mod forgery;

@@ -4,6 +4,7 @@
 //! ([`util::Server`]); the rules run in-process with a manual clock ([`util::InProc`]).
 //!
 //! - `device_api`: error codes and statuses, tokens against the JWKS, domains, usage, TLS, shutdown.
+//! - `checkouts`: offline check-outs and check-ins, usage carried back, `--active-from first-use`.
 //! - `device_rules`: refresh intervals and sweeps, expiry caps, concurrent windows, per-scan hand-over.
 //! - `hostile_clients`: oversize, malformed and injected requests, slowloris, floods.
 //! - `crash_safety`: SIGKILL of `serve`, of a bulk unregister and of a bulk import; exact seating.
@@ -15,6 +16,7 @@
 mod util;
 
 mod backup_restore;
+mod checkouts;
 mod crash_safety;
 mod device_api;
 mod device_rules;

@@ -8,6 +8,7 @@
 //! The store conformance suite (`cargo test --test store`): the contract of the `Store` trait for both
 //! backends, in these modules:
 //! - `catalog`: meta, trusted keys and licenses.
+//! - `checkouts`: offline check-outs (seats held until they end), check-in, first use.
 //! - `codes`: handshake codes: items, order, settings, domains, deletion.
 //! - `seats`: seating devices, units and concurrent windows, usage.
 //! - `sweeps`: sweeps in batches, one at a time; counts with lapsed seats not swept yet.
@@ -37,6 +38,7 @@ use ltsctl::store::{
 use sqlx::Connection;
 
 mod catalog;
+mod checkouts;
 mod codes;
 mod fleet;
 mod hot_path;
@@ -47,6 +49,7 @@ mod sweeps;
 mod upgrades;
 
 use catalog::*;
+use checkouts::*;
 use codes::*;
 use fleet::*;
 use hot_path::*;
@@ -196,6 +199,10 @@ conformance!(
         case_seat_concurrent,
         case_seat_moves,
         case_seat_bursts_keep_every_limit,
+        case_checkout_holds_its_seat,
+        case_checkout_refuses_unregistering_without_force,
+        case_checkout_holds_a_concurrent_window,
+        case_first_use_starts_the_removal_clock,
         case_record_usage,
         case_usage_totals_never_wrap,
         case_grants,

@@ -181,6 +181,7 @@ pub(crate) fn batch(
             item_id: item_id.into(),
             seat_expires_at,
             window_start: matches!(room, Room::Concurrent(_)).then_some(now - 300),
+            first_use: false,
         }),
         reports,
     }

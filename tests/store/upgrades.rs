@@ -50,6 +50,19 @@ async fn check_upgraded(s: S) {
         (usage.reports, usage.scans.clone()),
         (1, vec![("qr".into(), 150)])
     );
+    // Schema 8: codes start a device's active time at authorization; a device that reported counts as
+    // used (its removal time is the usual one even under first-use); nothing is checked out.
+    let code = s.get_handshake("APP", T0).await.unwrap().unwrap().handshake;
+    assert_eq!(code.active_from, "authorization");
+    assert_eq!(s.device_seats("d1").await.unwrap()[0].checked_out_until, None);
+    let first_use = vec![SeatCandidate {
+        unused_seat_expires_at: Some(FAR),
+        ..cand("I1", Room::Units(1000), T0 + 600)
+    }];
+    assert_eq!(
+        seat(&s, "APP", "d1", T0, first_use).await,
+        seated("I1", T0 + 600, false)
+    );
     s.remove_license("L1", true, false, T0).await.unwrap();
     assert_eq!(s.device_usage("d1").await.unwrap().reports, 1);
     import(&s, "L1", &[("I1", "per-scan", FAR)]).await;
