@@ -139,7 +139,7 @@ pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<
         let t = t
             .into_string()
             .map_err(|_| Error::usage("LTSCTL_TOKEN is not valid UTF-8"))?;
-        return Ok(Zeroizing::new(t.trim().to_string()));
+        return one_word(Zeroizing::new(t.trim().to_string()), "LTSCTL_TOKEN");
     }
     let missing = || {
         Error::new(
@@ -152,7 +152,27 @@ pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<
     };
     let profile = profile.ok_or_else(missing)?;
     let token = crate::keystore::load(profile).await?.ok_or_else(missing)?;
-    Ok(Zeroizing::new(token.trim().to_string()))
+    one_word(
+        Zeroizing::new(token.trim().to_string()),
+        "the keyring's token",
+    )
+}
+
+/// A token goes into an HTTP header: whitespace or control characters inside it (two secrets pasted
+/// together, a JSON document instead of its `token` field) are a mistake to name, not a network failure.
+/// The token itself is never shown.
+fn one_word(token: Zeroizing<String>, what: &str) -> Result<Zeroizing<String>> {
+    if token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::new(
+            ErrorKind::Unauthenticated,
+            format!("{what} has spaces, line breaks or control characters inside it"),
+        )
+        .with_hint(
+            "an admin token is one word, `ltsctl_<id>_<secret>`, as `ltsctl token create` printed it \
+             (with -o json: its `token` field)",
+        ));
+    }
+    Ok(token)
 }
 
 /// Opens the admin target the global flags name, and says which it is. `mode`: whether the command may

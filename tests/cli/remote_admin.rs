@@ -931,6 +931,12 @@ fn a_token_with_a_trailing_newline_is_not_reported_as_an_unreachable_server() {
     let t = Target::remote(&server.url, Some(&format!("{token}\n")));
     let out = env.on(&t).sh_code("status", 0);
     assert_no_secret(&out, &token);
+    // A newline inside it (two secrets pasted together, `token create -o json` instead of its field):
+    // a credentials mistake, exit 7, not "cannot reach the LTS" (exit 8), and the token is not shown.
+    let t = Target::remote(&server.url, Some(&format!("{token}\n{token}")));
+    let out = env.on(&t).sh_code("status", 7);
+    assert_has(&out.stderr, &["LTSCTL_TOKEN", "line breaks"]);
+    assert_no_secret(&out, &token);
 }
 
 #[test]

@@ -54,7 +54,10 @@ async fn check_upgraded(s: S) {
     // used (its removal time is the usual one even under first-use); nothing is checked out.
     let code = s.get_handshake("APP", T0).await.unwrap().unwrap().handshake;
     assert_eq!(code.active_from, "authorization");
-    assert_eq!(s.device_seats("d1").await.unwrap()[0].checked_out_until, None);
+    assert_eq!(
+        s.device_seats("d1").await.unwrap()[0].checked_out_until,
+        None
+    );
     let first_use = vec![SeatCandidate {
         unused_seat_expires_at: Some(FAR),
         ..cand("I1", Room::Units(1000), T0 + 600)
