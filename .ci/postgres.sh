@@ -5,6 +5,9 @@
 #     export LTSCTL_TEST_DATABASE_URL=postgres://ltsctl@127.0.0.1:PORT/ltsctl
 #
 # Use:   eval "$(bash .ci/postgres.sh)" && cargo test --test store
+# For benchmarks, a second one with durability on (LTSCTL_PG_DURABLE, below); its URL is the
+# LTSCTL_BENCH_DATABASE_URL of `cargo bench --bench lts`:
+#        LTSCTL_PG_DIR=/tmp/ltsctl-pg-bench LTSCTL_PG_DURABLE=1 bash .ci/postgres.sh
 #
 # The cluster lives in $LTSCTL_PG_DIR (default /tmp/ltsctl-pg): data in DIR/data, log in DIR/log, socket in
 # DIR. It listens on 127.0.0.1 only, on a free port, with trust authentication (it is throwaway: never
@@ -107,10 +110,15 @@ as_owner "$BINDIR/initdb" -D "$DATA" -U postgres --auth=trust --encoding=UTF8 --
 
 port=$(free_port)
 log "starting on 127.0.0.1:$port"
-# Durability is pointless here: fsync off keeps the tests fast.
+# Durability is pointless for tests: fsync off keeps them fast. LTSCTL_PG_DURABLE=1 keeps PostgreSQL's
+# defaults (fsync, synchronous_commit and full_page_writes on), what users run: for benchmarks.
+if [ "${LTSCTL_PG_DURABLE:-0}" = 1 ]; then
+  durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+else
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 as_owner "$BINDIR/pg_ctl" start -w -t 60 -D "$DATA" -l "$DIR/log" -o "-c listen_addresses=127.0.0.1 -c port=$port \
-  -c unix_socket_directories=$DIR -c max_connections=200 -c fsync=off -c synchronous_commit=off \
-  -c full_page_writes=off" >&2 || { cat "$DIR/log" >&2; exit 1; }
+  -c unix_socket_directories=$DIR -c max_connections=200 $durability" >&2 || { cat "$DIR/log" >&2; exit 1; }
 echo "$port" >"$DIR/port"
 
 psql_su() { as_owner "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$port" -U postgres -d postgres "$@"; }

@@ -136,119 +136,20 @@ impl Bench {
                 total = CONNS as u64 * STALE_PER_CONN
             ),
         )?;
+        let pg = crate::postgres::PgBench::create(self)?;
+        if let Some(pg) = &pg {
+            // Before the embedded server opens the store: both start from the same fleet.
+            pg.fill_from(self, &store)?;
+        }
         let server = Server::start(self, &store, "fig1")?;
+        let (results, seated_at) = self.authorize_workloads(&server)?;
         let d = self.s.load;
-        let big = u64::MAX;
-        // Warm-up (connections, code paths, page cache), then seat the returning devices.
-        self.load_all_ok(
-            &server,
-            &Load {
-                path: "/v1/bench/null-authorize",
-                conns: CONNS,
-                duration: Duration::from_secs(1),
-                max_total: big,
-                max_per_conn: big,
-                body: new_devices(BENCH_CODE),
-            },
-            "warm-up",
-        )?;
-        self.load_all_ok(
-            &server,
-            &Load {
-                path: "/v1/authorize",
-                conns: CONNS,
-                duration: Duration::from_secs(120),
-                max_total: big,
-                max_per_conn: RETURNING_PER_CONN,
-                body: Arc::new(|conn, seq| {
-                    authorize_body(BENCH_CODE, &returning_uuid(conn, seq), "returning")
-                }),
-            },
-            "seating the returning devices",
-        )?;
-        let mut seated = CONNS as u64 * (RETURNING_PER_CONN + STALE_PER_CONN);
-        let stale_next: Arc<Vec<AtomicU64>> =
-            Arc::new((0..CONNS).map(|_| AtomicU64::new(0)).collect());
-        let stale_body: BodyFn = {
-            let next = stale_next.clone();
-            Arc::new(move |conn, _| {
-                let k = next[conn].fetch_add(1, Ordering::Relaxed);
-                authorize_body(BENCH_CODE, &stale_uuid(conn, k), "stale")
-            })
-        };
-        let kinds: [(&str, &'static str, BodyFn); 4] = [
-            (
-                "null authorize (baseline)",
-                "/v1/bench/null-authorize",
-                new_devices(BENCH_CODE),
-            ),
-            ("new devices", "/v1/authorize", new_devices(BENCH_CODE)),
-            (
-                "returning devices, seen moments ago (answered from a read)",
-                "/v1/authorize",
-                Arc::new(|conn, seq| {
-                    authorize_body(BENCH_CODE, &returning_uuid(conn, seq), "returning")
-                }),
-            ),
-            (
-                "returning devices, seen a day ago (seat rewritten)",
-                "/v1/authorize",
-                stale_body,
-            ),
-        ];
-        let mut results: Vec<Vec<LoadStats>> = vec![Vec::new(); kinds.len()];
-        let mut seated_at: Vec<u64> = Vec::new();
-        for run in 0..self.s.runs {
-            for (k, (label, path, body)) in kinds.iter().enumerate() {
-                if k == 1 {
-                    seated_at.push(seated);
-                }
-                let s = self.load(
-                    &server,
-                    &Load {
-                        path,
-                        conns: CONNS,
-                        duration: d,
-                        max_total: big,
-                        max_per_conn: big,
-                        body: body.clone(),
-                    },
-                )?;
-                if k == 1 {
-                    seated += s.ok;
-                }
-                self.log(format!(
-                    "  run {}: {label}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {} failed",
-                    run + 1,
-                    s.rps(),
-                    s.p50_ms,
-                    s.p99_ms,
-                    s.failed
-                ));
-                if s.failed > 0 {
-                    return Err(format!(
-                        "{label}: {} requests failed, first: {}",
-                        s.failed,
-                        s.first_error.unwrap_or_default()
-                    ));
-                }
-                results[k].push(s);
-            }
-        }
-        if let Some(conn) =
-            (0..CONNS).find(|&c| stale_next[c].load(Ordering::Relaxed) > STALE_PER_CONN)
-        {
-            return Err(format!(
-                "connection {conn} ran out of seeded day-old devices (raise STALE_PER_CONN)"
-            ));
-        }
         let (rss, _) = server.rss_kb()?;
         let wal = wal_mib(&store);
         server.stop()?;
         let med = |k: usize, f: fn(&LoadStats) -> f64| {
             median(&results[k].iter().map(f).collect::<Vec<_>>())
         };
-        let null_rps = med(0, LoadStats::rps);
         let mut t = String::new();
         let _ = writeln!(
             t,
@@ -260,36 +161,7 @@ impl Bench {
             self.s.runs,
             STALE_PER_CONN
         );
-        let _ = writeln!(
-            t,
-            "| workload | req/s (median) | req/s per run | p50 ms | p99 ms | server CPU µs/req | of which system | vs null | target | result |"
-        );
-        let _ = writeln!(
-            t,
-            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
-        );
-        let targets = [None, Some(0.6), Some(0.9), Some(0.7)];
-        for (k, (label, _, _)) in kinds.iter().enumerate() {
-            let rps = med(k, LoadStats::rps);
-            let ratio = rps / null_rps;
-            let (target, result) = match targets[k] {
-                None => ("baseline".to_string(), "—"),
-                Some(x) => (format!("≥ {:.0}% of null", x * 100.0), verdict(ratio >= x)),
-            };
-            let _ = writeln!(
-                t,
-                "| {label} | {rps:.0} | {} | {:.2} | {:.2} | {:.0} | {:.0}% | {:.1}% | {target} | {result} |",
-                list(
-                    &results[k].iter().map(LoadStats::rps).collect::<Vec<_>>(),
-                    0
-                ),
-                med(k, |s| s.p50_ms),
-                med(k, |s| s.p99_ms),
-                med(k, |s| s.server_cpu_us),
-                med(k, |s| s.server_sys_pct),
-                ratio * 100.0,
-            );
-        }
+        t.push_str(&workload_table(&results));
         let null_cpu = med(0, |s| s.server_cpu_us);
         let _ = writeln!(
             t,
@@ -328,7 +200,180 @@ impl Bench {
             rss as f64 / 1024.0,
             wal
         );
+        if let Some(pg) = pg {
+            let server = Server::start_pg(self, &pg.url, "fig1-postgres")?;
+            let (results, _) = self.authorize_workloads(&server)?;
+            server.stop()?;
+            let _ = writeln!(
+                t,
+                "\n**PostgreSQL** (`{}`: a database of this run's own on that server, filled from the same seeded \
+                 store by `ltsctl migrate`, one `ltsctl serve --database`): {}{}.\n",
+                crate::postgres::PG_ENV,
+                pg.describe(),
+                if pg.durable() {
+                    ""
+                } else {
+                    " — **durability is off on that server: not what users run, and not comparable**"
+                }
+            );
+            t.push_str(&workload_table(&results));
+        }
         let _ = fs::remove_dir_all(&store);
         Ok(t)
     }
+
+    /// Figure 1's workloads on `server`: a warm-up, the returning devices seated, then the runs of every
+    /// workload interleaved. The results per workload (in `KINDS` order) and the seated devices when each
+    /// "new devices" run started.
+    fn authorize_workloads(&mut self, server: &Server) -> Res<(Vec<Vec<LoadStats>>, Vec<u64>)> {
+        let d = self.s.load;
+        let big = u64::MAX;
+        // Warm-up (connections, code paths, page cache), then seat the returning devices.
+        self.load_all_ok(
+            server,
+            &Load {
+                path: "/v1/bench/null-authorize",
+                conns: CONNS,
+                duration: Duration::from_secs(1),
+                max_total: big,
+                max_per_conn: big,
+                body: new_devices(BENCH_CODE),
+            },
+            "warm-up",
+        )?;
+        self.load_all_ok(
+            server,
+            &Load {
+                path: "/v1/authorize",
+                conns: CONNS,
+                duration: Duration::from_secs(120),
+                max_total: big,
+                max_per_conn: RETURNING_PER_CONN,
+                body: Arc::new(|conn, seq| {
+                    authorize_body(BENCH_CODE, &returning_uuid(conn, seq), "returning")
+                }),
+            },
+            "seating the returning devices",
+        )?;
+        let mut seated = CONNS as u64 * (RETURNING_PER_CONN + STALE_PER_CONN);
+        let stale_next: Arc<Vec<AtomicU64>> =
+            Arc::new((0..CONNS).map(|_| AtomicU64::new(0)).collect());
+        let stale_body: BodyFn = {
+            let next = stale_next.clone();
+            Arc::new(move |conn, _| {
+                let k = next[conn].fetch_add(1, Ordering::Relaxed);
+                authorize_body(BENCH_CODE, &stale_uuid(conn, k), "stale")
+            })
+        };
+        let kinds: [(&str, &'static str, BodyFn); 4] = [
+            (
+                LABELS[0],
+                "/v1/bench/null-authorize",
+                new_devices(BENCH_CODE),
+            ),
+            (LABELS[1], "/v1/authorize", new_devices(BENCH_CODE)),
+            (
+                LABELS[2],
+                "/v1/authorize",
+                Arc::new(|conn, seq| {
+                    authorize_body(BENCH_CODE, &returning_uuid(conn, seq), "returning")
+                }),
+            ),
+            (LABELS[3], "/v1/authorize", stale_body),
+        ];
+        let mut results: Vec<Vec<LoadStats>> = vec![Vec::new(); kinds.len()];
+        let mut seated_at: Vec<u64> = Vec::new();
+        for run in 0..self.s.runs {
+            for (k, (label, path, body)) in kinds.iter().enumerate() {
+                if k == 1 {
+                    seated_at.push(seated);
+                }
+                let s = self.load(
+                    server,
+                    &Load {
+                        path,
+                        conns: CONNS,
+                        duration: d,
+                        max_total: big,
+                        max_per_conn: big,
+                        body: body.clone(),
+                    },
+                )?;
+                if k == 1 {
+                    seated += s.ok;
+                }
+                self.log(format!(
+                    "  run {}: {label}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {} failed",
+                    run + 1,
+                    s.rps(),
+                    s.p50_ms,
+                    s.p99_ms,
+                    s.failed
+                ));
+                if s.failed > 0 {
+                    return Err(format!(
+                        "{label}: {} requests failed, first: {}",
+                        s.failed,
+                        s.first_error.unwrap_or_default()
+                    ));
+                }
+                results[k].push(s);
+            }
+        }
+        if let Some(conn) =
+            (0..CONNS).find(|&c| stale_next[c].load(Ordering::Relaxed) > STALE_PER_CONN)
+        {
+            return Err(format!(
+                "connection {conn} ran out of seeded day-old devices (raise STALE_PER_CONN)"
+            ));
+        }
+        Ok((results, seated_at))
+    }
 }
+
+/// The rows of figure 1's table, each workload against the null route of the same runs.
+fn workload_table(results: &[Vec<LoadStats>]) -> String {
+    let mut t = String::new();
+    let med =
+        |k: usize, f: fn(&LoadStats) -> f64| median(&results[k].iter().map(f).collect::<Vec<_>>());
+    let null_rps = med(0, LoadStats::rps);
+    let _ = writeln!(
+        t,
+        "| workload | req/s (median) | req/s per run | p50 ms | p99 ms | server CPU µs/req | of which system | vs null | target | result |"
+    );
+    let _ = writeln!(
+        t,
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    );
+    let targets = [None, Some(0.6), Some(0.9), Some(0.7)];
+    for (k, label) in LABELS.iter().enumerate() {
+        let rps = med(k, LoadStats::rps);
+        let ratio = rps / null_rps;
+        let (target, result) = match targets[k] {
+            None => ("baseline".to_string(), "—"),
+            Some(x) => (format!("≥ {:.0}% of null", x * 100.0), verdict(ratio >= x)),
+        };
+        let _ = writeln!(
+            t,
+            "| {label} | {rps:.0} | {} | {:.2} | {:.2} | {:.0} | {:.0}% | {:.1}% | {target} | {result} |",
+            list(
+                &results[k].iter().map(LoadStats::rps).collect::<Vec<_>>(),
+                0
+            ),
+            med(k, |s| s.p50_ms),
+            med(k, |s| s.p99_ms),
+            med(k, |s| s.server_cpu_us),
+            med(k, |s| s.server_sys_pct),
+            ratio * 100.0,
+        );
+    }
+    t
+}
+
+/// Figure 1's workloads, in the order they run.
+const LABELS: [&str; 4] = [
+    "null authorize (baseline)",
+    "new devices",
+    "returning devices, seen moments ago (answered from a read)",
+    "returning devices, seen a day ago (seat rewritten)",
+];

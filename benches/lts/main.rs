@@ -10,6 +10,7 @@
 //! - `LTS_BENCH_QUICK=1`   a smaller run (100,000 devices instead of 1,000,000, 1.5 s load runs instead of 5 s);
 //! - `LTS_BENCH_ONLY=1,2`  only these figures (1-6);
 //! - `LTSCTL_BIN=PATH`     the binary under test;
+//! - `LTSCTL_BENCH_DATABASE_URL=postgres://...`  also run figure 1 on PostgreSQL (see `postgres`);
 //! - `LTS_BENCH_OUT=FILE`  where to write the report. By default a full run of every figure rewrites the
 //!   generated part of `BENCHMARKS.md` (between its markers) and any other run writes
 //!   `$CARGO_TARGET_DIR/lts-bench/last-run.md`.
@@ -33,6 +34,7 @@ mod fig4_unregister;
 mod fig5_import_and_cold_start;
 mod fig6_server_memory;
 mod load;
+mod postgres;
 mod processes;
 mod report;
 mod requests;

@@ -134,6 +134,10 @@ impl Bench {
                 let _ = write!(vars, "{v}={x} ");
             }
         }
+        // Named, not shown: the report describes the server's settings instead.
+        if std::env::var_os(crate::postgres::PG_ENV).is_some() {
+            let _ = write!(vars, "{}=postgres://... ", crate::postgres::PG_ENV);
+        }
         let _ = writeln!(
             r,
             "Command: `{target}cargo build --release && {vars}cargo bench --bench lts`\n"

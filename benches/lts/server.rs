@@ -22,8 +22,18 @@ pub(crate) struct Server {
 
 impl Server {
     pub(crate) fn start(b: &Bench, data_dir: &Path, label: &str) -> Res<Server> {
+        Server::start_with(b, b.ltsctl(data_dir), label)
+    }
+
+    /// A server on a PostgreSQL database (its URL in the environment, not on the command line).
+    pub(crate) fn start_pg(b: &Bench, url: &str, label: &str) -> Res<Server> {
+        let mut c = b.cmd(&b.bin);
+        c.env("LTSCTL_DATABASE_URL", url);
+        Server::start_with(b, c, label)
+    }
+
+    fn start_with(b: &Bench, mut c: std::process::Command, label: &str) -> Res<Server> {
         let log = b.work.join("logs").join(format!("server-{label}.log"));
-        let mut c = b.ltsctl(data_dir);
         c.args([
             "serve",
             "--listen",
