@@ -199,6 +199,7 @@ conformance!(
         case_seat_concurrent,
         case_seat_moves,
         case_seat_bursts_keep_every_limit,
+        case_a_failing_seat_fails_alone,
         case_checkout_holds_its_seat,
         case_checkout_refuses_unregistering_without_force,
         case_checkout_holds_a_concurrent_window,

@@ -687,3 +687,36 @@ pub(crate) async fn case_seat_bursts_keep_every_limit(s: S) {
         );
     }
 }
+
+/// Many seat requests at once (so they share groups), one of them on an item that does not exist (its
+/// seat breaks a foreign key): the others are seated exactly up to the limit, and only that one fails.
+pub(crate) async fn case_a_failing_seat_fails_alone(s: S) {
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    let mut tasks = Vec::new();
+    for i in 0..41 {
+        let s = s.clone();
+        let cands = if i == 20 {
+            vec![cand("GHOST", Room::Unlimited, T0 + 600)]
+        } else {
+            vec![cand("I1", Room::Devices(30), T0 + 600)]
+        };
+        tasks.push(tokio::spawn(async move {
+            s.seat_device(seat_req("APP", &format!("d{i}"), T0, cands))
+                .await
+        }));
+    }
+    let mut seated = 0;
+    let mut full = 0;
+    for (i, task) in tasks.into_iter().enumerate() {
+        match task.await.expect("task") {
+            Err(_) if i == 20 => {}
+            Err(e) => panic!("d{i} failed with the bad request: {e}"),
+            Ok(_) if i == 20 => panic!("a seat on a missing item was written"),
+            Ok(SeatOutcome::Full) => full += 1,
+            Ok(_) => seated += 1,
+        }
+    }
+    assert_eq!((seated, full), (30, 10));
+    assert_eq!(item_state(&s, "I1", T0).await.active_devices, 30);
+}

@@ -11,6 +11,7 @@
 //! then finds the row and answers as SQLite would), is run again a few times.
 
 mod devices;
+mod seat_queue;
 mod seats;
 mod server;
 mod usage;
@@ -25,7 +26,6 @@ use sqlx::PgConnection;
 use sqlx::pool::PoolConnection;
 
 use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock, in_tx};
-use super::seat_group::{one_outcome, seat_group};
 use super::{OpenMode, StoreError, StoreResult};
 use crate::domain::seats::{SeatOutcome, SeatRequest};
 
@@ -38,6 +38,8 @@ const ATTEMPTS: u32 = 6;
 pub struct PgStore {
     pool: PgPool,
     location: String,
+    /// The group commit of seat requests (see [`seat_queue`]).
+    seats: seat_queue::SeatQueue,
 }
 
 impl PgStore {
@@ -73,7 +75,11 @@ impl PgStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::database(format!("migrating {location}: {e}")))?;
-        let store = PgStore { pool, location };
+        let store = PgStore {
+            pool,
+            location,
+            seats: seat_queue::SeatQueue::default(),
+        };
         store.ensure_lts_id().await?;
         Ok(store)
     }
@@ -120,24 +126,13 @@ impl Backend for PgStore {
             .await?)
     }
 
-    async fn retrying<T, F, Fut>(&self, mut attempt: F) -> StoreResult<T>
+    async fn retrying<T, F, Fut>(&self, attempt: F) -> StoreResult<T>
     where
         T: Send,
         F: FnMut() -> Fut + Send,
         Fut: Future<Output = StoreResult<T>> + Send,
     {
-        let mut tried = 0;
-        loop {
-            tried += 1;
-            match attempt().await {
-                Err(e) if tried < ATTEMPTS && e.sqlstate().is_some_and(|s| retryable_state(&s)) => {
-                    // A little spread, so two transactions that deadlocked do not meet again at once.
-                    let jitter = u64::from(getrandom::u32().unwrap_or(0) % 20);
-                    tokio::time::sleep(Duration::from_millis(5 * u64::from(tried) + jitter)).await;
-                }
-                done => return done,
-            }
-        }
+        retrying(attempt).await
     }
 
     async fn hot_write<T, F>(&self, _several: bool, work: F) -> StoreResult<T>
@@ -152,8 +147,7 @@ impl Backend for PgStore {
     }
 
     async fn hot_seat(&self, req: SeatRequest) -> StoreResult<SeatOutcome> {
-        let outcomes = in_tx!(self, |c| seat_group(c, &[&req]))?;
-        one_outcome(outcomes)
+        self.seats.seat(&self.pool, req).await
     }
 
     type SweepClaim = server::SweepClaim;
@@ -164,6 +158,26 @@ impl Backend for PgStore {
 
     async fn end_sweep(&self, claim: server::SweepClaim) {
         claim.release().await
+    }
+}
+
+/// Runs `attempt` (one whole transaction) again while PostgreSQL aborts it for a retryable reason.
+async fn retrying<T, F, Fut>(mut attempt: F) -> StoreResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = StoreResult<T>>,
+{
+    let mut tried = 0;
+    loop {
+        tried += 1;
+        match attempt().await {
+            Err(e) if tried < ATTEMPTS && e.sqlstate().is_some_and(|s| retryable_state(&s)) => {
+                // A little spread, so two transactions that deadlocked do not meet again at once.
+                let jitter = u64::from(getrandom::u32().unwrap_or(0) % 20);
+                tokio::time::sleep(Duration::from_millis(5 * u64::from(tried) + jitter)).await;
+            }
+            done => return done,
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 //! being committed, and the next group runs them all in one `BEGIN IMMEDIATE` transaction, then commits
 //! once and answers every request. The group's seat requests are decided together, with a fixed number
 //! of statements ([`crate::store::seat_group`]); a failure there aborts the group, since SQLite may then
-//! have rolled the whole transaction back (see [`run_group_on`]). A usage batch (several writes) runs
+//! have rolled the whole transaction back (see [`run_group_on`]), and its seat requests run again one
+//! by one, so that only the one at fault fails. A usage batch (several writes) runs
 //! inside its own savepoint and, when it fails, rolls back alone.
 //!
 //! Other write transactions of the same process (admin changes, the sweeper) take turns with the groups
@@ -231,7 +232,32 @@ async fn writer_task(
             let _turn = turn.lock().await;
             run_group(&pool, &mut group).await
         };
-        group.answer(outcome.as_ref().map(|_| ()));
+        match outcome {
+            Err(e) if group.seats.len() > 1 => {
+                // Nothing of the group was written. Its seat requests run again one by one, so only
+                // the one at fault (an item removed meanwhile, say) fails; its other jobs have run
+                // their work already and get the group's error.
+                for job in group.jobs.drain(..) {
+                    job.finish(Err(&e));
+                }
+                let seats = std::mem::take(&mut group.seats);
+                let replies = std::mem::take(&mut group.replies);
+                group.outcomes.clear();
+                for (req, reply) in seats.into_iter().zip(replies) {
+                    let mut one = Group {
+                        seats: vec![req],
+                        replies: vec![reply],
+                        ..Group::default()
+                    };
+                    let alone = {
+                        let _turn = turn.lock().await;
+                        run_group(&pool, &mut one).await
+                    };
+                    one.answer(alone.as_ref().map(|_| ()));
+                }
+            }
+            outcome => group.answer(outcome.as_ref().map(|_| ())),
+        }
     }
 }
 
