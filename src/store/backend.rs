@@ -3,7 +3,7 @@
 //!
 //! A backend gives connections to read on, write transactions, a way to run a transaction again when
 //! the database asks for it (PostgreSQL's serialization failures and deadlocks; SQLite's single writer
-//! never does), and the device path's writes (group commit on SQLite). What the two dialects say
+//! never does), and the device path's writes (group commit: all of them on SQLite, seating on PostgreSQL). What the two dialects say
 //! differently is in [`Dialect`] and the areas' own dialect traits, implemented in `store/sqlite/` and
 //! `store/postgres/`.
 
@@ -79,8 +79,9 @@ pub(crate) trait Backend: Send + Sync + 'static {
         T: Send + 'static,
         F: for<'c> Fn(&'c mut Self::Conn) -> BoxFuture<'c, StoreResult<T>> + Send + Sync + 'static;
 
-    /// Seats a device (see [`super::seat_group`]): on SQLite with every other authorization of the next
-    /// group commit, in one set of statements; on PostgreSQL in a transaction of its own.
+    /// Seats a device (see [`super::seat_group`]) with every other authorization of the next group
+    /// commit, in one set of statements: on SQLite in the writer's group, on PostgreSQL in the seat
+    /// queue's (`postgres/seat_queue.rs`).
     fn hot_seat(&self, req: SeatRequest) -> impl Future<Output = StoreResult<SeatOutcome>> + Send;
 }
 
