@@ -132,13 +132,9 @@ macro_rules! state_sql {
     };
 }
 
-/// Live seats counted row by row, a range of `devices_item` per item (PostgreSQL: it has no counter).
-pub(crate) const COUNTED_SEATS: StateSql =
-    state_sql!("(SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at > $1)");
-
-/// Live seats from SQLite's `item_seats` counter (every row of the item, kept by triggers) less the
-/// expired rows not swept yet, a short range of `devices_item`: the same number as [`COUNTED_SEATS`]
-/// without reading every seat (`license list`, `status` and `handshake show` at ten million devices).
+/// Live seats from the `item_seats` counter (every row of the item, kept by triggers on both backends)
+/// less the expired rows not swept yet, a short range of `devices_item`: the same number as counting the
+/// item's live seats, without reading every seat (`license list`, `status` and `handshake show` at ten million devices).
 pub(crate) const SEAT_COUNTER: StateSql = state_sql!(
     "(COALESCE((SELECT s.n FROM item_seats s WHERE s.item_id = i.id), 0)
       - (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at <= $1))"

@@ -110,6 +110,29 @@ pub(crate) async fn case_seat_counter(s: S) {
     // Deleting the code (forced) removes its devices and their places.
     s.delete_handshake("APP", true, T0 + 50).await.unwrap();
     assert!(fits(&s, "I1", 1, T0 + 50).await);
+    // Removing the license with seats on its items, then importing it again: no count is left behind.
+    code(&s, "APP", &["I1"]).await;
+    seat(
+        &s,
+        "APP",
+        "e",
+        T0 + 60,
+        vec![cand("I1", Room::Devices(5), FAR)],
+    )
+    .await;
+    s.remove_license("L1", true, false, T0 + 70).await.unwrap();
+    import(
+        &s,
+        "L1",
+        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
+    )
+    .await;
+    code(&s, "AGAIN", &["I1"]).await;
+    assert!(
+        fits(&s, "I1", 1, T0 + 80).await,
+        "the removed seats do not count"
+    );
+    assert!(!fits(&s, "I1", 0, T0 + 80).await);
 }
 
 pub(crate) async fn case_config_generation(s: S) {

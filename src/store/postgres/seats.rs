@@ -1,6 +1,6 @@
 //! The device path's statements that are PostgreSQL's own: a group's JSON input read with
-//! `jsonb_array_elements`, seats counted from the (locked) items' devices (in item states too), and
-//! reports inserted one by one.
+//! `jsonb_array_elements`, seats counted from the `item_seats` counter of the (locked) items (in item
+//! states too; kept by the triggers of schema 6), and reports inserted one by one.
 
 use std::collections::HashMap;
 
@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 use const_format::concatcp;
 
 use crate::store::StoreResult;
-use crate::store::items::{COUNTED_SEATS, ItemsDialect, StateSql};
+use crate::store::items::{ItemsDialect, SEAT_COUNTER, StateSql};
 use crate::store::query::{Conn, args};
 use crate::store::seat_group::{
     CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
@@ -30,7 +30,8 @@ const GROUP: GroupSql = GroupSql {
         " ORDER BY d.handshake, d.uuid FOR UPDATE OF d"
     ),
     live: "SELECT j.value ->> 0,
-       (SELECT COUNT(*) FROM devices WHERE item_id = j.value ->> 0 AND expires_at > $2)
+       COALESCE((SELECT n FROM item_seats WHERE item_id = j.value ->> 0), 0)
+       - (SELECT COUNT(*) FROM devices WHERE item_id = j.value ->> 0 AND expires_at <= $2)
      FROM jsonb_array_elements(CAST($1 AS jsonb)) AS j(value)",
     write_seats: concatcp!(WRITE_SEATS_HEAD, ROWS, WRITE_SEATS_TAIL),
     write_grants: concatcp!(WRITE_GRANTS_HEAD, ROWS, WRITE_GRANTS_TAIL),
@@ -44,9 +45,9 @@ const INSERT_REPORT: &str =
 const INSERT_COUNT: &str =
     "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ($1, $2, $3, $4)";
 
-/// Item states count live seats row by row too.
+/// Item states count live seats from the same counter.
 impl ItemsDialect for PgConnection {
-    const STATE: &'static StateSql = &COUNTED_SEATS;
+    const STATE: &'static StateSql = &SEAT_COUNTER;
 }
 
 impl SeatsDialect for PgConnection {
