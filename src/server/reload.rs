@@ -1,0 +1,119 @@
+//! SIGHUP: re-read the TLS certificate and key (certbot renews them in place) and the live settings,
+//! without dropping a connection. Connections already open keep the certificate they were made with;
+//! new handshakes get the new one. Anything that cannot be loaded is refused with a log line and what
+//! was in force stays: a half-written certificate, a key that does not match it, a config file with a
+//! mistake.
+
+use std::fmt;
+use std::sync::Arc;
+
+use axum_server::tls_rustls::RustlsConfig;
+
+use super::TlsFiles;
+use super::live::{Live, LiveSettings};
+use crate::error::Result;
+
+/// Makes the live settings anew on SIGHUP (re-reading the config file, with the command line over it).
+#[derive(Clone)]
+pub struct Reloader(pub Arc<dyn Fn() -> Result<LiveSettings> + Send + Sync>);
+
+impl fmt::Debug for Reloader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Reloader")
+    }
+}
+
+/// The SIGHUP stream, registered now; `None` where there is none (not Unix, or the handler cannot be
+/// installed, which is logged).
+#[cfg(unix)]
+pub(super) type Hangups = tokio::signal::unix::Signal;
+#[cfg(not(unix))]
+pub(super) type Hangups = std::convert::Infallible;
+
+#[cfg(unix)]
+pub(super) fn hangups() -> Option<Hangups> {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::hangup()) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            tracing::warn!("cannot listen for SIGHUP ({e}): changes need a restart");
+            None
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub(super) fn hangups() -> Option<Hangups> {
+    None
+}
+
+/// Reloads on every SIGHUP until the server stops.
+#[cfg(unix)]
+pub(super) async fn run(
+    mut hangups: Hangups,
+    live: Arc<Live>,
+    tls: Option<(RustlsConfig, TlsFiles)>,
+    reloader: Option<Reloader>,
+    mut stopped: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        tokio::select! {
+            got = hangups.recv() => if got.is_none() { return },
+            _ = stopped.changed() => return,
+        }
+        reload(&live, tls.as_ref(), reloader.as_ref()).await;
+    }
+}
+
+#[cfg(not(unix))]
+pub(super) async fn run(
+    hangups: Hangups,
+    _live: Arc<Live>,
+    _tls: Option<(RustlsConfig, TlsFiles)>,
+    _reloader: Option<Reloader>,
+    _stopped: tokio::sync::watch::Receiver<bool>,
+) {
+    match hangups {}
+}
+
+/// One reload: the settings, then the certificate; each kept as it was if its new version is refused.
+pub(super) async fn reload(
+    live: &Live,
+    tls: Option<&(RustlsConfig, TlsFiles)>,
+    reloader: Option<&Reloader>,
+) {
+    tracing::info!("SIGHUP: reloading");
+    if let Some(reloader) = reloader {
+        match (reloader.0)() {
+            Ok(settings) => {
+                let changes = live.apply(settings);
+                if changes.is_empty() {
+                    tracing::info!("settings reloaded: no change");
+                } else {
+                    tracing::info!("settings reloaded: {}", changes.join("; "));
+                }
+            }
+            Err(e) => {
+                let hint = e.hint.map(|h| format!(" ({h})")).unwrap_or_default();
+                tracing::error!(
+                    "settings not reloaded, the running ones stay: {}{hint}",
+                    e.message
+                );
+            }
+        }
+    }
+    if let Some((config, files)) = tls {
+        match config.reload_from_pem_file(&files.cert, &files.key).await {
+            Ok(()) => tracing::info!(
+                "TLS certificate reloaded from {} and {}",
+                files.cert.display(),
+                files.key.display()
+            ),
+            Err(e) => tracing::error!(
+                "TLS certificate not reloaded, the one in use stays: {} / {}: {e}",
+                files.cert.display(),
+                files.key.display()
+            ),
+        }
+    }
+}
