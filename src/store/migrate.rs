@@ -188,6 +188,7 @@ const TABLES: &[Table] = &[
             ("target", Text),
             ("result", Text),
             ("detail", Text),
+            ("client", Text),
         ],
         true,
     ),

@@ -160,3 +160,49 @@ async fn the_access_log_names_the_forwarded_client() {
         "the spoofed entry was logged: {log}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_log_records_the_forwarded_client_of_each_admin_change() {
+    let lts = lts();
+    let admin = lts.token("proxied-admin", "admin");
+    let viewer = lts.token("proxied-viewer", "viewer");
+    let server = lts.serve(&["--trusted-proxy", "127.0.0.1/32"]);
+    let api = server.api();
+    let create = |token: &str, name: &str, forwarded: &str| {
+        api.client
+            .post(api.url("/v1/admin/tokens"))
+            .bearer_auth(token)
+            .header("X-Forwarded-For", forwarded)
+            .json(&serde_json::json!({"name": name, "role": "viewer"}))
+            .send()
+    };
+    let resp = create(&admin, "made-via-proxy", "6.6.6.6, 203.0.113.44")
+        .await
+        .expect("POST");
+    assert_eq!(resp.status().as_u16(), 200, "{:?}", resp.text().await);
+    // A refused change is recorded with its address too.
+    let resp = create(&viewer, "refused", "203.0.113.45")
+        .await
+        .expect("POST");
+    assert_eq!(resp.status().as_u16(), 403);
+    // Through `ltsctl --server` with no proxy header: the TCP peer.
+    lts.on(&Target::remote(&server.url, Some(&admin)))
+        .ok(&["token", "revoke", "made-via-proxy"]);
+
+    let entries = lts.ok(&["-o", "json", "audit", "list", "--limit", "3"]);
+    let entries = entries.as_array().expect("entries");
+    let by_action = |action: &str| {
+        entries
+            .iter()
+            .find(|e| e["action"] == action)
+            .unwrap_or_else(|| panic!("no {action} entry: {entries:?}"))
+    };
+    assert_eq!(by_action("token.create")["client"], "203.0.113.44");
+    assert_eq!(by_action("denied")["client"], "203.0.113.45");
+    assert_eq!(by_action("token.revoke")["client"], "127.0.0.1");
+    // Local access has no address.
+    let local = lts.ok(&[
+        "-o", "json", "audit", "list", "--actor", "local", "--limit", "1",
+    ]);
+    assert_eq!(local[0]["client"], serde_json::Value::Null, "{local}");
+}
