@@ -253,8 +253,8 @@ fn pick(
 }
 
 /// One store: `--database` / `LTSCTL_DATABASE_URL`, `--database-url-file`, `--data-dir` /
-/// `LTSCTL_DATA_DIR`, then the file's `database_url_file`, `database_url` or `data_dir`, then the
-/// platform data dir.
+/// `LTSCTL_DATA_DIR`, then the file's `database_url_file`, `database_url` or `data_dir`, then systemd's
+/// `$STATE_DIRECTORY`, then the platform data dir.
 fn resolve_store(
     ov: &Overrides,
     file: &file::FileSettings,
@@ -302,12 +302,24 @@ fn resolve_store(
     } else if let Some((dir, line)) = &file.data_dir {
         let store = Store::DataDir(crate::target::resolve_data_dir(Some(dir.clone()))?);
         (store, Source::File(*line), "data_dir")
+    } else if let Some(dir) = systemd_state_dir() {
+        let source = cli("STATE_DIRECTORY (systemd's StateDirectory=)");
+        (Store::DataDir(dir), source, "data_dir")
     } else {
         let store = Store::DataDir(crate::target::resolve_data_dir(None)?);
         (store, Source::Default, "data_dir")
     };
     sources.push((key, source));
     Ok(store)
+}
+
+/// The first directory of `$STATE_DIRECTORY`, which systemd sets for a unit with `StateDirectory=`
+/// (`/var/lib/ltsctl` for contrib/systemd/ltsctl.service): the service's own writable place, where the
+/// platform data dir (under a system user's home) may not be.
+fn systemd_state_dir() -> Option<PathBuf> {
+    let value = std::env::var_os("STATE_DIRECTORY")?;
+    let first = std::env::split_paths(&value).next()?;
+    (!first.as_os_str().is_empty()).then_some(first)
 }
 
 /// The PostgreSQL URL in `path` (one line; surrounding white space is dropped).

@@ -237,3 +237,27 @@ async fn the_dev_server_prints_an_admin_token_that_works_with_server() {
         "{log}"
     );
 }
+
+/// Under systemd (`StateDirectory=ltsctl`, contrib/systemd/ltsctl.service) the store defaults to
+/// `$STATE_DIRECTORY`; a store named anywhere else still wins.
+#[test]
+fn the_store_defaults_to_systemds_state_directory() {
+    let lts = Env::with_issuer();
+    let state = lts.work.join("state");
+    let plain = lts.on(&Target::none()).env("STATE_DIRECTORY", &state);
+    let json = plain.ok(&["-o", "json", "serve", "--print-config"]);
+    assert_eq!(
+        json["settings"]["data_dir"],
+        state.to_string_lossy().as_ref()
+    );
+    let config = lts.write("serve.toml", "data_dir = \"/srv/lts\"\n");
+    let json = plain.ok(&[
+        "-o",
+        "json",
+        "serve",
+        "--config",
+        &config.to_string_lossy(),
+        "--print-config",
+    ]);
+    assert_eq!(json["settings"]["data_dir"], "/srv/lts");
+}
