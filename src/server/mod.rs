@@ -130,6 +130,10 @@ pub async fn serve_until(
             for path in [&tls.cert, &tls.key] {
                 std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
             }
+            reload::check_pem(tls).map_err(|why| {
+                Error::usage(format!("cannot load the TLS certificate: {why}"))
+                    .with_hint("give a PEM certificate chain and its PEM private key")
+            })?;
             let rustls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key)
                 .await
                 .map_err(|e| {

@@ -103,6 +103,10 @@ pub(super) async fn reload(
         }
     }
     if let Some((config, files)) = tls {
+        if let Err(why) = check_pem(files) {
+            tracing::error!("TLS certificate not reloaded, the one in use stays: {why}");
+            return;
+        }
         match config.reload_from_pem_file(&files.cert, &files.key).await {
             Ok(()) => tracing::info!(
                 "TLS certificate reloaded from {} and {}",
@@ -115,5 +119,56 @@ pub(super) async fn reload(
                 files.key.display()
             ),
         }
+    }
+}
+
+/// Why the certificate and key files would not load, in words that name the file: rustls says only "peer
+/// sent no certificates" for a file with no certificate in it. A key that does not match the certificate
+/// is left to rustls, which checks it.
+pub(super) fn check_pem(files: &TlsFiles) -> std::result::Result<(), String> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let read = |path: &std::path::Path| {
+        std::fs::read(path).map_err(|e| crate::error::Error::io(path, e).message)
+    };
+    let cert = read(&files.cert)?;
+    let shown = files.cert.display();
+    match CertificateDer::pem_slice_iter(&cert).collect::<std::result::Result<Vec<_>, _>>() {
+        Err(e) => return Err(format!("{shown}: not a PEM certificate chain ({e})")),
+        Ok(chain) if chain.is_empty() => {
+            return Err(format!(
+                "{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+            ));
+        }
+        Ok(_) => {}
+    }
+    let key = read(&files.key)?;
+    PrivateKeyDer::from_pem_slice(&key)
+        .map_err(|e| format!("{}: holds no PEM private key ({e})", files.key.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unloadable_files_are_named_with_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = TlsFiles {
+            cert: dir.path().join("c.pem"),
+            key: dir.path().join("k.pem"),
+        };
+        let missing = check_pem(&files).unwrap_err();
+        assert!(missing.contains("c.pem: no such file"), "{missing}");
+        std::fs::write(&files.cert, "-----BEGIN CERTIFICATE-----\ngarbage\n").unwrap();
+        let half = check_pem(&files).unwrap_err();
+        assert!(
+            half.contains("c.pem: not a PEM certificate chain"),
+            "{half}"
+        );
+        std::fs::write(&files.cert, "not PEM at all\n").unwrap();
+        let none = check_pem(&files).unwrap_err();
+        assert!(none.contains("c.pem: holds no PEM certificate"), "{none}");
     }
 }

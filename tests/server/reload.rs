@@ -93,6 +93,7 @@ async fn sighup_reloads_the_certificate_keeps_connections_and_refuses_a_bad_one(
         log.contains(&*cert.to_string_lossy()),
         "the log names the file: {log}"
     );
+    assert!(log.contains("not a PEM certificate chain"), "{log}");
     let again_b = trusting(&server, &b.0);
     assert_eq!(healthz(&again_b).await.expect("cert B still served"), 200);
 
@@ -191,4 +192,30 @@ fn log_has_client(server: &Server, client: &str) -> bool {
     server
         .wait_for_log(&format!("client={client}"))
         .contains(&format!("client={client}"))
+}
+
+/// At start, a file with no certificate in it is a usage error (exit 2) naming it, not rustls's "peer
+/// sent no certificates".
+#[test]
+fn a_garbage_certificate_at_start_is_refused_naming_the_file() {
+    let lts = Env::with_issuer();
+    let cert = lts.write("garbage.pem", "not a certificate\n");
+    let key = lts.write("garbage.key", "not a key\n");
+    let err = lts.fails(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--tls-cert",
+            &cert.to_string_lossy(),
+            "--tls-key",
+            &key.to_string_lossy(),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("garbage.pem: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"),
+        "{err}"
+    );
+    assert!(!err.contains("peer sent"), "{err}");
 }
