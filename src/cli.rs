@@ -214,9 +214,13 @@ pub enum Command {
     /// Run the License Tracking Server (the device API for client SDKs)
     #[command(
         long_about = "Run the License Tracking Server: the device API client SDKs call to get authorized and \
-            report usage, on the same store the admin commands use. Stops gracefully on SIGINT/SIGTERM.\n\n\
-            With --dev it runs a throwaway LTS in a temp dir with a demo license and handshake code.",
-        after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key"
+            report usage, on the same store the admin commands use. Stops gracefully on SIGINT/SIGTERM; \
+            SIGHUP re-reads the TLS certificate and key and the config file's reloadable settings (rate_limit, \
+            trusted_proxies, forwarded_header, access_log, log) without dropping a connection.\n\n\
+            With --dev it runs a throwaway LTS in a temp dir with a demo license, handshake code and admin token.",
+        after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key\n  \
+            ltsctl serve --listen 127.0.0.1:48080 --trusted-proxy 127.0.0.1/32      # behind nginx\n  \
+            ltsctl serve --config /etc/ltsctl/serve.toml --print-config"
     )]
     Serve(ServeArgs),
     /// List devices, find inactive ones and unregister them
