@@ -111,8 +111,13 @@ pub fn parse(text: &str, name: &str) -> Result<(FileSettings, Vec<String>)> {
                     at("must be a string such as \"postgres://lts@db.internal/lts\"")
                 })?;
                 if has_password(url) {
-                    return Err(at("holds a password inline; a config file is no place for a secret")
-                        .with_hint("put the URL in a file only the server's user can read (chmod 600) and name it with database_url_file = \"/etc/ltsctl/database-url\""));
+                    return Err(at(
+                        "holds a password inline; a config file is no place for a secret",
+                    )
+                    .with_hint(
+                        "put the URL in a file only the server's user can read (chmod 600) \
+                             and name it with database_url_file = \"/etc/ltsctl/database-url\"",
+                    ));
                 }
                 if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
                     return Err(at(
