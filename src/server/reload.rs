@@ -122,9 +122,9 @@ pub(super) async fn reload(
     }
 }
 
-/// Why the certificate and key files would not load, in words that name the file: rustls says only "peer
-/// sent no certificates" for a file with no certificate in it. A key that does not match the certificate
-/// is left to rustls, which checks it.
+/// Why the certificate and key files would not load, in words that name the files: rustls says only
+/// "peer sent no certificates" for a file with no certificate in it, and "keys may not be consistent:
+/// KeyMismatch" for a key of another certificate (certbot's files read between two renames, say).
 pub(super) fn check_pem(files: &TlsFiles) -> std::result::Result<(), String> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::{CertificateDer, PrivateKeyDer};
@@ -133,19 +133,28 @@ pub(super) fn check_pem(files: &TlsFiles) -> std::result::Result<(), String> {
     };
     let cert = read(&files.cert)?;
     let shown = files.cert.display();
-    match CertificateDer::pem_slice_iter(&cert).collect::<std::result::Result<Vec<_>, _>>() {
-        Err(e) => return Err(format!("{shown}: not a PEM certificate chain ({e})")),
-        Ok(chain) if chain.is_empty() => {
-            return Err(format!(
-                "{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
-            ));
-        }
-        Ok(_) => {}
-    }
+    let chain =
+        match CertificateDer::pem_slice_iter(&cert).collect::<std::result::Result<Vec<_>, _>>() {
+            Err(e) => return Err(format!("{shown}: not a PEM certificate chain ({e})")),
+            Ok(chain) if chain.is_empty() => {
+                return Err(format!(
+                    "{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
+                ));
+            }
+            Ok(chain) => chain,
+        };
+    let key_shown = files.key.display();
     let key = read(&files.key)?;
-    PrivateKeyDer::from_pem_slice(&key)
-        .map_err(|e| format!("{}: holds no PEM private key ({e})", files.key.display()))?;
-    Ok(())
+    let key = PrivateKeyDer::from_pem_slice(&key)
+        .map_err(|e| format!("{key_shown}: holds no PEM private key ({e})"))?;
+    let provider = rustls::crypto::ring::default_provider();
+    match rustls::sign::CertifiedKey::from_der(chain, key, &provider) {
+        Ok(_) => Ok(()),
+        Err(rustls::Error::InconsistentKeys(_)) => Err(format!(
+            "the private key in {key_shown} does not belong to the certificate in {shown}"
+        )),
+        Err(e) => Err(format!("{shown} / {key_shown}: {e}")),
+    }
 }
 
 #[cfg(test)]
@@ -170,5 +179,58 @@ mod tests {
         std::fs::write(&files.cert, "not PEM at all\n").unwrap();
         let none = check_pem(&files).unwrap_err();
         assert!(none.contains("c.pem: holds no PEM certificate"), "{none}");
+    }
+
+    /// A self-signed certificate and its key, made with openssl (`None` where it is missing).
+    fn openssl_pair(
+        dir: &std::path::Path,
+        name: &str,
+    ) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+        let (cert, key) = (
+            dir.join(format!("{name}.pem")),
+            dir.join(format!("{name}.key")),
+        );
+        let status = std::process::Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+            ])
+            .args(["-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then_some((cert, key))
+    }
+
+    #[test]
+    fn a_key_of_another_certificate_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let (Some((cert_a, key_a)), Some((_, key_b))) =
+            (openssl_pair(dir.path(), "a"), openssl_pair(dir.path(), "b"))
+        else {
+            eprintln!("skipped: no openssl");
+            return;
+        };
+        let good = TlsFiles {
+            cert: cert_a.clone(),
+            key: key_a,
+        };
+        assert_eq!(check_pem(&good), Ok(()));
+        let bad = TlsFiles {
+            cert: cert_a,
+            key: key_b,
+        };
+        let e = check_pem(&bad).unwrap_err();
+        assert!(
+            e.contains("b.key does not belong to the certificate in"),
+            "{e}"
+        );
     }
 }

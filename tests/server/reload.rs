@@ -111,6 +111,10 @@ async fn sighup_reloads_the_certificate_keeps_connections_and_refuses_a_bad_one(
         log = server.stderr_text();
     }
     assert_eq!(count(&log), 2, "{log}");
+    assert!(
+        log.contains("live.key does not belong to the certificate in"),
+        "{log}"
+    );
     assert_eq!(
         healthz(&trusting(&server, &b.0)).await.expect("cert B"),
         200
