@@ -813,7 +813,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the config file''s contents (never a secret: there is none in it)')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from (with --serve: the server''s, printed or written to FILE)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -855,7 +855,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing config file')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing file')
+            [CompletionResult]::new('--serve', '--serve', [CompletionResultType]::ParameterName, 'The `ltsctl serve --config` file instead: every key, commented, at its default')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
@@ -866,7 +867,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
         'ltsctl;config;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the config file''s contents (never a secret: there is none in it)')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from (with --serve: the server''s, printed or written to FILE)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -932,10 +933,16 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             break
         }
         'ltsctl;serve' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and environment variables override it')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]')
+            [CompletionResult]::new('--database-url-file', '--database-url-file', [CompletionResultType]::ParameterName, 'Read the PostgreSQL URL (which may hold a password) from this file instead of --database')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'TLS certificate chain (PEM); serves HTTPS with --tls-key')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'TLS private key (PEM)')
-            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Device requests per second per client address (bursts of twice that); 0 turns the limit off')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Device requests per second per client address (bursts of twice that); 0 turns the limit off [default: 20]')
+            [CompletionResult]::new('--trusted-proxy', '--trusted-proxy', [CompletionResultType]::ParameterName, 'A reverse proxy (IP or CIDR range) whose forwarding header names the client; repeatable')
+            [CompletionResult]::new('--forwarded-header', '--forwarded-header', [CompletionResultType]::ParameterName, 'The header the trusted proxies append the client''s address to [default: x-forwarded-for]')
+            [CompletionResult]::new('--access-log', '--access-log', [CompletionResultType]::ParameterName, 'Log one line per request: client address, method, path, status, milliseconds')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr: text, or json (one object per line) [default: text]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')
@@ -943,7 +950,8 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
-            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)')
+            [CompletionResult]::new('--print-config', '--print-config', [CompletionResultType]::ParameterName, 'Print the effective settings (file, environment and flags; secrets masked) and exit')
+            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Run a throwaway LTS in a temp dir with a demo license and an admin token (deleted on exit)')
             [CompletionResult]::new('--bench-null-routes', '--bench-null-routes', [CompletionResultType]::ParameterName, 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output (NO_COLOR is honoured too)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors: no notes, warnings, hints or progress bars')
@@ -1541,7 +1549,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
         'ltsctl;help;config' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the config file''s contents (never a secret: there is none in it)')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented config file to start from (with --serve: the server''s, printed or written to FILE)')
             break
         }
         'ltsctl;help;config;path' {

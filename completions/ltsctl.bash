@@ -984,7 +984,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__config__subcmd__init)
-            opts="-o -q -h --force --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --force --serve --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4548,13 +4548,21 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__serve)
-            opts="-o -q -h --listen --tls-cert --tls-key --rate-limit --dev --bench-null-routes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --config --print-config --listen --database-url-file --tls-cert --tls-key --rate-limit --trusted-proxy --forwarded-header --access-log --log-format --dev --bench-null-routes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4568,6 +4576,22 @@ _ltsctl() {
                     ;;
                 --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trusted-proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forwarded-header)
+                    COMPREPLY=($(compgen -W "x-forwarded-for forwarded" -- "${cur}"))
+                    return 0
+                    ;;
+                --access-log)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --server)

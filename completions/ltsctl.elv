@@ -733,7 +733,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --help 'Print help'
             cand path 'Print the config file''s path'
             cand show 'Show the config file''s contents (never a secret: there is none in it)'
-            cand init 'Write a commented config file to start from'
+            cand init 'Write a commented config file to start from (with --serve: the server''s, printed or written to FILE)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ltsctl;config;path'= {
@@ -772,7 +772,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'
-            cand --force 'Replace an existing config file'
+            cand --force 'Replace an existing file'
+            cand --serve 'The `ltsctl serve --config` file instead: every key, commented, at its default'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
             cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
@@ -782,7 +783,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;config;help'= {
             cand path 'Print the config file''s path'
             cand show 'Show the config file''s contents (never a secret: there is none in it)'
-            cand init 'Write a commented config file to start from'
+            cand init 'Write a commented config file to start from (with --serve: the server''s, printed or written to FILE)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ltsctl;config;help;path'= {
@@ -840,10 +841,16 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --help 'Print help'
         }
         &'ltsctl;serve'= {
-            cand --listen 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)'
+            cand --config 'Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and environment variables override it'
+            cand --listen 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]'
+            cand --database-url-file 'Read the PostgreSQL URL (which may hold a password) from this file instead of --database'
             cand --tls-cert 'TLS certificate chain (PEM); serves HTTPS with --tls-key'
             cand --tls-key 'TLS private key (PEM)'
-            cand --rate-limit 'Device requests per second per client address (bursts of twice that); 0 turns the limit off'
+            cand --rate-limit 'Device requests per second per client address (bursts of twice that); 0 turns the limit off [default: 20]'
+            cand --trusted-proxy 'A reverse proxy (IP or CIDR range) whose forwarding header names the client; repeatable'
+            cand --forwarded-header 'The header the trusted proxies append the client''s address to [default: x-forwarded-for]'
+            cand --access-log 'Log one line per request: client address, method, path, status, milliseconds'
+            cand --log-format 'Log format on stderr: text, or json (one object per line) [default: text]'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
@@ -851,7 +858,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
             cand -o 'Output format [default: table on a terminal, json otherwise]'
             cand --output 'Output format [default: table on a terminal, json otherwise]'
-            cand --dev 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)'
+            cand --print-config 'Print the effective settings (file, environment and flags; secrets masked) and exit'
+            cand --dev 'Run a throwaway LTS in a temp dir with a demo license and an admin token (deleted on exit)'
             cand --bench-null-routes 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage'
             cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
             cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
@@ -1371,7 +1379,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;help;config'= {
             cand path 'Print the config file''s path'
             cand show 'Show the config file''s contents (never a secret: there is none in it)'
-            cand init 'Write a commented config file to start from'
+            cand init 'Write a commented config file to start from (with --serve: the server''s, printed or written to FILE)'
         }
         &'ltsctl;help;config;path'= {
         }

@@ -480,7 +480,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_see
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d 'Write a commented config file to start from'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d 'Write a commented config file to start from (with --serve: the server\'s, printed or written to FILE)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from path" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -512,13 +512,14 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_su
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing config file'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing file'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l serve -d 'The `ltsctl serve --config` file instead: every key, commented, at its default'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented config file to start from'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented config file to start from (with --serve: the server\'s, printed or written to FILE)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand completions" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
@@ -557,10 +558,19 @@ csv\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s h -l help -d 'Print help'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l config -d 'Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and environment variables override it' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database-url-file -d 'Read the PostgreSQL URL (which may hold a password) from this file instead of --database' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-cert -d 'TLS certificate chain (PEM); serves HTTPS with --tls-key' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-key -d 'TLS private key (PEM)' -r -F
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l rate-limit -d 'Device requests per second per client address (bursts of twice that); 0 turns the limit off' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l rate-limit -d 'Device requests per second per client address (bursts of twice that); 0 turns the limit off [default: 20]' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l trusted-proxy -d 'A reverse proxy (IP or CIDR range) whose forwarding header names the client; repeatable' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l forwarded-header -d 'The header the trusted proxies append the client\'s address to [default: x-forwarded-for]' -r -f -a "x-forwarded-for\t'`X-Forwarded-For: client, proxy1` (nginx, HAProxy, IIS ARR, most load balancers)'
+forwarded\t'`Forwarded: for=client, for=proxy1` (RFC 7239)'"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l access-log -d 'Log one line per request: client address, method, path, status, milliseconds' -r -f -a "true\t''
+false\t''"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l log-format -d 'Log format on stderr: text, or json (one object per line) [default: text]' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line (for log shippers)'"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F
@@ -569,7 +579,8 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l ca-cert -d 'Trus
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s o -l output -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 csv\t''"
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l dev -d 'Run a throwaway LTS in a temp dir with a demo license (deleted on exit)'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l print-config -d 'Print the effective settings (file, environment and flags; secrets masked) and exit'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l dev -d 'Run a throwaway LTS in a temp dir with a demo license and an admin token (deleted on exit)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l bench-null-routes -d 'Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l no-color -d 'Never colour the output (NO_COLOR is honoured too)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -s q -l quiet -d 'Print only results and errors: no notes, warnings, hints or progress bars'
@@ -916,7 +927,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subc
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from handshake" -f -a "delete" -d 'Delete a code'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the config file\'s contents (never a secret: there is none in it)'
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented config file to start from'
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented config file to start from (with --serve: the server\'s, printed or written to FILE)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "list" -d 'List devices (streams: starts at once and holds memory flat at any size)'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "show" -d 'Show one device: its seats and usage totals'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand help; and __fish_seen_subcommand_from devices" -f -a "unregister" -d 'Free the seats of devices: by UUID, or every device inactive for a while'

@@ -214,9 +214,13 @@ pub enum Command {
     /// Run the License Tracking Server (the device API for client SDKs)
     #[command(
         long_about = "Run the License Tracking Server: the device API client SDKs call to get authorized and \
-            report usage, on the same store the admin commands use. Stops gracefully on SIGINT/SIGTERM.\n\n\
-            With --dev it runs a throwaway LTS in a temp dir with a demo license and handshake code.",
-        after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key"
+            report usage, on the same store the admin commands use. Stops gracefully on SIGINT/SIGTERM; \
+            SIGHUP re-reads the TLS certificate and key and the config file's reloadable settings (rate_limit, \
+            trusted_proxies, forwarded_header, access_log, log) without dropping a connection.\n\n\
+            With --dev it runs a throwaway LTS in a temp dir with a demo license, handshake code and admin token.",
+        after_help = "Examples:\n  ltsctl serve --dev\n  ltsctl serve --listen 0.0.0.0:48080 --tls-cert lts.crt --tls-key lts.key\n  \
+            ltsctl serve --listen 127.0.0.1:48080 --trusted-proxy 127.0.0.1/32      # behind nginx\n  \
+            ltsctl serve --config /etc/ltsctl/serve.toml --print-config"
     )]
     Serve(ServeArgs),
     /// List devices, find inactive ones and unregister them
@@ -434,11 +438,19 @@ pub enum ConfigCommand {
     Path,
     /// Show the config file's contents (never a secret: there is none in it)
     Show,
-    /// Write a commented config file to start from
+    /// Write a commented config file to start from (with --serve: the server's, printed or written to FILE)
+    #[command(after_help = "Examples:\n  ltsctl config init\n  \
+        ltsctl config init --serve /etc/ltsctl/serve.toml\n  ltsctl config init --serve > serve.toml")]
     Init {
-        /// Replace an existing config file
+        /// Replace an existing file
         #[arg(long)]
         force: bool,
+        /// The `ltsctl serve --config` file instead: every key, commented, at its default
+        #[arg(long)]
+        serve: bool,
+        /// Where to write the serve config [default: print it]
+        #[arg(value_name = "FILE", requires = "serve")]
+        file: Option<PathBuf>,
     },
 }
 
@@ -507,26 +519,66 @@ pub enum ProfileCommand {
     },
 }
 
-#[derive(Debug, Args)]
+/// `serve`'s flags. Those a config file can also set are `Option`s with their defaults applied after the
+/// file (see [`crate::serve_config`]), so a flag overrides the file only when it is given.
+#[derive(Debug, Default, Clone, Args)]
 pub struct ServeArgs {
-    /// Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port)
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:48080", value_parser = parse_listen)]
-    pub listen: std::net::SocketAddr,
+    /// Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and
+    /// environment variables override it
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "LTSCTL_SERVE_CONFIG",
+        hide_env_values = true
+    )]
+    pub config: Option<PathBuf>,
+    /// Print the effective settings (file, environment and flags; secrets masked) and exit
+    #[arg(long, conflicts_with = "dev")]
+    pub print_config: bool,
+    /// Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]
+    #[arg(long, value_name = "ADDR", value_parser = parse_listen)]
+    pub listen: Option<std::net::SocketAddr>,
+    /// Read the PostgreSQL URL (which may hold a password) from this file instead of --database
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["database", "dev"])]
+    pub database_url_file: Option<PathBuf>,
     /// TLS certificate chain (PEM); serves HTTPS with --tls-key
     #[arg(long, value_name = "PEM", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,
     /// TLS private key (PEM)
     #[arg(long, value_name = "PEM", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
-    /// Device requests per second per client address (bursts of twice that); 0 turns the limit off
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub rate_limit: u32,
-    /// Run a throwaway LTS in a temp dir with a demo license (deleted on exit)
-    #[arg(long, conflicts_with_all = ["data_dir", "database"])]
+    /// Device requests per second per client address (bursts of twice that); 0 turns the limit off [default: 20]
+    #[arg(long, value_name = "N")]
+    pub rate_limit: Option<u32>,
+    /// A reverse proxy (IP or CIDR range) whose forwarding header names the client; repeatable
+    #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse_cidr)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The header the trusted proxies append the client's address to [default: x-forwarded-for]
+    #[arg(long, value_enum, value_name = "HEADER")]
+    pub forwarded_header: Option<crate::server::client_addr::ForwardedHeader>,
+    /// Log one line per request: client address, method, path, status, milliseconds
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub access_log: Option<bool>,
+    /// Log format on stderr: text, or json (one object per line) [default: text]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub log_format: Option<LogFormat>,
+    /// Run a throwaway LTS in a temp dir with a demo license and an admin token (deleted on exit)
+    #[arg(long, conflicts_with_all = ["data_dir", "database", "config"])]
     pub dev: bool,
     /// Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage
     #[arg(long, hide = true)]
     pub bench_null_routes: bool,
+}
+
+/// How `serve` writes its log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines
+    #[default]
+    Text,
+    /// One JSON object per line (for log shippers)
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -941,7 +993,7 @@ fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
 }
 
 /// `IP:PORT`, or `HOST:PORT` resolved now (an IPv4 address first, as `localhost` usually means 127.0.0.1).
-fn parse_listen(s: &str) -> Result<std::net::SocketAddr, String> {
+pub(crate) fn parse_listen(s: &str) -> Result<std::net::SocketAddr, String> {
     if let Ok(addr) = s.parse() {
         return Ok(addr);
     }
@@ -969,6 +1021,10 @@ fn parse_listen(s: &str) -> Result<std::net::SocketAddr, String> {
         .or(addrs.first())
         .copied()
         .ok_or_else(|| format!("{host:?} resolves to no address"))
+}
+
+fn parse_cidr(s: &str) -> Result<ipnet::IpNet, String> {
+    crate::server::client_addr::parse_cidr(s)
 }
 
 fn parse_refresh_interval(s: &str) -> Result<Duration, String> {

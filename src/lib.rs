@@ -19,6 +19,7 @@ pub mod keystore;
 pub mod license;
 pub mod output;
 pub mod password;
+pub mod serve_config;
 pub mod server;
 pub mod service;
 pub mod store;

@@ -41,6 +41,9 @@ pub struct AuditEntry {
     /// `ok`, or the error kind that stopped the change.
     pub result: String,
     pub detail: Option<String>,
+    /// The client's address for a change made through the admin API (behind a trusted proxy, the one it
+    /// forwarded); `null` for local access.
+    pub client: Option<String>,
 }
 
 /// Who the credentials belong to (`login` checks a token with it).

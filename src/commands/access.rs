@@ -56,7 +56,9 @@ impl Record for TokenCreated {
 
 impl Tabular for AuditEntry {
     fn headers() -> &'static [&'static str] {
-        &["at", "actor", "action", "target", "result", "detail"]
+        &[
+            "at", "actor", "action", "target", "result", "detail", "client",
+        ]
     }
     fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         vec![vec![
@@ -66,6 +68,7 @@ impl Tabular for AuditEntry {
             self.target.clone(),
             self.result.clone(),
             opt(&self.detail),
+            opt(&self.client),
         ]]
     }
 }

@@ -14,7 +14,36 @@ const TEMPLATE: &str = "# ltsctl config. Tokens are never kept here: `ltsctl log
 # server = \"https://lts.example.com:48080\"\n\
 # ca_cert = \"/etc/ltsctl/ca.pem\"          # a private CA that signed the server's certificate\n";
 
+/// `config init --serve [FILE]`: the commented serve config, on stdout (always as TOML) or in a new file
+/// (mode 0640: no secret is in it, but it names where they are).
+fn serve_example(ctx: &Context, file: Option<std::path::PathBuf>, force: bool) -> Result<()> {
+    let text = crate::serve_config::EXAMPLE;
+    let Some(path) = file else {
+        // The file itself, whatever the output format (like `completions`): `> serve.toml` must work.
+        print!("{text}");
+        return Ok(());
+    };
+    crate::files::write_new_file(&path, text.as_bytes(), 0o640, force)?;
+    ctx.out.note(format!(
+        "Wrote {}; edit it, then `ltsctl serve --config {}`.",
+        path.display(),
+        path.display()
+    ));
+    if ctx.out.is_json() {
+        ctx.out.json(&serde_json::json!({ "written": path }))?;
+    }
+    Ok(())
+}
+
 pub async fn config(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
+    if let ConfigCommand::Init {
+        serve: true,
+        file,
+        force,
+    } = cmd
+    {
+        return serve_example(ctx, file, force);
+    }
     let path = config::path()?;
     match cmd {
         ConfigCommand::Path => {
@@ -44,7 +73,7 @@ pub async fn config(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             print!("{text}");
             Ok(())
         }
-        ConfigCommand::Init { force } => {
+        ConfigCommand::Init { force, .. } => {
             config::check_path(&path)?;
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;

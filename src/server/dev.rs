@@ -13,9 +13,14 @@ use crate::license::{IssuerKey, LicenseFile};
 /// The demo handshake code `serve --dev` creates.
 pub const DEV_HANDSHAKE: &str = "dev-000000001";
 pub const DEV_PRODUCT: &str = "barcode-reader";
+/// The name of the admin token `serve --dev` creates (as the audit log shows it).
+pub const DEV_TOKEN: &str = "dev-admin";
 
 pub struct DevSetup {
     pub handshake: String,
+    /// An admin API token (role admin) for trying the admin side with `--server`. Printed in the banner,
+    /// never logged.
+    pub admin_token: zeroize::Zeroizing<String>,
     pub license_id: String,
     pub items: Vec<String>,
     /// Each item's terms, for the banner.
@@ -30,7 +35,8 @@ pub struct DevItem {
 }
 
 /// Creates a dev issuer key (kept in `dir`), trusts it, signs and imports a demo license with a per-device
-/// and a per-scan item, and binds both to [`DEV_HANDSHAKE`] — through the same admin API as the CLI.
+/// and a per-scan item, binds both to [`DEV_HANDSHAKE`], and creates the admin token [`DEV_TOKEN`] —
+/// through the same admin API as the CLI.
 pub async fn prepare(admin: &dyn Admin, dir: &Path) -> Result<DevSetup> {
     prepare_with(admin, dir, 10, 10_000).await
 }
@@ -98,7 +104,11 @@ expires_at = {to}
             quota: i.quota,
         })
         .collect();
+    let token = admin
+        .token_create(DEV_TOKEN, crate::auth::Role::Admin, None)
+        .await?;
     Ok(DevSetup {
+        admin_token: zeroize::Zeroizing::new(token.token),
         handshake: DEV_HANDSHAKE.to_string(),
         license_id: report.license_id.unwrap_or_default(),
         items: report.items,

@@ -199,24 +199,28 @@ impl RateLimit {
     }
 }
 
-/// The middleware of [`RateLimit`] (the client address comes from the connection).
+/// The middleware of [`RateLimit`]: the limiter and the client address come from the outer
+/// [`live::middleware`](super::live::middleware) (the limiter in force, the address behind any trusted
+/// proxy).
 pub(super) async fn rate_limit(
-    State(limit): State<Arc<RateLimit>>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let peer = request
+    let limiter = request
         .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip());
-    let Some(ip) = peer else {
+        .get::<Arc<super::live::Current>>()
+        .and_then(|c| c.limiter.clone());
+    let Some(limiter) = limiter else {
+        return next.run(request).await;
+    };
+    let Some(super::live::ClientAddr(ip)) = request.extensions().get().copied() else {
         return error_response(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",
             "the rate limiter found no client address",
         );
     };
-    match limit.check(ip) {
+    match limiter.check(ip) {
         None => next.run(request).await,
         Some(wait) => too_many_requests(wait),
     }

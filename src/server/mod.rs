@@ -2,18 +2,22 @@
 //! process. Every route and body is documented in the OpenAPI document at `/v1/openapi.json`.
 
 pub mod admin;
+pub mod client_addr;
 pub mod dev;
 mod device;
+pub mod live;
 mod openapi;
+mod reload;
 mod router;
 mod silent;
 mod sweeper;
 
+pub use live::{ClientAddr, LiveSettings};
+pub use reload::Reloader;
 pub(crate) use router::ADMIN_BODY_LIMIT;
 pub use router::router;
 
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -34,8 +38,14 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 pub struct ServeConfig {
     pub listen: SocketAddr,
     pub tls: Option<TlsFiles>,
-    /// Device requests per second per client address (bursts of twice that); `None` disables the limit.
-    pub rate_limit: Option<NonZeroU32>,
+    /// The settings SIGHUP can change, as they are at start.
+    pub live: LiveSettings,
+    /// On SIGHUP (Unix), re-read the TLS certificate and key, and the live settings from `reload`. Off
+    /// for servers embedded in other programs and tests, whose process may use the signal otherwise.
+    pub reload_on_sighup: bool,
+    /// Where SIGHUP gets the new live settings (the config file, with the command line over it); `None`
+    /// keeps them.
+    pub reload: Option<Reloader>,
     /// Run the sweeper in this process.
     pub sweeper: bool,
     /// Mount the benchmark baselines (`/v1/bench/null-authorize`, `/v1/bench/null-usage`).
@@ -50,6 +60,8 @@ pub struct TlsFiles {
 
 pub struct AppState {
     pub devices: DeviceService,
+    /// The settings in force (changed by SIGHUP).
+    pub live: Arc<live::Live>,
 }
 
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish. `on_listening` gets the
@@ -74,9 +86,19 @@ pub async fn serve_until(
 ) -> Result<()> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let devices = DeviceService::new(store.clone(), clock.clone()).await?;
-    let state = Arc::new(AppState { devices });
-    let app = router(state, config.rate_limit, config.bench_null_routes)
-        .into_make_service_with_connect_info::<SocketAddr>();
+    let live = live::Live::new(config.live.clone());
+    let state = Arc::new(AppState {
+        devices,
+        live: live.clone(),
+    });
+    let app =
+        router(state, config.bench_null_routes).into_make_service_with_connect_info::<SocketAddr>();
+    // Registered before the server says it listens: SIGHUP's default action would end the process.
+    let hangups = if config.reload_on_sighup {
+        reload::hangups()
+    } else {
+        None
+    };
     let handle = axum_server::Handle::new();
     let shutdown = tokio_util_shutdown();
     let sweeper = config
@@ -108,6 +130,10 @@ pub async fn serve_until(
             for path in [&tls.cert, &tls.key] {
                 std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
             }
+            reload::check_pem(tls).map_err(|why| {
+                Error::usage(format!("cannot load the TLS certificate: {why}"))
+                    .with_hint("give a PEM certificate chain and its PEM private key")
+            })?;
             let rustls = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key)
                 .await
                 .map_err(|e| {
@@ -118,6 +144,17 @@ pub async fn serve_until(
                     ))
                     .with_hint("give a PEM certificate chain and its PEM private key")
                 })?;
+            if let Some(hangups) = hangups {
+                let tls = Some((rustls.clone(), tls.clone()));
+                let reloader = config.reload.clone();
+                tokio::spawn(reload::run(
+                    hangups,
+                    live,
+                    tls,
+                    reloader,
+                    shutdown.subscribe(),
+                ));
+            }
             on_listening(addr, true);
             let mut server = axum_server::from_tcp_rustls(listener, rustls)
                 .map_err(|e| Error::internal(format!("listener: {e}")))?
@@ -127,6 +164,16 @@ pub async fn serve_until(
             server.serve(app).await
         }
         None => {
+            if let Some(hangups) = hangups {
+                let reloader = config.reload.clone();
+                tokio::spawn(reload::run(
+                    hangups,
+                    live,
+                    None,
+                    reloader,
+                    shutdown.subscribe(),
+                ));
+            }
             on_listening(addr, false);
             let mut server = axum_server::from_tcp(listener)
                 .map_err(|e| Error::internal(format!("listener: {e}")))?

@@ -1,7 +1,6 @@
 //! The route table: every route the LTS serves, by area, and the OpenAPI document built from the same
 //! table, so a route cannot be served without being documented (or documented without being served).
 
-use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,7 +15,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
-use super::{AppState, admin, device, openapi};
+use super::{AppState, admin, device, live, openapi};
 
 /// Largest authorize request: a few short fields.
 const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
@@ -28,7 +27,7 @@ pub(crate) const ADMIN_BODY_LIMIT: usize = 3 * 1024 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The device API (rate limited per client address), the admin API by area, and the server's own routes.
-fn api(rate_limit: Option<NonZeroU32>, bench_null_routes: bool) -> OpenApiRouter<Arc<AppState>> {
+fn api(bench_null_routes: bool) -> OpenApiRouter<Arc<AppState>> {
     let mut devices = OpenApiRouter::new()
         .routes(routes!(device::authorize).layer(DefaultBodyLimit::max(AUTHORIZE_BODY_LIMIT)))
         .routes(routes!(device::usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)));
@@ -45,12 +44,8 @@ fn api(rate_limit: Option<NonZeroU32>, bench_null_routes: bool) -> OpenApiRouter
                 post(device::null_usage).layer(DefaultBodyLimit::max(USAGE_BODY_LIMIT)),
             );
     }
-    if let Some(per_second) = rate_limit {
-        devices = devices.layer(axum::middleware::from_fn_with_state(
-            device::RateLimit::new(per_second),
-            device::rate_limit,
-        ));
-    }
+    // Always layered: a reload may turn the limit on (it passes everything while it is off).
+    devices = devices.layer(axum::middleware::from_fn(device::rate_limit));
     let admin = OpenApiRouter::new()
         .merge(admin::server::routes())
         .merge(admin::licenses::routes())
@@ -69,17 +64,15 @@ fn api(rate_limit: Option<NonZeroU32>, bench_null_routes: bool) -> OpenApiRouter
 /// The OpenAPI document of every route [`router`] serves, for tests of the document itself.
 #[cfg(test)]
 pub(super) fn openapi_document() -> utoipa::openapi::OpenApi {
-    let mut doc = api(None, false).into_openapi();
+    let mut doc = api(false).into_openapi();
     openapi::finish(&mut doc);
     doc
 }
 
-pub fn router(
-    state: Arc<AppState>,
-    rate_limit: Option<NonZeroU32>,
-    bench_null_routes: bool,
-) -> Router {
-    let (router, mut doc) = api(rate_limit, bench_null_routes).split_for_parts();
+/// Every route, behind the client address / access log middleware of [`live`](super::live) with the
+/// state's live settings.
+pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
+    let (router, mut doc) = api(bench_null_routes).split_for_parts();
     openapi::finish(&mut doc);
     // Serialized once: the document is the same for every request.
     let doc = Bytes::from(serde_json::to_vec(&doc).expect("the OpenAPI document serializes"));
@@ -94,6 +87,10 @@ pub fn router(
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.live.clone(),
+            live::middleware,
         ))
         .with_state(state)
 }

@@ -27,6 +27,8 @@ pub struct AuditRow {
     /// `ok`, or the error kind (`not_found`, `conflict`, ...).
     pub result: String,
     pub detail: Option<String>,
+    /// The client's address, for changes made through the admin API (`None` for local access).
+    pub client: Option<String>,
 }
 
 #[async_trait]
@@ -65,10 +67,11 @@ const REVOKE_TOKEN: &str =
 const TOUCH_TOKEN: &str = "UPDATE tokens SET last_used_at = $1
      WHERE token_id = $2 AND COALESCE(last_used_at, 0) < $1 - 60";
 
-const INSERT_AUDIT: &str = "INSERT INTO audit_log (at, actor, action, target, result, detail)
-     VALUES ($1, $2, $3, $4, $5, $6)";
+const INSERT_AUDIT: &str =
+    "INSERT INTO audit_log (at, actor, action, target, result, detail, client)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
-const AUDIT: &str = "SELECT at, actor, action, target, result, detail FROM audit_log
+const AUDIT: &str = "SELECT at, actor, action, target, result, detail, client FROM audit_log
      WHERE at >= $1 AND (CAST($2 AS TEXT) IS NULL OR actor = $2) ORDER BY id DESC LIMIT $3";
 
 async fn create_token(c: &mut impl Conn, row: &TokenRow) -> StoreResult<()> {
@@ -133,7 +136,8 @@ impl<B: Backend> AccessStore for B {
             &row.action,
             &row.target,
             &row.result,
-            &row.detail
+            &row.detail,
+            &row.client
         ];
         on_reader!(self, |c| c.execute(INSERT_AUDIT, values))?;
         Ok(())

@@ -191,6 +191,7 @@ const TABLES: &[Table] = &[
             ("target", Text),
             ("result", Text),
             ("detail", Text),
+            ("client", Text),
         ],
         true,
     ),

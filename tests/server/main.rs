@@ -22,4 +22,7 @@ mod device_api;
 mod device_rules;
 mod hostile_clients;
 mod multi_instance;
+mod proxies;
+mod reload;
 mod secrets;
+mod serve_config;

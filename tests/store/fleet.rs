@@ -452,6 +452,7 @@ pub(crate) async fn case_audit(s: S) {
         target: format!("L{at}"),
         result: if detail.is_some() { "conflict" } else { "ok" }.into(),
         detail: detail.map(str::to_string),
+        client: (actor == "ci").then(|| format!("203.0.113.{}", at - T0 + 1)),
     };
     let rows = vec![
         row(T0, "alice", None),

@@ -90,6 +90,21 @@ impl Api {
         self.post("/v1/authorize", &body, origin).await
     }
 
+    /// `POST /v1/authorize` for `uuid` with extra request headers (a proxy's `X-Forwarded-For`, say).
+    pub async fn authorize_via(
+        &self,
+        code: &str,
+        uuid: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, Value) {
+        let body = json!({"handshake": code, "uuid": uuid, "product": PRODUCT, "platform": "web"});
+        let mut req = self.client.post(self.url("/v1/authorize")).json(&body);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        answer(req.send().await.expect("POST")).await
+    }
+
     pub async fn usage(&self, code: &str, uuid: &str, reports: Vec<Value>) -> (u16, Value) {
         let body = json!({"handshake": code, "uuid": uuid, "reports": reports});
         self.post("/v1/usage", &body, None).await

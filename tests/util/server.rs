@@ -18,7 +18,7 @@ use ltsctl::admin::prelude::*;
 use ltsctl::admin::{HandshakeView, ImportReport};
 use ltsctl::clock::ManualClock;
 use ltsctl::license::IssuerKey;
-use ltsctl::server::{ServeConfig, serve_until};
+use ltsctl::server::{LiveSettings, ServeConfig, serve_until};
 use ltsctl::store::SqliteStore;
 use tempfile::TempDir;
 
@@ -115,6 +115,29 @@ impl Server {
         s
     }
 
+    /// The server's stderr once it holds `needle` (a log line is written after the event), waiting up
+    /// to 10 s for it; the stderr as it is then either way, for the caller's assertion to show.
+    pub fn wait_for_log(&self, needle: &str) -> String {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            let text = self.stderr_text();
+            if text.contains(needle) {
+                return text;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.stderr_text()
+    }
+
+    /// Sends `signal` (`HUP`, `TERM`...) to the server process.
+    pub fn signal(&self, signal: &str) {
+        let status = Command::new("kill")
+            .args([format!("-{signal}"), self.pid().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success(), "kill -{signal} failed");
+    }
+
     /// SIGTERM, then waits up to 10 s (killing after that). The exit status and how long it took.
     pub fn terminate(&mut self) -> Option<(ExitStatus, Duration)> {
         let mut child = self.child.take()?;
@@ -156,6 +179,15 @@ impl Drop for Server {
     }
 }
 
+/// Every non-empty line of `text` parsed as JSON (a panic names the line that is not).
+#[track_caller]
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .collect()
+}
+
 /// `serve_until` in a tokio task on a fresh store, with a [`ManualClock`] shared by server and admin,
 /// and an issuer key the store trusts.
 pub struct InProc {
@@ -185,7 +217,9 @@ impl InProc {
         let config = ServeConfig {
             listen: "127.0.0.1:0".parse().expect("addr"),
             tls: None,
-            rate_limit: None,
+            live: LiveSettings::default(),
+            reload_on_sighup: false,
+            reload: None,
             sweeper: false,
             bench_null_routes: false,
         };

@@ -104,6 +104,7 @@ pub(super) async fn audit(
             target: r.target,
             result: r.result,
             detail: r.detail,
+            client: r.client,
         })
         .collect())
 }

@@ -22,6 +22,8 @@ pub struct LocalAdmin {
     clock: Arc<dyn Clock>,
     /// Who the audit log names: `local` for the data dir, the token name behind the admin API.
     actor: String,
+    /// The admin API caller's address, for the audit log (`None` for local access).
+    client: Option<String>,
     role: crate::auth::Role,
 }
 
@@ -31,21 +33,25 @@ impl LocalAdmin {
             store,
             clock,
             actor: "local".into(),
+            client: None,
             role: crate::auth::Role::Admin,
         }
     }
 
-    /// The same operations on behalf of an admin API caller (recorded under its token name).
+    /// The same operations on behalf of an admin API caller (recorded under its token name and, when
+    /// known, its address).
     pub fn for_caller(
         store: Arc<dyn Store>,
         clock: Arc<dyn Clock>,
         actor: String,
         role: crate::auth::Role,
+        client: Option<String>,
     ) -> Self {
         LocalAdmin {
             store,
             clock,
             actor,
+            client,
             role,
         }
     }
@@ -80,6 +86,7 @@ impl LocalAdmin {
                 Ok(value) => detail(value),
                 Err(e) => Some(e.message.clone()),
             },
+            client: self.client.clone(),
         };
         if let Err(e) = self.store.append_audit(row).await {
             tracing::error!("could not write the audit log entry for {action} {target}: {e}");

@@ -96,6 +96,8 @@ struct Caller {
     role: Role,
     /// `METHOD /path` of the request, for the audit entry of a refusal.
     request: String,
+    /// The client's address (behind a trusted proxy, the one it forwarded), for the audit log.
+    client: Option<String>,
 }
 
 impl Caller {
@@ -117,6 +119,10 @@ impl Caller {
             name,
             role,
             request: format!("{} {}", parts.method, parts.uri.path()),
+            client: parts
+                .extensions
+                .get::<crate::server::ClientAddr>()
+                .map(|c| c.0.to_string()),
         })
     }
 
@@ -136,6 +142,7 @@ impl Caller {
                     target: self.request.clone(),
                     result: "permission_denied".into(),
                     detail: Some(err.message.clone()),
+                    client: self.client.clone(),
                 };
                 if let Err(e) = state.devices.store().append_audit(row).await {
                     tracing::error!(
@@ -150,6 +157,7 @@ impl Caller {
             state.devices.clock().clone(),
             self.name.clone(),
             self.role,
+            self.client.clone(),
         ))
     }
 }

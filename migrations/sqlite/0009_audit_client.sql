@@ -1,0 +1,3 @@
+-- Schema 9: the client address of each audit entry made through the admin API (behind a trusted proxy,
+-- the address it forwarded); NULL for local access and for entries made before.
+ALTER TABLE audit_log ADD COLUMN client TEXT;

@@ -1,0 +1,468 @@
+//! The effective settings of `ltsctl serve`: the command line (and the environment variables clap reads
+//! for it) over the config file ([`file`]) over the defaults, each with where it came from, for
+//! `--print-config` and for SIGHUP, which resolves them again from a fresh read of the file.
+
+mod example;
+pub mod file;
+
+pub use example::EXAMPLE;
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
+
+use crate::cli::{LogFormat, ServeArgs};
+use crate::error::{Error, Result};
+use crate::server::client_addr::TrustedProxies;
+use crate::server::{LiveSettings, TlsFiles};
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:48080";
+pub const DEFAULT_RATE_LIMIT: u32 = 20;
+pub const DEFAULT_LOG: &str = "info";
+
+/// What the command line says: `serve`'s own flags and the global store flags (with their environment
+/// variables already applied by clap).
+#[derive(Debug, Clone)]
+pub struct Overrides {
+    pub args: ServeArgs,
+    pub data_dir: Option<PathBuf>,
+    pub database: Option<String>,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    /// The config file, at this line.
+    File(usize),
+    /// A flag, or the environment variable it reads.
+    CommandLine(&'static str),
+}
+
+impl Source {
+    fn describe(&self, file: Option<&Path>) -> String {
+        match self {
+            Source::Default => "default".into(),
+            Source::File(line) => format!(
+                "{}:{line}",
+                file.map(|p| p.display().to_string()).unwrap_or_default()
+            ),
+            Source::CommandLine(what) => (*what).to_string(),
+        }
+    }
+}
+
+/// The store `serve` opens.
+#[derive(Debug, Clone)]
+pub enum Store {
+    DataDir(PathBuf),
+    /// A PostgreSQL URL, and the file it was read from (if any).
+    Database {
+        url: Zeroizing<String>,
+        file: Option<PathBuf>,
+    },
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Store::DataDir(a), Store::DataDir(b)) => a == b,
+            (Store::Database { url: a, .. }, Store::Database { url: b, .. }) => {
+                a.as_str() == b.as_str()
+            }
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config_file: Option<PathBuf>,
+    pub listen: SocketAddr,
+    pub store: Store,
+    pub tls: Option<TlsFiles>,
+    pub live: LiveSettings,
+    pub log_format: LogFormat,
+    /// The log filter (`EnvFilter` syntax).
+    pub log: String,
+    /// Each key's source, in [`file::KEYS`] order.
+    pub sources: Vec<(&'static str, Source)>,
+}
+
+/// Resolves the settings; warnings (unknown keys, a world-readable URL file) are returned for the caller
+/// to show. Bad values are errors (exit 2) naming the key.
+pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
+    let args = &ov.args;
+    let (file, mut warnings) = match &args.config {
+        Some(path) => file::load(path)?,
+        None => Default::default(),
+    };
+    let mut sources = Vec::new();
+    let listen = match (args.listen, &file.listen) {
+        (Some(a), _) => a,
+        (None, Some((a, _))) => *a,
+        (None, None) => DEFAULT_LISTEN.parse().expect("the default address parses"),
+    };
+    pick(
+        &mut sources,
+        "listen",
+        "--listen",
+        args.listen.is_some(),
+        file.listen.as_ref().map(|v| v.1),
+    );
+    let store = resolve_store(ov, &file, &mut sources, &mut warnings)?;
+    let tls = match (&args.tls_cert, &args.tls_key, &file.tls_cert, &file.tls_key) {
+        (Some(cert), Some(key), _, _) => Some(TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+        }),
+        (_, _, Some((cert, _)), Some((key, _))) => Some(TlsFiles {
+            cert: cert.clone(),
+            key: key.clone(),
+        }),
+        _ => None,
+    };
+    let cli_tls = args.tls_cert.is_some();
+    pick(
+        &mut sources,
+        "tls_cert",
+        "--tls-cert",
+        cli_tls,
+        file.tls_cert.as_ref().map(|v| v.1),
+    );
+    pick(
+        &mut sources,
+        "tls_key",
+        "--tls-key",
+        cli_tls,
+        file.tls_key.as_ref().map(|v| v.1),
+    );
+    let rate = args
+        .rate_limit
+        .or(file.rate_limit.map(|v| v.0))
+        .unwrap_or(DEFAULT_RATE_LIMIT);
+    pick(
+        &mut sources,
+        "rate_limit",
+        "--rate-limit",
+        args.rate_limit.is_some(),
+        file.rate_limit.map(|v| v.1),
+    );
+    let trusted = if !args.trusted_proxies.is_empty() {
+        args.trusted_proxies.clone()
+    } else {
+        file.trusted_proxies
+            .as_ref()
+            .map(|v| v.0.clone())
+            .unwrap_or_default()
+    };
+    pick(
+        &mut sources,
+        "trusted_proxies",
+        "--trusted-proxy",
+        !args.trusted_proxies.is_empty(),
+        file.trusted_proxies.as_ref().map(|v| v.1),
+    );
+    let forwarded_header = args
+        .forwarded_header
+        .or(file.forwarded_header.map(|v| v.0))
+        .unwrap_or_default();
+    pick(
+        &mut sources,
+        "forwarded_header",
+        "--forwarded-header",
+        args.forwarded_header.is_some(),
+        file.forwarded_header.map(|v| v.1),
+    );
+    let access_log = args
+        .access_log
+        .or(file.access_log.map(|v| v.0))
+        .unwrap_or(false);
+    pick(
+        &mut sources,
+        "access_log",
+        "--access-log",
+        args.access_log.is_some(),
+        file.access_log.map(|v| v.1),
+    );
+    let log_format = args
+        .log_format
+        .or(file.log_format.map(|v| v.0))
+        .unwrap_or_default();
+    pick(
+        &mut sources,
+        "log_format",
+        "--log-format",
+        args.log_format.is_some(),
+        file.log_format.map(|v| v.1),
+    );
+    let env_log = std::env::var("LTSCTL_LOG").ok().filter(|s| !s.is_empty());
+    if let Some(expr) = &env_log {
+        tracing_subscriber::EnvFilter::builder()
+            .parse(expr)
+            .map_err(|e| {
+                Error::usage(format!("LTSCTL_LOG={expr:?} is not a log filter: {e}"))
+                    .with_hint("write e.g. LTSCTL_LOG=info or LTSCTL_LOG=warn,ltsctl=debug")
+            })?;
+    }
+    let log = env_log
+        .clone()
+        .or(file.log.as_ref().map(|v| v.0.clone()))
+        .unwrap_or_else(|| DEFAULT_LOG.to_string());
+    pick(
+        &mut sources,
+        "log",
+        "LTSCTL_LOG",
+        env_log.is_some(),
+        file.log.as_ref().map(|v| v.1),
+    );
+    let settings = Settings {
+        config_file: args.config.clone(),
+        listen,
+        store,
+        tls,
+        live: LiveSettings {
+            rate_limit: NonZeroU32::new(rate),
+            trusted_proxies: TrustedProxies::new(trusted),
+            forwarded_header,
+            access_log,
+        },
+        log_format,
+        log,
+        sources,
+    };
+    Ok((settings, warnings))
+}
+
+/// Records where `key`'s value came from: the flag when `cli`, else the file's line, else the default.
+fn pick(
+    sources: &mut Vec<(&'static str, Source)>,
+    key: &'static str,
+    flag: &'static str,
+    cli: bool,
+    line: Option<usize>,
+) {
+    let source = match (cli, line) {
+        (true, _) => Source::CommandLine(flag),
+        (false, Some(line)) => Source::File(line),
+        (false, None) => Source::Default,
+    };
+    sources.push((key, source));
+}
+
+/// One store: `--database` / `LTSCTL_DATABASE_URL`, `--database-url-file`, `--data-dir` /
+/// `LTSCTL_DATA_DIR`, then the file's `database_url_file`, `database_url` or `data_dir`, then systemd's
+/// `$STATE_DIRECTORY`, then the platform data dir.
+fn resolve_store(
+    ov: &Overrides,
+    file: &file::FileSettings,
+    sources: &mut Vec<(&'static str, Source)>,
+    warnings: &mut Vec<String>,
+) -> Result<Store> {
+    let cli = |what| Source::CommandLine(what);
+    let (store, source, key) = if ov.args.dev {
+        // A temp dir made at start (and `--dev` refuses every store flag and --config).
+        let store = Store::DataDir(std::env::temp_dir().join("ltsctl-dev-*"));
+        (store, cli("--dev"), "data_dir")
+    } else if let Some(url) = &ov.database {
+        let store = Store::Database {
+            url: Zeroizing::new(url.clone()),
+            file: None,
+        };
+        (
+            store,
+            cli("--database or LTSCTL_DATABASE_URL"),
+            "database_url",
+        )
+    } else if let Some(path) = &ov.args.database_url_file {
+        let url = read_url_file(path, warnings)?;
+        let store = Store::Database {
+            url,
+            file: Some(path.clone()),
+        };
+        (store, cli("--database-url-file"), "database_url_file")
+    } else if let Some(dir) = &ov.data_dir {
+        let store = Store::DataDir(crate::target::resolve_data_dir(Some(dir.clone()))?);
+        (store, cli("--data-dir or LTSCTL_DATA_DIR"), "data_dir")
+    } else if let Some((path, line)) = &file.database_url_file {
+        let url = read_url_file(path, warnings)?;
+        let store = Store::Database {
+            url,
+            file: Some(path.clone()),
+        };
+        (store, Source::File(*line), "database_url_file")
+    } else if let Some((url, line)) = &file.database_url {
+        let store = Store::Database {
+            url: Zeroizing::new(url.clone()),
+            file: None,
+        };
+        (store, Source::File(*line), "database_url")
+    } else if let Some((dir, line)) = &file.data_dir {
+        let store = Store::DataDir(crate::target::resolve_data_dir(Some(dir.clone()))?);
+        (store, Source::File(*line), "data_dir")
+    } else if let Some(dir) = systemd_state_dir() {
+        let source = cli("STATE_DIRECTORY (systemd's StateDirectory=)");
+        (Store::DataDir(dir), source, "data_dir")
+    } else {
+        let store = Store::DataDir(crate::target::resolve_data_dir(None)?);
+        (store, Source::Default, "data_dir")
+    };
+    sources.push((key, source));
+    Ok(store)
+}
+
+/// The first directory of `$STATE_DIRECTORY`, which systemd sets for a unit with `StateDirectory=`
+/// (`/var/lib/ltsctl` for contrib/systemd/ltsctl.service): the service's own writable place, where the
+/// platform data dir (under a system user's home) may not be.
+fn systemd_state_dir() -> Option<PathBuf> {
+    let value = std::env::var_os("STATE_DIRECTORY")?;
+    let first = std::env::split_paths(&value).next()?;
+    (!first.as_os_str().is_empty()).then_some(first)
+}
+
+/// The PostgreSQL URL in `path` (one line; surrounding white space is dropped).
+fn read_url_file(path: &Path, warnings: &mut Vec<String>) -> Result<Zeroizing<String>> {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?);
+    let url = Zeroizing::new(text.trim().to_string());
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return Err(Error::usage(format!(
+            "{}: should hold one postgres:// URL (the database to serve)",
+            path.display()
+        ))
+        .with_hint("write it with e.g. `printf '%s\\n' 'postgres://lts:PASSWORD@db/lts' > FILE`"));
+    }
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o007 != 0 && crate::serve_config::file::has_password(&url) {
+            warnings.push(format!(
+                "{} holds a password and every user can read it (mode {mode:o}); `chmod 600` it",
+                path.display()
+            ));
+        }
+    }
+    Ok(url)
+}
+
+impl Settings {
+    /// The settings as `--print-config` shows them: TOML, each line saying where its value came from,
+    /// the database password masked.
+    pub fn render(&self) -> String {
+        let file = self.config_file.as_deref();
+        let mut out = String::from(
+            "# The effective settings of `ltsctl serve`: flags and environment variables over ",
+        );
+        match file {
+            Some(p) => out.push_str(&format!("{} over defaults.\n", p.display())),
+            None => out.push_str("defaults (no --config file).\n"),
+        }
+        for (key, value) in self.values() {
+            let source = self
+                .sources
+                .iter()
+                .find(|s| s.0 == key)
+                .map(|s| s.1.describe(file))
+                .unwrap_or_else(|| "default".into());
+            match value {
+                Some(v) => out.push_str(&format!("{key} = {v}  # {source}\n")),
+                None => out.push_str(&format!("# {key} is not set\n")),
+            }
+        }
+        out
+    }
+
+    /// The same as one JSON document: `{"config_file", "settings": {KEY: VALUE}, "sources": {KEY: ...}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let file = self.config_file.as_deref();
+        let mut settings = serde_json::Map::new();
+        for (key, value) in self.values() {
+            let v = value
+                .map(|v| {
+                    toml::from_str::<toml::Table>(&format!("v = {v}"))
+                        .ok()
+                        .and_then(|t| serde_json::to_value(&t["v"]).ok())
+                        .unwrap_or(serde_json::Value::Null)
+                })
+                .unwrap_or(serde_json::Value::Null);
+            settings.insert(key.to_string(), v);
+        }
+        let sources: serde_json::Map<String, serde_json::Value> = self
+            .sources
+            .iter()
+            .map(|(k, s)| (k.to_string(), s.describe(file).into()))
+            .collect();
+        serde_json::json!({ "config_file": file, "settings": settings, "sources": sources })
+    }
+
+    /// Each key and its value as TOML (`None`: not set), secrets masked.
+    fn values(&self) -> Vec<(&'static str, Option<String>)> {
+        let s = |v: &str| Some(toml::Value::String(v.to_string()).to_string());
+        let path = |p: &Path| s(&p.display().to_string());
+        let (data_dir, url_file, url) = match &self.store {
+            Store::DataDir(d) => (path(d), None, None),
+            Store::Database { url, file } => (
+                None,
+                file.as_deref().and_then(path),
+                s(&file::mask_password(url)),
+            ),
+        };
+        let nets: Vec<toml::Value> = self
+            .live
+            .trusted_proxies
+            .nets()
+            .iter()
+            .map(|n| toml::Value::String(n.to_string()))
+            .collect();
+        vec![
+            ("listen", s(&self.listen.to_string())),
+            ("data_dir", data_dir),
+            ("database_url_file", url_file),
+            ("database_url", url),
+            ("tls_cert", self.tls.as_ref().and_then(|t| path(&t.cert))),
+            ("tls_key", self.tls.as_ref().and_then(|t| path(&t.key))),
+            (
+                "rate_limit",
+                Some(self.live.rate_limit.map_or(0, NonZeroU32::get).to_string()),
+            ),
+            (
+                "trusted_proxies",
+                Some(toml::Value::Array(nets).to_string()),
+            ),
+            ("forwarded_header", s(self.live.forwarded_header.as_str())),
+            ("access_log", Some(self.live.access_log.to_string())),
+            (
+                "log_format",
+                s(match self.log_format {
+                    LogFormat::Text => "text",
+                    LogFormat::Json => "json",
+                }),
+            ),
+            ("log", s(&self.log)),
+        ]
+    }
+
+    /// What a SIGHUP cannot change, to warn when the file changed it: a restart applies it.
+    pub fn restart_only_changes(&self, new: &Settings) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        if self.listen != new.listen {
+            keys.push("listen");
+        }
+        if self.store != new.store {
+            keys.push("the store (data_dir / database_url / database_url_file)");
+        }
+        let paths = |t: &Option<TlsFiles>| t.as_ref().map(|t| (t.cert.clone(), t.key.clone()));
+        if paths(&self.tls) != paths(&new.tls) {
+            keys.push("tls_cert / tls_key (the files at the old paths are reloaded)");
+        }
+        if self.log_format != new.log_format {
+            keys.push("log_format");
+        }
+        keys
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,169 @@
+use super::*;
+use crate::server::client_addr::ForwardedHeader;
+
+fn overrides(args: ServeArgs) -> Overrides {
+    Overrides {
+        args,
+        data_dir: Some(PathBuf::from("/tmp/ltsctl-test-data")),
+        database: None,
+    }
+}
+
+fn with_file(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("serve.toml");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn the_example_loads_clean_and_every_key_in_it_is_valid() {
+    let (s, warnings) = file::parse(EXAMPLE, "example").unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(s, file::FileSettings::default());
+    // Uncommented (one store key of the three), every key parses without a warning.
+    let uncommented: String = EXAMPLE
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest)
+                if file::KEYS
+                    .iter()
+                    .any(|k| rest.starts_with(&format!("{k} = ")))
+                    && !rest.starts_with("database_url") =>
+            {
+                format!("{rest}\n")
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    let (s, warnings) = file::parse(&uncommented, "example").unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    for key in file::KEYS {
+        if key.starts_with("database_url") {
+            continue;
+        }
+        assert!(
+            uncommented
+                .lines()
+                .any(|l| l.starts_with(&format!("{key} = "))),
+            "the example has no `{key}`"
+        );
+    }
+    assert_eq!(s.rate_limit, Some((20, s.rate_limit.unwrap().1)));
+}
+
+#[test]
+fn flags_override_the_file_and_the_file_overrides_defaults() {
+    let (_dir, path) = with_file(
+        "listen = \"127.0.0.1:9000\"\nrate_limit = 7\ntrusted_proxies = [\"10.0.0.0/8\"]\n\
+         access_log = true\n",
+    );
+    let args = ServeArgs {
+        config: Some(path.clone()),
+        rate_limit: Some(3),
+        forwarded_header: Some(ForwardedHeader::Forwarded),
+        ..ServeArgs::default()
+    };
+    let (s, _) = resolve(&overrides(args)).unwrap();
+    assert_eq!(s.listen.to_string(), "127.0.0.1:9000");
+    assert_eq!(s.live.rate_limit.map(NonZeroU32::get), Some(3));
+    assert_eq!(s.live.trusted_proxies.nets()[0].to_string(), "10.0.0.0/8");
+    assert_eq!(s.live.forwarded_header, ForwardedHeader::Forwarded);
+    assert!(s.live.access_log);
+    let text = s.render();
+    assert!(
+        text.contains("listen = \"127.0.0.1:9000\"  # ") && text.contains("serve.toml:1"),
+        "{text}"
+    );
+    assert!(text.contains("rate_limit = 3  # --rate-limit"), "{text}");
+    assert!(
+        text.contains("forwarded_header = \"forwarded\"  # --forwarded-header"),
+        "{text}"
+    );
+    assert!(text.contains("log_format = \"text\"  # default"), "{text}");
+    // No file: the defaults.
+    let (s, _) = resolve(&overrides(ServeArgs::default())).unwrap();
+    assert_eq!(s.listen.to_string(), DEFAULT_LISTEN);
+    assert_eq!(
+        s.live.rate_limit.map(NonZeroU32::get),
+        Some(DEFAULT_RATE_LIMIT)
+    );
+    assert!(s.live.trusted_proxies.is_empty());
+}
+
+#[test]
+fn a_database_url_file_is_read_and_its_password_never_shown() {
+    let (dir, path) = with_file("");
+    let url_file = dir.path().join("db-url");
+    std::fs::write(&url_file, "postgres://lts:hunter2@db.internal/lts\n").unwrap();
+    std::fs::write(
+        &path,
+        format!("database_url_file = {:?}\n", url_file.display().to_string()),
+    )
+    .unwrap();
+    let ov = Overrides {
+        args: ServeArgs {
+            config: Some(path),
+            ..ServeArgs::default()
+        },
+        data_dir: None,
+        database: None,
+    };
+    let (s, _) = resolve(&ov).unwrap();
+    match &s.store {
+        Store::Database { url, .. } => {
+            assert_eq!(url.as_str(), "postgres://lts:hunter2@db.internal/lts")
+        }
+        other => panic!("{other:?}"),
+    }
+    let shown = format!("{}{}", s.render(), s.to_json());
+    assert!(!shown.contains("hunter2"), "{shown}");
+    assert!(
+        shown.contains("postgres://lts:****@db.internal/lts"),
+        "{shown}"
+    );
+    // The command line's data dir wins over the file's store.
+    let ov = Overrides {
+        data_dir: Some("/tmp/elsewhere".into()),
+        ..ov
+    };
+    let (s, _) = resolve(&ov).unwrap();
+    assert_eq!(s.store, Store::DataDir("/tmp/elsewhere".into()));
+}
+
+#[test]
+fn a_url_file_that_holds_no_url_is_refused() {
+    let (dir, path) = with_file("");
+    let url_file = dir.path().join("db-url");
+    std::fs::write(&url_file, "hunter2\n").unwrap();
+    std::fs::write(
+        &path,
+        format!("database_url_file = {:?}\n", url_file.display().to_string()),
+    )
+    .unwrap();
+    let ov = Overrides {
+        args: ServeArgs {
+            config: Some(path),
+            ..ServeArgs::default()
+        },
+        data_dir: None,
+        database: None,
+    };
+    let e = resolve(&ov).unwrap_err();
+    assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+    assert!(
+        e.message.contains("should hold one postgres:// URL"),
+        "{e:?}"
+    );
+    assert!(!e.message.contains("hunter2"));
+}
+
+#[test]
+fn restart_only_changes_are_named() {
+    let (s, _) = resolve(&overrides(ServeArgs::default())).unwrap();
+    let mut t = s.clone();
+    t.listen = "127.0.0.1:1".parse().unwrap();
+    t.log_format = LogFormat::Json;
+    t.live.rate_limit = None;
+    assert_eq!(s.restart_only_changes(&t), ["listen", "log_format"]);
+}
