@@ -120,6 +120,7 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             };
             let mut q = query(filter, state, sort);
             q.checked_out = checked_out.then_some(true);
+            keep_page_buffers();
             let n = stream(ctx, admin.as_ref(), &q, limit).await?;
             ctx.out.note(format!("{n} device(s)."));
             Ok(())
@@ -186,6 +187,20 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// A listing allocates and frees a few buffers of a megabyte or more per page (the page's JSON as the
+/// store builds it, then as Rust holds it). glibc serves allocations that large with fresh `mmap`s and
+/// gives them back at once, so every page pays its page faults again (about a seventh of the listing's
+/// CPU at a million devices, BENCHMARKS.md); keeping them on the heap lets the next page reuse them. The
+/// process is a short-lived CLI, so nothing is held back from anyone for long. (Not for `serve`.)
+fn keep_page_buffers() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator thresholds; it is called before the listing allocates.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 64 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 << 20);
     }
 }
 
