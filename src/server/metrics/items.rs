@@ -213,3 +213,53 @@ impl Collector for ItemCollector {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::ItemRow;
+
+    fn state(option: &str, quota: Option<i64>, handshakes: &[&str]) -> ItemState {
+        ItemState {
+            item: ItemRow {
+                id: format!("I-{option}"),
+                license_id: "L".into(),
+                product: "p".into(),
+                option: option.into(),
+                quota,
+                active_period: None,
+                domain: None,
+                modules: Vec::new(),
+                revokes: None,
+                valid_from: 0,
+                expires_at: 1_900_000_000,
+            },
+            revoked_by: None,
+            active_devices: 7,
+            units_used: 40,
+            window_peak: 0,
+            handshakes: handshakes.iter().map(|h| h.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn device_options_report_seats_and_unit_options_units() {
+        let seats = item_gauges(&state("per-device", Some(10), &["b-2", "a-1"])).unwrap();
+        assert_eq!((seats.seats_used, seats.units_used), (Some(7), None));
+        assert_eq!(seats.quota, Some(10));
+        assert_eq!(seats.labels.handshake, "a-1,b-2");
+        assert_eq!(seats.labels.option, "per-device");
+        let scans = item_gauges(&state("per-scan", Some(1000), &[])).unwrap();
+        assert_eq!((scans.seats_used, scans.units_used), (None, Some(40)));
+        assert_eq!(scans.labels.handshake, "");
+        assert_eq!(scans.expires_at, 1_900_000_000);
+        assert!(scans.limit.unwrap() >= 1000);
+    }
+
+    #[test]
+    fn per_domain_items_have_no_quota_and_unknown_options_no_series() {
+        let domain = item_gauges(&state("per-domain", None, &[])).unwrap();
+        assert_eq!((domain.quota, domain.limit), (None, None));
+        assert!(item_gauges(&state("per-galaxy", Some(1), &[])).is_none());
+    }
+}

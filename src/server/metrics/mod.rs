@@ -37,8 +37,8 @@ struct Exporter {
 pub(super) fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
     let listener = std::net::TcpListener::bind(addr).map_err(|e| {
         Error::usage(format!("cannot listen for metrics on {addr}: {e}")).with_hint(
-            "choose another address with --metrics-listen (or metrics_listen in the config file), \
-             e.g. 127.0.0.1:9464; it must differ from --listen",
+            "choose another address with --metrics-listen (or metrics_listen in the config file); \
+             it must differ from --listen, and 127.0.0.1:0 takes any free port",
         )
     })?;
     listener
