@@ -4548,7 +4548,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__serve)
-            opts="-o -q -h --config --print-config --listen --database-url-file --tls-cert --tls-key --rate-limit --trusted-proxy --forwarded-header --access-log --log-format --dev --bench-null-routes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --config --print-config --listen --metrics-listen --database-url-file --tls-cert --tls-key --rate-limit --trusted-proxy --forwarded-header --access-log --log-format --dev --bench-null-routes --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4559,6 +4559,10 @@ _ltsctl() {
                     return 0
                     ;;
                 --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

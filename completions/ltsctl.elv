@@ -843,6 +843,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;serve'= {
             cand --config 'Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and environment variables override it'
             cand --listen 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]'
+            cand --metrics-listen 'Serve Prometheus metrics (GET /metrics) on a listener of its own at this address, e.g. 127.0.0.1:9464 [default: off]'
             cand --database-url-file 'Read the PostgreSQL URL (which may hold a password) from this file instead of --database'
             cand --tls-cert 'TLS certificate chain (PEM); serves HTTPS with --tls-key'
             cand --tls-key 'TLS private key (PEM)'

@@ -560,6 +560,7 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s q -l q
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand generate-assets" -s h -l help -d 'Print help'
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l config -d 'Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and environment variables override it' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l listen -d 'Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l metrics-listen -d 'Serve Prometheus metrics (GET /metrics) on a listener of its own at this address, e.g. 127.0.0.1:9464 [default: off]' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database-url-file -d 'Read the PostgreSQL URL (which may hold a password) from this file instead of --database' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-cert -d 'TLS certificate chain (PEM); serves HTTPS with --tls-key' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l tls-key -d 'TLS private key (PEM)' -r -F

@@ -538,6 +538,9 @@ pub struct ServeArgs {
     /// Address to listen on: IP:PORT or HOST:PORT (localhost:0 picks a free port) [default: 127.0.0.1:48080]
     #[arg(long, value_name = "ADDR", value_parser = parse_listen)]
     pub listen: Option<std::net::SocketAddr>,
+    /// Serve Prometheus metrics (GET /metrics) on a listener of its own at this address, e.g. 127.0.0.1:9464 [default: off]
+    #[arg(long, value_name = "ADDR", value_parser = parse_listen)]
+    pub metrics_listen: Option<std::net::SocketAddr>,
     /// Read the PostgreSQL URL (which may hold a password) from this file instead of --database
     #[arg(long, value_name = "FILE", conflicts_with_all = ["database", "dev"])]
     pub database_url_file: Option<PathBuf>,

@@ -17,6 +17,7 @@ pub mod error;
 pub mod files;
 pub mod keystore;
 pub mod license;
+pub mod metrics;
 pub mod output;
 pub mod password;
 pub mod serve_config;

@@ -47,6 +47,7 @@ pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
     }
     let config = ServeConfig {
         listen: settings.listen,
+        metrics_listen: settings.metrics_listen,
         tls: settings.tls.clone(),
         live: settings.live.clone(),
         reload_on_sighup: true,
@@ -88,11 +89,15 @@ pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
         None => None,
     };
     let out = ctx.out.clone();
-    let result = server::serve(store.clone(), clock, config, move |addr, https| {
-        let scheme = if https { "https" } else { "http" };
-        let url = format!("{scheme}://{addr}");
-        // The first stdout line is machine-readable, so scripts and tests can find the port.
+    let result = server::serve(store.clone(), clock, config, move |at| {
+        let scheme = if at.https { "https" } else { "http" };
+        let url = format!("{scheme}://{}", at.addr);
+        // The first stdout line is machine-readable, so scripts and tests can find the port; the
+        // metrics listener's follows it.
         println!("listening on {url}");
+        if let Some(metrics) = at.metrics {
+            println!("metrics on http://{metrics}/metrics");
+        }
         if let Some((setup, dir)) = &dev {
             // Printed, never logged: the admin token is for the person who started this throwaway server.
             out.note(dev_banner(&url, setup, dir));

@@ -12,6 +12,10 @@ pub const EXAMPLE: &str = r#"# ltsctl serve config: `ltsctl serve --config /etc/
 # Address to listen on: IP:PORT or HOST:PORT.
 # listen = "127.0.0.1:48080"
 
+# Prometheus metrics: GET /metrics on a listener of its own (never the device port). No authentication:
+# keep it on loopback, or firewall it to the monitoring host. [default: off]
+# metrics_listen = "127.0.0.1:9464"
+
 # The store: one of these three.
 # The embedded store's data dir [default: the platform data dir; under systemd, /var/lib/ltsctl].
 # data_dir = "/var/lib/ltsctl"

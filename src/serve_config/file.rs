@@ -19,6 +19,8 @@ use crate::server::client_addr::{ForwardedHeader, parse_cidr};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileSettings {
     pub listen: Option<(SocketAddr, usize)>,
+    /// Where `GET /metrics` is served (off when absent).
+    pub metrics_listen: Option<(SocketAddr, usize)>,
     pub data_dir: Option<(PathBuf, usize)>,
     pub database_url_file: Option<(PathBuf, usize)>,
     /// Only without a password (peer or certificate authentication, or a `.pgpass` file).
@@ -37,6 +39,7 @@ pub struct FileSettings {
 /// Every key the file takes, in the order of the example and of `--print-config`.
 pub const KEYS: &[&str] = &[
     "listen",
+    "metrics_listen",
     "data_dir",
     "database_url_file",
     "database_url",
@@ -98,6 +101,13 @@ pub fn parse(text: &str, name: &str) -> Result<(FileSettings, Vec<String>)> {
                 let addr =
                     crate::cli::parse_listen(s).map_err(|e| at(&format!("is invalid: {e}")))?;
                 out.listen = Some((addr, value_line));
+            }
+            "metrics_listen" => {
+                let s = string(value)
+                    .ok_or_else(|| at("must be a string such as \"127.0.0.1:9464\""))?;
+                let addr =
+                    crate::cli::parse_listen(s).map_err(|e| at(&format!("is invalid: {e}")))?;
+                out.metrics_listen = Some((addr, value_line));
             }
             "data_dir" => {
                 out.data_dir = Some((path_value(value).ok_or_else(|| at(PATH))?, value_line))
@@ -349,6 +359,14 @@ mod tests {
             (
                 "\nrate_limit = \"fast\"",
                 "serve.toml:2: `rate_limit` must be a whole number",
+            ),
+            (
+                "metrics_listen = 9464",
+                "serve.toml:1: `metrics_listen` must be a string such as \"127.0.0.1:9464\"",
+            ),
+            (
+                "metrics_listen = \"localhost\"",
+                "serve.toml:1: `metrics_listen` is invalid: \"localhost\" has no port",
             ),
             (
                 "listen = \"nowhere\"",

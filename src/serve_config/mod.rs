@@ -81,6 +81,8 @@ impl PartialEq for Store {
 pub struct Settings {
     pub config_file: Option<PathBuf>,
     pub listen: SocketAddr,
+    /// Where `GET /metrics` is served; `None`: nowhere.
+    pub metrics_listen: Option<SocketAddr>,
     pub store: Store,
     pub tls: Option<TlsFiles>,
     pub live: LiveSettings,
@@ -112,6 +114,25 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         args.listen.is_some(),
         file.listen.as_ref().map(|v| v.1),
     );
+    let metrics_listen = args
+        .metrics_listen
+        .or(file.metrics_listen.as_ref().map(|v| v.0));
+    pick(
+        &mut sources,
+        "metrics_listen",
+        "--metrics-listen",
+        args.metrics_listen.is_some(),
+        file.metrics_listen.as_ref().map(|v| v.1),
+    );
+    if let Some(metrics) = metrics_listen
+        && metrics == listen
+        && metrics.port() != 0
+    {
+        return Err(Error::usage(format!(
+            "metrics_listen ({metrics}) is the device port (listen); metrics are never served there"
+        ))
+        .with_hint("give --metrics-listen (or metrics_listen) another port, e.g. 127.0.0.1:9464"));
+    }
     let store = resolve_store(ov, &file, &mut sources, &mut warnings)?;
     let tls = match (&args.tls_cert, &args.tls_key, &file.tls_cert, &file.tls_key) {
         (Some(cert), Some(key), _, _) => Some(TlsFiles {
@@ -221,6 +242,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
     let settings = Settings {
         config_file: args.config.clone(),
         listen,
+        metrics_listen,
         store,
         tls,
         live: LiveSettings {
@@ -418,6 +440,10 @@ impl Settings {
             .collect();
         vec![
             ("listen", s(&self.listen.to_string())),
+            (
+                "metrics_listen",
+                self.metrics_listen.and_then(|a| s(&a.to_string())),
+            ),
             ("data_dir", data_dir),
             ("database_url_file", url_file),
             ("database_url", url),
@@ -449,6 +475,9 @@ impl Settings {
         let mut keys = Vec::new();
         if self.listen != new.listen {
             keys.push("listen");
+        }
+        if self.metrics_listen != new.metrics_listen {
+            keys.push("metrics_listen");
         }
         if self.store != new.store {
             keys.push("the store (data_dir / database_url / database_url_file)");

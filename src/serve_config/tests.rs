@@ -167,3 +167,54 @@ fn restart_only_changes_are_named() {
     t.live.rate_limit = None;
     assert_eq!(s.restart_only_changes(&t), ["listen", "log_format"]);
 }
+
+#[test]
+fn metrics_listen_is_off_by_default_and_the_flag_overrides_the_file() {
+    let (s, _) = resolve(&overrides(ServeArgs::default())).unwrap();
+    assert_eq!(s.metrics_listen, None);
+    assert!(s.render().contains("metrics_listen"), "{}", s.render());
+    let (_dir, path) = with_file("metrics_listen = \"127.0.0.1:9464\"\n");
+    let args = ServeArgs {
+        config: Some(path.clone()),
+        ..ServeArgs::default()
+    };
+    let (s, _) = resolve(&overrides(args)).unwrap();
+    assert_eq!(s.metrics_listen, Some("127.0.0.1:9464".parse().unwrap()));
+    assert_eq!(s.to_json()["settings"]["metrics_listen"], "127.0.0.1:9464");
+    let args = ServeArgs {
+        config: Some(path),
+        metrics_listen: Some("127.0.0.1:9999".parse().unwrap()),
+        ..ServeArgs::default()
+    };
+    let (s, _) = resolve(&overrides(args)).unwrap();
+    assert_eq!(s.metrics_listen, Some("127.0.0.1:9999".parse().unwrap()));
+    assert!(
+        s.render()
+            .contains("metrics_listen = \"127.0.0.1:9999\"  # --metrics-listen"),
+        "{}",
+        s.render()
+    );
+    // A restart is what moves it.
+    let mut moved = s.clone();
+    moved.metrics_listen = None;
+    assert_eq!(s.restart_only_changes(&moved), ["metrics_listen"]);
+}
+
+#[test]
+fn metrics_are_never_served_on_the_device_port() {
+    let args = ServeArgs {
+        listen: Some("127.0.0.1:48080".parse().unwrap()),
+        metrics_listen: Some("127.0.0.1:48080".parse().unwrap()),
+        ..ServeArgs::default()
+    };
+    let e = resolve(&overrides(args)).unwrap_err();
+    assert_eq!(e.kind, crate::error::ErrorKind::Usage);
+    assert!(e.message.contains("is the device port"), "{}", e.message);
+    // Port 0 on both is two free ports, not one.
+    let args = ServeArgs {
+        listen: Some("127.0.0.1:0".parse().unwrap()),
+        metrics_listen: Some("127.0.0.1:0".parse().unwrap()),
+        ..ServeArgs::default()
+    };
+    assert!(resolve(&overrides(args)).is_ok());
+}

@@ -33,6 +33,17 @@ pub(super) fn error_response(
     (status, Json(body)).into_response()
 }
 
+impl DeviceError {
+    /// The `code` of the error body this answer carries (also the metrics' label).
+    fn code(&self) -> &'static str {
+        match self {
+            DeviceError::Denied { denial, .. } => denial.code(),
+            DeviceError::Busy => "busy",
+            DeviceError::Internal => "internal_error",
+        }
+    }
+}
+
 impl IntoResponse for DeviceError {
     fn into_response(self) -> Response {
         match self {
@@ -42,6 +53,7 @@ impl IntoResponse for DeviceError {
                 error_response(status, denial.code(), message)
             }
             DeviceError::Busy => {
+                crate::metrics::store_busy();
                 let mut resp = error_response(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "busy",
@@ -91,19 +103,29 @@ pub(super) async fn authorize(
 ) -> Response {
     let Json(req) = match body {
         Ok(b) => b,
-        Err(r) => return rejection(r),
+        Err(r) => {
+            crate::metrics::authorization(Denial::InvalidRequest.code());
+            return rejection(r);
+        }
     };
     let origin = match headers.get(header::ORIGIN).map(|v| v.to_str()) {
         Some(Ok(o)) => Some(o.to_string()),
         Some(Err(_)) => {
+            crate::metrics::authorization(Denial::InvalidRequest.code());
             return DeviceError::new(Denial::InvalidRequest, "Origin header is not ASCII")
                 .into_response();
         }
         None => None,
     };
     match state.devices.authorize(req, origin.as_deref()).await {
-        Ok(resp) => Json(resp).into_response(),
-        Err(e) => e.into_response(),
+        Ok(resp) => {
+            crate::metrics::authorization("granted");
+            Json(resp).into_response()
+        }
+        Err(e) => {
+            crate::metrics::authorization(e.code());
+            e.into_response()
+        }
     }
 }
 
@@ -129,11 +151,20 @@ pub(super) async fn usage(
 ) -> Response {
     let Json(req) = match body {
         Ok(b) => b,
+        // Its reports were never read: nothing to count under ltsctl_usage_reports_total.
         Err(r) => return rejection(r),
     };
+    let reports = req.reports.len() as u64;
     match state.devices.usage(req).await {
-        Ok(resp) => Json(resp).into_response(),
-        Err(e) => e.into_response(),
+        Ok(resp) => {
+            crate::metrics::usage_reports("accepted", resp.accepted as u64);
+            crate::metrics::usage_reports("duplicate", resp.duplicates as u64);
+            Json(resp).into_response()
+        }
+        Err(e) => {
+            crate::metrics::usage_reports(e.code(), reports);
+            e.into_response()
+        }
     }
 }
 
@@ -222,7 +253,10 @@ pub(super) async fn rate_limit(
     };
     match limiter.check(ip) {
         None => next.run(request).await,
-        Some(wait) => too_many_requests(wait),
+        Some(wait) => {
+            crate::metrics::rate_limited();
+            too_many_requests(wait)
+        }
     }
 }
 

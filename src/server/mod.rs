@@ -6,6 +6,7 @@ pub mod client_addr;
 pub mod dev;
 mod device;
 pub mod live;
+mod metrics;
 mod openapi;
 mod reload;
 mod router;
@@ -48,6 +49,9 @@ pub struct ServeConfig {
     pub reload: Option<Reloader>,
     /// Run the sweeper in this process.
     pub sweeper: bool,
+    /// Serve `GET /metrics` on this address (a listener of its own); `None`: no metrics listener, and
+    /// requests are not timed.
+    pub metrics_listen: Option<SocketAddr>,
     /// Mount the benchmark baselines (`/v1/bench/null-authorize`, `/v1/bench/null-usage`).
     pub bench_null_routes: bool,
 }
@@ -58,19 +62,31 @@ pub struct TlsFiles {
     pub key: PathBuf,
 }
 
+/// Where a started server listens, for its caller to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listening {
+    /// The device and admin API (the real port when 0 was asked for).
+    pub addr: SocketAddr,
+    pub https: bool,
+    /// The metrics listener's address, when there is one (plain HTTP, `GET /metrics`).
+    pub metrics: Option<SocketAddr>,
+}
+
 pub struct AppState {
     pub devices: DeviceService,
     /// The settings in force (changed by SIGHUP).
     pub live: Arc<live::Live>,
+    /// Time every request for `/metrics` (only when a metrics listener runs).
+    pub metrics: bool,
 }
 
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish. `on_listening` gets the
-/// bound address (useful with port 0) and whether it serves HTTPS.
+/// bound addresses (useful with port 0) and whether it serves HTTPS.
 pub async fn serve(
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     config: ServeConfig,
-    on_listening: impl FnOnce(SocketAddr, bool),
+    on_listening: impl FnOnce(Listening),
 ) -> Result<()> {
     serve_until(store, clock, config, on_listening, wait_for_signal()).await
 }
@@ -81,7 +97,7 @@ pub async fn serve_until(
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     config: ServeConfig,
-    on_listening: impl FnOnce(SocketAddr, bool),
+    on_listening: impl FnOnce(Listening),
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -90,6 +106,7 @@ pub async fn serve_until(
     let state = Arc::new(AppState {
         devices,
         live: live.clone(),
+        metrics: config.metrics_listen.is_some(),
     });
     let app =
         router(state, config.bench_null_routes).into_make_service_with_connect_info::<SocketAddr>();
@@ -114,6 +131,11 @@ pub async fn serve_until(
             handle.graceful_shutdown(Some(SHUTDOWN_GRACE));
         });
     }
+    // Bound first: a bad metrics address stops `serve` before it says it listens.
+    let metrics = match config.metrics_listen {
+        Some(addr) => Some(metrics::bind(addr)?),
+        None => None,
+    };
     let listener = std::net::TcpListener::bind(config.listen).map_err(|e| {
         Error::usage(format!("cannot listen on {}: {e}", config.listen))
             .with_hint("choose another address with --listen, e.g. 127.0.0.1:0 for any free port")
@@ -124,6 +146,21 @@ pub async fn serve_until(
     let addr = listener
         .local_addr()
         .map_err(|e| Error::internal(format!("listener: {e}")))?;
+    let metrics_addr = metrics.as_ref().and_then(|l| l.local_addr().ok());
+    let listening = |https| Listening {
+        addr,
+        https,
+        metrics: metrics_addr,
+    };
+    let metrics_task = match metrics {
+        Some(listener) => Some(spawn_metrics(
+            listener,
+            store.clone(),
+            clock.clone(),
+            shutdown.subscribe(),
+        )?),
+        None => None,
+    };
     let result = match &config.tls {
         Some(tls) => {
             // A missing or unreadable file gets its own kind and the path, not the loader's OS text.
@@ -155,7 +192,7 @@ pub async fn serve_until(
                     shutdown.subscribe(),
                 ));
             }
-            on_listening(addr, true);
+            on_listening(listening(true));
             let mut server = axum_server::from_tcp_rustls(listener, rustls)
                 .map_err(|e| Error::internal(format!("listener: {e}")))?
                 .map(|tls| silent::FirstBytesTimeout::new(tls, HEADER_READ_TIMEOUT))
@@ -174,7 +211,7 @@ pub async fn serve_until(
                     shutdown.subscribe(),
                 ));
             }
-            on_listening(addr, false);
+            on_listening(listening(false));
             let mut server = axum_server::from_tcp(listener)
                 .map_err(|e| Error::internal(format!("listener: {e}")))?
                 .map(|plain| silent::FirstBytesTimeout::new(plain, HEADER_READ_TIMEOUT))
@@ -184,10 +221,49 @@ pub async fn serve_until(
         }
     };
     shutdown.send_replace(true);
+    if let Some(task) = metrics_task {
+        let _ = task.await;
+    }
     if let Some(task) = sweeper {
         let _ = task.await;
     }
     result.map_err(|e| Error::internal(format!("server: {e}")))
+}
+
+/// Serves `/metrics` on `listener` (plain HTTP, the same header timeout as the device port) until the
+/// server stops.
+fn spawn_metrics(
+    listener: std::net::TcpListener,
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    mut stopped: tokio::sync::watch::Receiver<bool>,
+) -> Result<tokio::task::JoinHandle<()>> {
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::internal(format!("metrics listener: {e}")))?;
+    if !addr.ip().is_loopback() {
+        tracing::warn!(
+            "serving metrics on {addr}, not loopback: /metrics has no authentication and names \
+             licenses, items and handshake codes; firewall the port to the monitoring host"
+        );
+    }
+    tracing::info!("serving metrics on http://{addr}/metrics");
+    let handle = axum_server::Handle::new();
+    let mut server = axum_server::from_tcp(listener)
+        .map_err(|e| Error::internal(format!("metrics listener: {e}")))?
+        .map(|plain| silent::FirstBytesTimeout::new(plain, HEADER_READ_TIMEOUT))
+        .handle(handle.clone());
+    tune(server.http_builder());
+    let app = metrics::router(store, clock).into_make_service();
+    Ok(tokio::spawn(async move {
+        tokio::spawn(async move {
+            let _ = stopped.wait_for(|s| *s).await;
+            handle.graceful_shutdown(Some(Duration::from_secs(5)));
+        });
+        if let Err(e) = server.serve(app).await {
+            tracing::error!("metrics listener stopped: {e}");
+        }
+    }))
 }
 
 /// A watch channel that flips to `true` once, when the server stops.

@@ -15,7 +15,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
-use super::{AppState, admin, device, live, openapi};
+use super::{AppState, admin, device, live, metrics, openapi};
 
 /// Largest authorize request: a few short fields.
 const AUTHORIZE_BODY_LIMIT: usize = 16 * 1024;
@@ -80,14 +80,20 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
         let doc = doc.clone();
         async move { ([(header::CONTENT_TYPE, "application/json")], doc).into_response() }
     };
-    router
+    let mut router = router
         .route("/v1/openapi.json", get(document))
         .fallback(device::not_found)
         .method_not_allowed_fallback(device::method_not_allowed)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
-        ))
+        ));
+    if state.metrics {
+        // Outside the timeout, so a 408 is timed too; inside the client address middleware, which
+        // only the access log needs.
+        router = router.layer(axum::middleware::from_fn(metrics::track));
+    }
+    router
         .layer(axum::middleware::from_fn_with_state(
             state.live.clone(),
             live::middleware,

@@ -38,6 +38,7 @@ pub(super) async fn run(
         if due {
             match store.sweep(now, "schedule").await {
                 Ok(run) if run.removed > 0 => {
+                    crate::metrics::devices_removed("sweep", run.removed as u64);
                     tracing::info!("sweep removed {} expired device(s)", run.removed)
                 }
                 Ok(_) => {}

@@ -8,6 +8,7 @@
 //! - `device_rules`: refresh intervals and sweeps, expiry caps, concurrent windows, per-scan hand-over.
 //! - `hostile_clients`: oversize, malformed and injected requests, slowloris, floods.
 //! - `crash_safety`: SIGKILL of `serve`, of a bulk unregister and of a bulk import; exact seating.
+//! - `metrics`: `serve --metrics-listen`: counters after known answers, per-item gauges, promtool.
 //! - `multi_instance`: two servers on one PostgreSQL database.
 //! - `backup_restore`: a backup under load restores whole; bad backups change nothing.
 //! - `secrets`: no secret in the server's log, answers, command line or store; `serve --dev`'s files.
@@ -21,6 +22,7 @@ mod crash_safety;
 mod device_api;
 mod device_rules;
 mod hostile_clients;
+mod metrics;
 mod multi_instance;
 mod proxies;
 mod reload;

@@ -14,6 +14,7 @@
 //! - `time.rs`: times to the second, as the store keeps them.
 //! - `tls.rs`: certificates made with the `openssl` CLI.
 //! - `sqlite.rs`: a store's SQLite file opened from the side (integrity checks, counts).
+//! - `metrics.rs`: a `/metrics` scrape's samples by name and labels, and `promtool check metrics`.
 //! - `pg.rs`: a throwaway PostgreSQL database per test, when `LTSCTL_TEST_DATABASE_URL` is set.
 //!
 //! Everything is re-exported here, so a test module says `use crate::util::*;`. No file here holds a
@@ -24,6 +25,7 @@ pub mod api;
 pub mod assert;
 pub mod cli;
 pub mod license;
+pub mod metrics;
 pub mod pg;
 pub mod secret;
 pub mod seed;

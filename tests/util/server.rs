@@ -32,6 +32,8 @@ pub struct Server {
     pub url: String,
     pub https: bool,
     stderr: PathBuf,
+    /// The stdout lines after the first, as the server prints them.
+    stdout: std::sync::Mutex<std::sync::mpsc::Receiver<String>>,
 }
 
 impl Cli<'_> {
@@ -63,12 +65,14 @@ impl Env {
         let stdout = child.stdout.take().expect("stdout");
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
+            // Every line is passed on (the launcher takes the first, [`Server::metrics_url`] looks
+            // for its own), and reading goes on so the server never writes to a closed pipe.
             let mut reader = BufReader::new(stdout);
-            let mut line = String::new();
-            let _ = reader.read_line(&mut line);
-            let _ = tx.send(line);
-            // Keep draining so the server never writes to a closed pipe.
-            let _ = std::io::copy(&mut reader, &mut std::io::sink());
+            let mut line = Vec::new();
+            while reader.read_until(b'\n', &mut line).unwrap_or(0) > 0 {
+                let _ = tx.send(String::from_utf8_lossy(&line).into_owned());
+                line.clear();
+            }
         });
         let line = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_default();
         let mut server = Server {
@@ -76,6 +80,7 @@ impl Env {
             url: String::new(),
             https: false,
             stderr,
+            stdout: std::sync::Mutex::new(rx),
         };
         let Some(url) = line.trim().strip_prefix("listening on ") else {
             let _ = server.terminate();
@@ -93,6 +98,25 @@ impl Env {
 impl Server {
     pub fn api(&self) -> Api {
         Api::new(self.url.clone())
+    }
+
+    /// The `/metrics` URL of a server started with `--metrics-listen`: its `metrics on URL` line,
+    /// printed right after `listening on URL`.
+    pub fn metrics_url(&self) -> String {
+        let rx = self.stdout.lock().expect("stdout lines");
+        loop {
+            match rx.recv_timeout(Duration::from_secs(10)) {
+                Ok(line) => {
+                    if let Some(url) = line.trim().strip_prefix("metrics on ") {
+                        return url.to_string();
+                    }
+                }
+                Err(_) => panic!(
+                    "serve printed no `metrics on URL` line\n{}",
+                    self.stderr_text()
+                ),
+            }
+        }
     }
 
     pub fn port(&self) -> u16 {
@@ -221,14 +245,15 @@ impl InProc {
             reload_on_sighup: false,
             reload: None,
             sweeper: false,
+            metrics_listen: None,
             bench_null_routes: false,
         };
         let task = tokio::spawn(serve_until(
             store.clone(),
             clock.clone(),
             config,
-            move |addr, _https| {
-                let _ = addr_tx.send(addr);
+            move |at| {
+                let _ = addr_tx.send(at.addr);
             },
             async move {
                 let _ = stop_rx.await;

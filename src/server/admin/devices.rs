@@ -64,11 +64,11 @@ pub async fn devices_unregister(
     AsOperator(admin): AsOperator,
     Body(r): Body<UnregisterRequest>,
 ) -> ApiResult<UnregisterReport> {
-    Ok(Json(
-        admin
-            .devices_unregister(&r.uuids, r.handshake.as_deref(), r.force)
-            .await?,
-    ))
+    let report = admin
+        .devices_unregister(&r.uuids, r.handshake.as_deref(), r.force)
+        .await?;
+    crate::metrics::devices_removed("unregister", report.removed.len() as u64);
+    Ok(Json(report))
 }
 
 /// Free the seats of up to `batch` matching devices, in one transaction.
@@ -81,6 +81,7 @@ pub async fn devices_unregister_matching(
     let removed = admin
         .devices_unregister_matching(&r.query, r.batch, r.force)
         .await?;
+    crate::metrics::devices_removed("unregister", removed);
     Ok(Json(RemovedView { removed }))
 }
 

@@ -68,6 +68,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut err = self.0;
         let status = status_of(err.kind);
+        if err.kind == ErrorKind::Busy {
+            crate::metrics::store_busy();
+        }
         if status == StatusCode::INTERNAL_SERVER_ERROR {
             // The detail (paths, SQL) is for the operator's log, not for the caller.
             tracing::error!("admin request failed: {}", err.message);

@@ -39,5 +39,7 @@ pub async fn status(
 #[utoipa::path(post, path = "/v1/admin/sweep",
     responses((status = 200, body = SweepView)))]
 pub async fn sweep(AsOperator(admin): AsOperator) -> ApiResult<SweepView> {
-    Ok(Json(admin.sweep().await?))
+    let run = admin.sweep().await?;
+    crate::metrics::devices_removed("sweep", run.removed.max(0) as u64);
+    Ok(Json(run))
 }

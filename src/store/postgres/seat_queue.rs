@@ -67,6 +67,7 @@ async fn run(pool: PgPool, mut rx: mpsc::Receiver<Waiting>) {
     let mut queued: Vec<Waiting> = Vec::with_capacity(MAX_GROUP);
     while rx.recv_many(&mut queued, MAX_GROUP).await > 0 {
         let (reqs, replies): (Vec<SeatRequest>, Vec<_>) = queued.drain(..).unzip();
+        crate::metrics::commit_group("postgres", reqs.len());
         match seat_all(&pool, &reqs).await {
             Ok(outcomes) if outcomes.len() == replies.len() => {
                 for (reply, outcome) in replies.into_iter().zip(outcomes) {

@@ -228,6 +228,7 @@ async fn writer_task(
                 Work::Job(job) => group.jobs.push(job),
             }
         }
+        crate::metrics::commit_group("sqlite", group.seats.len() + group.jobs.len());
         let outcome = {
             let _turn = turn.lock().await;
             run_group(&pool, &mut group).await
