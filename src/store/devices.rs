@@ -186,8 +186,12 @@ const UNREGISTER_MATCHING: &str = concatcp!(
 
 const SEATS_OF: &str = concatcp!(COLUMNS, " FROM devices WHERE uuid = $1 ORDER BY handshake");
 
-const UNREGISTER: &str =
-    "DELETE FROM devices WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2)";
+/// Device `$1`'s seats (through code `$2`, if given); unless `$3` (force), not those whose check-out runs
+/// past `$4`. The condition stands in the DELETE itself: at READ COMMITTED, PostgreSQL checks a row that
+/// a concurrent check-out changed against it again, so that check-out is never deleted unseen.
+const UNREGISTER: &str = "DELETE FROM devices
+     WHERE uuid = $1 AND (CAST($2 AS TEXT) IS NULL OR handshake = $2)
+       AND ($3 OR checked_out_until IS NULL OR checked_out_until <= $4)";
 
 /// The seats of device `$1` (through code `$2`, if given) held by a check-out that runs past `$3`.
 const CHECKED_OUT: &str = "SELECT uuid, handshake, checked_out_until FROM devices
@@ -283,7 +287,18 @@ async fn unregister(
     force: bool,
     now: i64,
 ) -> StoreResult<Vec<String>> {
+    let mut missing = Vec::new();
+    for uuid in uuids {
+        if c.execute(UNREGISTER, args![uuid, handshake, force, now])
+            .await?
+            == 0
+        {
+            missing.push(uuid.clone());
+        }
+    }
     if !force {
+        // What the deletes left because it is checked out refuses the whole call (the caller's
+        // transaction is rolled back): read after them, so a check-out committed meanwhile counts.
         let mut held: Vec<CheckedOut> = Vec::new();
         for uuid in uuids {
             held.extend(
@@ -293,12 +308,6 @@ async fn unregister(
         }
         if !held.is_empty() {
             return Err(checked_out_conflict(&held));
-        }
-    }
-    let mut missing = Vec::new();
-    for uuid in uuids {
-        if c.execute(UNREGISTER, args![uuid, handshake]).await? == 0 {
-            missing.push(uuid.clone());
         }
     }
     Ok(missing)

@@ -323,3 +323,64 @@ async fn postgres_only_a_device_renewed_during_bulk_unregister_keeps_its_seat() 
     assert_eq!(removed, 0, "renewed meanwhile: no longer idle");
     assert_eq!(s.device_seats("idle").await.unwrap().len(), 1);
 }
+
+/// A device checked out while `devices unregister UUID` (no force) waits for its row keeps its seat and
+/// the unregister is refused: the check-out condition stands in the DELETE itself, and the refusal is
+/// read after it (a check read before the wait would have seen no check-out).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_only_a_device_checked_out_during_unregister_keeps_its_seat() {
+    let Some(url) = pg_url() else { return };
+    let db = PgDb::create(&url).await;
+    let store = Arc::new(PgStore::connect(&db.url).await.expect("connect"));
+    let s: S = store.clone();
+    import(&s, "L1", &[("I1", "per-device", FAR)]).await;
+    code(&s, "APP", &["I1"]).await;
+    s.insert_devices(&[device("APP", "rig", "I1", T0, T0, T0 + 100)])
+        .await
+        .unwrap();
+    // The check-out's transaction holds the row until it commits.
+    let mut checkout = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut checkout).await.unwrap();
+    sqlx::query("UPDATE devices SET checked_out_until = $1, expires_at = $1 WHERE uuid = 'rig'")
+        .bind(T0 + 30 * DAY)
+        .execute(&mut checkout)
+        .await
+        .unwrap();
+    let unregister = {
+        let s = s.clone();
+        tokio::spawn(async move {
+            s.unregister_devices(&strings(&["rig"]), None, false, T0 + 10)
+                .await
+        })
+    };
+    let mut watch = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let waiting: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock')",
+        )
+        .fetch_one(&mut watch)
+        .await
+        .unwrap();
+        if waiting {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "the unregister never waited for the row"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    sqlx::query("COMMIT").execute(&mut checkout).await.unwrap();
+    let refused = unregister.await.unwrap();
+    assert!(
+        matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("rig through APP")),
+        "{refused:?}"
+    );
+    assert_eq!(
+        s.device_seats("rig").await.unwrap().len(),
+        1,
+        "the check-out keeps its seat"
+    );
+}
