@@ -370,7 +370,7 @@ pub enum DevicesCommand {
     #[command(
         long_about = "End a device's offline check-out early, freeing its seat, when you know the device is gone \
             (its file would otherwise hold the seat until it expires). Usage the device counted meanwhile is \
-            still accepted by `ltsctl usage import`.",
+            still accepted by `ltsctl usage import`, until 90 days after the check-out's end.",
         after_help = "Example:\n  ltsctl devices checkin rig-7"
     )]
     Checkin {

@@ -86,7 +86,6 @@ impl DeviceService {
         let wanted = chrono::Duration::from_std(req.period)
             .ok()
             .and_then(|p| now.checked_add_signed(p));
-        let first_use = record.handshake.active_from_first_use();
         let seat = SeatRequest {
             handshake: req.handshake.clone(),
             uuid: req.uuid.clone(),
@@ -109,7 +108,8 @@ impl DeviceService {
                         room: room(c.capacity),
                         seat_expires_at: to_unix(c.seat_expires_at).max(until),
                         token_expires_at: until,
-                        unused_seat_expires_at: first_use.then_some(to_unix(expiry)),
+                        // A check-out is a use: the device's active time starts now.
+                        unused_seat_expires_at: None,
                     }
                 })
                 .collect(),

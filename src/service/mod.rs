@@ -410,8 +410,12 @@ impl DeviceService {
             return Err(DeviceError::new(
                 Denial::NoMatchingLicense,
                 format!(
-                    "device {} holds no seat through {}; authorize it first (POST /v1/authorize)",
-                    req.uuid, req.handshake
+                    "device {} holds no seat through {} and no authorization that ended less than {} \
+                     ago; authorize it first (POST /v1/authorize; an offline device: `ltsctl devices \
+                     checkout`)",
+                    req.uuid,
+                    req.handshake,
+                    format_duration(usage::LATE_UPLOAD_WINDOW)
                 ),
             ));
         }

@@ -102,6 +102,9 @@ const DOMAINS: &str = "SELECT domain FROM handshake_domains WHERE code = $1 ORDE
 const ACTIVE_DEVICES: &str =
     "SELECT COUNT(*) FROM devices WHERE handshake = $1 AND expires_at > $2";
 
+const CHECKED_OUT_DEVICES: &str =
+    "SELECT COUNT(*) FROM devices WHERE handshake = $1 AND checked_out_until > $2";
+
 const IS_BOUND: &str = "SELECT COUNT(*) FROM handshake_items WHERE code = $1 AND item_id = $2";
 
 /// Appends the item after the code's last position.
@@ -396,8 +399,18 @@ async fn delete(c: &mut impl Dialect, code: &str, force: bool, now: i64) -> Stor
     lock_code(c, code).await?;
     let seated: i64 = c.scalar(ACTIVE_DEVICES, args![code, now]).await?;
     if seated > 0 && !force {
+        let held: i64 = c.scalar(CHECKED_OUT_DEVICES, args![code, now]).await?;
+        let checked_out = if held > 0 {
+            format!(
+                " ({held} of them checked out: their offline files stay valid until they end, \
+                 see `ltsctl devices list --checked-out --handshake {code}`)"
+            )
+        } else {
+            String::new()
+        };
         return Err(StoreError::Conflict(format!(
-            "handshake code {code} has {seated} active device(s); unregister them first or pass --force"
+            "handshake code {code} has {seated} active device(s){checked_out}; unregister them first \
+             or pass --force"
         )));
     }
     c.execute("DELETE FROM handshakes WHERE code = $1", args![code])

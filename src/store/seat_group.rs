@@ -96,6 +96,10 @@ struct Current {
     used: bool,
 }
 
+/// Device `$3`'s first use through code `$2` is `$1` unless it has one.
+const FIRST_USE: &str = "UPDATE devices SET first_used_at = COALESCE(first_used_at, $1)
+     WHERE handshake = $2 AND uuid = $3";
+
 /// Moves a checked-out device into its item's concurrent window until its check-out ends (`$1`), keeping
 /// its place if it is in the window already (since `$2`, at `$3`).
 const WINDOW_UNTIL: &str = "UPDATE devices SET
@@ -325,6 +329,15 @@ async fn seat_group_in<'a, C: Dialect>(
             req.now,
             candidate.token_expires_at,
         ));
+        if req.checkout {
+            // A check-out is the device's first use (`--active-from first-use`): the file lets it work.
+            pending.flush(c).await?;
+            c.execute(FIRST_USE, args![req.now, &req.handshake, &req.uuid])
+                .await?;
+            if let Some(seat) = current.get_mut(&(req.handshake.clone(), req.uuid.clone())) {
+                seat.used = true;
+            }
+        }
         if let (Some(until), Room::Concurrent(_)) = (checkout_until, candidate.room) {
             // In the window from now until the check-out ends: written at once, so the group's next
             // requests for the item count it.

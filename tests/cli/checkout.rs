@@ -134,6 +134,29 @@ fn checkout_mistakes_are_refused_before_a_seat_is_taken() {
         2,
     );
     assert!(err.contains("366"), "{err}");
+    // Stdout that cannot be written (full disk, closed pipe): no panic, and the hint says the seat was
+    // taken and how to get its file or free it.
+    #[cfg(target_os = "linux")]
+    {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = env
+            .here()
+            .command()
+            .args(checkout_line("rig-full", "").split_whitespace())
+            .stdout(full)
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("file was not written") && err.contains("devices checkin rig-full"),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
     // A viewer may not check devices out.
     let viewer = env.token("watcher", "viewer");
     let remote = Target::remote(&server.url, Some(&viewer));

@@ -312,6 +312,23 @@ pub(crate) async fn case_first_use_starts_the_removal_clock(s: S) {
         seat(&s, "APP", "quiet", T0 + 50, first_use(T0 + 650)).await,
         seated("I1", FAR, false)
     );
+    // A check-out is a use: once checked out (and after it ends), the usual removal time applies.
+    seat(&s, "APP", "kiosk", T0, first_use(T0 + 600)).await;
+    let held = checkout_req(
+        "APP",
+        "kiosk",
+        T0 + 60,
+        vec![held_until("I1", dev, T0 + 7 * DAY)],
+    );
+    assert_eq!(
+        s.seat_device(held).await.unwrap(),
+        seated("I1", T0 + 7 * DAY, false)
+    );
+    assert_eq!(
+        seat(&s, "APP", "kiosk", T0 + 8 * DAY, first_use(T0 + 9 * DAY)).await,
+        seated("I1", T0 + 9 * DAY, true),
+        "used by its check-out (whose seat lapsed on day 7): not held until the item expires"
+    );
     // Without first-use, the usual removal time whatever the device did.
     assert_eq!(
         seat(&s, "APP", "plain", T0, vec![cand("I1", dev, T0 + 600)]).await,
