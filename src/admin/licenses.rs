@@ -130,6 +130,10 @@ pub struct LicenseRemovalView {
     /// Live seats freed, in all and per item.
     pub seats_freed: i64,
     pub freed_seats: Vec<ItemSeats>,
+    /// How many of the seats freed were held by a live check-out: their offline files stay valid
+    /// until they end, so those devices keep working on seats given to others.
+    #[serde(default)]
+    pub checked_out_freed: i64,
     /// Bindings of its items to handshake codes, dropped with them.
     pub unbound: Vec<Binding>,
     /// Units (scans, pages) consumed on its items: kept by item id, and counted again if the same item
@@ -150,8 +154,16 @@ impl LicenseRemovalView {
                 .iter()
                 .map(|s| format!("{}: {}", s.item, s.seats))
                 .collect();
+            let checked_out = if self.checked_out_freed > 0 {
+                format!(
+                    ", {} of them checked out, whose offline files stay valid until they end",
+                    self.checked_out_freed
+                )
+            } else {
+                String::new()
+            };
             format!(
-                "{} live seat(s) ({})",
+                "{} live seat(s) ({}{checked_out})",
                 self.seats_freed,
                 per_item.join(", ")
             )

@@ -550,6 +550,13 @@ async fn checkout(
 ) -> Result<()> {
     if let Some(path) = out {
         crate::files::check_output_dir(path)?;
+        if path.is_dir() {
+            return Err(Error::usage(format!(
+                "--out {} is a directory; give the file to write, e.g. {}/device.lic",
+                path.display(),
+                path.display()
+            )));
+        }
         if path.exists() {
             return Err(
                 Error::conflict(format!("{} already exists", path.display())).with_hint(

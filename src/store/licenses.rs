@@ -55,6 +55,8 @@ pub enum ImportResult {
 pub struct LicenseRemoval {
     /// Live seats freed, per item id (items without live seats are not listed), by item id.
     pub freed_seats: Vec<(String, i64)>,
+    /// How many of them are held by a live check-out (whose offline file stays valid until it ends).
+    pub checked_out: i64,
     /// Bindings dropped: (handshake code, item id), by code then item.
     pub unbound: Vec<(String, String)>,
     /// Units (scans, pages) consumed on the license's items: kept, keyed by item id.
@@ -146,6 +148,9 @@ const LICENSE_LIVE_SEATS: &str = "SELECT d.item_id, COUNT(*) FROM devices d
      JOIN items i ON i.id = d.item_id
      WHERE i.license_id = $1 AND d.expires_at > $2
      GROUP BY d.item_id ORDER BY d.item_id";
+/// Seats on the items of license `$1` held by a check-out that runs past `$2`.
+const LICENSE_CHECKED_OUT: &str = "SELECT COUNT(*) FROM devices d JOIN items i ON i.id = d.item_id
+     WHERE i.license_id = $1 AND d.checked_out_until > $2";
 /// Bindings (code, item) of the items of license `$1`, by code then item.
 const LICENSE_BINDINGS: &str = "SELECT hi.code, hi.item_id FROM handshake_items hi
      JOIN items i ON i.id = hi.item_id
@@ -180,10 +185,19 @@ impl LicenseRemoval {
             .iter()
             .map(|(item, n)| format!("{item}: {n}"))
             .collect();
+        let checked_out = if self.checked_out > 0 {
+            format!(
+                "; {} of them checked out, whose offline files stay valid until they end (see `ltsctl \
+                 devices list --checked-out`)",
+                self.checked_out
+            )
+        } else {
+            String::new()
+        };
         StoreError::Conflict(format!(
-            "license {id} is in use: devices hold {} live seat(s) on its items ({}); unregister them \
-             first, or pass --force to remove the license and free the seats (its consumption and usage \
-             history are kept either way)",
+            "license {id} is in use: devices hold {} live seat(s) on its items ({}){checked_out}; \
+             unregister them first, or pass --force to remove the license and free the seats (its \
+             consumption and usage history are kept either way)",
             self.seats(),
             per_item.join(", ")
         ))
@@ -433,10 +447,12 @@ async fn replace_in(
 /// What removing license `id` at `now` frees and keeps.
 async fn removal_of(c: &mut impl Conn, id: &str, now: i64) -> StoreResult<LicenseRemoval> {
     let freed_seats = c.fetch_all(LICENSE_LIVE_SEATS, args![id, now]).await?;
+    let checked_out = c.scalar(LICENSE_CHECKED_OUT, args![id, now]).await?;
     let unbound = c.fetch_all(LICENSE_BINDINGS, args![id]).await?;
     let (units_kept, reports_kept) = c.fetch_one(LICENSE_LEDGER, args![id]).await?;
     Ok(LicenseRemoval {
         freed_seats,
+        checked_out,
         unbound,
         units_kept,
         reports_kept,

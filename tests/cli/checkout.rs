@@ -116,6 +116,8 @@ fn checkout_mistakes_are_refused_before_a_seat_is_taken() {
     env.write("taken.lic", "old");
     let err = env.sh_err(&checkout_line("rig-1", "--out taken.lic"), 4);
     assert!(err.contains("taken.lic already exists"), "{err}");
+    let err = env.sh_err(&checkout_line("rig-1", "--out ."), 2);
+    assert!(err.contains("is a directory"), "{err}");
     let err = env.sh_err(&checkout_line("rig-1", "--out missing-dir/rig.lic"), 3);
     assert!(err.contains("missing-dir"), "{err}");
     assert_eq!(env.counts()["active_devices"], 0, "no seat left behind");

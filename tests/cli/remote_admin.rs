@@ -181,7 +181,8 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
         .map(|i| json!({"handshake": CODE, "item": i}))
         .collect();
     let want = json!({"license": LICENSE, "removed": LICENSE, "dry_run": false, "seats_freed": 0,
-        "freed_seats": [], "unbound": unbound, "units_kept": 0, "reports_kept": 0});
+        "freed_seats": [], "checked_out_freed": 0, "unbound": unbound, "units_kept": 0,
+        "reports_kept": 0});
     assert_eq!(removed, want);
     assert_eq!(s.ok("license list"), json!([]));
     assert_eq!(s.ok("handshake delete CODE"), json!({"deleted": CODE}));

@@ -301,6 +301,7 @@ pub(crate) async fn case_license_remove(s: S) {
     // A forced dry run says what would go and changes nothing.
     let want = ltsctl::store::LicenseRemoval {
         freed_seats: vec![("I1".into(), 1)],
+        checked_out: 0,
         unbound: vec![("APP".into(), "I1".into())],
         units_kept: 3,
         reports_kept: 1,

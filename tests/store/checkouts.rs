@@ -169,6 +169,17 @@ pub(crate) async fn case_checkout_refuses_unregistering_without_force(s: S) {
         ..Default::default()
     };
     assert_eq!(s.unregister_matching(&idle, 100).await.unwrap(), 1);
+    // Removing the license says which of the seats it would free are checked out.
+    let err = s
+        .remove_license("L1", false, false, T0 + 5)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Conflict(m) if m.contains("2 of them checked out")),
+        "{err:?}"
+    );
+    let dry = s.remove_license("L1", true, true, T0 + 5).await.unwrap();
+    assert_eq!((dry.seats(), dry.checked_out), (2, 2));
     // Check-in through one code ends that one only; again, nothing is left to end.
     assert_eq!(
         s.check_in_device("rig", Some("OTHER"), T0 + 6)

@@ -140,6 +140,7 @@ pub(super) fn removal_view(id: &str, dry_run: bool, removal: LicenseRemoval) -> 
         removed: (!dry_run).then(|| id.to_string()),
         dry_run,
         seats_freed: removal.seats(),
+        checked_out_freed: removal.checked_out,
         freed_seats: removal
             .freed_seats
             .into_iter()
