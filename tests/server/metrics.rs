@@ -307,20 +307,7 @@ async fn on_postgresql_an_instance_reports_the_seats_another_took() {
     let target = Target::database(&database.url);
     let ltsctl = env.on(&target);
     let items = [Item::per_device("MET-PG", 10, now_secs())];
-    env.write("doc.toml", document("MET-PG-LIC", &items));
-    ltsctl.ok(&["issuer", "keygen", "--out", "k.pem"]);
-    ltsctl.ok(&[
-        "issuer", "sign", "doc.toml", "--key", "k.pem", "--out", "doc.lic",
-    ]);
-    ltsctl.ok(&["trust", "add", "k.pub.pem"]);
-    ltsctl.ok(&[
-        "license",
-        "import",
-        "doc.lic",
-        "--handshake",
-        "metpg-001",
-        "--create",
-    ]);
+    ltsctl.issue_and_import("metpg-001", "MET-PG-LIC", &items);
     let a = ltsctl.serve(&["--rate-limit", "0", "--metrics-listen", "127.0.0.1:0"]);
     let b = ltsctl.serve(&["--rate-limit", "0", "--metrics-listen", "127.0.0.1:0"]);
     let (a_metrics, b_metrics) = (a.metrics_url(), b.metrics_url());

@@ -20,20 +20,7 @@ async fn two_instances_share_quota_keys_and_sweeps() {
     let target = Target::database(&db);
     let ltsctl = env.on(&target);
     let items = [Item::per_device("MULTI-A", 20, now_secs())];
-    env.write("doc.toml", document("MULTI", &items));
-    ltsctl.ok(&["issuer", "keygen", "--out", "k.pem"]);
-    ltsctl.ok(&[
-        "issuer", "sign", "doc.toml", "--key", "k.pem", "--out", "doc.lic",
-    ]);
-    ltsctl.ok(&["trust", "add", "k.pub.pem"]);
-    ltsctl.ok(&[
-        "license",
-        "import",
-        "doc.lic",
-        "--handshake",
-        "multi-001",
-        "--create",
-    ]);
+    ltsctl.issue_and_import("multi-001", "MULTI", &items);
     ltsctl.ok(&["handshake", "set", "multi-001", "--overuse", "0"]);
 
     let a = ltsctl.serve(&["--rate-limit", "0"]);

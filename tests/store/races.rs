@@ -299,25 +299,7 @@ async fn postgres_only_a_device_renewed_during_bulk_unregister_keeps_its_seat() 
         let s = s.clone();
         tokio::spawn(async move { s.unregister_matching(&filter, 100).await })
     };
-    let mut watch = sqlx::PgConnection::connect(&db.url).await.unwrap();
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let waiting: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-               WHERE datname = current_database() AND wait_event_type = 'Lock')",
-        )
-        .fetch_one(&mut watch)
-        .await
-        .unwrap();
-        if waiting {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < until,
-            "the unregister never waited for the row"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    wait_for_a_row_lock(&db.url).await;
     sqlx::query("COMMIT").execute(&mut renewal).await.unwrap();
     let removed = unregister.await.unwrap().expect("unregister_matching");
     assert_eq!(removed, 0, "renewed meanwhile: no longer idle");
@@ -353,25 +335,7 @@ async fn postgres_only_a_device_checked_out_during_unregister_keeps_its_seat() {
                 .await
         })
     };
-    let mut watch = sqlx::PgConnection::connect(&db.url).await.unwrap();
-    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let waiting: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-               WHERE datname = current_database() AND wait_event_type = 'Lock')",
-        )
-        .fetch_one(&mut watch)
-        .await
-        .unwrap();
-        if waiting {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < until,
-            "the unregister never waited for the row"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    wait_for_a_row_lock(&db.url).await;
     sqlx::query("COMMIT").execute(&mut checkout).await.unwrap();
     let refused = unregister.await.unwrap();
     assert!(
@@ -383,4 +347,28 @@ async fn postgres_only_a_device_checked_out_during_unregister_keeps_its_seat() {
         1,
         "the check-out keeps its seat"
     );
+}
+
+/// Returns once a session on the database at `url` waits for a lock (the unregister under test, blocked
+/// by the row the test's own transaction holds); fails after 30 s.
+async fn wait_for_a_row_lock(url: &str) {
+    let mut watch = sqlx::PgConnection::connect(url).await.unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let waiting: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock')",
+        )
+        .fetch_one(&mut watch)
+        .await
+        .unwrap();
+        if waiting {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "the unregister never waited for the row"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use ltsctl::license::{IssuerKey, LicenseFile};
 use serde_json::Value;
 
-use crate::util::{CODE, Env, PRODUCT, days, days_from_now, now_secs, rfc3339, s};
+use crate::util::{CODE, Cli, Env, PRODUCT, days, days_from_now, now_secs, rfc3339, s};
 
 /// One `[[items]]` table. Validity defaults to [at - 1 day, at + 365 days); `quota` is signed so that
 /// bad documents can be written.
@@ -324,6 +324,29 @@ impl Env {
             "license",
             "import",
             s(&lic),
+            "--handshake",
+            code,
+            "--create",
+        ])
+    }
+}
+
+impl Cli<'_> {
+    /// On this target: a new issuer key (`k.pem`) trusted, and [`document`]`(license_id, items)` signed with
+    /// it and imported with `--handshake CODE --create`: the import's summary. For targets other than the
+    /// environment's data dir (a PostgreSQL database), where [`Env::import`] does not apply.
+    #[track_caller]
+    pub fn issue_and_import(&self, code: &str, license_id: &str, items: &[Item]) -> Value {
+        self.env.write("doc.toml", document(license_id, items));
+        self.ok(&["issuer", "keygen", "--out", "k.pem"]);
+        self.ok(&[
+            "issuer", "sign", "doc.toml", "--key", "k.pem", "--out", "doc.lic",
+        ]);
+        self.ok(&["trust", "add", "k.pub.pem"]);
+        self.ok(&[
+            "license",
+            "import",
+            "doc.lic",
             "--handshake",
             code,
             "--create",
