@@ -86,6 +86,14 @@ impl DeviceService {
         let wanted = chrono::Duration::from_std(req.period)
             .ok()
             .and_then(|p| now.checked_add_signed(p));
+        // The check-out's end on an item: the period asked, cut at the item's expiry.
+        let until_on = |item_id: &str| {
+            let expiry = items
+                .iter()
+                .find(|i| i.id == item_id)
+                .map_or(now, |i| i.expires_at);
+            to_unix(wanted.map_or(expiry, |w| w.min(expiry)))
+        };
         let seat = SeatRequest {
             handshake: req.handshake.clone(),
             uuid: req.uuid.clone(),
@@ -97,11 +105,7 @@ impl DeviceService {
             candidates: candidates
                 .iter()
                 .map(|c| {
-                    let expiry = items
-                        .iter()
-                        .find(|i| i.id == c.item_id)
-                        .map_or(now, |i| i.expires_at);
-                    let until = to_unix(wanted.map_or(expiry, |w| w.min(expiry)));
+                    let until = until_on(&c.item_id);
                     SeatCandidate {
                         item_id: c.item_id.clone(),
                         option: c.option.as_str().to_string(),
@@ -116,11 +120,6 @@ impl DeviceService {
             fresh_checked: true,
             checkout: true,
         };
-        let until_of: Vec<(String, i64)> = seat
-            .candidates
-            .iter()
-            .map(|c| (c.item_id.clone(), c.token_expires_at))
-            .collect();
         let outcome = self
             .store
             .seat_device(seat)
@@ -147,10 +146,7 @@ impl DeviceService {
             .ok_or_else(|| {
                 DeviceError::internal("checked out on an item that was not a candidate")
             })?;
-        let until = until_of
-            .iter()
-            .find(|(id, _)| *id == item_id)
-            .map_or(to_unix(now), |(_, u)| *u);
+        let until = until_on(&item_id);
         let mut claims = token::claims(
             &self.lts_id,
             &req.uuid,
