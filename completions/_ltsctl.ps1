@@ -1049,7 +1049,7 @@ Register-ArgumentCompleter -Native -CommandName 'ltsctl' -ScriptBlock {
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'The device''s platform')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A name for administrators (e.g. the device''s host name)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long the device may work offline (e.g. 90d; at most 366d, and never past the item''s expiry)')
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the file here (refused if it exists) instead of to stdout')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the file here (refused if it exists) instead of to stdout (`-`: stdout)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]')

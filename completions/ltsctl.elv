@@ -952,7 +952,7 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --platform 'The device''s platform'
             cand --name 'A name for administrators (e.g. the device''s host name)'
             cand --for 'How long the device may work offline (e.g. 90d; at most 366d, and never past the item''s expiry)'
-            cand --out 'Write the file here (refused if it exists) instead of to stdout'
+            cand --out 'Write the file here (refused if it exists) instead of to stdout (`-`: stdout)'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'

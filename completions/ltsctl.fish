@@ -662,7 +662,7 @@ embedded\t''
 server\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l name -d 'A name for administrators (e.g. the device\'s host name)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l for -d 'How long the device may work offline (e.g. 90d; at most 366d, and never past the item\'s expiry)' -r
-complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l out -d 'Write the file here (refused if it exists) instead of to stdout' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l out -d 'Write the file here (refused if it exists) instead of to stdout (`-`: stdout)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand devices; and __fish_seen_subcommand_from checkout" -l data-dir -d 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]' -r -F

@@ -362,7 +362,7 @@ pub enum DevicesCommand {
         /// How long the device may work offline (e.g. 90d; at most 366d, and never past the item's expiry)
         #[arg(long = "for", value_name = "DUR", value_parser = parse_window)]
         period: Duration,
-        /// Write the file here (refused if it exists) instead of to stdout
+        /// Write the file here (refused if it exists) instead of to stdout (`-`: stdout)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

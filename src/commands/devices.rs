@@ -173,7 +173,9 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                 name,
                 for_seconds: period.as_secs(),
             };
-            checkout(ctx, admin.as_ref(), &req, out.as_deref()).await
+            // `--out -` is stdout, as everywhere else on the command line.
+            let out = out.as_deref().filter(|p| *p != std::path::Path::new("-"));
+            checkout(ctx, admin.as_ref(), &req, out).await
         }
         DevicesCommand::Checkin { uuid, handshake } => {
             let report = admin.devices_checkin(&uuid, handshake.as_deref()).await?;

@@ -273,6 +273,14 @@ fn read_uploads(path: &std::path::Path) -> Result<Vec<UsageUpload>> {
         let value = match stream.next() {
             None => break,
             Some(Ok(v)) => v,
+            // A value cut off by the end of the file is reported where it starts (serde_json would
+            // name the line the file ends on, one past it when the file ends with a newline).
+            Some(Err(e)) if e.is_eof() => {
+                return Err(Error::usage(format!(
+                    "{shown} line {line}: JSON value not terminated (the file ends inside it)"
+                ))
+                .with_hint(IMPORT_HINT));
+            }
             Some(Err(e)) => {
                 return Err(
                     Error::usage(format!("{shown} line {}: not JSON: {e}", e.line()))

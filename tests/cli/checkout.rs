@@ -58,7 +58,9 @@ fn a_checkout_file_holds_a_seat_on_both_targets_until_checked_in() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
-    let file2 = env.on(&remote).sh(&checkout_line("rig-2", ""));
+    // `--out -` is stdout, not a file named "-".
+    let file2 = env.on(&remote).sh(&checkout_line("rig-2", "--out -"));
+    assert!(!env.work.join("-").exists(), "no file named -");
     assert_eq!(file2["uuid"], "rig-2");
     assert_eq!(file2["jwks"], rt.block_on(api.get("/v1/jwks")).1);
     let c = claims(file2["token"].as_str().expect("token"));
@@ -213,6 +215,16 @@ fn usage_import_counts_each_report_once_and_refuses_a_bad_file_whole() {
         (&json!(1), &json!(1))
     );
     assert_eq!(env.sh("usage -o json")["scans"], 50, "r-5 was not recorded");
+    // A value the file ends inside is reported on the line it starts on, not the one after.
+    env.write(
+        "cut.jsonl",
+        format!("{}\n{{\"handshake\": \n", body(&["r-7"])),
+    );
+    let err = env.sh_err("usage import cut.jsonl", 2);
+    assert!(
+        err.contains("cut.jsonl line 2: JSON value not terminated"),
+        "{err}"
+    );
     env.write("empty.json", "");
     let err = env.sh_err("usage import empty.json", 2);
     assert!(err.contains("no usage upload"), "{err}");
