@@ -254,6 +254,19 @@ pub trait DevicesAdmin: Send + Sync {
         raw_page(page)
     }
 
+    /// Every matching device (up to `limit`), each as its JSON text handed to `each` as it is read, when
+    /// the target can list in one pass (the local SQLite store: one statement, no pages); `None` when it
+    /// cannot, and callers page through [`Self::devices_list_raw`].
+    async fn devices_each_json(
+        &self,
+        query: &DeviceQuery,
+        limit: Option<u64>,
+        each: &mut crate::store::EachJson<'_>,
+    ) -> Result<Option<u64>> {
+        let _ = (query, limit, each);
+        Ok(None)
+    }
+
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64>;
 
     async fn device_show(&self, uuid: &str) -> Result<DeviceDetail>;

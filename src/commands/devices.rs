@@ -237,6 +237,24 @@ async fn stream_into(
     out: &mut crate::output::RowStream,
 ) -> Result<()> {
     let csv = ctx.out.format == crate::cli::OutputFormat::Csv;
+    if ctx.out.is_json() {
+        // In one pass where the target can (the local SQLite store), each device's text straight out.
+        let mut failed = None;
+        let mut each = |row: &str| match out.raw_item(row) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        };
+        let done = admin.devices_each_json(q, limit, &mut each).await?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if done.is_some() {
+            return Ok(());
+        }
+    }
     let mut cursor: Option<String> = None;
     loop {
         let left = limit.map(|l| l.saturating_sub(out.count));

@@ -58,14 +58,26 @@ impl RowStream {
 
     /// Opens the array (and its object) before the first item, separates the others.
     fn next_json_item(&mut self) -> Result<()> {
+        // Once per row of listings of millions: no allocation but the first.
         let sep = match (self.first, self.field) {
-            (true, Some(field)) => format!("{{\n  {}: [\n    ", json_key(field)),
-            (true, None) => "[\n  ".to_string(),
-            (false, Some(_)) => ",\n    ".to_string(),
-            (false, None) => ",\n  ".to_string(),
+            (true, Some(field)) => {
+                self.first = false;
+                return self.write(format!("{{\n  {}: [\n    ", json_key(field)).as_bytes());
+            }
+            (true, None) => "[\n  ",
+            (false, Some(_)) => ",\n    ",
+            (false, None) => ",\n  ",
         };
         self.first = false;
         self.write(sep.as_bytes())
+    }
+
+    /// Writes one JSON value given as text (`-o json` only).
+    pub fn raw_item(&mut self, record: &str) -> Result<()> {
+        self.next_json_item()?;
+        self.write(record.as_bytes())?;
+        self.count += 1;
+        Ok(())
     }
 
     /// Writes one batch of JSON values given as text (`-o json` only).

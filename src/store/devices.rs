@@ -96,6 +96,17 @@ pub trait DevicesStore: Send + Sync {
         after: Option<&DeviceCursor>,
         limit: i64,
     ) -> StoreResult<Option<String>>;
+    /// Every matching device (up to `limit`) in sort order, each as the JSON text of its admin view
+    /// handed to `each` as it is read, in one statement on one snapshot: the local `devices list -o json`,
+    /// which then needs no pages, cursors or page buffers. Stops early when `each` returns false. `None`
+    /// when the backend has no such path (callers then page through [`Self::list_devices`]).
+    async fn each_device_json(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        limit: i64,
+        each: &mut EachJson<'_>,
+    ) -> StoreResult<Option<u64>>;
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64>;
     /// The seats of a device (one per handshake code it uses).
     async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>>;
@@ -125,6 +136,10 @@ pub trait DevicesStore: Send + Sync {
 }
 
 /// What a backend can do its own way for device listings.
+/// What [`DevicesStore::each_device_json`] hands each device to (a named type: `async_trait` would
+/// otherwise give the `&str` one fixed lifetime instead of any).
+pub type EachJson<'a> = dyn FnMut(&str) -> bool + Send + 'a;
+
 pub(crate) trait DevicesDialect: Conn {
     /// [`DevicesStore::list_devices_json`]: `None` where the backend has no faster way.
     fn list_json<'a>(
@@ -134,6 +149,14 @@ pub(crate) trait DevicesDialect: Conn {
         after: Option<&'a DeviceCursor>,
         limit: i64,
     ) -> impl Future<Output = StoreResult<Option<String>>> + Send + 'a;
+    /// [`DevicesStore::each_device_json`]: `None` where the backend has no faster way.
+    fn each_json<'a>(
+        &'a mut self,
+        filter: &'a DeviceFilter,
+        sort: DeviceSort,
+        limit: i64,
+        each: &'a mut EachJson<'a>,
+    ) -> impl Future<Output = StoreResult<Option<u64>>> + Send + 'a;
 }
 
 /// The filters every listing, count and bulk delete shares (`$1`-`$6`: code, item, last seen before,
@@ -397,6 +420,16 @@ impl<B: Backend> DevicesStore for B {
         limit: i64,
     ) -> StoreResult<Option<String>> {
         on_reader!(self, |c| c.list_json(filter, sort, after, limit))
+    }
+
+    async fn each_device_json(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        limit: i64,
+        each: &mut EachJson<'_>,
+    ) -> StoreResult<Option<u64>> {
+        on_reader!(self, |c| c.each_json(filter, sort, limit, each))
     }
 
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64> {

@@ -21,7 +21,9 @@ mod sqlite;
 mod usage;
 
 pub use access::{AccessStore, AuditRow, TokenRow};
-pub use devices::{DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DevicesStore};
+pub use devices::{
+    DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DevicesStore, EachJson,
+};
 pub use error::{DbError, StoreError, StoreResult};
 pub use handshakes::{HandshakePatch, HandshakeRecord, HandshakeRow, HandshakesStore};
 pub use items::{ItemRow, ItemState};

@@ -1,5 +1,5 @@
-//! `devices list -o json` and the admin API pass device rows through as JSON text that SQLite builds
-//! (`json_object`, `strftime`); everything else encodes `DeviceView` with serde. The two must be the same
+//! `devices list -o json` and the admin API pass device rows through as JSON text written straight from
+//! SQLite's rows (src/store/sqlite/devices.rs); everything else encodes `DeviceView` with serde. The two must be the same
 //! document: same keys in the same order, same escaping, same time format, same idle time, same pages.
 
 use std::sync::Arc;
@@ -53,6 +53,15 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
         row("future", Some("clock ahead"), None, t + 3_600),
         row("epoch", None, None, 0),
         row("y9999", None, None, 253_402_300_799 - 366 * 86_400),
+        // A live check-out is shown, one that ended is null.
+        DeviceRow {
+            checked_out_until: Some(t + 86_400),
+            ..row("out-live", None, None, t - 11)
+        },
+        DeviceRow {
+            checked_out_until: Some(t - 1),
+            ..row("out-over", None, None, t - 13)
+        },
     ];
     store.insert_devices(&rows).await.expect("insert");
     let admin = LocalAdmin::new(store.clone(), Arc::new(ManualClock::new(now)));
@@ -78,6 +87,7 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
             // Page by 3 through both; the pages and cursors must agree.
             let (mut typed_cursor, mut raw_cursor) = (None::<String>, None::<String>);
             let mut n = 0;
+            let mut all_typed = Vec::new();
             loop {
                 let typed = admin
                     .devices_list(&q, typed_cursor.as_deref(), 3)
@@ -95,6 +105,12 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                     assert_eq!(back, serde_json::to_value(t).unwrap(), "{what}");
                 }
                 n += typed.devices.len();
+                all_typed.extend(
+                    typed
+                        .devices
+                        .iter()
+                        .map(|t| serde_json::to_string(t).unwrap()),
+                );
                 assert_eq!(typed.next_cursor, raw.next_cursor, "{what}");
                 match typed.next_cursor {
                     Some(c) => {
@@ -117,6 +133,29 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                 .await
                 .unwrap();
             assert_eq!(n as i64, expected, "{what}");
+            // The one-pass listing (`devices list -o json` on the local store) hands over the same texts
+            // in the same order, and stops at a limit.
+            let mut each_texts = Vec::new();
+            let mut each = |row: &str| {
+                each_texts.push(row.to_string());
+                true
+            };
+            let handed = admin
+                .devices_each_json(&q, None, &mut each)
+                .await
+                .expect("each");
+            assert_eq!(handed, Some(n as u64), "{what}");
+            assert_eq!(each_texts, all_typed, "{what}: one pass = the pages");
+            let mut limited = 0;
+            let mut count = |_: &str| {
+                limited += 1;
+                true
+            };
+            admin
+                .devices_each_json(&q, Some(2), &mut count)
+                .await
+                .expect("each, limited");
+            assert_eq!(limited, n.min(2), "{what}: --limit 2");
         }
     }
 }

@@ -34,6 +34,21 @@ impl DevicesAdmin for LocalAdmin {
         list_raw(self, query, cursor, limit).await
     }
 
+    async fn devices_each_json(
+        &self,
+        query: &DeviceQuery,
+        limit: Option<u64>,
+        each: &mut crate::store::EachJson<'_>,
+    ) -> Result<Option<u64>> {
+        // SQLite reads "no limit" as a negative LIMIT.
+        let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let filter = filter(query, self.now());
+        Ok(self
+            .store
+            .each_device_json(&filter, sort(query.sort), limit, each)
+            .await?)
+    }
+
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
         let n = self.store.count_devices(&filter(query, self.now())).await?;
         Ok(n.max(0) as u64)

@@ -1,37 +1,25 @@
-//! Device listings that SQLite builds itself: a whole page as one JSON array of the devices' admin views
-//! (`DeviceView`), so one text value per page crosses into Rust instead of nine values per row, and
-//! nothing is decoded and re-encoded (`devices list -o json` over a million devices runs at the speed of
-//! `sqlite3 -json`). Key order, time format and `idle_seconds` match the serde encoding (a test compares
-//! the two byte for byte). `datetime()` is used rather than `strftime()`, which costs ten times as much.
+//! Device listings written straight from SQLite's rows: a whole page as one JSON array of the devices'
+//! admin views (`DeviceView`), formatted in Rust as each row is stepped, on the connection sqlx holds
+//! (locked for the page, so the page is one statement on one snapshot like any other read).
+//!
+//! Why not through sqlx: sqlx steps SQLite on a worker thread and hands every row over a channel, which
+//! costs more than reading the row; and building the JSON in SQL (`json_object`, `datetime()`) made
+//! SQLite format three times per row and Rust scan the text again. Stepping the statement here with
+//! rusqlite (the same libsqlite3 build as sqlx's) and writing each value once is what brings
+//! `devices list -o json` over a million devices close to `sqlite3 -json` (BENCHMARKS.md, figure 3).
+//! Key order, escaping, time format and `idle_seconds` match the serde encoding of `DeviceView`
+//! (tests/cli/device_listing_json.rs compares the two byte for byte).
 
-use const_format::concatcp;
+use std::io::Write as _;
+
 use sqlx::SqliteConnection;
 
-use crate::store::StoreResult;
+use super::db;
 use crate::store::devices::{
-    BY_FIRST_SEEN, BY_LAST_SEEN, BY_UUID, DeviceCursor, DeviceFilter, DeviceSort, DevicesDialect,
-    page,
+    DeviceCursor, DeviceFilter, DeviceSort, DevicesDialect, EachJson, page,
 };
-use crate::store::query::{Arg, Conn};
-
-/// Wraps a page (`FROM (page)`) into one JSON array in the page's order. `$11` is now, for the idle time
-/// and whether a check-out is live; `$12` the sort key: 0 last seen, 1 first seen, 2 UUID.
-const JSON_ARRAY_OF: &str =
-    "SELECT '[' || COALESCE(group_concat(json_object('uuid', uuid, 'handshake', handshake,
-        'item', item_id, 'platform', platform, 'domain', domain, 'name', name,
-        'first_seen', replace(datetime(first_seen, 'unixepoch'), ' ', 'T') || 'Z',
-        'last_seen', replace(datetime(last_seen, 'unixepoch'), ' ', 'T') || 'Z',
-        'idle_seconds', MAX(0, $11 - last_seen),
-        'expires_at', replace(datetime(expires_at, 'unixepoch'), ' ', 'T') || 'Z',
-        'checked_out_until', CASE WHEN checked_out_until > $11
-          THEN replace(datetime(checked_out_until, 'unixepoch'), ' ', 'T') || 'Z' END), ','
-      ORDER BY CASE $12 WHEN 0 THEN last_seen WHEN 1 THEN first_seen ELSE uuid END,
-               handshake, CASE $12 WHEN 2 THEN '' ELSE uuid END), '') || ']'
-    FROM (";
-
-const JSON_BY_LAST_SEEN: &str = concatcp!(JSON_ARRAY_OF, BY_LAST_SEEN, ")");
-const JSON_BY_FIRST_SEEN: &str = concatcp!(JSON_ARRAY_OF, BY_FIRST_SEEN, ")");
-const JSON_BY_UUID: &str = concatcp!(JSON_ARRAY_OF, BY_UUID, ")");
+use crate::store::query::Arg;
+use crate::store::{StoreError, StoreResult};
 
 impl DevicesDialect for SqliteConnection {
     async fn list_json(
@@ -41,16 +29,173 @@ impl DevicesDialect for SqliteConnection {
         after: Option<&DeviceCursor>,
         limit: i64,
     ) -> StoreResult<Option<String>> {
-        let (_, mut params) = page(filter, sort, after, limit)?;
-        // The wrapper's own parameters come after the page's ($1-$10, $1-$9 by UUID).
-        params.resize(10, Arg::Int(None));
-        let (sql, sort_code) = match sort {
-            DeviceSort::LastSeen => (JSON_BY_LAST_SEEN, 0),
-            DeviceSort::FirstSeen => (JSON_BY_FIRST_SEEN, 1),
-            DeviceSort::Uuid => (JSON_BY_UUID, 2),
-        };
-        params.push(Arg::from(filter.now));
-        params.push(Arg::from(sort_code));
-        Ok(Some(self.scalar(sql, &params).await?))
+        let (sql, params) = page(filter, sort, after, limit)?;
+        let mut out = Vec::with_capacity(4096);
+        out.push(b'[');
+        let mut first = true;
+        self.on_handle(|conn| {
+            each_row(conn, sql, &params, filter.now, &mut |row| {
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                out.extend_from_slice(row.as_bytes());
+                true
+            })
+        })
+        .await?;
+        out.push(b']');
+        // Every piece is UTF-8: SQLite's text (checked by `as_str`), serde_json's escapes and ASCII.
+        String::from_utf8(out)
+            .map(Some)
+            .map_err(|e| StoreError::database(format!("listing devices: {e}")))
+    }
+
+    async fn each_json(
+        &mut self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        limit: i64,
+        each: &mut EachJson<'_>,
+    ) -> StoreResult<Option<u64>> {
+        let (sql, params) = page(filter, sort, None, limit)?;
+        let n = self
+            .on_handle(|conn| each_row(conn, sql, &params, filter.now, each))
+            .await?;
+        Ok(Some(n))
+    }
+}
+
+/// Runs `work` with rusqlite on the connection sqlx holds, locked meanwhile (sqlx's worker thread does
+/// nothing with it until the lock is released).
+trait OnHandle {
+    async fn on_handle<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
+    ) -> StoreResult<T>;
+}
+
+impl OnHandle for SqliteConnection {
+    async fn on_handle<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
+    ) -> StoreResult<T> {
+        let mut handle = self.lock_handle().await.map_err(db)?;
+        // SAFETY: the handle stays locked (no use by sqlx's worker) until `handle` is dropped at the end
+        // of this function, after `conn` and every statement prepared on it; `from_handle` borrows the
+        // connection and does not close it on drop.
+        let conn = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }
+            .map_err(sqlite)?;
+        let result = work(&conn).map_err(sqlite);
+        drop(conn);
+        drop(handle);
+        result
+    }
+}
+
+/// Runs `sql` (a listing page's statement: the columns of `COLUMNS` in order) and hands each row to
+/// `each` as the JSON text of its device view, idle time and live check-outs as of `now`; returns how
+/// many rows it handed over (it stops when `each` returns false).
+fn each_row(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: &[Arg<'_>],
+    now: i64,
+    each: &mut EachJson<'_>,
+) -> rusqlite::Result<u64> {
+    let mut stmt = conn.prepare(sql)?;
+    // The statements number their parameters `$1`..`$N` as sqlx does; bind each by its name.
+    for index in 1..=stmt.parameter_count() {
+        let n = stmt
+            .parameter_name(index)
+            .and_then(|name| name.strip_prefix('$'))
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .ok_or(rusqlite::Error::InvalidParameterCount(index, params.len()))?;
+        let arg = params
+            .get(n)
+            .ok_or(rusqlite::Error::InvalidParameterCount(n + 1, params.len()))?;
+        match *arg {
+            Arg::Int(v) => stmt.raw_bind_parameter(index, v)?,
+            Arg::Text(v) => stmt.raw_bind_parameter(index, v)?,
+            Arg::Bytes(v) => stmt.raw_bind_parameter(index, v)?,
+            Arg::Bool(v) => stmt.raw_bind_parameter(index, v)?,
+        }
+    }
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::with_capacity(512);
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        out.clear();
+        let last_seen: i64 = row.get(7)?;
+        let checked_out: Option<i64> = row.get(9)?;
+        out.extend_from_slice(b"{\"uuid\":");
+        text(&mut out, row.get_ref(0)?.as_str()?);
+        out.extend_from_slice(b",\"handshake\":");
+        text(&mut out, row.get_ref(1)?.as_str()?);
+        out.extend_from_slice(b",\"item\":");
+        text(&mut out, row.get_ref(2)?.as_str()?);
+        out.extend_from_slice(b",\"platform\":");
+        text(&mut out, row.get_ref(3)?.as_str()?);
+        out.extend_from_slice(b",\"domain\":");
+        opt_text(&mut out, row.get_ref(4)?.as_str_or_null()?);
+        out.extend_from_slice(b",\"name\":");
+        opt_text(&mut out, row.get_ref(5)?.as_str_or_null()?);
+        out.extend_from_slice(b",\"first_seen\":");
+        time(&mut out, row.get(6)?);
+        out.extend_from_slice(b",\"last_seen\":");
+        time(&mut out, last_seen);
+        out.extend_from_slice(b",\"idle_seconds\":");
+        let idle = now.saturating_sub(last_seen).max(0);
+        let _ = write!(out, "{idle}");
+        out.extend_from_slice(b",\"expires_at\":");
+        time(&mut out, row.get(8)?);
+        out.extend_from_slice(b",\"checked_out_until\":");
+        match checked_out.filter(|until| *until > now) {
+            Some(until) => time(&mut out, until),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
+        // Every piece is UTF-8: SQLite's text (checked by `as_str`), serde_json's escapes and ASCII.
+        let row = std::str::from_utf8(&out).map_err(|e| rusqlite::Error::Utf8Error(0, e))?;
+        n += 1;
+        if !each(row) {
+            break;
+        }
+    }
+    Ok(n)
+}
+
+/// A JSON string, escaped exactly as serde_json escapes it.
+fn text(out: &mut Vec<u8>, s: &str) {
+    // Writing into a Vec cannot fail, and a &str always serializes.
+    let _ = serde_json::to_writer(&mut *out, s);
+}
+
+fn opt_text(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => text(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A time in seconds as `DeviceView` serializes it ("2026-11-22T08:03:00Z"; chrono's text outside the
+/// years humantime covers).
+fn time(out: &mut Vec<u8>, secs: i64) {
+    if (0..253_402_300_800).contains(&secs) {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64);
+        let _ = write!(out, "\"{}\"", humantime::format_rfc3339_seconds(t));
+    } else {
+        let _ = serde_json::to_writer(&mut *out, &crate::clock::from_unix(secs));
+    }
+}
+
+/// SQLite's busy and locked results are worth a retry, like sqlx's; anything else is a database error.
+fn sqlite(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy(format!("listing devices: {e}"))
+        }
+        _ => StoreError::database(format!("listing devices: {e}")),
     }
 }
