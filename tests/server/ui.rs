@@ -432,3 +432,43 @@ async fn the_cookie_is_secure_under_tls() {
             .ends_with("; Secure")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_that_terminated_tls_the_cookie_is_secure() {
+    let lts = Env::with_items(&[Item::per_device("UI-PROXY", 2, now_secs())]);
+    let viewer = lts.token("proxied", "viewer");
+    let sign_in = |server: &Server, proto: Option<(&'static str, &'static str)>| {
+        let url = server.url.clone();
+        let viewer = viewer.clone();
+        async move {
+            let mut req = client()
+                .post(format!("{url}/ui/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", &url)
+                .body(format!("token={viewer}"));
+            if let Some((name, value)) = proto {
+                req = req.header(name, value);
+            }
+            let resp = req.send().await.expect("POST");
+            assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+            resp.headers()[SET_COOKIE].to_str().unwrap().to_string()
+        }
+    };
+    let proxied = lts.serve(&["--trusted-proxy", "127.0.0.1/32"]);
+    let https = ("X-Forwarded-Proto", "https");
+    let set = sign_in(&proxied, Some(https)).await;
+    assert!(set.ends_with("; Secure"), "{set}");
+    let forwarded = ("Forwarded", "for=192.0.2.7;proto=https;by=127.0.0.1");
+    assert!(
+        sign_in(&proxied, Some(forwarded))
+            .await
+            .ends_with("; Secure")
+    );
+    let http = ("X-Forwarded-Proto", "http");
+    assert!(!sign_in(&proxied, Some(http)).await.contains("Secure"));
+    assert!(!sign_in(&proxied, None).await.contains("Secure"));
+    drop(proxied);
+    // From a peer that is not a trusted proxy the header means nothing.
+    let direct = lts.serve(&[]);
+    assert!(!sign_in(&direct, Some(https)).await.contains("Secure"));
+}

@@ -91,6 +91,40 @@ pub fn set_cookie(id: Option<&str>, https: bool) -> HeaderValue {
     HeaderValue::from_str(&text).expect("a cookie of base64url text is a header value")
 }
 
+/// Whether the browser reached this server over HTTPS, so the cookie must be `Secure`: the listener
+/// serves TLS, or a trusted proxy (`--trusted-proxy`) that terminated TLS says so in `X-Forwarded-Proto:
+/// https` or `Forwarded: proto=https`. The header of any other peer is ignored (a client could write it).
+pub fn over_https(state: &AppState, headers: &HeaderMap, ext: &axum::http::Extensions) -> bool {
+    if state.https {
+        return true;
+    }
+    let Some(peer) = ext
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_canonical())
+    else {
+        return false;
+    };
+    let live = state.live.load();
+    let trusted = &live.settings.trusted_proxies;
+    if trusted.is_empty() || !trusted.contains(peer) {
+        return false;
+    }
+    let says_https = |name: &str, is_https: fn(&str) -> bool| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(is_https)
+    };
+    says_https("x-forwarded-proto", |v| {
+        v.split(',').next_back().map(str::trim) == Some("https")
+    }) || says_https("forwarded", |v| {
+        v.split([',', ';'])
+            .filter_map(|p| p.trim().split_once('='))
+            .any(|(k, v)| k.eq_ignore_ascii_case("proto") && v.trim_matches('"') == "https")
+    })
+}
+
 /// The client address the access log uses, for the audit log.
 pub fn client_of(parts: &Parts) -> Option<String> {
     parts

@@ -71,14 +71,12 @@ pub async fn submit(
     let client = extensions
         .get::<crate::server::ClientAddr>()
         .map(|c| c.0.to_string());
+    let secure = session::over_https(&state, &headers, &extensions);
     match session::sign_in(&state, f.token.trim(), client).await {
         Ok(id) => (
             StatusCode::SEE_OTHER,
             [
-                (
-                    header::SET_COOKIE,
-                    session::set_cookie(Some(&id), state.https),
-                ),
+                (header::SET_COOKIE, session::set_cookie(Some(&id), secure)),
                 (header::LOCATION, "/ui".parse().expect("a header value")),
             ],
         )
@@ -105,11 +103,12 @@ pub async fn sign_out(
     let client = extensions
         .get::<crate::server::ClientAddr>()
         .map(|c| c.0.to_string());
+    let secure = session::over_https(&state, &headers, &extensions);
     session::sign_out(&state, &who, client).await?;
     Ok((
         StatusCode::SEE_OTHER,
         [
-            (header::SET_COOKIE, session::set_cookie(None, state.https)),
+            (header::SET_COOKIE, session::set_cookie(None, secure)),
             (
                 header::LOCATION,
                 session::SIGN_IN.parse().expect("a header value"),
