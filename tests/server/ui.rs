@@ -135,6 +135,8 @@ const HOSTILE: &str = r#"<script>alert("pwned")</script>"#;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     let lts = Env::with_items(&[Item::per_device("UI-SEATS", 4, now_secs())]);
+    let soon = Item::per_device("UI-SOON", 1, now_secs()).expires(now_secs() + TimeDelta::days(5));
+    lts.import("216998-100025911", "LIC-SOON", &[soon]);
     let viewer = lts.token("wall-screen", "viewer");
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
@@ -219,6 +221,16 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     );
     assert!(overview.body.contains("75% · 3 / 4"), "{}", overview.body);
     assert!(overview.body.contains("wall-screen (viewer)"));
+    let expiring = &overview.body[overview
+        .body
+        .find("<table class=\"expiring\"")
+        .expect("expiring")..];
+    assert!(expiring.contains("<td>LIC-SOON</td>") && expiring.contains("<td>UI-SOON</td>"));
+    assert!(!expiring.contains("LIC-TEST"), "{expiring}");
+    assert!(
+        !overview.body.contains(" style="),
+        "inline styles need unsafe-inline"
+    );
     let devices = b.get("/ui/devices").await;
     assert!(
         devices.body.contains("3 matching devices"),
@@ -471,4 +483,50 @@ async fn behind_a_trusted_proxy_that_terminated_tls_the_cookie_is_secure() {
     // From a peer that is not a trusted proxy the header means nothing.
     let direct = lts.serve(&[]);
     assert!(!sign_in(&direct, Some(https)).await.contains("Secure"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn devices_page_fifty_at_a_time_by_the_keyset_cursor() {
+    let lts = Env::with_items(&[Item::per_device("UI-MANY", 100, now_secs())]);
+    let viewer = lts.token("pager", "viewer");
+    let data = lts.data.clone();
+    tokio::task::spawn_blocking(move || {
+        Seeder::open(&data, Utc::now()).insert(CODE, "UI-MANY", &uuids("many", 60));
+    })
+    .await
+    .expect("seed");
+    let server = lts.serve(&[]);
+    let mut b = Browser::new(&server.url, client());
+    b.sign_in(&viewer).await;
+    let rows = |body: &str| body.matches("<a href=\"/ui/devices/many-").count();
+    let first = b.get("/ui/devices?sort=uuid").await;
+    assert!(first.body.contains("60 matching devices"), "{}", first.body);
+    assert_eq!(rows(&first.body), 50);
+    assert!(first.body.contains("many-00049") && !first.body.contains("many-00050"));
+    let at = first
+        .body
+        .find(r#"rel="next" href=""#)
+        .expect("a next page")
+        + 17;
+    let next = first.body[at..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    assert!(next.starts_with("/ui/devices?sort=uuid&cursor="), "{next}");
+    let second = b.get(&next).await;
+    assert_eq!(second.status, StatusCode::OK, "{}", second.body);
+    assert_eq!(rows(&second.body), 10);
+    assert!(second.body.contains("many-00050") && second.body.contains("many-00059"));
+    assert!(
+        !second.body.contains(r#"rel="next""#),
+        "the last page has no next"
+    );
+    assert!(
+        second
+            .body
+            .contains(r#"<a href="/ui/devices?sort=uuid">First page</a>"#)
+    );
+    let bad = b.get("/ui/devices?cursor=not-a-cursor").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
 }

@@ -1,5 +1,6 @@
 //! `GET /ui`: the instance, each handshake code with its items in consumption order and a quota bar per
-//! item, what expires soon, and the last sweep — from `status`, `handshake list` and the sweeper's record.
+//! item, the licenses and items that expire soon, and the last sweep — from `status`, `handshake list`,
+//! `license list --expiring-within` and the sweeper's record.
 
 use std::time::Duration;
 
@@ -27,6 +28,9 @@ pub async fn page(who: SignedIn) -> PageResult {
     let status = who.admin.status(SOON).await?;
     let codes = who.admin.handshake_list().await?;
     let last_sweep = who.store.last_sweep().await?;
+    // The licenses with active items expiring soon, and those items (`license list --expiring-within`).
+    let mut expiring = who.admin.license_list(Some(SOON)).await?;
+    expiring.sort_by_key(|l| l.items.iter().map(|i| i.expires_at).min());
     let main = html! {
         section.card {
             h2 { "Instance" }
@@ -75,16 +79,19 @@ pub async fn page(who: SignedIn) -> PageResult {
         }
         section.card {
             h2 { "Expiring within " (status.expiring_within) }
-            @if status.expiring_soon.is_empty() { p { "Nothing expires soon." } }
+            @if expiring.is_empty() { p { "Nothing expires soon." } }
             @else {
                 div.scroll {
-                    table {
-                        thead { tr { th { "Item" } th { "License" } th { "Product" } th { "Expires" } } }
+                    table.expiring {
+                        thead { tr { th { "License" } th { "Licensee" } th { "Item" } th { "Product" } th { "Expires" } } }
                         tbody {
-                            @for item in &status.expiring_soon {
-                                tr {
-                                    td { (item.id) } td { (item.license_id) } td { (item.product) }
-                                    td { (when(item.expires_at)) }
+                            @for license in &expiring {
+                                @for item in &license.items {
+                                    tr {
+                                        td { (license.id) } td { (license.licensee) }
+                                        td { (item.id) } td { (item.product) }
+                                        td { (when(item.expires_at)) }
+                                    }
                                 }
                             }
                         }
