@@ -21,6 +21,8 @@ pub struct UiSessionRow {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct UiSessionFound {
     pub expires_at: i64,
+    /// The token's public id, to record its use (`token list`'s last used).
+    pub token_id: String,
     pub token_name: String,
     pub role: String,
     pub token_expires_at: Option<i64>,
@@ -42,7 +44,7 @@ const DELETE_ENDED: &str = "DELETE FROM ui_sessions WHERE expires_at <= $1";
 const INSERT: &str = "INSERT INTO ui_sessions (id_hash, token_id, created_at, expires_at)
      VALUES ($1, $2, $3, $4)";
 
-const FIND: &str = "SELECT s.expires_at, t.name AS token_name, t.role,
+const FIND: &str = "SELECT s.expires_at, s.token_id, t.name AS token_name, t.role,
        t.expires_at AS token_expires_at, t.revoked_at AS token_revoked_at
      FROM ui_sessions s JOIN tokens t ON t.token_id = s.token_id WHERE s.id_hash = $1";
 

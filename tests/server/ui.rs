@@ -279,6 +279,14 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     );
     let audit = b.get("/ui/audit?actor=wall-screen").await;
     assert!(audit.body.contains("ui.sign-in"), "{}", audit.body);
+    let nowhere = b.get("/ui/nowhere/<b>").await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+    assert!(
+        nowhere.body.contains("there is no such dashboard page"),
+        "{}",
+        nowhere.body
+    );
+    assert_csp(&nowhere);
     let style = b.get("/ui/assets/style.css").await;
     assert_eq!(style.headers["content-type"], "text/css; charset=utf-8");
 
@@ -385,7 +393,18 @@ async fn every_role_reads_and_sessions_expire_with_their_lifetime_or_token() {
     let long = token("long", Role::Viewer, None).await;
     let mut b = Browser::new(&lts.api.base, client());
     b.sign_in(&long).await;
-    lts.advance(TimeDelta::seconds(8 * 3600 - 1));
+    // A page view is a use of the token, as an admin API request is.
+    lts.advance(TimeDelta::seconds(600));
+    assert_eq!(b.get("/ui/audit").await.status, StatusCode::OK);
+    let tokens = lts.admin.token_list().await.expect("token list");
+    let long_token = tokens.iter().find(|t| t.name == "long").expect("long");
+    let last_used = long_token.last_used_at.map(|t| t.timestamp());
+    assert_eq!(
+        last_used,
+        Some(lts.now().timestamp()),
+        "signed in 600 s before"
+    );
+    lts.advance(TimeDelta::seconds(8 * 3600 - 601));
     assert_eq!(b.get("/ui").await.status, StatusCode::OK);
     lts.advance(TimeDelta::seconds(1));
     assert_signed_out(&b.get("/ui").await);

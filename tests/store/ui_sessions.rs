@@ -30,6 +30,7 @@ pub(crate) async fn case_ui_sessions(s: S) {
         s.find_ui_session(&[1; 32]).await.unwrap(),
         Some(UiSessionFound {
             expires_at: T0 + 100,
+            token_id: "tid-viewer".into(),
             token_name: "viewer".into(),
             role: "viewer".into(),
             token_expires_at: None,

@@ -51,6 +51,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/ui/devices/{uuid}", get(pages::devices::show))
         .route("/ui/audit", get(pages::audit::page))
         .route("/ui/assets/style.css", get(style))
+        .route("/ui/{*rest}", get(pages::not_found))
         .layer(DefaultBodyLimit::max(FORM_LIMIT))
         .layer(axum::middleware::map_response(headers))
 }

@@ -208,6 +208,13 @@ async fn find(parts: &Parts, state: &AppState) -> Result<Option<SignedIn>> {
         return Ok(None);
     }
     let role: Role = found.role.parse().map_err(Error::internal)?;
+    // A page view is a use of the token, as an admin API request is (written at most once a minute).
+    if let Err(e) = store.touch_token(&found.token_id, now).await {
+        tracing::warn!(
+            "could not record the use of token {}: {e}",
+            found.token_name
+        );
+    }
     Ok(Some(SignedIn {
         admin: LocalAdmin::for_caller(
             store.clone(),

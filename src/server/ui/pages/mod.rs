@@ -58,6 +58,14 @@ pub fn error_page(mut e: Error) -> Response {
     (status, Html(body.into_string())).into_response()
 }
 
+/// `GET /ui/...` that names no page: an HTML 404 rather than the API's JSON one.
+pub async fn not_found() -> Response {
+    error_page(
+        Error::not_found("there is no such dashboard page")
+            .with_hint("the pages are /ui (overview), /ui/usage, /ui/devices and /ui/audit"),
+    )
+}
+
 /// A page without the navigation (sign-in, errors).
 pub fn bare(title: &str, main: Markup) -> Markup {
     html! {
