@@ -10,125 +10,11 @@ use std::time::Duration;
 use chrono::{TimeDelta, Utc};
 use ltsctl::admin::prelude::*;
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_SECURITY_POLICY, LOCATION, SET_COOKIE};
+use reqwest::header::SET_COOKIE;
 use serde_json::json;
 
+use crate::util::ui::{Browser, assert_csp, assert_signed_out, client};
 use crate::util::*;
-
-/// A client that follows no redirect, so the tests see each 303 and its `Set-Cookie`.
-fn client() -> reqwest::Client {
-    client_builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-}
-
-/// A browser's view of the dashboard: one base URL, one cookie.
-struct Browser {
-    base: String,
-    http: reqwest::Client,
-    cookie: Option<String>,
-}
-
-struct Page {
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    body: String,
-}
-
-impl Page {
-    fn location(&self) -> &str {
-        self.headers
-            .get(LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-}
-
-impl Browser {
-    fn new(base: &str, http: reqwest::Client) -> Self {
-        Browser {
-            base: base.to_string(),
-            http,
-            cookie: None,
-        }
-    }
-
-    async fn send(&self, req: reqwest::RequestBuilder) -> Page {
-        let req = match &self.cookie {
-            Some(c) => req.header("Cookie", format!("ltsctl_ui={c}")),
-            None => req,
-        };
-        let resp = req.send().await.expect("request");
-        Page {
-            status: resp.status(),
-            headers: resp.headers().clone(),
-            body: resp.text().await.expect("body"),
-        }
-    }
-
-    async fn get(&self, path: &str) -> Page {
-        self.send(self.http.get(format!("{}{path}", self.base)))
-            .await
-    }
-
-    /// A form POST as a browser sends it from one of the dashboard's pages (its own `Origin`).
-    async fn post(&self, path: &str, form: &[(&str, &str)], origin: Option<&str>) -> Page {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form)
-            .finish();
-        let mut req = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(body);
-        req = req.header("Origin", origin.unwrap_or(&self.base));
-        self.send(req).await
-    }
-
-    /// Signs in; the `Set-Cookie` value of the answer.
-    async fn sign_in(&mut self, token: &str) -> String {
-        let page = self.post("/ui/sign-in", &[("token", token)], None).await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-        assert_eq!(page.location(), "/ui");
-        let set = page.headers[SET_COOKIE].to_str().unwrap().to_string();
-        let id = set
-            .strip_prefix("ltsctl_ui=")
-            .and_then(|r| r.split(';').next())
-            .expect("the session cookie")
-            .to_string();
-        self.cookie = Some(id);
-        set
-    }
-
-    async fn form_token(&self) -> String {
-        let body = self.get("/ui").await.body;
-        let at = body
-            .find(r#"name="form_token" value=""#)
-            .expect("form token")
-            + 25;
-        body[at..at + 32].to_string()
-    }
-}
-
-#[track_caller]
-fn assert_signed_out(page: &Page) {
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(page.location(), "/ui/sign-in");
-}
-
-#[track_caller]
-fn assert_csp(page: &Page) {
-    let csp = page.headers[CONTENT_SECURITY_POLICY].to_str().unwrap();
-    assert!(csp.contains("default-src 'none'"), "{csp}");
-    assert!(csp.contains("style-src 'self'"), "{csp}");
-    assert!(
-        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
-        "{csp}"
-    );
-    assert_eq!(page.headers["x-frame-options"], "DENY");
-    assert_eq!(page.headers["cache-control"], "no-store");
-}
 
 const HOSTILE: &str = r#"<script>alert("pwned")</script>"#;
 
@@ -548,4 +434,57 @@ async fn devices_page_fifty_at_a_time_by_the_keyset_cursor() {
     );
     let bad = b.get("/ui/devices?cursor=not-a-cursor").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgresql_a_session_opened_on_one_instance_holds_on_another_and_ends_on_both() {
+    let Some(base) = crate::util::pg::test_database_url() else {
+        eprintln!("dashboard PostgreSQL test skipped: LTSCTL_TEST_DATABASE_URL is not set");
+        return;
+    };
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let database = crate::util::pg::PgDb::create(&base).await;
+    let env = Env::new();
+    let ltsctl = env.on(&Target::database(&database.url));
+    ltsctl.issue_and_import(
+        CODE,
+        "LIC-UI-PG",
+        &[Item::per_device("UI-PG", 8, now_secs())],
+    );
+    let created = ltsctl.ok(&[
+        "-o",
+        "json",
+        "token",
+        "create",
+        "pg-viewer",
+        "--role",
+        "viewer",
+    ]);
+    let token = created["token"].as_str().expect("token").to_string();
+    let (a, b) = (ltsctl.serve(&["--rate-limit", "0"]), ltsctl.serve(&[]));
+    for uuid in ["pg-1", "pg-2"] {
+        ok(a.api().authorize(CODE, uuid, PRODUCT, "web").await);
+    }
+    let mut on_a = Browser::new(&a.url, client());
+    on_a.sign_in(&token).await;
+    // The same cookie on the other instance: the session is in the shared database.
+    let on_b = Browser {
+        base: b.url.clone(),
+        http: client(),
+        cookie: on_a.cookie.clone(),
+    };
+    let overview = on_b.get("/ui").await;
+    assert_eq!(overview.status, StatusCode::OK, "{}", overview.body);
+    assert!(overview.body.contains("PostgreSQL"), "{}", overview.body);
+    assert!(overview.body.contains("25% · 2 / 8"), "{}", overview.body);
+    // Signed out on b: gone on a too.
+    let form_token = on_b.form_token().await;
+    assert_signed_out(
+        &on_b
+            .post("/ui/sign-out", &[("form_token", &form_token)], None)
+            .await,
+    );
+    assert_signed_out(&on_a.get("/ui").await);
+    drop((a, b));
+    database.drop_db().await;
 }
