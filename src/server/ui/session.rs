@@ -38,7 +38,7 @@ pub struct SignedIn {
     pub role: Role,
     /// The server clock's time of the request (the period pages count back from).
     pub now: chrono::DateTime<chrono::Utc>,
-    /// The hidden field forms send back ([`check_form_token`]).
+    /// The hidden field forms send back ([`SignedIn::check_form_token`]).
     pub form_token: String,
     id_hash: [u8; 32],
 }
