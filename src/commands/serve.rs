@@ -148,7 +148,8 @@ fn dev_banner(url: &str, setup: &server::dev::DevSetup, dir: &std::path::Path) -
          Handshake code:  {code}\n  \
          Admin token:     {token}  (role admin, name {token_name})\n  \
          Demo license:    {license}, items:\n{items}\n  \
-         Data dir:        {data}\n\n  \
+         Data dir:        {data}\n  \
+         Dashboard:       {url}/ui  (sign in with the admin token)\n\n  \
          Try:\n    \
          curl -s {url}/v1/authorize -H 'content-type: application/json' \\\n      \
          -d '{{\"handshake\":\"{code}\",\"uuid\":\"my-first-device\",\"product\":\"{product}\",\"platform\":\"desktop\"}}'\n    \

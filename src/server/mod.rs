@@ -12,6 +12,7 @@ mod reload;
 mod router;
 mod silent;
 mod sweeper;
+mod ui;
 
 pub use live::{ClientAddr, LiveSettings};
 pub use reload::Reloader;
@@ -78,6 +79,8 @@ pub struct AppState {
     pub live: Arc<live::Live>,
     /// Time every request for `/metrics` (only when a metrics listener runs).
     pub metrics: bool,
+    /// The listener serves HTTPS (the dashboard's cookie is `Secure` then).
+    pub https: bool,
 }
 
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish. `on_listening` gets the
@@ -107,6 +110,7 @@ pub async fn serve_until(
         devices,
         live: live.clone(),
         metrics: config.metrics_listen.is_some(),
+        https: config.tls.is_some(),
     });
     let app =
         router(state, config.bench_null_routes).into_make_service_with_connect_info::<SocketAddr>();

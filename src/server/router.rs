@@ -82,6 +82,7 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
     };
     let mut router = router
         .route("/v1/openapi.json", get(document))
+        .merge(super::ui::routes())
         .fallback(device::not_found)
         .method_not_allowed_fallback(device::method_not_allowed)
         .layer(TimeoutLayer::with_status_code(

@@ -18,6 +18,7 @@ mod seat_group;
 mod seats;
 mod server;
 mod sqlite;
+mod ui_sessions;
 mod usage;
 
 pub use access::{AccessStore, AuditRow, TokenRow};
@@ -38,6 +39,7 @@ pub use seats::{
 };
 pub use server::{Counts, ServerStore, SweepBatches, SweepRecord};
 pub use sqlite::{OpenMode, SqliteStore, restore as restore_sqlite};
+pub use ui_sessions::{UiSessionFound, UiSessionRow, UiSessionsStore};
 pub use usage::{DeviceUsage, UsageFilter, UsageGroup, UsageGrouping, UsageStore};
 
 /// File name of the embedded store's database inside a data dir.
@@ -63,7 +65,14 @@ pub(crate) fn usage_overflow() -> StoreError {
 
 /// Everything the LTS keeps, by area: one implementation per area for both backends (see `store::backend`).
 pub trait Store:
-    ServerStore + LicensesStore + HandshakesStore + SeatsStore + DevicesStore + UsageStore + AccessStore
+    ServerStore
+    + LicensesStore
+    + HandshakesStore
+    + SeatsStore
+    + DevicesStore
+    + UsageStore
+    + AccessStore
+    + UiSessionsStore
 {
 }
 
@@ -75,5 +84,6 @@ impl<T> Store for T where
         + DevicesStore
         + UsageStore
         + AccessStore
+        + UiSessionsStore
 {
 }

@@ -11,6 +11,7 @@
 //! - `metrics`: `serve --metrics-listen`: counters after known answers, per-item gauges, promtool.
 //! - `multi_instance`: two servers on one PostgreSQL database.
 //! - `backup_restore`: a backup under load restores whole; bad backups change nothing.
+//! - `ui`: the dashboard over HTTP: cookies, CSP, escaping, sessions ending; `ui_browser`: in Chromium.
 //! - `secrets`: no secret in the server's log, answers, command line or store; `serve --dev`'s files.
 
 #[path = "../util/mod.rs"]
@@ -28,3 +29,5 @@ mod proxies;
 mod reload;
 mod secrets;
 mod serve_config;
+mod ui;
+mod ui_browser;

@@ -218,6 +218,11 @@ async fn the_dev_server_prints_an_admin_token_that_works_with_server() {
         .to_string();
     let try_line = format!("LTSCTL_TOKEN={token} ltsctl --server {} status", server.url);
     assert!(banner.contains(&try_line), "{banner}");
+    let dashboard = format!(
+        "Dashboard:       {}/ui  (sign in with the admin token)",
+        server.url
+    );
+    assert!(banner.contains(&dashboard), "{banner}");
     let status = lts
         .on(&Target::remote(&server.url, Some(&token)))
         .ok(&["-o", "json", "status"]);

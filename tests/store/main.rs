@@ -15,6 +15,7 @@
 //! - `fleet`: devices at scale (listing, views, unregistering, usage statistics), tokens, the audit log.
 //! - `hot_path`: the per-item seat counter and the config generation the device path relies on.
 //! - `races`: two instances on one database, racing.
+//! - `ui_sessions`: the dashboard's sessions, with their token's state.
 //! - `upgrades`: schema migrations of a store that holds data.
 //! - `rows`: building the rows and requests the cases use.
 //!
@@ -32,8 +33,8 @@ use ltsctl::store::{
     AuditRow, Counts, DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DeviceUsage,
     HandshakePatch, HandshakeRow, ImportBinding, ImportResult, ItemRow, LicenseRow, PgStore, Room,
     SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest, ServerStore, SqliteStore, Store,
-    StoreError, SweepRecord, TokenRow, TrustedKeyRow, UsageBatch, UsageFilter, UsageGroup,
-    UsageGrouping, UsageOutcome, UsageReportRow,
+    StoreError, SweepRecord, TokenRow, TrustedKeyRow, UiSessionFound, UiSessionRow, UsageBatch,
+    UsageFilter, UsageGroup, UsageGrouping, UsageOutcome, UsageReportRow,
 };
 use sqlx::Connection;
 
@@ -46,6 +47,7 @@ mod races;
 mod rows;
 mod seats;
 mod sweeps;
+mod ui_sessions;
 mod upgrades;
 
 use catalog::*;
@@ -57,6 +59,7 @@ use races::*;
 use rows::*;
 use seats::*;
 use sweeps::*;
+use ui_sessions::*;
 
 pub(crate) type S = Arc<dyn Store>;
 
@@ -224,6 +227,7 @@ conformance!(
         case_config_generation,
         case_fresh_seat_is_not_rewritten,
         case_failing_batch_rolls_back_alone,
+        case_ui_sessions,
     ],
     two: [
         case_shared_meta,

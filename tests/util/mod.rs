@@ -14,6 +14,7 @@
 //! - `time.rs`: times to the second, as the store keeps them.
 //! - `tls.rs`: certificates made with the `openssl` CLI.
 //! - `sqlite.rs`: a store's SQLite file opened from the side (integrity checks, counts).
+//! - `ui.rs`: the dashboard's HTTP client (a session cookie, forms with an `Origin`) and its assertions.
 //! - `metrics.rs`: a `/metrics` scrape's samples by name and labels, and `promtool check metrics`.
 //! - `pg.rs`: a throwaway PostgreSQL database per test, when `LTSCTL_TEST_DATABASE_URL` is set.
 //!
@@ -33,6 +34,7 @@ pub mod server;
 pub mod sqlite;
 pub mod time;
 pub mod tls;
+pub mod ui;
 
 pub use api::*;
 pub use assert::*;
