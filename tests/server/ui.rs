@@ -24,7 +24,11 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     let soon = Item::per_device("UI-SOON", 1, now_secs()).expires(now_secs() + TimeDelta::days(5));
     lts.import("216998-100025911", "LIC-SOON", &[soon]);
     let viewer = lts.token("wall-screen", "viewer");
-    let server = lts.serve(&["--rate-limit", "0"]);
+    // The debug log and the access log on: neither may hold the token or a session id.
+    let server =
+        lts.here()
+            .env("LTSCTL_LOG", "debug")
+            .serve(&["--rate-limit", "0", "--access-log"]);
     let api = server.api();
     ok(api
         .authorize_with(CODE, "ui-dev-1", json!({ "name": HOSTILE }), None)
@@ -226,6 +230,7 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
 
     // Neither the token nor a session id is in the log or the store's files.
     let log = server.stderr_text();
+    assert!(log.contains("/ui/sign-in"), "the access log is on: {log}");
     assert!(!log.contains(&viewer[7..]) && !log.contains(&id), "{log}");
     let data = lts.data.clone();
     for entry in std::fs::read_dir(&data).expect("data dir").flatten() {
