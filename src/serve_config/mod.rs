@@ -89,6 +89,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// The log filter (`EnvFilter` syntax).
     pub log: String,
+    /// Where e-mail alerts go out (`smtp_*` keys); `None` without `smtp_host`.
+    pub smtp: Option<crate::notify::email::SmtpSettings>,
     /// Each key's source, in [`file::KEYS`] order.
     pub sources: Vec<(&'static str, Source)>,
 }
@@ -253,6 +255,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         },
         log_format,
         log,
+        smtp: None,
         sources,
     };
     Ok((settings, warnings))

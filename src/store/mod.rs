@@ -5,6 +5,7 @@
 //! them live in [`crate::domain`], not here.
 
 mod access;
+mod alerts;
 pub(crate) mod backend;
 mod devices;
 mod error;
@@ -21,6 +22,10 @@ mod sqlite;
 mod usage;
 
 pub use access::{AccessStore, AuditRow, TokenRow};
+pub use alerts::{
+    AlertRow, AlertSettingsRow, AlertsStore, AttemptOutcome, AttemptRow, EmailRow, OutboxRow,
+    RoundWritten, WebhookRow, new_msg_id,
+};
 pub use devices::{DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DevicesStore};
 pub use error::{DbError, StoreError, StoreResult};
 pub use handshakes::{HandshakePatch, HandshakeRecord, HandshakeRow, HandshakesStore};
@@ -61,7 +66,14 @@ pub(crate) fn usage_overflow() -> StoreError {
 
 /// Everything the LTS keeps, by area: one implementation per area for both backends (see `store::backend`).
 pub trait Store:
-    ServerStore + LicensesStore + HandshakesStore + SeatsStore + DevicesStore + UsageStore + AccessStore
+    ServerStore
+    + LicensesStore
+    + HandshakesStore
+    + SeatsStore
+    + DevicesStore
+    + UsageStore
+    + AccessStore
+    + AlertsStore
 {
 }
 
@@ -73,5 +85,6 @@ impl<T> Store for T where
         + DevicesStore
         + UsageStore
         + AccessStore
+        + AlertsStore
 {
 }

@@ -11,11 +11,13 @@
 //! - `metrics`: `serve --metrics-listen`: counters after known answers, per-item gauges, promtool.
 //! - `multi_instance`: two servers on one PostgreSQL database.
 //! - `backup_restore`: a backup under load restores whole; bad backups change nothing.
+//! - `alerts`: signed webhooks to a real receiver, retries, SIGKILL before delivery, two instances.
 //! - `secrets`: no secret in the server's log, answers, command line or store; `serve --dev`'s files.
 
 #[path = "../util/mod.rs"]
 mod util;
 
+mod alerts;
 mod backup_restore;
 mod checkouts;
 mod crash_safety;
