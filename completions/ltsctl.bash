@@ -5750,7 +5750,7 @@ _ltsctl() {
             return 0
             ;;
         ltsctl__subcmd__serve)
-            opts="-o -q -h --config --print-config --listen --metrics-listen --database-url-file --tls-cert --tls-key --rate-limit --trusted-proxy --forwarded-header --access-log --log-format --dev --bench-null-routes --alerts-test-timing --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
+            opts="-o -q -h --config --print-config --listen --metrics-listen --database-url-file --tls-cert --tls-key --rate-limit --trusted-proxy --forwarded-header --access-log --log-format --smtp-host --smtp-port --smtp-tls --smtp-username --smtp-password-file --smtp-from --smtp-ca-cert --dev --bench-null-routes --alerts-test-timing --server --database --data-dir --profile --ca-cert --output --no-color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5798,6 +5798,34 @@ _ltsctl() {
                     ;;
                 --log-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --smtp-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-tls)
+                    COMPREPLY=($(compgen -W "starttls implicit" -- "${cur}"))
+                    return 0
+                    ;;
+                --smtp-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --alerts-test-timing)

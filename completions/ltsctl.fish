@@ -574,6 +574,14 @@ complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l access-log -d 'L
 false\t''"
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l log-format -d 'Log format on stderr: text, or json (one object per line) [default: text]' -r -f -a "text\t'Human-readable lines'
 json\t'One JSON object per line (for log shippers)'"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-host -d 'SMTP server alert e-mails go out through [default: none]' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-port -d 'SMTP port [default: 587 for starttls, 465 for implicit]' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-tls -d 'starttls (required, never plain text) or implicit (TLS from the first byte) [default: starttls]' -r -f -a "starttls\t'STARTTLS, required (port 587)'
+implicit\t'TLS from the first byte (port 465)'"
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-username -d 'SMTP account; its password from --smtp-password-file or LTSCTL_SMTP_PASSWORD' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-password-file -d 'A file holding the SMTP password (never on the command line)' -r -F
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-from -d 'The sender of alert e-mails, e.g. "LTS <lts@example.com>"' -r
+complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l smtp-ca-cert -d 'Trust the SMTP server\'s certificate through this PEM file (a private CA, or its own)' -r -F
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l alerts-test-timing -d 'For tests: evaluate alerts every MS milliseconds and retry deliveries from MS on (instead of every minute, and from 30 s)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l server -d 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)' -r
 complete -c ltsctl -n "__fish_ltsctl_using_subcommand serve" -l database -d 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)' -r

@@ -682,6 +682,27 @@ pub struct ServeArgs {
     /// Log format on stderr: text, or json (one object per line) [default: text]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub log_format: Option<LogFormat>,
+    /// SMTP server alert e-mails go out through [default: none]
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// SMTP port [default: 587 for starttls, 465 for implicit]
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// starttls (required, never plain text) or implicit (TLS from the first byte) [default: starttls]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub smtp_tls: Option<crate::notify::email::SmtpTls>,
+    /// SMTP account; its password from --smtp-password-file or LTSCTL_SMTP_PASSWORD
+    #[arg(long, value_name = "USER")]
+    pub smtp_username: Option<String>,
+    /// A file holding the SMTP password (never on the command line)
+    #[arg(long, value_name = "FILE")]
+    pub smtp_password_file: Option<PathBuf>,
+    /// The sender of alert e-mails, e.g. "LTS <lts@example.com>"
+    #[arg(long, value_name = "ADDRESS")]
+    pub smtp_from: Option<String>,
+    /// Trust the SMTP server's certificate through this PEM file (a private CA, or its own)
+    #[arg(long, value_name = "PEM")]
+    pub smtp_ca_cert: Option<PathBuf>,
     /// Run a throwaway LTS in a temp dir with a demo license and an admin token (deleted on exit)
     #[arg(long, conflicts_with_all = ["data_dir", "database", "config"])]
     pub dev: bool,
@@ -1044,6 +1065,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Access", &["login", "logout", "profile", "token", "audit"]),
+    ("Alerts", &["alerts", "webhook"]),
     ("Setup", &["config", "completions"]),
 ];
 

@@ -51,7 +51,9 @@ impl Timing {
             evaluate_every: Duration::from_millis(ms),
             poll_every: Duration::from_millis((ms / 2).max(10)),
             retry_base: Duration::from_millis(ms),
-            lease: Duration::from_secs(30),
+            // Long enough for a delivery to a receiver on loopback, short enough that a test does not
+            // wait long for a delivery a killed process had leased.
+            lease: Duration::from_secs(3),
         }
     }
 }

@@ -16,6 +16,7 @@
 //! - `hot_path`: the per-item seat counter and the config generation the device path relies on.
 //! - `races`: two instances on one database, racing.
 //! - `upgrades`: schema migrations of a store that holds data.
+//! - `alerts`: alerts fired once with their deliveries, the outbox's leases, refusal counts.
 //! - `rows`: building the rows and requests the cases use.
 //!
 //! `util` (the shared support module) gives it the throwaway PostgreSQL database.
@@ -37,6 +38,7 @@ use ltsctl::store::{
 };
 use sqlx::Connection;
 
+mod alerts;
 mod catalog;
 mod checkouts;
 mod codes;
@@ -48,6 +50,7 @@ mod seats;
 mod sweeps;
 mod upgrades;
 
+use alerts::*;
 use catalog::*;
 use checkouts::*;
 use codes::*;
@@ -224,6 +227,9 @@ conformance!(
         case_config_generation,
         case_fresh_seat_is_not_rewritten,
         case_failing_batch_rolls_back_alone,
+        case_alerts_fire_once_and_queue_in_one_transaction,
+        case_outbox_leases_records_and_gives_up,
+        case_refusal_counts_add_up,
     ],
     two: [
         case_shared_meta,
@@ -232,6 +238,7 @@ conformance!(
         case_concurrent_sweeps,
         case_concurrent_admin,
         case_seat_races_repeated,
+        case_concurrent_evaluations_fire_once,
     ]
 );
 
