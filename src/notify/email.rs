@@ -57,6 +57,8 @@ pub struct SmtpSettings {
     pub tls: SmtpTls,
     pub username: Option<String>,
     pub password: Option<Zeroizing<String>>,
+    /// The file the password was read from (`None`: from `LTSCTL_SMTP_PASSWORD`, or none).
+    pub password_file: Option<PathBuf>,
     pub from: String,
     /// A PEM file of CA certificates (or the server's own) trusted besides the system's.
     pub ca_cert: Option<PathBuf>,

@@ -201,12 +201,14 @@ pub fn resolve(
         tls,
         username,
         password,
+        password_file,
         from,
         ca_cert,
     }))
 }
 
-/// The keys' values for `--print-config` (the password file's path, never the password).
+/// The keys' values for `--print-config`: the password file's path, never the password (one from
+/// `LTSCTL_SMTP_PASSWORD` shows as no file).
 pub fn values(s: Option<&SmtpSettings>) -> Vec<(&'static str, Option<String>)> {
     let q = |v: &str| Some(toml::Value::String(v.to_string()).to_string());
     let Some(s) = s else {
@@ -225,9 +227,9 @@ pub fn values(s: Option<&SmtpSettings>) -> Vec<(&'static str, Option<String>)> {
         ("smtp_username", s.username.as_deref().and_then(q)),
         (
             "smtp_password_file",
-            s.password
+            s.password_file
                 .as_ref()
-                .map(|_| toml::Value::String("****".into()).to_string()),
+                .and_then(|p| q(&p.display().to_string())),
         ),
         ("smtp_from", q(&s.from)),
         (

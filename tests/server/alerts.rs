@@ -15,7 +15,7 @@ use crate::util::pg::{PgDb, test_database_url};
 use crate::util::*;
 
 /// The hidden test timing of `serve`: evaluations every 200 ms, retries from 200 ms on.
-const FAST: &[&str] = &["--rate-limit", "0", "--alerts-test-timing", "200"];
+pub(crate) const FAST: &[&str] = &["--rate-limit", "0", "--alerts-test-timing", "200"];
 
 /// One webhook request as the receiver saw it.
 #[derive(Debug, Clone)]
@@ -448,182 +448,67 @@ async fn two_instances_on_postgresql_send_each_alert_once() {
     database.drop_db().await;
 }
 
-/// The Python with Debian's aiosmtpd (`apt-get install python3-aiosmtpd`): the system one, whatever
-/// `python3` is first on the PATH. `None` when it is missing; under `.ci/run` (LTSCTL_CI=1) that fails.
-fn aiosmtpd_python() -> Option<&'static str> {
-    let found = ["/usr/bin/python3", "python3"].into_iter().find(|py| {
-        std::process::Command::new(py)
-            .args(["-c", "import aiosmtpd"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("LTSCTL_CI").is_none(),
-            "aiosmtpd is missing under CI: apt-get install python3-aiosmtpd"
-        );
-        eprintln!(
-            "e-mail test skipped: aiosmtpd is not installed (apt-get install python3-aiosmtpd)"
-        );
-    }
-    found
-}
-
-/// A real SMTP server (aiosmtpd, its debugging handler printing each message) on 127.0.0.1 with TLS:
-/// STARTTLS required, or implicit TLS.
-struct SmtpServer {
-    child: std::process::Child,
-    port: u16,
-    out: std::path::PathBuf,
-}
-
-impl SmtpServer {
-    fn start(python: &str, env: &Env, implicit: bool) -> (SmtpServer, std::path::PathBuf) {
-        let dir = env.root.join(if implicit { "smtps" } else { "smtp" });
-        std::fs::create_dir_all(&dir).unwrap();
-        let (ca, cert, key) = crate::util::tls::ca_and_cert(&dir, "smtp", "IP:127.0.0.1");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let out = dir.join("received.txt");
-        let (cert_flag, key_flag) = if implicit {
-            ("--smtpscert", "--smtpskey")
-        } else {
-            ("--tlscert", "--tlskey")
-        };
-        let child = std::process::Command::new(python)
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-            .arg(cert_flag)
-            .arg(&cert)
-            .arg(key_flag)
-            .arg(&key)
-            .env("PYTHONUNBUFFERED", "1")
-            .stdout(std::fs::File::create(&out).unwrap())
-            .stderr(std::fs::File::create(dir.join("smtp.err")).unwrap())
-            .spawn()
-            .expect("start aiosmtpd");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "aiosmtpd did not listen"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        (SmtpServer { child, port, out }, ca)
-    }
-
-    fn received(&self) -> String {
-        std::fs::read_to_string(&self.out).unwrap_or_default()
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn alert_mails_reach_a_real_smtp_server_over_starttls_and_implicit_tls() {
-    let Some(python) = aiosmtpd_python() else {
-        return;
-    };
-    for implicit in [false, true] {
-        let lts = Env::with_items(&[Item::per_device("AL-MAIL", 1, now_secs())]);
-        lts.ok(&["alerts", "email", "add", "ops@example.com"]);
-        let (smtp, ca) = SmtpServer::start(python, &lts, implicit);
-        let port = smtp.port.to_string();
-        let mut args = FAST.to_vec();
-        args.extend([
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            &port,
-            "--smtp-tls",
-            if implicit { "implicit" } else { "starttls" },
-            "--smtp-from",
-            "LTS <lts@example.com>",
-            "--smtp-ca-cert",
-            ca.to_str().unwrap(),
-        ]);
-        let server = lts.serve(&args);
-        ok(server
-            .api()
-            .authorize(CODE, "m-1", PRODUCT, "desktop")
-            .await);
-        let started = Instant::now();
-        while !smtp.received().contains("ltsctl alerts list") {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "no mail (implicit {implicit}): {}\n{}",
-                smtp.received(),
-                server.stderr_text()
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        // Quoted-printable: soft line breaks joined.
-        let mail = smtp.received().replace("=\n", "");
-        assert!(
-            mail.contains("Subject: LTS alert: AL-MAIL at 100 % of its quota"),
-            "{mail}"
-        );
-        assert!(mail.contains("To: ops@example.com"), "{mail}");
-        assert!(
-            mail.contains("reached 100 % of its quota: 1 of 1 devices"),
-            "{mail}"
-        );
-        drop(server);
-        let attempts = lts.ok(&["alerts", "deliveries"]);
-        assert_eq!(attempts[0]["channel"], "email");
-        assert_eq!(attempts[0]["status_code"], 250, "{attempts:#}");
-        assert_eq!(attempts[0]["state"], "delivered");
-        assert_eq!(lts.ok(&["alerts", "list"])[0]["delivery"], "delivered");
-    }
-}
-
-#[test]
-fn smtp_settings_are_checked_and_the_password_never_shown() {
-    let lts = Env::new();
-    let err = lts.fails(
-        &["serve", "--smtp-host", "smtp.example.com", "--print-config"],
-        2,
-    );
-    assert!(
-        err.contains("`smtp_host` is set without `smtp_from`"),
-        "{err}"
-    );
-    let err = lts.fails(
-        &[
-            "serve",
-            "--smtp-host",
-            "smtp.example.com",
-            "--smtp-from",
-            "lts@example.com",
-            "--smtp-username",
-            "lts",
-            "--print-config",
-        ],
-        2,
-    );
-    assert!(err.contains("LTSCTL_SMTP_PASSWORD"), "{err}");
-    let pw = lts.write("smtp-password", "hunter2-smtp\n");
-    let out = lts.ok(&[
-        "serve",
-        "--smtp-host",
-        "smtp.example.com",
-        "--smtp-from",
-        "lts@example.com",
-        "--smtp-username",
-        "lts",
-        "--smtp-password-file",
-        pw.to_str().unwrap(),
-        "--print-config",
+async fn expiry_and_quota_refusals_fire_with_the_thresholds_set() {
+    let soon = chrono::Utc::now() + chrono::TimeDelta::days(5);
+    let lts = Env::with_items(&[Item::per_device("AL-EXP", 1, now_secs()).expires(soon)]);
+    lts.ok(&["handshake", "set", CODE, "--overuse", "0"]);
+    lts.ok(&[
+        "alerts",
+        "settings",
+        "set",
+        "--handshake",
+        CODE,
+        "--refusals",
+        "2",
     ]);
-    assert_eq!(out["settings"]["smtp_port"], 587);
-    assert_eq!(out["sources"]["smtp_host"], "--smtp-host");
-    assert!(!out.to_string().contains("hunter2-smtp"), "{out}");
+    let rx = Receiver::start(0).await;
+    add_webhook(
+        &lts.here(),
+        &rx,
+        &["--events", "item.expiring,handshake.refusals"],
+    );
+    let server = lts.serve(FAST);
+    // Expiring in 5 days: the 7-day threshold is sent, the 30-day one recorded as passed by it.
+    let got = rx.wait_for("item.expiring", 1).await;
+    assert_signed_once(&got, "expiring");
+    assert_eq!(got[0].body["data"]["threshold_days"], 7);
+    let api = server.api();
+    ok(api.authorize(CODE, "x-0", PRODUCT, "desktop").await);
+    for i in 1..=3 {
+        let refused = api
+            .authorize(CODE, &format!("x-{i}"), PRODUCT, "desktop")
+            .await;
+        assert_error(&refused, 403, "quota_exceeded");
+    }
+    let got = rx.wait_for("handshake.refusals", 1).await;
+    assert_signed_once(&got, "refusals");
+    assert_eq!(got[0].body["data"]["refusals"], 3);
+    assert_eq!(got[0].body["data"]["threshold"], 2);
+    // The quota event was not subscribed: recorded, not sent to this webhook.
+    assert!(rx.delivered("item.quota.threshold").is_empty());
+    drop(server);
+    let alerts = lts.ok(&["alerts", "list"]);
+    let by_type = |t: &str| {
+        alerts
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["type"] == t)
+            .map(|a| {
+                (
+                    a["threshold"].as_i64().unwrap(),
+                    a["notified"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut expiring = by_type("item.expiring");
+    expiring.sort();
+    assert_eq!(
+        expiring,
+        [(7, "sent".into()), (30, "superseded".into())],
+        "{alerts:#}"
+    );
+    assert_eq!(by_type("handshake.refusals"), [(2, "sent".into())]);
 }
