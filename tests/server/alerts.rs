@@ -512,3 +512,38 @@ async fn expiry_and_quota_refusals_fire_with_the_thresholds_set() {
     );
     assert_eq!(by_type("handshake.refusals"), [(2, "sent".into())]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redirect_is_not_followed_and_a_mapped_loopback_address_is_refused() {
+    let lts = Env::with_items(&[Item::per_device("AL-REDIR", 5, now_secs())]);
+    // The redirect's target would accept anything: it must never be asked.
+    let target = Receiver::start(0).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let to = target.url.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move || {
+            let to = to.clone();
+            async move { (StatusCode::TEMPORARY_REDIRECT, [("location", to)]) }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let created = lts.ok(&["webhook", "add", &url, "--allow-private"]);
+    let id = created["id"].as_str().unwrap();
+    let out = lts.run(&["webhook", "test", id, "-o", "json"]);
+    assert_eq!(out.code, 8, "{}", out.all());
+    let report: Value = serde_json::from_str(&out.stdout).expect("the report, then the error");
+    assert_eq!(report["status_code"], 307);
+    assert!(
+        report["error"].as_str().unwrap().contains("not followed")
+            && out.stderr.contains("did not take"),
+        "{}",
+        out.all()
+    );
+    assert!(target.seen().is_empty(), "the redirect was followed");
+
+    // An IPv4-mapped loopback address is loopback too.
+    let err = lts.fails(&["webhook", "add", "http://[::ffff:127.0.0.1]:9/hook"], 2);
+    assert!(err.contains("loopback, private or link-local"), "{err}");
+}
