@@ -185,3 +185,100 @@ fn smtp_settings_are_checked_and_the_password_never_shown() {
     assert_eq!(out["sources"]["smtp_host"], "--smtp-host");
     assert!(!out.to_string().contains("hunter2-smtp"), "{out}");
 }
+
+/// An SMTP server (aiosmtpd's `Controller`) requiring STARTTLS and a login: `lts` with `PASSWORD`
+/// (the script's third argument); each accepted mail is appended to the output file, after a line
+/// naming the login it was sent under.
+const AUTH_SERVER: &str = r#"
+import ssl, sys, time
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+port, cert, key, password, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+class Handler:
+    async def handle_DATA(self, server, session, envelope):
+        with open(out, "ab") as f:
+            f.write(b"LOGIN " + (session.auth_data or b"-") + b"\n" + envelope.content + b"\n")
+        return "250 OK"
+def check(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and data.login == b"lts" and data.password == password.encode()
+    return AuthResult(success=ok, handled=False, auth_data=data.login if ok else None)
+ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+ctx.load_cert_chain(cert, key)
+Controller(Handler(), hostname="127.0.0.1", port=port, tls_context=ctx, require_starttls=True,
+           authenticator=check, auth_required=True).start()
+while True:
+    time.sleep(60)
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_smtp_login_takes_the_password_from_its_file() {
+    let Some(python) = aiosmtpd_python() else {
+        return;
+    };
+    let lts = Env::with_items(&[Item::per_device("AL-AUTH", 1, now_secs())]);
+    lts.ok(&["alerts", "email", "add", "ops@example.com"]);
+    let dir = lts.root.join("smtp-auth");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (ca, cert, key) = crate::util::tls::ca_and_cert(&dir, "smtp", "IP:127.0.0.1");
+    let script = lts.write("auth_smtp.py", AUTH_SERVER);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = dir.join("received.txt");
+    let mut child = std::process::Command::new(python)
+        .arg(&script)
+        .arg(port.to_string())
+        .arg(&cert)
+        .arg(&key)
+        .arg("pw-from-file")
+        .arg(&out)
+        .stderr(std::fs::File::create(dir.join("smtp.err")).unwrap())
+        .spawn()
+        .expect("start the SMTP server");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the SMTP server did not listen"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pw = lts.write("smtp-password", "pw-from-file\n");
+    let port = port.to_string();
+    let mut args = FAST.to_vec();
+    args.extend([
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port,
+        "--smtp-from",
+        "lts@example.com",
+        "--smtp-username",
+        "lts",
+        "--smtp-password-file",
+        pw.to_str().unwrap(),
+        "--smtp-ca-cert",
+        ca.to_str().unwrap(),
+    ]);
+    let server = lts.serve(&args);
+    ok(server
+        .api()
+        .authorize(CODE, "a-1", PRODUCT, "desktop")
+        .await);
+    let read = || std::fs::read_to_string(&out).unwrap_or_default();
+    while !read().contains("ltsctl alerts list") {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no mail: {}\n{}",
+            read(),
+            server.stderr_text()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(read().starts_with("LOGIN lts\n"), "{}", read());
+    assert!(!server.stderr_text().contains("pw-from-file"));
+    let _ = child.kill();
+    let _ = child.wait();
+}
