@@ -51,9 +51,10 @@ impl Timing {
             evaluate_every: Duration::from_millis(ms),
             poll_every: Duration::from_millis((ms / 2).max(10)),
             retry_base: Duration::from_millis(ms),
-            // Long enough for a delivery to a receiver on loopback, short enough that a test does not
-            // wait long for a delivery a killed process had leased.
-            lease: Duration::from_secs(3),
+            // Longer than a delivery to a receiver on loopback takes on a loaded test machine (a lease
+            // that ends mid-delivery lets another instance send it again), short enough that a test
+            // does not wait long for a delivery a killed process had leased.
+            lease: Duration::from_secs(10),
         }
     }
 }

@@ -94,10 +94,11 @@ impl Receiver {
             .collect()
     }
 
-    /// Waits up to 20 s for `n` accepted requests of `kind`.
+    /// Waits up to 30 s for `n` accepted requests of `kind` (a delivery a killed server had leased
+    /// waits for its 10 s test lease to end).
     async fn wait_for(&self, kind: &str, n: usize) -> Vec<Received> {
         let started = Instant::now();
-        while self.delivered(kind).len() < n && started.elapsed() < Duration::from_secs(20) {
+        while self.delivered(kind).len() < n && started.elapsed() < Duration::from_secs(30) {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         self.delivered(kind)
