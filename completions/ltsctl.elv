@@ -53,6 +53,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand login 'Log in to a remote LTS: check a token and keep it in the OS keyring'
             cand logout 'Forget a profile''s token and the profile'
             cand profile 'List login profiles or choose the active one'
+            cand alerts 'What has fired (quota thresholds, expiry, refusals), where alerts go, and their thresholds'
+            cand webhook 'Send alerts to HTTP endpoints as signed webhooks (Standard Webhooks)'
             cand sweep 'Remove devices whose removal time has passed, freeing their seats'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -852,6 +854,14 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand --forwarded-header 'The header the trusted proxies append the client''s address to [default: x-forwarded-for]'
             cand --access-log 'Log one line per request: client address, method, path, status, milliseconds'
             cand --log-format 'Log format on stderr: text, or json (one object per line) [default: text]'
+            cand --smtp-host 'SMTP server alert e-mails go out through [default: none]'
+            cand --smtp-port 'SMTP port [default: 587 for starttls, 465 for implicit]'
+            cand --smtp-tls 'starttls (required, never plain text) or implicit (TLS from the first byte) [default: starttls]'
+            cand --smtp-username 'SMTP account; its password from --smtp-password-file or LTSCTL_SMTP_PASSWORD'
+            cand --smtp-password-file 'A file holding the SMTP password (never on the command line)'
+            cand --smtp-from 'The sender of alert e-mails, e.g. "LTS <lts@example.com>"'
+            cand --smtp-ca-cert 'Trust the SMTP server''s certificate through this PEM file (a private CA, or its own)'
+            cand --alerts-test-timing 'For tests: evaluate alerts every MS milliseconds and retry deliveries from MS on (instead of every minute, and from 30 s)'
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
             cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
@@ -1245,6 +1255,337 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         }
         &'ltsctl;profile;help;help'= {
         }
+        &'ltsctl;alerts'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List what has fired, newest first: when, whether it still holds, and whether it was delivered'
+            cand deliveries 'List delivery attempts (webhooks and e-mails), newest first, with status and response code'
+            cand settings 'Show or set the thresholds, globally or per handshake code'
+            cand email 'Send alerts by e-mail to these addresses too (SMTP is set in serve''s config)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;alerts;list'= {
+            cand --limit 'At most this many alerts'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;deliveries'= {
+            cand --limit 'At most this many attempts'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;settings'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show the thresholds in force: global, then each code with settings of its own'
+            cand set 'Set thresholds (the ones not given are kept); with --handshake for one code only'
+            cand reset 'Drop a code''s own thresholds: the global ones apply to it again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;alerts;settings;show'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;settings;set'= {
+            cand --handshake 'Only this handshake code (and the items bound to it) [default: global]'
+            cand --quota-percent 'Percents of an item''s quota that fire item.quota.threshold (1-1000, comma-separated) [default: 60,80,100]'
+            cand --expiry-days 'Days before an item''s expiry that fire item.expiring (1-3650, comma-separated) [default: 30,7,1]'
+            cand --refusals 'More quota_exceeded refusals than this in 10 minutes fire handshake.refusals [default: 10]'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;settings;reset'= {
+            cand --handshake 'The handshake code'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;settings;help'= {
+            cand show 'Show the thresholds in force: global, then each code with settings of its own'
+            cand set 'Set thresholds (the ones not given are kept); with --handshake for one code only'
+            cand reset 'Drop a code''s own thresholds: the global ones apply to it again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;alerts;settings;help;show'= {
+        }
+        &'ltsctl;alerts;settings;help;set'= {
+        }
+        &'ltsctl;alerts;settings;help;reset'= {
+        }
+        &'ltsctl;alerts;settings;help;help'= {
+        }
+        &'ltsctl;alerts;email'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Send alerts to this address'
+            cand list 'List the addresses alerts are sent to'
+            cand remove 'Stop sending alerts to this address (its pending mails are given up)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;alerts;email;add'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;email;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;email;remove'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;alerts;email;help'= {
+            cand add 'Send alerts to this address'
+            cand list 'List the addresses alerts are sent to'
+            cand remove 'Stop sending alerts to this address (its pending mails are given up)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;alerts;email;help;add'= {
+        }
+        &'ltsctl;alerts;email;help;list'= {
+        }
+        &'ltsctl;alerts;email;help;remove'= {
+        }
+        &'ltsctl;alerts;email;help;help'= {
+        }
+        &'ltsctl;alerts;help'= {
+            cand list 'List what has fired, newest first: when, whether it still holds, and whether it was delivered'
+            cand deliveries 'List delivery attempts (webhooks and e-mails), newest first, with status and response code'
+            cand settings 'Show or set the thresholds, globally or per handshake code'
+            cand email 'Send alerts by e-mail to these addresses too (SMTP is set in serve''s config)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;alerts;help;list'= {
+        }
+        &'ltsctl;alerts;help;deliveries'= {
+        }
+        &'ltsctl;alerts;help;settings'= {
+            cand show 'Show the thresholds in force: global, then each code with settings of its own'
+            cand set 'Set thresholds (the ones not given are kept); with --handshake for one code only'
+            cand reset 'Drop a code''s own thresholds: the global ones apply to it again'
+        }
+        &'ltsctl;alerts;help;settings;show'= {
+        }
+        &'ltsctl;alerts;help;settings;set'= {
+        }
+        &'ltsctl;alerts;help;settings;reset'= {
+        }
+        &'ltsctl;alerts;help;email'= {
+            cand add 'Send alerts to this address'
+            cand list 'List the addresses alerts are sent to'
+            cand remove 'Stop sending alerts to this address (its pending mails are given up)'
+        }
+        &'ltsctl;alerts;help;email;add'= {
+        }
+        &'ltsctl;alerts;help;email;list'= {
+        }
+        &'ltsctl;alerts;help;email;remove'= {
+        }
+        &'ltsctl;alerts;help;help'= {
+        }
+        &'ltsctl;webhook'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a webhook; its signing secret is printed once'
+            cand list 'List webhooks (never their secrets)'
+            cand remove 'Remove a webhook (its pending deliveries are given up)'
+            cand test 'Send a signed webhook.test event now and show the answer'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;webhook;add'= {
+            cand --events 'Only these events (comma-separated): item.quota.threshold, item.expiring, item.expired, handshake.refusals [default: all]'
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --allow-private 'Allow a loopback, private or link-local target (e.g. a receiver on this host)'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ltsctl;webhook;list'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;webhook;remove'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;webhook;test'= {
+            cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
+            cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
+            cand --data-dir 'Data directory of the embedded store [default: the platform data dir, e.g. ~/.local/share/ltsctl]'
+            cand --profile 'Use this login profile instead of the active one'
+            cand --ca-cert 'Trust the server''s TLS certificate through this PEM file: the private CA that signed it, or the server''s own (self-signed) certificate'
+            cand -o 'Output format [default: table on a terminal, json otherwise]'
+            cand --output 'Output format [default: table on a terminal, json otherwise]'
+            cand --no-color 'Never colour the output (NO_COLOR is honoured too)'
+            cand -q 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand --quiet 'Print only results and errors: no notes, warnings, hints or progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ltsctl;webhook;help'= {
+            cand add 'Add a webhook; its signing secret is printed once'
+            cand list 'List webhooks (never their secrets)'
+            cand remove 'Remove a webhook (its pending deliveries are given up)'
+            cand test 'Send a signed webhook.test event now and show the answer'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ltsctl;webhook;help;add'= {
+        }
+        &'ltsctl;webhook;help;list'= {
+        }
+        &'ltsctl;webhook;help;remove'= {
+        }
+        &'ltsctl;webhook;help;test'= {
+        }
+        &'ltsctl;webhook;help;help'= {
+        }
         &'ltsctl;sweep'= {
             cand --server 'Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)'
             cand --database 'Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)'
@@ -1281,6 +1622,8 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
             cand login 'Log in to a remote LTS: check a token and keep it in the OS keyring'
             cand logout 'Forget a profile''s token and the profile'
             cand profile 'List login profiles or choose the active one'
+            cand alerts 'What has fired (quota thresholds, expiry, refusals), where alerts go, and their thresholds'
+            cand webhook 'Send alerts to HTTP endpoints as signed webhooks (Standard Webhooks)'
             cand sweep 'Remove devices whose removal time has passed, freeing their seats'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1445,6 +1788,52 @@ set edit:completion:arg-completer[ltsctl] = {|@words|
         &'ltsctl;help;profile;list'= {
         }
         &'ltsctl;help;profile;use'= {
+        }
+        &'ltsctl;help;alerts'= {
+            cand list 'List what has fired, newest first: when, whether it still holds, and whether it was delivered'
+            cand deliveries 'List delivery attempts (webhooks and e-mails), newest first, with status and response code'
+            cand settings 'Show or set the thresholds, globally or per handshake code'
+            cand email 'Send alerts by e-mail to these addresses too (SMTP is set in serve''s config)'
+        }
+        &'ltsctl;help;alerts;list'= {
+        }
+        &'ltsctl;help;alerts;deliveries'= {
+        }
+        &'ltsctl;help;alerts;settings'= {
+            cand show 'Show the thresholds in force: global, then each code with settings of its own'
+            cand set 'Set thresholds (the ones not given are kept); with --handshake for one code only'
+            cand reset 'Drop a code''s own thresholds: the global ones apply to it again'
+        }
+        &'ltsctl;help;alerts;settings;show'= {
+        }
+        &'ltsctl;help;alerts;settings;set'= {
+        }
+        &'ltsctl;help;alerts;settings;reset'= {
+        }
+        &'ltsctl;help;alerts;email'= {
+            cand add 'Send alerts to this address'
+            cand list 'List the addresses alerts are sent to'
+            cand remove 'Stop sending alerts to this address (its pending mails are given up)'
+        }
+        &'ltsctl;help;alerts;email;add'= {
+        }
+        &'ltsctl;help;alerts;email;list'= {
+        }
+        &'ltsctl;help;alerts;email;remove'= {
+        }
+        &'ltsctl;help;webhook'= {
+            cand add 'Add a webhook; its signing secret is printed once'
+            cand list 'List webhooks (never their secrets)'
+            cand remove 'Remove a webhook (its pending deliveries are given up)'
+            cand test 'Send a signed webhook.test event now and show the answer'
+        }
+        &'ltsctl;help;webhook;add'= {
+        }
+        &'ltsctl;help;webhook;list'= {
+        }
+        &'ltsctl;help;webhook;remove'= {
+        }
+        &'ltsctl;help;webhook;test'= {
         }
         &'ltsctl;help;sweep'= {
         }

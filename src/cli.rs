@@ -258,12 +258,129 @@ pub enum Command {
     /// List login profiles or choose the active one
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// What has fired (quota thresholds, expiry, refusals), where alerts go, and their thresholds
+    #[command(subcommand)]
+    Alerts(AlertsCommand),
+    /// Send alerts to HTTP endpoints as signed webhooks (Standard Webhooks)
+    #[command(subcommand)]
+    Webhook(WebhookCommand),
     /// Remove devices whose removal time has passed, freeing their seats
     #[command(
         long_about = "Remove devices whose removal time has passed, freeing their seats. A running \
         server does this every 24 hours (every minute while a code has per-concurrent-device items)."
     )]
     Sweep,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// List what has fired, newest first: when, whether it still holds, and whether it was delivered
+    #[command(after_help = "Example:\n  ltsctl alerts list --limit 20")]
+    List {
+        /// At most this many alerts
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: u32,
+    },
+    /// List delivery attempts (webhooks and e-mails), newest first, with status and response code
+    Deliveries {
+        /// At most this many attempts
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: u32,
+    },
+    /// Show or set the thresholds, globally or per handshake code
+    #[command(subcommand)]
+    Settings(AlertSettingsCommand),
+    /// Send alerts by e-mail to these addresses too (SMTP is set in serve's config)
+    #[command(subcommand)]
+    Email(AlertEmailCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertSettingsCommand {
+    /// Show the thresholds in force: global, then each code with settings of its own
+    Show,
+    /// Set thresholds (the ones not given are kept); with --handshake for one code only
+    #[command(
+        after_help = "Examples:\n  ltsctl alerts settings set --quota-percent 75,90,100\n  \
+        ltsctl alerts settings set --handshake 216998-100025900 --expiry-days 60,14 --refusals 50"
+    )]
+    Set {
+        /// Only this handshake code (and the items bound to it) [default: global]
+        #[arg(long, value_name = "CODE")]
+        handshake: Option<String>,
+        /// Percents of an item's quota that fire item.quota.threshold (1-1000, comma-separated) [default: 60,80,100]
+        #[arg(long = "quota-percent", value_name = "LIST", value_delimiter = ',')]
+        quota_percents: Option<Vec<u32>>,
+        /// Days before an item's expiry that fire item.expiring (1-3650, comma-separated) [default: 30,7,1]
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        expiry_days: Option<Vec<u32>>,
+        /// More quota_exceeded refusals than this in 10 minutes fire handshake.refusals [default: 10]
+        #[arg(long, value_name = "N")]
+        refusals: Option<u32>,
+    },
+    /// Drop a code's own thresholds: the global ones apply to it again
+    Reset {
+        /// The handshake code
+        #[arg(long, value_name = "CODE")]
+        handshake: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertEmailCommand {
+    /// Send alerts to this address
+    #[command(after_help = "Example:\n  ltsctl alerts email add ops@example.com")]
+    Add {
+        /// The e-mail address
+        #[arg(value_name = "ADDRESS")]
+        address: String,
+    },
+    /// List the addresses alerts are sent to
+    List,
+    /// Stop sending alerts to this address (its pending mails are given up)
+    Remove {
+        /// The e-mail address
+        #[arg(value_name = "ADDRESS")]
+        address: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhookCommand {
+    /// Add a webhook; its signing secret is printed once
+    #[command(
+        long_about = "Add a webhook: every alert event it subscribes to is POSTed to the URL as JSON, signed per \
+            the Standard Webhooks specification (webhook-id, webhook-timestamp, webhook-signature with the \
+            whsec_ secret printed now, once). Failed deliveries are retried with exponential backoff for 24 \
+            hours; redirects are not followed. Loopback, private and link-local targets need --allow-private.",
+        after_help = "Examples:\n  ltsctl webhook add https://hooks.example.com/lts\n  \
+            ltsctl webhook add https://hooks.example.com/lts --events item.quota.threshold,item.expiring"
+    )]
+    Add {
+        /// An http:// or https:// URL
+        #[arg(value_name = "URL")]
+        url: String,
+        /// Only these events (comma-separated): item.quota.threshold, item.expiring, item.expired, handshake.refusals [default: all]
+        #[arg(long, value_name = "LIST", value_delimiter = ',')]
+        events: Vec<String>,
+        /// Allow a loopback, private or link-local target (e.g. a receiver on this host)
+        #[arg(long)]
+        allow_private: bool,
+    },
+    /// List webhooks (never their secrets)
+    List,
+    /// Remove a webhook (its pending deliveries are given up)
+    Remove {
+        /// The webhook's id (see `webhook list`)
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Send a signed webhook.test event now and show the answer
+    Test {
+        /// The webhook's id (see `webhook list`)
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -565,12 +682,37 @@ pub struct ServeArgs {
     /// Log format on stderr: text, or json (one object per line) [default: text]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub log_format: Option<LogFormat>,
+    /// SMTP server alert e-mails go out through [default: none]
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// SMTP port [default: 587 for starttls, 465 for implicit]
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// starttls (required, never plain text) or implicit (TLS from the first byte) [default: starttls]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub smtp_tls: Option<crate::notify::email::SmtpTls>,
+    /// SMTP account; its password from --smtp-password-file or LTSCTL_SMTP_PASSWORD
+    #[arg(long, value_name = "USER")]
+    pub smtp_username: Option<String>,
+    /// A file holding the SMTP password (never on the command line)
+    #[arg(long, value_name = "FILE")]
+    pub smtp_password_file: Option<PathBuf>,
+    /// The sender of alert e-mails, e.g. "LTS <lts@example.com>"
+    #[arg(long, value_name = "ADDRESS")]
+    pub smtp_from: Option<String>,
+    /// Trust the SMTP server's certificate through this PEM file (a private CA, or its own)
+    #[arg(long, value_name = "PEM")]
+    pub smtp_ca_cert: Option<PathBuf>,
     /// Run a throwaway LTS in a temp dir with a demo license and an admin token (deleted on exit)
     #[arg(long, conflicts_with_all = ["data_dir", "database", "config"])]
     pub dev: bool,
     /// Also serve the benchmark baselines /v1/bench/null-authorize and /v1/bench/null-usage
     #[arg(long, hide = true)]
     pub bench_null_routes: bool,
+    /// For tests: evaluate alerts every MS milliseconds and retry deliveries from MS on (instead of
+    /// every minute, and from 30 s)
+    #[arg(long, hide = true, value_name = "MS")]
+    pub alerts_test_timing: Option<u64>,
 }
 
 /// How `serve` writes its log.
@@ -923,6 +1065,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
         ],
     ),
     ("Access", &["login", "logout", "profile", "token", "audit"]),
+    ("Alerts", &["alerts", "webhook"]),
     ("Setup", &["config", "completions"]),
 ];
 

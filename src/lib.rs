@@ -18,6 +18,7 @@ pub mod files;
 pub mod keystore;
 pub mod license;
 pub mod metrics;
+pub mod notify;
 pub mod output;
 pub mod password;
 pub mod serve_config;

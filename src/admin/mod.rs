@@ -12,6 +12,7 @@
 //! Times are RFC 3339 UTC strings; durations are given twice, as text (`90d`) and as whole seconds.
 
 mod access;
+mod alerts;
 mod devices;
 mod handshakes;
 mod licenses;
@@ -22,6 +23,7 @@ mod usage;
 
 pub use crate::domain::status::ItemStatus;
 pub use access::*;
+pub use alerts::*;
 pub use devices::*;
 pub use handshakes::*;
 pub use licenses::*;
@@ -31,18 +33,31 @@ pub use usage::*;
 /// Every administrative operation: what commands call, implemented over the store ([`local::LocalAdmin`])
 /// and over the admin HTTP API ([`remote::RemoteAdmin`]).
 pub trait Admin:
-    ServerAdmin + LicensesAdmin + HandshakesAdmin + DevicesAdmin + UsageAdmin + AccessAdmin
+    ServerAdmin
+    + LicensesAdmin
+    + HandshakesAdmin
+    + DevicesAdmin
+    + UsageAdmin
+    + AccessAdmin
+    + AlertsAdmin
 {
 }
 
 impl<T> Admin for T where
-    T: ServerAdmin + LicensesAdmin + HandshakesAdmin + DevicesAdmin + UsageAdmin + AccessAdmin
+    T: ServerAdmin
+        + LicensesAdmin
+        + HandshakesAdmin
+        + DevicesAdmin
+        + UsageAdmin
+        + AccessAdmin
+        + AlertsAdmin
 {
 }
 
 /// The area traits, for code that calls admin operations on a concrete type (`use ltsctl::admin::prelude::*`).
 pub mod prelude {
     pub use super::{
-        AccessAdmin, Admin, DevicesAdmin, HandshakesAdmin, LicensesAdmin, ServerAdmin, UsageAdmin,
+        AccessAdmin, Admin, AlertsAdmin, DevicesAdmin, HandshakesAdmin, LicensesAdmin, ServerAdmin,
+        UsageAdmin,
     };
 }

@@ -3,6 +3,7 @@
 
 // The areas, named as in every layer below.
 mod access;
+mod alerts;
 mod devices;
 mod handshakes;
 mod licenses;
@@ -124,5 +125,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Login(args) => access::login(&ctx, args).await,
         Command::Logout { name } => access::logout(&ctx, name).await,
         Command::Profile(cmd) => access::profile(&ctx, cmd).await,
+        Command::Alerts(cmd) => alerts::alerts(&ctx, cmd).await,
+        Command::Webhook(cmd) => alerts::webhook(&ctx, cmd).await,
     }
 }

@@ -16,6 +16,7 @@ use crate::store::OpenMode;
 pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
     let dev = args.dev;
     let bench_null_routes = args.bench_null_routes;
+    let alerts_test_timing = args.alerts_test_timing;
     let print_config = args.print_config;
     let overrides = Overrides {
         args,
@@ -53,6 +54,13 @@ pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
         reload_on_sighup: true,
         reload: Some(reloader(overrides, settings.clone(), log)),
         sweeper: true,
+        alerts: Some(server::AlertsConfig {
+            timing: match alerts_test_timing {
+                Some(ms) => crate::notify::Timing::for_tests(ms),
+                None => crate::notify::Timing::default(),
+            },
+            smtp: settings.smtp.clone(),
+        }),
         bench_null_routes,
     };
     // The temp dir must outlive the server: it is deleted when this guard drops.

@@ -1,5 +1,6 @@
 //! The rules of license tracking: pure, no I/O, clocks passed in.
 
+pub mod alerts;
 pub mod authorize;
 pub mod batches;
 pub mod duration;

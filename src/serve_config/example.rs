@@ -48,4 +48,19 @@ pub const EXAMPLE: &str = r#"# ltsctl serve config: `ltsctl serve --config /etc/
 
 # Log filter (EnvFilter syntax, as LTSCTL_LOG, which overrides it). Reloadable.
 # log = "info"
+
+# E-mail alerts (`ltsctl alerts email add ADDRESS`) go out through this SMTP server. [default: none:
+# e-mail deliveries wait until one is set]
+# smtp_host = "smtp.example.com"
+# "starttls" (required, never plain text) or "implicit" (TLS from the first byte).
+# smtp_tls = "starttls"
+# [default: 587 for starttls, 465 for implicit]
+# smtp_port = 587
+# The account to log in with; its password from this file (chmod 600), or LTSCTL_SMTP_PASSWORD.
+# smtp_username = "lts@example.com"
+# smtp_password_file = "/etc/ltsctl/smtp-password"
+# The sender of the alert mails.
+# smtp_from = "LTS <lts@example.com>"
+# A PEM file of CAs (or the server's own certificate) trusted besides the system's.
+# smtp_ca_cert = "/etc/ltsctl/smtp-ca.pem"
 "#;

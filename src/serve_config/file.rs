@@ -34,6 +34,8 @@ pub struct FileSettings {
     pub log_format: Option<(LogFormat, usize)>,
     /// An `EnvFilter` expression, like `LTSCTL_LOG`.
     pub log: Option<(String, usize)>,
+    /// The `smtp_*` keys (alert e-mails).
+    pub smtp: super::smtp::SmtpFile,
 }
 
 /// Every key the file takes, in the order of the example and of `--print-config`.
@@ -51,6 +53,13 @@ pub const KEYS: &[&str] = &[
     "access_log",
     "log_format",
     "log",
+    "smtp_host",
+    "smtp_port",
+    "smtp_tls",
+    "smtp_username",
+    "smtp_password_file",
+    "smtp_from",
+    "smtp_ca_cert",
 ];
 
 /// Reads and checks the file: its settings and a warning per unknown key.
@@ -187,6 +196,9 @@ pub fn parse(text: &str, name: &str) -> Result<(FileSettings, Vec<String>)> {
                     .parse(s)
                     .map_err(|e| at(&format!("is not a log filter ({e}); write e.g. \"info\" or \"warn,ltsctl=debug\"")))?;
                 out.log = Some((s.to_string(), value_line));
+            }
+            other if super::smtp::KEYS.contains(&other) => {
+                super::smtp::parse_key(&mut out.smtp, other, value, value_line, &at)?
             }
             other if looks_secret(other) => {
                 return Err(Error::usage(format!(
@@ -439,9 +451,15 @@ mod tests {
         // No password: allowed (peer authentication, a client certificate, .pgpass).
         let (s, _) = ok("database_url = \"postgres://lts@db.internal/lts?sslmode=verify-full\"");
         assert!(s.database_url.is_some());
-        // A reference is fine, and an unknown one is just unknown.
-        let (_, w) = ok("smtp_password_file = \"/etc/ltsctl/smtp\"");
-        assert!(w[0].contains("unknown key `smtp_password_file`"), "{w:?}");
+        // A reference is fine; an unknown one is just unknown.
+        let (s, w) = ok("smtp_password_file = \"/etc/ltsctl/smtp\"");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            s.smtp.password_file.unwrap().0,
+            PathBuf::from("/etc/ltsctl/smtp")
+        );
+        let (_, w) = ok("api_token_file = \"/etc/ltsctl/t\"");
+        assert!(w[0].contains("unknown key `api_token_file`"), "{w:?}");
     }
 
     #[test]

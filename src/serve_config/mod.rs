@@ -4,6 +4,9 @@
 
 mod example;
 pub mod file;
+mod smtp;
+
+pub use smtp::PASSWORD_ENV as SMTP_PASSWORD_ENV;
 
 pub use example::EXAMPLE;
 
@@ -89,6 +92,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// The log filter (`EnvFilter` syntax).
     pub log: String,
+    /// Where e-mail alerts go out (`smtp_*` keys); `None` without `smtp_host`.
+    pub smtp: Option<crate::notify::email::SmtpSettings>,
     /// Each key's source, in [`file::KEYS`] order.
     pub sources: Vec<(&'static str, Source)>,
 }
@@ -239,6 +244,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         env_log.is_some(),
         file.log.as_ref().map(|v| v.1),
     );
+    let smtp = smtp::resolve(args, &file.smtp, &mut sources, &mut warnings)?;
     let settings = Settings {
         config_file: args.config.clone(),
         listen,
@@ -253,6 +259,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         },
         log_format,
         log,
+        smtp,
         sources,
     };
     Ok((settings, warnings))
@@ -468,6 +475,9 @@ impl Settings {
             ),
             ("log", s(&self.log)),
         ]
+        .into_iter()
+        .chain(smtp::values(self.smtp.as_ref()))
+        .collect()
     }
 
     /// What a SIGHUP cannot change, to warn when the file changed it: a restart applies it.
@@ -488,6 +498,22 @@ impl Settings {
         }
         if self.log_format != new.log_format {
             keys.push("log_format");
+        }
+        let smtp = |s: &Option<crate::notify::email::SmtpSettings>| {
+            s.as_ref().map(|s| {
+                (
+                    s.host.clone(),
+                    s.port,
+                    s.tls,
+                    s.username.clone(),
+                    s.from.clone(),
+                    s.ca_cert.clone(),
+                    s.password.as_ref().map(|p| p.to_string()),
+                )
+            })
+        };
+        if smtp(&self.smtp) != smtp(&new.smtp) {
+            keys.push("the smtp_* settings");
         }
         keys
     }

@@ -117,6 +117,8 @@ pub(super) async fn authorize(
         }
         None => None,
     };
+    // Kept for the refusal alert, which counts quota refusals per code.
+    let handshake = req.handshake.clone();
     match state.devices.authorize(req, origin.as_deref()).await {
         Ok(resp) => {
             crate::metrics::authorization("granted");
@@ -124,6 +126,9 @@ pub(super) async fn authorize(
         }
         Err(e) => {
             crate::metrics::authorization(e.code());
+            if e.code() == Denial::QuotaExceeded.code() {
+                super::alerts::refused(&handshake);
+            }
             e.into_response()
         }
     }

@@ -2,6 +2,7 @@
 //! process. Every route and body is documented in the OpenAPI document at `/v1/openapi.json`.
 
 pub mod admin;
+mod alerts;
 pub mod client_addr;
 pub mod dev;
 mod device;
@@ -14,6 +15,7 @@ mod silent;
 mod sweeper;
 mod ui;
 
+pub use alerts::AlertsConfig;
 pub use live::{ClientAddr, LiveSettings};
 pub use reload::Reloader;
 pub(crate) use router::ADMIN_BODY_LIMIT;
@@ -50,6 +52,8 @@ pub struct ServeConfig {
     pub reload: Option<Reloader>,
     /// Run the sweeper in this process.
     pub sweeper: bool,
+    /// Run the alert tasks (evaluation, deliveries) in this process; `None`: not here.
+    pub alerts: Option<AlertsConfig>,
     /// Serve `GET /metrics` on this address (a listener of its own); `None`: no metrics listener, and
     /// requests are not timed.
     pub metrics_listen: Option<SocketAddr>,
@@ -125,6 +129,10 @@ pub async fn serve_until(
     let sweeper = config
         .sweeper
         .then(|| tokio::spawn(sweeper::run(store.clone(), clock.clone(), shutdown.clone())));
+    let alert_tasks = match config.alerts.clone() {
+        Some(c) => alerts::spawn(store.clone(), clock.clone(), c, &shutdown)?,
+        None => Vec::new(),
+    };
     {
         let handle = handle.clone();
         let shutdown = shutdown.clone();
@@ -229,6 +237,9 @@ pub async fn serve_until(
         let _ = task.await;
     }
     if let Some(task) = sweeper {
+        let _ = task.await;
+    }
+    for task in alert_tasks {
         let _ = task.await;
     }
     result.map_err(|e| Error::internal(format!("server: {e}")))

@@ -53,6 +53,7 @@ fn api(bench_null_routes: bool) -> OpenApiRouter<Arc<AppState>> {
         .merge(admin::devices::routes())
         .merge(admin::usage::routes())
         .merge(admin::access::routes())
+        .merge(admin::alerts::routes())
         .layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT));
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(devices)

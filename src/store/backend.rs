@@ -60,6 +60,14 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// Releases the claim once the sweep is recorded.
     fn end_sweep(&self, claim: Self::SweepClaim) -> impl Future<Output = ()> + Send;
 
+    /// The claim to evaluate alerts, like [`Backend::claim_sweep`] but its own (a sweep and an
+    /// evaluation may run together): `None` while another evaluation of the same store runs, so with
+    /// several instances on one database one evaluates and each alert is recorded and queued once.
+    fn claim_alerts(&self) -> impl Future<Output = StoreResult<Option<Self::SweepClaim>>> + Send;
+
+    /// Releases the alert claim.
+    fn end_alerts(&self, claim: Self::SweepClaim) -> impl Future<Output = ()> + Send;
+
     /// Runs `attempt` (one whole transaction) until it succeeds or fails for good.
     fn retrying<T, F, Fut>(&self, attempt: F) -> impl Future<Output = StoreResult<T>> + Send
     where
@@ -107,6 +115,7 @@ pub(crate) trait Dialect:
     + super::usage::UsageDialect
     + super::items::ItemsDialect
     + super::server::ServerDialect
+    + super::alerts::AlertsDialect
 {
     fn lock<'a>(&'a mut self, what: Lock<'a>) -> impl Future<Output = StoreResult<()>> + Send + 'a;
 }

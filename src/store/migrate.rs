@@ -1,5 +1,6 @@
 //! `ltsctl migrate`: copies an embedded store into PostgreSQL table by table — licenses, codes, devices,
-//! usage, tokens, audit log and the instance's identity (lts_id, token-signing key) — in one PostgreSQL
+//! usage, tokens, audit log, alerts (what has fired, webhooks, recipients, thresholds, the outbox) and the
+//! instance's identity (lts_id, token-signing key) — in one PostgreSQL
 //! transaction, then verifies the row counts. A failure leaves the target as it was.
 //!
 //! Table and column names come from the static list below, never from input; values are bound.
@@ -194,6 +195,87 @@ const TABLES: &[Table] = &[
             ("client", Text),
         ],
         true,
+    ),
+    (
+        "alerts",
+        &[
+            ("id", Int),
+            ("key", Text),
+            ("type", Text),
+            ("subject", Text),
+            ("threshold", Int),
+            ("fired_at", Int),
+            ("cleared_at", Int),
+            ("notified", Bool),
+            ("message", Text),
+            ("data", Text),
+        ],
+        true,
+    ),
+    (
+        "webhooks",
+        &[
+            ("id", Text),
+            ("url", Text),
+            ("events", Text),
+            ("secret", Text),
+            ("allow_private", Bool),
+            ("created_at", Int),
+        ],
+        false,
+    ),
+    (
+        "alert_emails",
+        &[("address", Text), ("created_at", Int)],
+        false,
+    ),
+    (
+        "alert_settings",
+        &[
+            ("scope", Text),
+            ("quota_percents", Text),
+            ("expiry_days", Text),
+            ("refusals", Int),
+        ],
+        false,
+    ),
+    (
+        "alert_outbox",
+        &[
+            ("id", Int),
+            ("alert_id", Int),
+            ("channel", Text),
+            ("target", Text),
+            ("event_type", Text),
+            ("msg_id", Text),
+            ("payload", Text),
+            ("created_at", Int),
+            ("next_attempt_at", Int),
+            ("attempts", Int),
+            ("state", Text),
+            ("lease_until", Int),
+            ("last_status", Int),
+            ("last_error", Text),
+            ("delivered_at", Int),
+        ],
+        true,
+    ),
+    (
+        "alert_attempts",
+        &[
+            ("id", Int),
+            ("outbox_id", Int),
+            ("at", Int),
+            ("status_code", Int),
+            ("error", Text),
+            ("ms", Int),
+        ],
+        true,
+    ),
+    (
+        "alert_refusals",
+        &[("code", Text), ("minute", Int), ("n", Int)],
+        false,
     ),
 ];
 

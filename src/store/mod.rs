@@ -5,6 +5,7 @@
 //! them live in [`crate::domain`], not here.
 
 mod access;
+mod alerts;
 pub(crate) mod backend;
 mod devices;
 mod error;
@@ -22,6 +23,10 @@ mod ui_sessions;
 mod usage;
 
 pub use access::{AccessStore, AuditRow, TokenRow};
+pub use alerts::{
+    AlertRow, AlertSettingsRow, AlertsStore, AttemptOutcome, AttemptRow, EmailRow, OutboxRow,
+    RoundWritten, WebhookRow, new_msg_id,
+};
 pub use devices::{
     DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DevicesStore, EachJson,
 };
@@ -73,6 +78,7 @@ pub trait Store:
     + UsageStore
     + AccessStore
     + UiSessionsStore
+    + AlertsStore
 {
 }
 
@@ -85,5 +91,6 @@ impl<T> Store for T where
         + UsageStore
         + AccessStore
         + UiSessionsStore
+        + AlertsStore
 {
 }

@@ -59,6 +59,38 @@ impl Runs<'_> {
     }
 }
 
+/// The alerts commands; `webhook test` against a receiver on loopback that answers 204.
+fn alert_runs(runs: &Runs, t: &Target) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for mut conn in listener.incoming().flatten() {
+            let mut buf = [0u8; 65536];
+            let _ = conn.read(&mut buf);
+            let _ = conn.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+        }
+    });
+    let created = runs.json(t, &format!("webhook add {url} --allow-private"), None);
+    let id = created["id"].as_str().expect("webhook id").to_string();
+    for line in [
+        "webhook list".to_string(),
+        format!("webhook test {id}"),
+        format!("webhook remove {id}"),
+        "alerts list".into(),
+        "alerts deliveries".into(),
+        "alerts settings show".into(),
+        "alerts settings set --refusals 20".into(),
+        "alerts settings set --handshake json-000000002 --expiry-days 14".into(),
+        "alerts settings reset --handshake json-000000002".into(),
+        "alerts email add ops@example.com".into(),
+        "alerts email list".into(),
+        "alerts email remove ops@example.com".into(),
+    ] {
+        runs.json(t, &line, None);
+    }
+}
+
 #[track_caller]
 fn one_document(out: &Out, line: &str) -> Value {
     assert_eq!(
@@ -193,6 +225,7 @@ fn every_command_prints_exactly_one_json_document() {
     runs.json(&other, "restore snapshot.db --yes", None);
     let seeded = Target::local(&env.root.join("seeded"));
     runs.json(&seeded, "seed --devices 10", None);
+    alert_runs(&runs, &t);
 
     let mut skipped: Vec<&str> = Vec::new();
     match util::pg::test_database_url() {

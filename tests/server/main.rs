@@ -12,11 +12,15 @@
 //! - `multi_instance`: two servers on one PostgreSQL database.
 //! - `backup_restore`: a backup under load restores whole; bad backups change nothing.
 //! - `ui`: the dashboard over HTTP: cookies, CSP, escaping, sessions ending; `ui_browser`: in Chromium.
+//! - `alerts`: signed webhooks to a real receiver, retries, SIGKILL before delivery, two instances.
+//! - `alert_emails`: alert e-mails to a real SMTP server over STARTTLS and implicit TLS; SMTP settings.
 //! - `secrets`: no secret in the server's log, answers, command line or store; `serve --dev`'s files.
 
 #[path = "../util/mod.rs"]
 mod util;
 
+mod alert_emails;
+mod alerts;
 mod backup_restore;
 mod checkouts;
 mod crash_safety;

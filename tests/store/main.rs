@@ -17,6 +17,7 @@
 //! - `races`: two instances on one database, racing.
 //! - `ui_sessions`: the dashboard's sessions, with their token's state.
 //! - `upgrades`: schema migrations of a store that holds data.
+//! - `alerts`: alerts fired once with their deliveries, the outbox's leases, refusal counts.
 //! - `rows`: building the rows and requests the cases use.
 //!
 //! `util` (the shared support module) gives it the throwaway PostgreSQL database.
@@ -38,6 +39,7 @@ use ltsctl::store::{
 };
 use sqlx::Connection;
 
+mod alerts;
 mod catalog;
 mod checkouts;
 mod codes;
@@ -50,6 +52,7 @@ mod sweeps;
 mod ui_sessions;
 mod upgrades;
 
+use alerts::*;
 use catalog::*;
 use checkouts::*;
 use codes::*;
@@ -228,6 +231,9 @@ conformance!(
         case_fresh_seat_is_not_rewritten,
         case_failing_batch_rolls_back_alone,
         case_ui_sessions,
+        case_alerts_fire_once_and_queue_in_one_transaction,
+        case_outbox_leases_records_and_gives_up,
+        case_refusal_counts_add_up,
     ],
     two: [
         case_shared_meta,
@@ -236,6 +242,7 @@ conformance!(
         case_concurrent_sweeps,
         case_concurrent_admin,
         case_seat_races_repeated,
+        case_concurrent_evaluations_fire_once,
     ]
 );
 

@@ -245,6 +245,7 @@ impl InProc {
             reload_on_sighup: false,
             reload: None,
             sweeper: false,
+            alerts: None,
             metrics_listen: None,
             bench_null_routes: false,
         };

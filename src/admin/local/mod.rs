@@ -2,6 +2,7 @@
 //! Local access is full access, like holding the database file.
 
 pub(crate) mod access;
+mod alerts;
 mod devices;
 mod handshakes;
 mod licenses;

@@ -4,6 +4,7 @@
 //! codes match the local target's. One file per area, as in every other layer.
 
 mod access;
+mod alerts;
 mod devices;
 mod handshakes;
 mod licenses;

@@ -8,6 +8,7 @@
 //! [`AsAdmin`]), then path, query and body, then one call of the admin operation.
 
 pub mod access;
+pub mod alerts;
 pub mod devices;
 mod extract;
 pub mod handshakes;

@@ -10,6 +10,7 @@
 //! deadlock or a serialization failure, or that lost a race to insert the same key (whose check-then-insert
 //! then finds the row and answers as SQLite would), is run again a few times.
 
+mod alerts;
 mod devices;
 mod seat_queue;
 mod seats;
@@ -153,10 +154,18 @@ impl Backend for PgStore {
     type SweepClaim = server::SweepClaim;
 
     async fn claim_sweep(&self) -> StoreResult<Option<server::SweepClaim>> {
-        server::SweepClaim::take(self.pool.acquire().await?).await
+        server::SweepClaim::take(self.pool.acquire().await?, server::SWEEP_LOCK).await
     }
 
     async fn end_sweep(&self, claim: server::SweepClaim) {
+        claim.release().await
+    }
+
+    async fn claim_alerts(&self) -> StoreResult<Option<server::SweepClaim>> {
+        server::SweepClaim::take(self.pool.acquire().await?, server::ALERTS_LOCK).await
+    }
+
+    async fn end_alerts(&self, claim: server::SweepClaim) {
         claim.release().await
     }
 }

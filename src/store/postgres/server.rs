@@ -20,19 +20,29 @@ impl ServerDialect for PgConnection {
 /// Key of the advisory lock one sweeper holds at a time ("ltsSWEEP").
 pub(crate) const SWEEP_LOCK: i64 = 0x6c74_7353_5745_4550;
 
-/// The connection holding [`SWEEP_LOCK`].
+/// Key of the advisory lock one alert evaluation holds at a time ("ltsALERT").
+pub(crate) const ALERTS_LOCK: i64 = 0x6c74_7341_4c45_5254;
+
+/// The connection holding [`SWEEP_LOCK`] (or [`ALERTS_LOCK`]).
 pub(crate) struct SweepClaim {
     conn: Option<PoolConnection<Postgres>>,
+    key: i64,
 }
 
 impl SweepClaim {
-    /// The lock, if no other session holds it.
-    pub(crate) async fn take(mut conn: PoolConnection<Postgres>) -> StoreResult<Option<Self>> {
+    /// The lock `key`, if no other session holds it.
+    pub(crate) async fn take(
+        mut conn: PoolConnection<Postgres>,
+        key: i64,
+    ) -> StoreResult<Option<Self>> {
         let taken: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
-            .bind(SWEEP_LOCK)
+            .bind(key)
             .fetch_one(&mut *conn)
             .await?;
-        Ok(taken.then_some(SweepClaim { conn: Some(conn) }))
+        Ok(taken.then_some(SweepClaim {
+            conn: Some(conn),
+            key,
+        }))
     }
 
     /// Unlocks and gives the connection back to the pool.
@@ -41,7 +51,7 @@ impl SweepClaim {
             return;
         };
         let unlocked = sqlx::query_scalar::<_, bool>("SELECT pg_advisory_unlock($1)")
-            .bind(SWEEP_LOCK)
+            .bind(self.key)
             .fetch_one(&mut *conn)
             .await;
         if !matches!(unlocked, Ok(true)) {

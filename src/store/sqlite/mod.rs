@@ -1,6 +1,7 @@
 //! The embedded store: one SQLite file in the data directory, WAL mode, `synchronous = FULL` so that a
 //! process or machine crash loses no acknowledged write.
 
+mod alerts;
 mod devices;
 mod seats;
 mod server;
@@ -286,10 +287,19 @@ impl Backend for SqliteStore {
 
     async fn claim_sweep(&self) -> StoreResult<Option<server::SweepClaim>> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        server::SweepClaim::take(dir)
+        server::SweepClaim::take(dir, server::SWEEP_LOCK_FILE)
     }
 
     async fn end_sweep(&self, claim: server::SweepClaim) {
+        drop(claim);
+    }
+
+    async fn claim_alerts(&self) -> StoreResult<Option<server::SweepClaim>> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        server::SweepClaim::take(dir, server::ALERTS_LOCK_FILE)
+    }
+
+    async fn end_alerts(&self, claim: server::SweepClaim) {
         drop(claim);
     }
 }

@@ -18,15 +18,18 @@ impl ServerDialect for SqliteConnection {
 }
 
 /// File name of the sweep's lock, next to the database.
-const SWEEP_LOCK_FILE: &str = "ltsctl.sweep.lock";
+pub(crate) const SWEEP_LOCK_FILE: &str = "ltsctl.sweep.lock";
+
+/// File name of the alert evaluation's lock, next to the database.
+pub(crate) const ALERTS_LOCK_FILE: &str = "ltsctl.alerts.lock";
 
 /// The open, locked [`SWEEP_LOCK_FILE`]; closing it releases the claim.
 pub(crate) struct SweepClaim(#[allow(dead_code)] File);
 
 impl SweepClaim {
-    /// The lock, unless another sweep of the store holds it.
-    pub(crate) fn take(data_dir: &Path) -> StoreResult<Option<Self>> {
-        let path = data_dir.join(SWEEP_LOCK_FILE);
+    /// The lock on `file`, unless another process (or task) holds it.
+    pub(crate) fn take(data_dir: &Path, file: &str) -> StoreResult<Option<Self>> {
+        let path = data_dir.join(file);
         let file = super::open_lock_file(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(SweepClaim(file))),
