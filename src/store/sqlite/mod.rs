@@ -5,6 +5,7 @@ mod checkpoint;
 mod devices;
 mod lookup;
 mod seats;
+mod seed;
 mod server;
 mod usage;
 mod writer;
