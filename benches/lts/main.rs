@@ -9,6 +9,9 @@
 //! Environment:
 //! - `LTS_BENCH_QUICK=1`   a smaller run (100,000 devices instead of 1,000,000, 1.5 s load runs instead of 5 s);
 //! - `LTS_BENCH_ONLY=1,2`  only these figures (1-6);
+//! - `LTS_BENCH_DEVICES=N` the fleet store's size (default 1,000,000; 10000000 is the optional growth
+//!   figure: seeding takes minutes and the store ~3.5 GB, each working copy as much again); such a run
+//!   never rewrites `BENCHMARKS.md`;
 //! - `LTSCTL_BIN=PATH`     the binary under test;
 //! - `LTSCTL_BENCH_DATABASE_URL=postgres://...`  also run figure 1 on PostgreSQL (see `postgres`);
 //! - `LTS_BENCH_OUT=FILE`  where to write the report. By default a full run of every figure rewrites the
@@ -48,8 +51,11 @@ use std::time::{Duration, Instant};
 use context::Bench;
 use report::Section;
 
-/// Hard stop for the whole run: figures not started by then are skipped (and say so).
+/// Hard stop for the whole run: figures not started by then are skipped (and say so). A larger fleet
+/// (`LTS_BENCH_DEVICES`) adds 5 minutes per million devices beyond the first: its copies and seeding take
+/// that long.
 const BUDGET: Duration = Duration::from_secs(25 * 60);
+const BUDGET_PER_MILLION: Duration = Duration::from_secs(5 * 60);
 
 /// Errors are messages: a figure that fails shows its message in its section of the report.
 type Res<T> = Result<T, String>;
@@ -106,7 +112,9 @@ impl Bench {
             if !wanted {
                 continue;
             }
-            if started.elapsed() > BUDGET {
+            let extra = u32::try_from(self.s.fleet.saturating_sub(1_000_000) / 1_000_000)
+                .unwrap_or(u32::MAX);
+            if started.elapsed() > BUDGET + BUDGET_PER_MILLION.saturating_mul(extra) {
                 sections.push(Section {
                     title: title.into(),
                     body: String::new(),

@@ -110,10 +110,16 @@ impl Bench {
     pub(crate) fn render(&self, sections: &[Section], took: Duration) -> String {
         let mut r = String::new();
         let _ = writeln!(r, "## Results\n");
-        let mode = if self.s.quick {
-            "**QUICK RUN** (`LTS_BENCH_QUICK=1`: 100,000-device fleet, 1.5 s load runs) — not the published figures"
-        } else {
-            "full run"
+        let mode = match (self.s.quick, self.s.fleet_set) {
+            (true, _) => format!(
+                "**QUICK RUN** (`LTS_BENCH_QUICK=1`: {}-device fleet, 1.5 s load runs) — not the published figures",
+                self.s.fleet
+            ),
+            (false, true) => format!(
+                "**{}-DEVICE RUN** (`LTS_BENCH_DEVICES`) — the optional growth figure, not the published 1M run",
+                self.s.fleet
+            ),
+            (false, false) => "full run".to_string(),
         };
         let only = match &self.s.only {
             Some(o) => format!(", figures {o:?} only (`LTS_BENCH_ONLY`)"),
@@ -129,7 +135,12 @@ impl Bench {
             .map(|d| format!("export CARGO_TARGET_DIR={d}; "))
             .unwrap_or_default();
         let mut vars = String::new();
-        for v in ["LTS_BENCH_QUICK", "LTS_BENCH_ONLY", "LTSCTL_BIN"] {
+        for v in [
+            "LTS_BENCH_QUICK",
+            "LTS_BENCH_ONLY",
+            "LTS_BENCH_DEVICES",
+            "LTSCTL_BIN",
+        ] {
             if let Ok(x) = std::env::var(v) {
                 let _ = write!(vars, "{v}={x} ");
             }
@@ -173,8 +184,10 @@ impl Bench {
 
     pub(crate) fn write_report(&self, report: &str) -> Res<()> {
         let explicit = std::env::var_os("LTS_BENCH_OUT").map(PathBuf::from);
-        let full =
-            !self.s.quick && self.s.only.is_none() && std::env::var_os("LTSCTL_BIN").is_none();
+        let full = !self.s.quick
+            && self.s.only.is_none()
+            && !self.s.fleet_set
+            && std::env::var_os("LTSCTL_BIN").is_none();
         let path = match (&explicit, full) {
             (Some(p), _) => p.clone(),
             (None, true) => Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md"),

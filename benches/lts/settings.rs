@@ -1,4 +1,4 @@
-//! What the environment asks of this run: `LTS_BENCH_QUICK` and `LTS_BENCH_ONLY`. (`LTSCTL_BIN` is read by
+//! What the environment asks of this run: `LTS_BENCH_QUICK`, `LTS_BENCH_ONLY` and `LTS_BENCH_DEVICES`. (`LTSCTL_BIN` is read by
 //! `context`, `LTS_BENCH_OUT` by `report`, where they are used.)
 
 use std::time::Duration;
@@ -12,8 +12,10 @@ pub(crate) struct Settings {
     pub(crate) runs: usize,
     /// Length of one load run of figures 1 and 2.
     pub(crate) load: Duration,
-    /// Devices in the seeded fleet store.
+    /// Devices in the seeded fleet store (`LTS_BENCH_DEVICES`, e.g. 10000000 to measure growth).
     pub(crate) fleet: u64,
+    /// `LTS_BENCH_DEVICES` was given: the fleet is not the published size.
+    pub(crate) fleet_set: bool,
     /// License files figure 5 imports.
     pub(crate) imports: usize,
     /// Measured runs of each cold-start command (after 2 warm-up runs).
@@ -41,6 +43,19 @@ impl Settings {
             ),
             _ => None,
         };
+        let fleet_env = match std::env::var("LTS_BENCH_DEVICES") {
+            Ok(v) if !v.trim().is_empty() => Some(
+                v.trim()
+                    .replace('_', "")
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| (1_000..=100_000_000).contains(n))
+                    .ok_or_else(|| {
+                        format!("LTS_BENCH_DEVICES: bad fleet size {v:?}; give a number of devices from 1000 to 100000000, e.g. LTS_BENCH_DEVICES=10000000")
+                    })?,
+            ),
+            _ => None,
+        };
         Ok(Settings {
             quick,
             runs: 3,
@@ -49,7 +64,8 @@ impl Settings {
             } else {
                 Duration::from_secs(5)
             },
-            fleet: if quick { 100_000 } else { 1_000_000 },
+            fleet: fleet_env.unwrap_or(if quick { 100_000 } else { 1_000_000 }),
+            fleet_set: fleet_env.is_some(),
             imports: 1000,
             cold_runs: 20,
             only,

@@ -91,6 +91,17 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// commit, in one set of statements: on SQLite in the writer's group, on PostgreSQL in the seat
     /// queue's (`postgres/seat_queue.rs`).
     fn hot_seat(&self, req: SeatRequest) -> impl Future<Output = StoreResult<SeatOutcome>> + Send;
+
+    /// [`super::SeatsStore::device_lookup`] on the caller's thread, when the backend can answer it
+    /// without a connection of the pool (SQLite, see `sqlite/lookup.rs`); `None`: read through the pool.
+    fn device_lookup_now(
+        &self,
+        handshake: &str,
+        uuid: &str,
+    ) -> Option<StoreResult<super::seats::DeviceLookup>> {
+        let _ = (handshake, uuid);
+        None
+    }
 }
 
 /// What a transaction locks before it checks and changes rows, so that another one doing the same waits

@@ -127,7 +127,7 @@ const SEAT: &str = "SELECT item_id, expires_at FROM devices WHERE handshake = $1
 
 /// The config generation and the device's row in one statement (the device's columns NULL when it has
 /// no seat through the code).
-const LOOKUP: &str = "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen,
+pub(crate) const LOOKUP: &str = "SELECT g.n, d.item_id, d.expires_at, d.platform, d.domain, d.name, d.last_seen,
        d.first_seen
      FROM config_generation g LEFT JOIN devices d ON d.handshake = $1 AND d.uuid = $2 WHERE g.id = 1";
 
@@ -323,6 +323,9 @@ impl<B: Backend> SeatsStore for B {
     }
 
     async fn device_lookup(&self, handshake: &str, uuid: &str) -> StoreResult<DeviceLookup> {
+        if let Some(found) = self.device_lookup_now(handshake, uuid) {
+            return found;
+        }
         on_reader!(self, |c| c.fetch_one(LOOKUP, args![handshake, uuid]))
     }
 

@@ -2,8 +2,11 @@
 //! process or machine crash loses no acknowledged write.
 
 mod alerts;
+mod checkpoint;
 mod devices;
+mod lookup;
 mod seats;
+mod seed;
 mod server;
 mod usage;
 mod writer;
@@ -22,6 +25,9 @@ use sqlx::pool::PoolConnection;
 use super::backend::{Backend, BoxFuture, Commit, Dialect, Lock};
 use super::{StoreError, StoreResult};
 use crate::domain::seats::SeatOutcome;
+
+/// How long a statement waits for another connection's lock before it fails as busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// File name of the database inside the data directory.
 pub const DB_FILE: &str = "ltsctl.db";
@@ -106,7 +112,10 @@ pub struct SqliteStore {
     writer: writer::GroupWriter,
     /// The group writer's own connection: from the shared pool it would queue behind every device
     /// request's read for each group (the pool serves waiters in order), and groups would come late.
-    writer_pool: SqlitePool,
+    /// And the connection that checkpoints the WAL off the writer's path ([`checkpoint`]).
+    writer_pools: writer::WriterPools,
+    /// The device path's first read, on the caller's thread ([`lookup`]).
+    lookup: std::sync::Arc<lookup::QuickLookup>,
     /// Held while the store is open (see [`DirLock`]).
     _lock: std::sync::Arc<DirLock>,
 }
@@ -146,7 +155,11 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(BUSY_TIMEOUT)
+            .pragma(
+                "journal_size_limit",
+                checkpoint::WAL_LIMIT_BYTES.to_string(),
+            );
         // No ping before handing out a connection (sqlx's default): a SQLite connection is a file handle in
         // this process, not a socket that can die, and the ping is one more hand-off to its worker thread
         // on every device request's read.
@@ -157,20 +170,28 @@ impl SqliteStore {
             .await
             .map_err(|e| open_error(&path, e))?;
         // Opened lazily: commands that never seat a device never open it.
-        let writer_pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .test_before_acquire(false)
-            .connect_lazy_with(options);
+        let writer_pools = writer::WriterPools {
+            writer: SqlitePoolOptions::new()
+                .max_connections(1)
+                .test_before_acquire(false)
+                .connect_lazy_with(options.clone().pragma("wal_autocheckpoint", "0")),
+            checkpoint: SqlitePoolOptions::new()
+                .max_connections(1)
+                .test_before_acquire(false)
+                .connect_lazy_with(options),
+        };
         restrict_permissions(&path);
         MIGRATOR
             .run(&pool)
             .await
             .map_err(|e| migrate_error(&path, e))?;
+        let lookup = std::sync::Arc::new(lookup::QuickLookup::new(&path, BUSY_TIMEOUT));
         let store = SqliteStore {
             pool,
             path,
             writer: writer::GroupWriter::default(),
-            writer_pool,
+            writer_pools,
+            lookup,
             _lock: std::sync::Arc::new(lock),
         };
         store.ensure_lts_id().await?;
@@ -276,11 +297,19 @@ impl Backend for SqliteStore {
             + Sync
             + 'static,
     {
-        self.writer.run(&self.writer_pool, several, work).await
+        self.writer.run(&self.writer_pools, several, work).await
     }
 
     async fn hot_seat(&self, req: crate::domain::seats::SeatRequest) -> StoreResult<SeatOutcome> {
-        self.writer.seat(&self.writer_pool, req).await
+        self.writer.seat(&self.writer_pools, req).await
+    }
+
+    fn device_lookup_now(
+        &self,
+        handshake: &str,
+        uuid: &str,
+    ) -> Option<StoreResult<crate::store::seats::DeviceLookup>> {
+        Some(self.lookup.lookup(handshake, uuid))
     }
 
     type SweepClaim = server::SweepClaim;

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
+use super::checkpoint::Wake;
 use super::db;
 use crate::domain::seats::{SeatOutcome, SeatRequest};
 use crate::store::seat_group::seat_group;
@@ -103,6 +104,13 @@ enum Work {
 
 type Queue = mpsc::Sender<Work>;
 
+/// The connections the writer uses: its own (with `wal_autocheckpoint` off) and the checkpointer's.
+#[derive(Clone)]
+pub(super) struct WriterPools {
+    pub(super) writer: SqlitePool,
+    pub(super) checkpoint: SqlitePool,
+}
+
 impl GroupWriter {
     /// This store's turn to write (see [`super::SqliteStore::write_tx`]).
     pub(super) async fn turn(&self) -> tokio::sync::OwnedMutexGuard<()> {
@@ -116,7 +124,7 @@ impl GroupWriter {
     /// requests of the group it was running get an error, later ones a new writer.
     pub(super) async fn run<T, F>(
         &self,
-        pool: &SqlitePool,
+        pool: &WriterPools,
         savepoint: bool,
         work: F,
     ) -> StoreResult<T>
@@ -142,7 +150,7 @@ impl GroupWriter {
     /// Seats a device in the next group and returns the outcome once that group committed.
     pub(super) async fn seat(
         &self,
-        pool: &SqlitePool,
+        pool: &WriterPools,
         req: SeatRequest,
     ) -> StoreResult<SeatOutcome> {
         let (reply, answer) = oneshot::channel();
@@ -152,7 +160,7 @@ impl GroupWriter {
             .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
     }
 
-    async fn send(&self, pool: &SqlitePool, work: Work) -> StoreResult<()> {
+    async fn send(&self, pool: &WriterPools, work: Work) -> StoreResult<()> {
         let queue = {
             let mut slot = self.queue.lock().unwrap_or_else(|p| p.into_inner());
             match slot.as_ref() {
@@ -212,10 +220,12 @@ impl Group {
 }
 
 async fn writer_task(
-    pool: SqlitePool,
+    pools: WriterPools,
     mut rx: mpsc::Receiver<Work>,
     turn: Arc<tokio::sync::Mutex<()>>,
 ) {
+    let pool = pools.writer;
+    let checkpoints = Wake::start(pools.checkpoint, Arc::clone(&turn));
     let mut queued: Vec<Work> = Vec::with_capacity(MAX_GROUP);
     let mut group = Group::default();
     while rx.recv_many(&mut queued, MAX_GROUP).await > 0 {
@@ -259,6 +269,7 @@ async fn writer_task(
             }
             outcome => group.answer(outcome.as_ref().map(|_| ())),
         }
+        checkpoints.committed();
     }
 }
 
