@@ -165,14 +165,7 @@ impl Mailer {
             },
             Err(e) => {
                 let code = e.status().map(|c| i64::from(u16::from(c)));
-                let mut why = e.to_string();
-                let mut source = std::error::Error::source(&e);
-                while let Some(s) = source {
-                    why.push_str(": ");
-                    why.push_str(&s.to_string());
-                    source = s.source();
-                }
-                fail(code, format!("SMTP: {why}"))
+                fail(code, format!("SMTP: {}", super::error_chain(&e)))
             }
         }
     }

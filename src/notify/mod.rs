@@ -62,6 +62,19 @@ impl Timing {
 /// The wait after the `attempt`-th failed attempt (1 for the first): `base · 2^(attempt-1)`, at most
 /// [`MAX_DELAY`], times a jitter factor in `[0.5, 1.5)` from `jitter` (in `[0, 1)`), so deliveries that
 /// failed together (a receiver down) do not all come back at once.
+/// An error with every cause below it ("connection refused: os error 111"): what a delivery attempt
+/// records, so `alerts deliveries` says why without a log to read.
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut why = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        why.push_str(": ");
+        why.push_str(&s.to_string());
+        source = s.source();
+    }
+    why
+}
+
 pub fn backoff(base: Duration, attempt: u32, jitter: f64) -> Duration {
     let exp = attempt.saturating_sub(1).min(30);
     let plain = base.saturating_mul(1u32 << exp).min(MAX_DELAY);

@@ -219,16 +219,7 @@ pub async fn send(hook: &WebhookRow, msg_id: &str, body: &str) -> Attempt {
             None,
             format!("no answer within {} s", TIMEOUT.as_secs()),
         ),
-        Err(e) => {
-            let mut why = e.to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(s) = source {
-                why.push_str(": ");
-                why.push_str(&s.to_string());
-                source = s.source();
-            }
-            failed(started, None, why)
-        }
+        Err(e) => failed(started, None, super::error_chain(&e)),
     }
 }
 
