@@ -106,3 +106,36 @@ async fn malformed_forms_and_query_strings_get_the_dashboards_error_page() {
         assert!(!page.body.contains("<script>"), "{}", page.body);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_code_on_the_usage_page_gets_the_form_back() {
+    let lts = Env::with_items(&[Item::per_device("UI-NO-CODE", 2, now_secs())]);
+    let viewer = lts.token("codes", "viewer");
+    let server = lts.serve(&[]);
+    let mut b = Browser::new(&server.url, client());
+    b.sign_in(&viewer).await;
+    let page = b
+        .get("/ui/usage?period=7d&handshake=%22%3E%3Cb%3Enope")
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND, "{}", page.body);
+    assert_csp(&page);
+    // The page with its navigation and filters, the code escaped in the field and the message.
+    assert!(
+        page.body.contains(r#"action="/ui/sign-out""#),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains(r#"name="handshake" value="&quot;&gt;&lt;b&gt;nope""#),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains(r#"role="alert">no handshake code &quot;&gt;&lt;b&gt;nope"#),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<b>nope"), "{}", page.body);
+}
