@@ -231,6 +231,18 @@ mod tests {
     }
 
     #[test]
+    fn hostile_text_cannot_leave_an_attribute() {
+        // Item ids reach attributes (`data-item`, `aria-label`): a quote must not end them.
+        let hostile = r#""><script>x</script><i a='b"#;
+        let bar = quota_bar(hostile, 1, Some(2), None).into_string();
+        assert!(!bar.contains("<script>") && !bar.contains("<i a="), "{bar}");
+        assert!(
+            bar.contains(r#"data-item="&quot;&gt;&lt;script&gt;x&lt;/script&gt;&lt;i a='b""#),
+            "{bar}"
+        );
+    }
+
+    #[test]
     fn queries_drop_empty_values_and_encode_the_rest() {
         assert_eq!(
             query(&[("a", "1 2"), ("b", ""), ("c", "&=")]),
