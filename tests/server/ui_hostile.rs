@@ -139,3 +139,20 @@ async fn an_unknown_code_on_the_usage_page_gets_the_form_back() {
     );
     assert!(!page.body.contains("<b>nope"), "{}", page.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_again_ends_the_session_the_cookie_held() {
+    let lts = Env::with_items(&[Item::per_device("UI-AGAIN", 2, now_secs())]);
+    let viewer = lts.token("again", "viewer");
+    let server = lts.serve(&[]);
+    let mut b = Browser::new(&server.url, client());
+    b.sign_in(&viewer).await;
+    let first = b.cookie.clone().unwrap();
+    // A stale sign-in tab sends its form while this session is live.
+    b.sign_in(&viewer).await;
+    let second = b.cookie.clone().unwrap();
+    assert_ne!(first, second, "a new id at every sign-in");
+    assert_eq!(b.get("/ui").await.status, StatusCode::OK);
+    b.cookie = Some(first);
+    crate::util::ui::assert_signed_out(&b.get("/ui").await);
+}
