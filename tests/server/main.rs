@@ -11,7 +11,8 @@
 //! - `metrics`: `serve --metrics-listen`: counters after known answers, per-item gauges, promtool.
 //! - `multi_instance`: two servers on one PostgreSQL database.
 //! - `backup_restore`: a backup under load restores whole; bad backups change nothing.
-//! - `ui`: the dashboard over HTTP: cookies, CSP, escaping, sessions ending; `ui_browser`: in Chromium.
+//! - `ui`: the dashboard over HTTP: cookies, CSP, escaping, sessions ending; `ui_browser`: in Chromium;
+//!   `ui_hostile`: methods, forms and query strings no page sends.
 //! - `alerts`: signed webhooks to a real receiver, retries, SIGKILL before delivery, two instances.
 //! - `alert_emails`: alert e-mails to a real SMTP server over STARTTLS and implicit TLS; SMTP settings.
 //! - `secrets`: no secret in the server's log, answers, command line or store; `serve --dev`'s files.
@@ -35,3 +36,4 @@ mod secrets;
 mod serve_config;
 mod ui;
 mod ui_browser;
+mod ui_hostile;

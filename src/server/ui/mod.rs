@@ -52,6 +52,9 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/ui/audit", get(pages::audit::page))
         .route("/ui/assets/style.css", get(style))
         .route("/ui/{*rest}", get(pages::not_found))
+        // Set here, before the layers, so the server's JSON 405 (set on the whole route table) does not
+        // replace it and the answer passes through `headers` like every other.
+        .method_not_allowed_fallback(pages::method_not_allowed)
         .layer(DefaultBodyLimit::max(FORM_LIMIT))
         .layer(axum::middleware::map_response(headers))
 }
@@ -60,8 +63,36 @@ async fn style() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
 }
 
+/// axum's extractors refuse a malformed request with a plain-text answer: a sign-in that is not
+/// `application/x-www-form-urlencoded` (415), a body over [`FORM_LIMIT`] (413), a form or query string
+/// that does not deserialize (422, 400). The dashboard answers those with its own error page instead,
+/// the same status and the extractor's message (escaped like all text), so a browser shows a page with a
+/// way back rather than a bare line.
+async fn rejection_page(resp: Response) -> Response {
+    let plain = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    if !plain || !resp.status().is_client_error() {
+        return resp;
+    }
+    let status = resp.status();
+    // The extractors' messages are one short line; anything longer is cut, not buffered.
+    let text = axum::body::to_bytes(resp.into_body(), 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_else(|_| "the request could not be read".to_string());
+    let hint = match status.as_u16() {
+        413 => "the dashboard's forms are small: send the form from its page",
+        415 => "send the form from the dashboard's page (application/x-www-form-urlencoded)",
+        _ => "use the page's form rather than editing the address or the form",
+    };
+    pages::status_page(status, &text, Some(hint))
+}
+
 /// The security headers of every dashboard answer.
-async fn headers(mut resp: Response) -> Response {
+async fn headers(resp: Response) -> Response {
+    let mut resp = rejection_page(resp).await;
     let h = resp.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,

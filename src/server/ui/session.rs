@@ -161,6 +161,17 @@ pub async fn sign_in(state: &AppState, presented: &str, client: Option<String>) 
     Ok(id)
 }
 
+/// Ends a session this browser is replacing by signing in again (not a sign-out: nothing is recorded),
+/// so a browser holds one session and the one its cookie no longer names does not live on in the store.
+pub async fn replaced(state: &AppState, old: &SignedIn) -> Result<()> {
+    state
+        .devices
+        .store()
+        .delete_ui_session(&old.id_hash)
+        .await?;
+    Ok(())
+}
+
 /// Ends the session (sign-out) and records it.
 pub async fn sign_out(state: &AppState, who: &SignedIn, client: Option<String>) -> Result<()> {
     state

@@ -44,18 +44,34 @@ pub fn error_page(mut e: Error) -> Response {
     if e.kind == ErrorKind::Busy {
         crate::metrics::store_busy();
     }
+    status_page(status, &e.message, e.hint.as_deref())
+}
+
+/// The error page itself: a status, what went wrong and how to fix it.
+pub fn status_page(status: StatusCode, message: &str, hint: Option<&str>) -> Response {
     let body = bare(
         "Error",
         html! {
             main {
                 h1 { "Something went wrong" }
-                p.error role="alert" { (e.message) }
-                @if let Some(hint) = &e.hint { p.hint { (hint) } }
+                p.error role="alert" { (message) }
+                @if let Some(hint) = hint { p.hint { (hint) } }
                 p { a href="/ui" { "Back to the overview" } }
             }
         },
     );
     (status, Html(body.into_string())).into_response()
+}
+
+/// A method a dashboard route does not take (`OPTIONS /ui`, `GET /ui/sign-out`): the dashboard's own
+/// 405 page, so it carries the dashboard's headers rather than being the device API's JSON (the router
+/// adds `Allow`).
+pub async fn method_not_allowed() -> Response {
+    status_page(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this dashboard page does not take that method",
+        Some("open the page with GET; only the sign-in and sign-out forms are sent with POST"),
+    )
 }
 
 /// `GET /ui/...` that names no page: an HTML 404 rather than the API's JSON one.
@@ -211,6 +227,18 @@ mod tests {
             quota_bar("<b>", 1, None, None)
                 .into_string()
                 .contains("&lt;b&gt;")
+        );
+    }
+
+    #[test]
+    fn hostile_text_cannot_leave_an_attribute() {
+        // Item ids reach attributes (`data-item`, `aria-label`): a quote must not end them.
+        let hostile = r#""><script>x</script><i a='b"#;
+        let bar = quota_bar(hostile, 1, Some(2), None).into_string();
+        assert!(!bar.contains("<script>") && !bar.contains("<i a="), "{bar}");
+        assert!(
+            bar.contains(r#"data-item="&quot;&gt;&lt;script&gt;x&lt;/script&gt;&lt;i a='b""#),
+            "{bar}"
         );
     }
 

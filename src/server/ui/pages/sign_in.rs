@@ -60,6 +60,7 @@ pub async fn form(MaybeSignedIn(who): MaybeSignedIn) -> Response {
 /// with why (401).
 pub async fn submit(
     State(state): State<Arc<AppState>>,
+    MaybeSignedIn(previous): MaybeSignedIn,
     headers: HeaderMap,
     uri: axum::http::Uri,
     extensions: axum::http::Extensions,
@@ -73,14 +74,22 @@ pub async fn submit(
         .map(|c| c.0.to_string());
     let secure = session::over_https(&state, &headers, &extensions);
     match session::sign_in(&state, f.token.trim(), client).await {
-        Ok(id) => (
-            StatusCode::SEE_OTHER,
-            [
-                (header::SET_COOKIE, session::set_cookie(Some(&id), secure)),
-                (header::LOCATION, "/ui".parse().expect("a header value")),
-            ],
-        )
-            .into_response(),
+        Ok(id) => {
+            // A stale tab's form, sent while signed in: the new session replaces the old one.
+            if let Some(previous) = &previous
+                && let Err(e) = session::replaced(&state, previous).await
+            {
+                return error_page(e);
+            }
+            (
+                StatusCode::SEE_OTHER,
+                [
+                    (header::SET_COOKIE, session::set_cookie(Some(&id), secure)),
+                    (header::LOCATION, "/ui".parse().expect("a header value")),
+                ],
+            )
+                .into_response()
+        }
         Err(e) if e.kind == crate::error::ErrorKind::Unauthenticated => {
             let why = format!("That token was not accepted: {}.", e.message);
             (StatusCode::UNAUTHORIZED, form_page(Some(&why))).into_response()

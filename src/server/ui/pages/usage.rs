@@ -3,7 +3,6 @@
 //! table below it. The figures are `ltsctl usage --by day --item ID --since DAY`'s.
 
 use axum::extract::Query;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use maud::{Markup, html};
@@ -13,7 +12,8 @@ use super::{PageError, given, layout, quota_bar};
 use crate::admin::prelude::*;
 use crate::admin::{ItemUsageView, UsageBy, UsageGroupView, UsageQuery};
 use crate::domain::option::LicenseOption;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::server::admin::status_of;
 use crate::server::ui::chart;
 use crate::server::ui::session::SignedIn;
 
@@ -181,17 +181,19 @@ fn start_of(d: NaiveDate) -> DateTime<Utc> {
 
 pub async fn page(who: SignedIn, Query(q): Query<UsageParams>) -> Result<Response, PageError> {
     let today = who.now.date_naive();
+    // A filter the page cannot show: the form again with what to fix.
+    let refused = |e: Error| {
+        let main = html! {
+            (filters(&q, None))
+            p.error role="alert" { (e.message) }
+            @if let Some(h) = &e.hint { p.hint { (h) } }
+        };
+        let page = layout(&who, "/ui/usage", "Usage", main);
+        (status_of(e.kind), page).into_response()
+    };
     let p = match period(&q, today) {
         Ok(p) => p,
-        Err(e) => {
-            let main = html! {
-                (filters(&q, None))
-                p.error role="alert" { (e.message) }
-                @if let Some(h) = &e.hint { p.hint { (h) } }
-            };
-            let page = layout(&who, "/ui/usage", "Usage", main);
-            return Ok((StatusCode::BAD_REQUEST, page).into_response());
-        }
+        Err(e) => return Ok(refused(e)),
     };
     let base = UsageQuery {
         handshake: given(&q.handshake).map(str::to_string),
@@ -199,7 +201,12 @@ pub async fn page(who: SignedIn, Query(q): Query<UsageParams>) -> Result<Respons
         since: Some(start_of(p.from)),
         by: UsageBy::Day,
     };
-    let all = who.admin.usage(&base).await?;
+    let all = match who.admin.usage(&base).await {
+        Ok(all) => all,
+        // A code that does not exist is a filter to fix, not a missing page.
+        Err(e) if e.kind == ErrorKind::NotFound => return Ok(refused(e)),
+        Err(e) => return Err(e.into()),
+    };
     let mut sections = Vec::with_capacity(all.items.len());
     for item in &all.items {
         let one = who
