@@ -304,8 +304,11 @@ impl AlertsAdmin for LocalAdmin {
 
     async fn webhook_add(&self, req: WebhookRequest) -> Result<WebhookCreated> {
         let r = self.add_webhook(&req).await;
-        // The entry names the webhook and its URL, never the secret.
-        let target = r.as_ref().map_or(req.url.clone(), |c| c.id.clone());
+        // The entry names the webhook and its URL, never the secret; a refused URL without any
+        // credentials it held, and cut short.
+        let target = r
+            .as_ref()
+            .map_or_else(|_| webhook::redacted(&req.url), |c| c.id.clone());
         self.audited_with("webhook.add", &target, r, |c| {
             Some(format!("{} events={}", c.url, c.events.join(",")))
         })
