@@ -366,11 +366,13 @@ async fn bad_input_is_refused_with_what_and_how() {
 
     lts.ok(&["alerts", "email", "add", "ops@example.com"]);
     lts.fails(&["alerts", "email", "add", "ops@example.com"], 4);
+    // The same recipient with its domain in another case: one address, not two mails per alert.
+    lts.fails(&["alerts", "email", "add", "ops@EXAMPLE.com"], 4);
     assert_eq!(
         lts.ok(&["alerts", "email", "list"])[0]["address"],
         "ops@example.com"
     );
-    lts.ok(&["alerts", "email", "remove", "ops@example.com"]);
+    lts.ok(&["alerts", "email", "remove", "ops@Example.com"]);
     let audit = lts.ok(&["audit", "list"]).to_string();
     assert!(
         !audit.contains("hunter2"),

@@ -350,8 +350,7 @@ impl AlertsAdmin for LocalAdmin {
 
     async fn email_add(&self, address: &str) -> Result<EmailView> {
         let r = async {
-            let parsed = email::check_address(address)?;
-            let address = parsed.to_string();
+            let address = email::normalize(address)?;
             let now = self.now_unix();
             self.store.add_email(&address, now).await?;
             Ok(EmailView {
@@ -377,9 +376,11 @@ impl AlertsAdmin for LocalAdmin {
     }
 
     async fn email_remove(&self, address: &str) -> Result<()> {
+        // Stored normalized; an address that does not parse is looked up as given (and not found).
+        let stored = email::normalize(address).unwrap_or_else(|_| address.to_string());
         let r = self
             .store
-            .remove_email(address, self.now_unix())
+            .remove_email(&stored, self.now_unix())
             .await
             .map_err(Into::into);
         self.audited("alerts.email.remove", address, r).await
