@@ -85,6 +85,14 @@ pub fn check_address(address: &str) -> Result<lettre::Address> {
     })
 }
 
+/// An address as it is stored: checked, its domain in lower case (domains are case-insensitive, so
+/// `ops@Example.com` and `ops@example.com` are one recipient and must not get every alert twice). The
+/// local part is kept as written: only the receiving server may fold it.
+pub fn normalize(address: &str) -> Result<String> {
+    let a = check_address(address)?;
+    Ok(format!("{}@{}", a.user(), a.domain().to_ascii_lowercase()))
+}
+
 /// A configured SMTP transport.
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
@@ -213,6 +221,13 @@ mod tests {
         let e = check_address("not an address").unwrap_err();
         assert!(e.message.contains("invalid e-mail address"), "{e:?}");
         assert!(e.hint.unwrap().contains("ops@example.com"));
+    }
+
+    #[test]
+    fn the_domain_is_folded_the_local_part_kept() {
+        assert_eq!(normalize("Ops@Example.COM").unwrap(), "Ops@example.com");
+        assert_eq!(normalize("ops@example.com").unwrap(), "ops@example.com");
+        assert!(normalize("a@b.c\r\nBcc: x@y.z").is_err());
     }
 
     #[test]

@@ -232,7 +232,10 @@ pub fn outcome(
     let retry_at = now
         .saturating_add((wait.as_millis() as i64 + 999) / 1000)
         .max(now + 1);
-    if final_attempt || retry_at > row.created_at.saturating_add(GIVE_UP_AFTER_SECS) {
+    // A `webhook test` event is tried once: one its command left pending (interrupted mid-send) and the
+    // server then picked up must not be retried against the receiver for a day.
+    let one_shot = row.event_type == crate::domain::alerts::EVENT_TEST;
+    if final_attempt || one_shot || retry_at > row.created_at.saturating_add(GIVE_UP_AFTER_SECS) {
         o.give_up = true;
     } else {
         o.retry_at = Some(retry_at);
@@ -291,6 +294,14 @@ mod tests {
         };
         let o = outcome(&row, &ok, 100, base, false);
         assert!(o.retry_at.is_none() && !o.give_up);
+        // A test event left pending by an interrupted `webhook test` is not retried.
+        let test = OutboxRow {
+            alert_id: None,
+            event_type: crate::domain::alerts::EVENT_TEST.into(),
+            ..row.clone()
+        };
+        let o = outcome(&test, &failed, 100, base, false);
+        assert!(o.give_up && o.retry_at.is_none(), "{o:?}");
     }
 
     #[test]

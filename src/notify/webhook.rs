@@ -37,39 +37,83 @@ pub fn new_secret() -> Result<String> {
     ))
 }
 
-/// Checks a webhook URL when it is added: http(s), a host, no credentials, and (without
-/// `allow_private`) not an internal address literally.
+/// The longest webhook URL taken: far above any real receiver's, low enough that listings, audit entries
+/// and error messages stay readable.
+pub const MAX_URL_LEN: usize = 2048;
+
+/// How much of a refused URL an error message or audit entry quotes.
+const SHOWN_LEN: usize = 200;
+
+/// A URL as error messages and audit entries may show it: without any user or password (a refused URL
+/// with credentials must not put them in the audit log or the server's answer), and cut to
+/// [`SHOWN_LEN`] characters.
+pub fn redacted(url: &str) -> String {
+    let mut shown = match Url::parse(url) {
+        Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
+            let _ = u.set_password(None);
+            let _ = u.set_username("***");
+            u.to_string()
+        }
+        Ok(_) => url.to_string(),
+        // Not a URL at all: whatever precedes the last `@` may be credentials.
+        Err(_) => match url.rfind('@') {
+            Some(at) => {
+                let start = url.find("://").map_or(0, |i| i + 3).min(at);
+                format!("{}***{}", &url[..start], &url[at..])
+            }
+            None => url.to_string(),
+        },
+    };
+    if let Some((cut, _)) = shown.char_indices().nth(SHOWN_LEN) {
+        shown.truncate(cut);
+        shown.push_str("...");
+    }
+    shown
+}
+
+/// Checks a webhook URL when it is added: http(s), a host, no credentials, at most [`MAX_URL_LEN`]
+/// characters, and (without `allow_private`) not an internal address literally.
 pub fn check_url(url: &str, allow_private: bool) -> Result<Url> {
     let fix = "give an http:// or https:// URL, e.g. https://hooks.example.com/lts";
+    let shown = redacted(url);
+    if url.len() > MAX_URL_LEN {
+        return Err(Error::usage(format!(
+            "invalid webhook URL {shown:?}: it is {} characters long, more than {MAX_URL_LEN}",
+            url.len()
+        ))
+        .with_hint(fix));
+    }
     let parsed = Url::parse(url)
-        .map_err(|e| Error::usage(format!("invalid webhook URL {url:?}: {e}")).with_hint(fix))?;
+        .map_err(|e| Error::usage(format!("invalid webhook URL {shown:?}: {e}")).with_hint(fix))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(Error::usage(format!(
-            "invalid webhook URL {url:?}: the scheme is {}, not http or https",
+            "invalid webhook URL {shown:?}: the scheme is {}, not http or https",
             parsed.scheme()
         ))
         .with_hint(fix));
     }
     let Some(host) = parsed.host_str() else {
         return Err(
-            Error::usage(format!("invalid webhook URL {url:?}: it names no host")).with_hint(fix),
+            Error::usage(format!("invalid webhook URL {shown:?}: it names no host")).with_hint(fix),
         );
     };
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(Error::usage(format!(
-            "invalid webhook URL {url:?}: it holds credentials"
+            "invalid webhook URL {shown:?}: it holds credentials"
         ))
         .with_hint("the signature authenticates the LTS to the receiver; put no user or password in the URL"));
     }
     if !allow_private {
         let host = host.trim_start_matches('[').trim_end_matches(']');
+        // `localhost.` is `localhost` to a resolver.
+        let name = host.trim_end_matches('.').to_ascii_lowercase();
         let internal = match host.parse::<IpAddr>() {
             Ok(ip) => is_internal(ip),
-            Err(_) => host.eq_ignore_ascii_case("localhost") || host.ends_with(".localhost"),
+            Err(_) => name == "localhost" || name.ends_with(".localhost"),
         };
         if internal {
             return Err(Error::usage(format!(
-                "webhook URL {url:?} is a loopback, private or link-local address"
+                "webhook URL {shown:?} is a loopback, private or link-local address"
             ))
             .with_hint(
                 "add --allow-private if the receiver is meant to be on this machine or network",
@@ -81,7 +125,8 @@ pub fn check_url(url: &str, allow_private: bool) -> Result<Url> {
 
 /// Addresses a webhook may not reach without `allow_private`: loopback, RFC 1918 and unique-local,
 /// link-local (cloud metadata services live there), carrier-grade NAT, unspecified, multicast,
-/// broadcast and documentation ranges; an IPv4-mapped IPv6 address is judged as its IPv4 one.
+/// broadcast and documentation ranges; an IPv6 address that carries an IPv4 one (mapped, compatible,
+/// NAT64, 6to4) is judged by it.
 pub fn is_internal(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
@@ -101,11 +146,31 @@ pub fn is_internal(ip: IpAddr) -> bool {
                 return is_internal(IpAddr::V4(v4));
             }
             let s = v6.segments();
+            let o = v6.octets();
+            let embedded = |at: usize| {
+                IpAddr::V4(std::net::Ipv4Addr::new(
+                    o[at],
+                    o[at + 1],
+                    o[at + 2],
+                    o[at + 3],
+                ))
+            };
+            // IPv4-compatible (`::a.b.c.d`, deprecated) and NAT64 (`64:ff9b::a.b.c.d`) reach the IPv4
+            // address in their last 32 bits; 6to4 (`2002:AABB:CCDD::`) the one in bits 16-48.
+            if s[..6] == [0; 6] || s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+                return is_internal(embedded(12));
+            }
+            if s[0] == 0x2002 && is_internal(embedded(2)) {
+                return true;
+            }
             v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
                 || (s[0] & 0xfe00) == 0xfc00
                 || (s[0] & 0xffc0) == 0xfe80
+                // Site-local (deprecated, still routed inside some networks) and documentation.
+                || (s[0] & 0xffc0) == 0xfec0
+                || (s[0] == 0x2001 && s[1] == 0x0db8)
         }
     }
 }
@@ -262,6 +327,64 @@ mod tests {
         let e = check_url("https://u:p@hooks.example/", false).unwrap_err();
         assert!(e.message.contains("credentials"), "{e:?}");
         assert!(check_url("https://hooks.example/lts", false).is_ok());
+    }
+
+    #[test]
+    fn embedded_and_deprecated_internal_ipv6_forms_are_internal() {
+        for ip in [
+            "::127.0.0.1",
+            "::a9fe:a9fe",
+            "64:ff9b::7f00:1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::",
+            "2002:a9fe:a9fe::1",
+            "fec0::1",
+            "2001:db8::1",
+        ] {
+            assert!(is_internal(ip.parse().unwrap()), "{ip}");
+        }
+        // Their public counterparts are not.
+        for ip in ["64:ff9b::808:808", "2002:808:808::1"] {
+            assert!(!is_internal(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
+    fn a_trailing_dot_does_not_hide_localhost() {
+        for url in [
+            "http://localhost./",
+            "http://a.localhost./x",
+            "http://LocalHost./",
+        ] {
+            let e = check_url(url, false).unwrap_err();
+            assert!(e.hint.unwrap().contains("--allow-private"), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_refused_url_never_shows_its_password() {
+        let e = check_url("https://user:hunter2@hooks.example/x", false).unwrap_err();
+        assert!(!e.message.contains("hunter2"), "{e:?}");
+        assert!(e.message.contains("credentials"), "{e:?}");
+        assert_eq!(
+            redacted("https://user:hunter2@hooks.example/x"),
+            "https://***@hooks.example/x"
+        );
+        assert_eq!(
+            redacted("https://hooks.example/x"),
+            "https://hooks.example/x"
+        );
+        // Unparsable input is cut at its first `@` too.
+        assert!(!redacted("ht!tp://u:hunter2@x y").contains("hunter2"));
+    }
+
+    #[test]
+    fn a_url_is_at_most_2048_characters() {
+        let long = format!("https://hooks.example/{}", "a".repeat(MAX_URL_LEN));
+        let e = check_url(&long, false).unwrap_err();
+        assert!(e.message.contains("2048"), "{e:?}");
+        assert!(e.message.len() < 400, "the error quotes the whole URL");
+        assert!(redacted(&long).len() < 300);
     }
 
     /// The Standard Webhooks specification's example (secret, id, timestamp, body, signature).

@@ -86,7 +86,18 @@ pub fn parse_key(
 }
 
 fn read_password(path: &Path, warnings: &mut Vec<String>) -> Result<Zeroizing<String>> {
-    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?);
+    // The error names the key: a bare "no such file" at startup does not say which setting is wrong.
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
+        let e = Error::io(path, e);
+        let message = format!("smtp_password_file {}", e.message);
+        Error {
+            message,
+            hint: Some(format!(
+                "name a file the server's user can read holding the SMTP password alone                  (smtp_password_file, --smtp-password-file), or set {PASSWORD_ENV}"
+            )),
+            ..e
+        }
+    })?);
     let password = Zeroizing::new(text.trim_end_matches(['\r', '\n']).to_string());
     if password.is_empty() {
         return Err(Error::usage(format!(
@@ -237,4 +248,20 @@ pub fn values(s: Option<&SmtpSettings>) -> Vec<(&'static str, Option<String>)> {
             s.ca_cert.as_ref().and_then(|p| q(&p.display().to_string())),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_password_file_is_named_by_its_key() {
+        let e = read_password(Path::new("/nonexistent/smtp-pw"), &mut Vec::new()).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("smtp_password_file /nonexistent/smtp-pw"),
+            "{e:?}"
+        );
+        assert!(e.hint.unwrap().contains(PASSWORD_ENV));
+    }
 }

@@ -284,6 +284,26 @@ async fn bad_input_is_refused_with_what_and_how() {
     );
     let err = lts.fails(&["webhook", "add", "http://127.0.0.1:9/x"], 2);
     assert!(err.contains("--allow-private"), "{err}");
+    for hidden in [
+        "http://localhost./x",
+        "http://[::127.0.0.1]/x",
+        "http://[64:ff9b::a9fe:a9fe]/",
+    ] {
+        let err = lts.fails(&["webhook", "add", hidden], 2);
+        assert!(err.contains("--allow-private"), "{hidden}: {err}");
+    }
+    // A URL with a password is refused without the password reaching the answer or the audit log.
+    let err = lts.fails(
+        &["webhook", "add", "https://u:hunter2@hooks.example.com/x"],
+        2,
+    );
+    assert!(
+        err.contains("credentials") && !err.contains("hunter2"),
+        "{err}"
+    );
+    let long = format!("https://hooks.example.com/{}", "a".repeat(10_000));
+    let err = lts.fails(&["webhook", "add", &long], 2);
+    assert!(err.contains("more than 2048") && err.len() < 1000, "{err}");
     let err = lts.fails(
         &[
             "webhook",
@@ -346,12 +366,22 @@ async fn bad_input_is_refused_with_what_and_how() {
 
     lts.ok(&["alerts", "email", "add", "ops@example.com"]);
     lts.fails(&["alerts", "email", "add", "ops@example.com"], 4);
+    // The same recipient with its domain in another case: one address, not two mails per alert.
+    lts.fails(&["alerts", "email", "add", "ops@EXAMPLE.com"], 4);
     assert_eq!(
         lts.ok(&["alerts", "email", "list"])[0]["address"],
         "ops@example.com"
     );
-    lts.ok(&["alerts", "email", "remove", "ops@example.com"]);
+    lts.ok(&["alerts", "email", "remove", "ops@Example.com"]);
     let audit = lts.ok(&["audit", "list"]).to_string();
+    assert!(
+        !audit.contains("hunter2"),
+        "a refused URL's password in the audit log: {audit}"
+    );
+    assert!(
+        !audit.contains(&"a".repeat(500)),
+        "a 10 KB URL in the audit log"
+    );
     for action in [
         "webhook.add",
         "alerts.settings.set",

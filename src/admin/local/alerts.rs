@@ -304,8 +304,11 @@ impl AlertsAdmin for LocalAdmin {
 
     async fn webhook_add(&self, req: WebhookRequest) -> Result<WebhookCreated> {
         let r = self.add_webhook(&req).await;
-        // The entry names the webhook and its URL, never the secret.
-        let target = r.as_ref().map_or(req.url.clone(), |c| c.id.clone());
+        // The entry names the webhook and its URL, never the secret; a refused URL without any
+        // credentials it held, and cut short.
+        let target = r
+            .as_ref()
+            .map_or_else(|_| webhook::redacted(&req.url), |c| c.id.clone());
         self.audited_with("webhook.add", &target, r, |c| {
             Some(format!("{} events={}", c.url, c.events.join(",")))
         })
@@ -347,8 +350,7 @@ impl AlertsAdmin for LocalAdmin {
 
     async fn email_add(&self, address: &str) -> Result<EmailView> {
         let r = async {
-            let parsed = email::check_address(address)?;
-            let address = parsed.to_string();
+            let address = email::normalize(address)?;
             let now = self.now_unix();
             self.store.add_email(&address, now).await?;
             Ok(EmailView {
@@ -374,9 +376,11 @@ impl AlertsAdmin for LocalAdmin {
     }
 
     async fn email_remove(&self, address: &str) -> Result<()> {
+        // Stored normalized; an address that does not parse is looked up as given (and not found).
+        let stored = email::normalize(address).unwrap_or_else(|_| address.to_string());
         let r = self
             .store
-            .remove_email(address, self.now_unix())
+            .remove_email(&stored, self.now_unix())
             .await
             .map_err(Into::into);
         self.audited("alerts.email.remove", address, r).await
