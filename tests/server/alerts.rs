@@ -577,4 +577,38 @@ async fn a_redirect_is_not_followed_and_a_mapped_loopback_address_is_refused() {
     // An IPv4-mapped loopback address is loopback too.
     let err = lts.fails(&["webhook", "add", "http://[::ffff:127.0.0.1]:9/hook"], 2);
     assert!(err.contains("loopback, private or link-local"), "{err}");
+
+    // A proxy in the environment is not used: the request goes to the address that was checked.
+    let proxy = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let asked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = asked.clone();
+    tokio::spawn(async move {
+        while let Ok((_conn, _)) = proxy.accept().await {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let created = lts.ok(&["webhook", "add", &target.url, "--allow-private"]);
+    let id = created["id"].as_str().unwrap().to_string();
+    let out = tokio::task::spawn_blocking({
+        let mut cmd = lts.cmd();
+        cmd.args(["webhook", "test", &id, "-o", "json"])
+            .env("HTTP_PROXY", &proxy_url)
+            .env("http_proxy", &proxy_url)
+            .env("HTTPS_PROXY", &proxy_url)
+            .env("ALL_PROXY", &proxy_url);
+        move || cmd.output().expect("run ltsctl")
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !asked.load(std::sync::atomic::Ordering::SeqCst),
+        "the proxy was asked"
+    );
+    assert_eq!(target.seen().len(), 1, "delivered to the receiver itself");
 }
