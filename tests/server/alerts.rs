@@ -11,7 +11,7 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use serde_json::Value;
 
-use crate::util::pg::{PgDb, test_database_url};
+use crate::util::pg::PgDb;
 use crate::util::*;
 
 /// The hidden test timing of `serve`: evaluations every 200 ms, retries from 200 ms on.
@@ -430,12 +430,9 @@ async fn over_the_admin_api_viewers_list_admins_change_and_test_sends_a_signed_e
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_on_postgresql_send_each_alert_once() {
-    let Some(base) = test_database_url() else {
-        eprintln!("alerts PostgreSQL test skipped: LTSCTL_TEST_DATABASE_URL is not set");
+    let Some(database) = PgDb::for_test("alerts PostgreSQL test").await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let database = PgDb::create(&base).await;
     let env = Env::new();
     let target = Target::database(&database.url);
     let ltsctl = env.on(&target);

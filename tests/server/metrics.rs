@@ -10,7 +10,7 @@ use chrono::Utc;
 use serde_json::Value;
 
 use crate::util::metrics::{promtool_check, samples, value};
-use crate::util::pg::{PgDb, test_database_url};
+use crate::util::pg::PgDb;
 use crate::util::*;
 
 /// A second handshake code, for the per-scan item.
@@ -297,12 +297,9 @@ async fn every_429_of_the_rate_limit_is_counted() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_postgresql_an_instance_reports_the_seats_another_took() {
-    let Some(base) = test_database_url() else {
-        eprintln!("metrics PostgreSQL test skipped: LTSCTL_TEST_DATABASE_URL is not set");
+    let Some(database) = PgDb::for_test("metrics PostgreSQL test").await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let database = PgDb::create(&base).await;
     let env = Env::new();
     let target = Target::database(&database.url);
     let ltsctl = env.on(&target);

@@ -4,17 +4,14 @@
 
 use sqlx::Connection;
 
-use crate::util::pg::{PgDb, test_database_url};
+use crate::util::pg::PgDb;
 use crate::util::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_share_quota_keys_and_sweeps() {
-    let Some(base) = test_database_url() else {
-        eprintln!("multi-instance test skipped: LTSCTL_TEST_DATABASE_URL is not set");
+    let Some(database) = PgDb::for_test("multi-instance test").await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let database = PgDb::create(&base).await;
     let db = database.url.clone();
     let env = Env::new();
     let target = Target::database(&db);

@@ -443,12 +443,9 @@ async fn devices_page_fifty_at_a_time_by_the_keyset_cursor() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_postgresql_a_session_opened_on_one_instance_holds_on_another_and_ends_on_both() {
-    let Some(base) = crate::util::pg::test_database_url() else {
-        eprintln!("dashboard PostgreSQL test skipped: LTSCTL_TEST_DATABASE_URL is not set");
+    let Some(database) = crate::util::pg::PgDb::for_test("dashboard PostgreSQL test").await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let database = crate::util::pg::PgDb::create(&base).await;
     let env = Env::new();
     let ltsctl = env.on(&Target::database(&database.url));
     ltsctl.issue_and_import(

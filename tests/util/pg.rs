@@ -42,6 +42,18 @@ pub struct PgDb {
 }
 
 impl PgDb {
+    /// A fresh database for a server test that needs PostgreSQL (`what` names it in the skip notice), or
+    /// `None`, with the notice printed, when `LTSCTL_TEST_DATABASE_URL` is not set. Installs the rustls
+    /// provider the PostgreSQL client's TLS needs.
+    pub async fn for_test(what: &str) -> Option<PgDb> {
+        let Some(base) = test_database_url() else {
+            eprintln!("{what} skipped: LTSCTL_TEST_DATABASE_URL is not set");
+            return None;
+        };
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Some(PgDb::create(&base).await)
+    }
+
     /// `CREATE DATABASE ltsctl_test_<uuid>` on the server of `admin_url`.
     pub async fn create(admin_url: &str) -> PgDb {
         let name = format!("ltsctl_test_{}", uuid::Uuid::new_v4().simple());
