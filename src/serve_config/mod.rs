@@ -107,27 +107,20 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         None => Default::default(),
     };
     let mut sources = Vec::new();
-    let listen = match (args.listen, &file.listen) {
-        (Some(a), _) => a,
-        (None, Some((a, _))) => *a,
-        (None, None) => DEFAULT_LISTEN.parse().expect("the default address parses"),
-    };
-    pick(
+    let listen = layer(
         &mut sources,
         "listen",
         "--listen",
-        args.listen.is_some(),
-        file.listen.as_ref().map(|v| v.1),
-    );
-    let metrics_listen = args
-        .metrics_listen
-        .or(file.metrics_listen.as_ref().map(|v| v.0));
-    pick(
+        args.listen,
+        &file.listen,
+    )
+    .unwrap_or_else(|| DEFAULT_LISTEN.parse().expect("the default address parses"));
+    let metrics_listen = layer(
         &mut sources,
         "metrics_listen",
         "--metrics-listen",
-        args.metrics_listen.is_some(),
-        file.metrics_listen.as_ref().map(|v| v.1),
+        args.metrics_listen,
+        &file.metrics_listen,
     );
     if let Some(metrics) = metrics_listen
         && metrics == listen
@@ -165,65 +158,47 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         cli_tls,
         file.tls_key.as_ref().map(|v| v.1),
     );
-    let rate = args
-        .rate_limit
-        .or(file.rate_limit.map(|v| v.0))
-        .unwrap_or(DEFAULT_RATE_LIMIT);
-    pick(
+    let rate = layer(
         &mut sources,
         "rate_limit",
         "--rate-limit",
-        args.rate_limit.is_some(),
-        file.rate_limit.map(|v| v.1),
-    );
-    let trusted = if !args.trusted_proxies.is_empty() {
-        args.trusted_proxies.clone()
-    } else {
-        file.trusted_proxies
-            .as_ref()
-            .map(|v| v.0.clone())
-            .unwrap_or_default()
-    };
-    pick(
+        args.rate_limit,
+        &file.rate_limit,
+    )
+    .unwrap_or(DEFAULT_RATE_LIMIT);
+    let cli_proxies = (!args.trusted_proxies.is_empty()).then(|| args.trusted_proxies.clone());
+    let trusted = layer(
         &mut sources,
         "trusted_proxies",
         "--trusted-proxy",
-        !args.trusted_proxies.is_empty(),
-        file.trusted_proxies.as_ref().map(|v| v.1),
-    );
-    let forwarded_header = args
-        .forwarded_header
-        .or(file.forwarded_header.map(|v| v.0))
-        .unwrap_or_default();
-    pick(
+        cli_proxies,
+        &file.trusted_proxies,
+    )
+    .unwrap_or_default();
+    let forwarded_header = layer(
         &mut sources,
         "forwarded_header",
         "--forwarded-header",
-        args.forwarded_header.is_some(),
-        file.forwarded_header.map(|v| v.1),
-    );
-    let access_log = args
-        .access_log
-        .or(file.access_log.map(|v| v.0))
-        .unwrap_or(false);
-    pick(
+        args.forwarded_header,
+        &file.forwarded_header,
+    )
+    .unwrap_or_default();
+    let access_log = layer(
         &mut sources,
         "access_log",
         "--access-log",
-        args.access_log.is_some(),
-        file.access_log.map(|v| v.1),
-    );
-    let log_format = args
-        .log_format
-        .or(file.log_format.map(|v| v.0))
-        .unwrap_or_default();
-    pick(
+        args.access_log,
+        &file.access_log,
+    )
+    .unwrap_or(false);
+    let log_format = layer(
         &mut sources,
         "log_format",
         "--log-format",
-        args.log_format.is_some(),
-        file.log_format.map(|v| v.1),
-    );
+        args.log_format,
+        &file.log_format,
+    )
+    .unwrap_or_default();
     let env_log = std::env::var("LTSCTL_LOG").ok().filter(|s| !s.is_empty());
     if let Some(expr) = &env_log {
         tracing_subscriber::EnvFilter::builder()
@@ -233,17 +208,8 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
                     .with_hint("write e.g. LTSCTL_LOG=info or LTSCTL_LOG=warn,ltsctl=debug")
             })?;
     }
-    let log = env_log
-        .clone()
-        .or(file.log.as_ref().map(|v| v.0.clone()))
+    let log = layer(&mut sources, "log", "LTSCTL_LOG", env_log, &file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_string());
-    pick(
-        &mut sources,
-        "log",
-        "LTSCTL_LOG",
-        env_log.is_some(),
-        file.log.as_ref().map(|v| v.1),
-    );
     let smtp = smtp::resolve(args, &file.smtp, &mut sources, &mut warnings)?;
     let settings = Settings {
         config_file: args.config.clone(),
@@ -263,6 +229,25 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         sources,
     };
     Ok((settings, warnings))
+}
+
+/// The value of one setting, flag (or environment) over file, and where it came from (recorded in
+/// `sources` for `--print-config`); `None` when neither gives it, for the caller's default.
+fn layer<T: Clone>(
+    sources: &mut Vec<(&'static str, Source)>,
+    key: &'static str,
+    flag: &'static str,
+    cli: Option<T>,
+    file: &Option<(T, usize)>,
+) -> Option<T> {
+    pick(
+        sources,
+        key,
+        flag,
+        cli.is_some(),
+        file.as_ref().map(|v| v.1),
+    );
+    cli.or_else(|| file.as_ref().map(|v| v.0.clone()))
 }
 
 /// Records where `key`'s value came from: the flag when `cli`, else the file's line, else the default.

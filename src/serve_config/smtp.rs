@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use toml::Value;
 use zeroize::Zeroizing;
 
-use super::{Source, pick};
+use super::{Source, layer};
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
 use crate::notify::email::{SmtpSettings, SmtpTls};
@@ -129,39 +129,49 @@ pub fn resolve(
     sources: &mut Vec<(&'static str, Source)>,
     warnings: &mut Vec<String>,
 ) -> Result<Option<SmtpSettings>> {
-    macro_rules! take {
-        ($key:literal, $flag:literal, $arg:expr, $file:expr) => {{
-            pick(
-                sources,
-                $key,
-                $flag,
-                $arg.is_some(),
-                $file.as_ref().map(|v| v.1),
-            );
-            $arg.clone().or($file.as_ref().map(|v| v.0.clone()))
-        }};
-    }
-    let host = take!("smtp_host", "--smtp-host", args.smtp_host, file.host);
-    let port = take!("smtp_port", "--smtp-port", args.smtp_port, file.port);
-    let tls = take!("smtp_tls", "--smtp-tls", args.smtp_tls, file.tls).unwrap_or_default();
-    let username = take!(
+    let host = layer(
+        sources,
+        "smtp_host",
+        "--smtp-host",
+        args.smtp_host.clone(),
+        &file.host,
+    );
+    let port = layer(
+        sources,
+        "smtp_port",
+        "--smtp-port",
+        args.smtp_port,
+        &file.port,
+    );
+    let tls =
+        layer(sources, "smtp_tls", "--smtp-tls", args.smtp_tls, &file.tls).unwrap_or_default();
+    let username = layer(
+        sources,
         "smtp_username",
         "--smtp-username",
-        args.smtp_username,
-        file.username
+        args.smtp_username.clone(),
+        &file.username,
     );
-    let password_file = take!(
+    let password_file = layer(
+        sources,
         "smtp_password_file",
         "--smtp-password-file",
-        args.smtp_password_file,
-        file.password_file
+        args.smtp_password_file.clone(),
+        &file.password_file,
     );
-    let from = take!("smtp_from", "--smtp-from", args.smtp_from, file.from);
-    let ca_cert = take!(
+    let from = layer(
+        sources,
+        "smtp_from",
+        "--smtp-from",
+        args.smtp_from.clone(),
+        &file.from,
+    );
+    let ca_cert = layer(
+        sources,
         "smtp_ca_cert",
         "--smtp-ca-cert",
-        args.smtp_ca_cert,
-        file.ca_cert
+        args.smtp_ca_cert.clone(),
+        &file.ca_cert,
     );
     let Some(host) = host else {
         let set: Vec<&str> = [

@@ -9,12 +9,12 @@ use chrono::{DateTime, Utc};
 
 use super::types::{AuthorizeRequest, Platform};
 use super::{
-    DeviceError, DeviceService, code_items, code_policy, denial_message, room, validate,
+    DeviceError, DeviceService, code_items, code_policy, denial_message, room, seated_on, validate,
     window_start,
 };
 use crate::clock::{from_unix, to_unix};
 use crate::domain::authorize::{self, Denial};
-use crate::domain::seats::{SeatCandidate, SeatOutcome, SeatRequest};
+use crate::domain::seats::{SeatCandidate, SeatRequest};
 use crate::token::{self, Claims};
 
 /// The longest check-out: a file that cannot be recalled should not outlive what anyone sells.
@@ -125,27 +125,14 @@ impl DeviceService {
             .seat_device(seat)
             .await
             .map_err(DeviceError::store)?;
-        let SeatOutcome::Seated {
-            item_id,
-            expires_at,
-            ..
-        } = outcome
-        else {
-            return Err(DeviceError::new(
-                Denial::QuotaExceeded,
-                format!(
-                    "every license item of {} for {} is at its quota (or the device is checked out \
-                     on an item that cannot serve {} any more)",
-                    req.handshake, req.product, req.product
-                ),
-            ));
-        };
-        let chosen = candidates
-            .iter()
-            .find(|c| c.item_id == item_id)
-            .ok_or_else(|| {
-                DeviceError::internal("checked out on an item that was not a candidate")
-            })?;
+        let (chosen, expires_at) = seated_on(outcome, &candidates, || {
+            format!(
+                "every license item of {} for {} is at its quota (or the device is checked out \
+                 on an item that cannot serve {} any more)",
+                req.handshake, req.product, req.product
+            )
+        })?;
+        let item_id = chosen.item_id.clone();
         let until = until_on(&item_id);
         let mut claims = token::claims(
             &self.lts_id,

@@ -260,24 +260,13 @@ impl DeviceService {
                 .await
                 .map_err(DeviceError::store)?,
         };
-        let SeatOutcome::Seated {
-            item_id,
-            expires_at,
-            ..
-        } = outcome
-        else {
-            return Err(DeviceError::new(
-                Denial::QuotaExceeded,
-                format!(
-                    "every license item of {} for {} is at its quota",
-                    req.handshake, req.product
-                ),
-            ));
-        };
-        let chosen = candidates
-            .iter()
-            .find(|c| c.item_id == item_id)
-            .ok_or_else(|| DeviceError::internal("seated on an item that was not a candidate"))?;
+        let (chosen, expires_at) = seated_on(outcome, &candidates, || {
+            format!(
+                "every license item of {} for {} is at its quota",
+                req.handshake, req.product
+            )
+        })?;
+        let item_id = chosen.item_id.clone();
         let claims = token::claims(
             &self.lts_id,
             &req.uuid,
@@ -321,6 +310,28 @@ impl DeviceService {
             option: "per-device".into(),
         })
     }
+}
+
+/// The candidate the store seated the device on and the seat's removal time; `quota_exceeded` with
+/// `full()`'s message when every candidate was at its quota.
+fn seated_on(
+    outcome: SeatOutcome,
+    candidates: &[authorize::Candidate],
+    full: impl FnOnce() -> String,
+) -> Result<(&authorize::Candidate, i64), DeviceError> {
+    let SeatOutcome::Seated {
+        item_id,
+        expires_at,
+        ..
+    } = outcome
+    else {
+        return Err(DeviceError::new(Denial::QuotaExceeded, full()));
+    };
+    let chosen = candidates
+        .iter()
+        .find(|c| c.item_id == item_id)
+        .ok_or_else(|| DeviceError::internal("seated on an item that was not a candidate"))?;
+    Ok((chosen, expires_at))
 }
 
 fn rfc3339(t: DateTime<Utc>) -> String {
