@@ -8,6 +8,8 @@ use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
 use super::items::{self, ItemState, ItemsDialect};
 use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
+use crate::domain::option::{ActivePeriod, LicenseOption};
+use crate::domain::policy::default_refresh_interval;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct HandshakeRow {
@@ -369,11 +371,80 @@ async fn update(
         let sql = "UPDATE handshakes SET password_hash = $1 WHERE code = $2";
         c.execute(sql, args![hash, code]).await?;
     }
+    let mut clocks_start = false;
     if let Some(from) = &patch.active_from {
+        let was: String = c
+            .scalar(
+                "SELECT active_from FROM handshakes WHERE code = $1",
+                args![code],
+            )
+            .await?;
+        clocks_start = was == "first-use" && from == "authorization";
         let sql = "UPDATE handshakes SET active_from = $1 WHERE code = $2";
         c.execute(sql, args![from, code]).await?;
     }
+    if clocks_start {
+        start_unused_clocks(c, code).await?;
+    }
     touch(c, code, now).await
+}
+
+/// The items the never-used devices of code `$1` are seated on.
+const UNUSED_SEAT_ITEMS: &str = "SELECT DISTINCT i.id, i.option, i.active_period
+     FROM devices d JOIN items i ON i.id = d.item_id
+     WHERE d.handshake = $1 AND d.first_used_at IS NULL";
+
+/// A never-used device of code `$2` on item `$3` lapses `$1` seconds after it was last seen, unless it
+/// lapses sooner already; never before a live check-out ends.
+const START_UNUSED_CLOCK: &str = "UPDATE devices SET expires_at =
+       CASE WHEN checked_out_until > last_seen + $1 THEN checked_out_until ELSE last_seen + $1 END
+     WHERE handshake = $2 AND item_id = $3 AND first_used_at IS NULL AND last_seen + $1 < expires_at";
+
+/// Under `first-use` a device that never reported usage holds its seat until its item expires. Switching
+/// the code back to `authorization` starts those clocks as if the devices had been seated under it: each
+/// seat lapses a refresh interval (the code's, or its item's default) after the device was last seen,
+/// so the sweeper frees the seats of devices long gone instead of keeping them to the item's expiry.
+async fn start_unused_clocks(c: &mut impl Dialect, code: &str) -> StoreResult<()> {
+    let interval: Option<i64> = c
+        .scalar(
+            "SELECT refresh_interval_secs FROM handshakes WHERE code = $1",
+            args![code],
+        )
+        .await?;
+    let items: Vec<ItemKind> = c.fetch_all(UNUSED_SEAT_ITEMS, args![code]).await?;
+    for item in items {
+        let secs = match interval {
+            Some(secs) => secs,
+            None => item.default_refresh_secs()?,
+        };
+        c.execute(START_UNUSED_CLOCK, args![secs, code, &item.id])
+            .await?;
+    }
+    Ok(())
+}
+
+/// An item's option and active period, as stored.
+#[derive(sqlx::FromRow)]
+struct ItemKind {
+    id: String,
+    option: String,
+    active_period: Option<String>,
+}
+
+impl ItemKind {
+    fn default_refresh_secs(&self) -> StoreResult<i64> {
+        let corrupt = |e: String| StoreError::database(format!("stored item {}: {e}", self.id));
+        let option: LicenseOption = self.option.parse().map_err(|e| corrupt(format!("{e}")))?;
+        let period = match &self.active_period {
+            Some(p) => Some(
+                p.parse::<ActivePeriod>()
+                    .map_err(|e| corrupt(format!("{e}")))?,
+            ),
+            None => None,
+        };
+        let secs = default_refresh_interval(option, period).as_secs();
+        Ok(i64::try_from(secs).unwrap_or(i64::MAX))
+    }
 }
 
 async fn add_domains(

@@ -346,3 +346,93 @@ pub(crate) async fn case_first_use_starts_the_removal_clock(s: S) {
         seated("I1", T0 + 600, true)
     );
 }
+
+/// Switching a code from `first-use` back to `authorization` starts the clocks of its never-used devices:
+/// each lapses a refresh interval after it was last seen (the code's, or the item's default), instead of
+/// holding its seat until the item expires; used devices and other codes are left alone.
+pub(crate) async fn case_leaving_first_use_starts_unused_clocks(s: S) {
+    // An item that runs well past the one-year default interval.
+    let end = T0 + 1000 * DAY;
+    import(&s, "L1", &[("I1", "per-device", end)]).await;
+    code(&s, "APP", &["I1"]).await;
+    code(&s, "OTHER", &["I1"]).await;
+    let first_use = HandshakePatch {
+        active_from: Some("first-use".into()),
+        ..Default::default()
+    };
+    for c in ["APP", "OTHER"] {
+        s.update_handshake(c, first_use.clone(), T0).await.unwrap();
+    }
+    let dev = Room::Devices(10);
+    let unused = |exp: i64| {
+        vec![SeatCandidate {
+            unused_seat_expires_at: Some(end),
+            ..cand("I1", dev, exp)
+        }]
+    };
+    seat(&s, "APP", "idle", T0, unused(T0 + 600)).await;
+    seat(
+        &s,
+        "APP",
+        "recent",
+        T0 + 5 * DAY,
+        unused(T0 + 5 * DAY + 600),
+    )
+    .await;
+    seat(&s, "OTHER", "idle", T0, unused(T0 + 600)).await;
+    seat(&s, "APP", "used", T0, unused(T0 + 600)).await;
+    let used = vec![report("u1", T0 + 10, &[], &[])];
+    s.record_usage(batch(
+        "APP",
+        "used",
+        "I1",
+        T0 + 20,
+        dev,
+        None,
+        T0 + 620,
+        used,
+    ))
+    .await
+    .unwrap();
+    let expires = |code: &'static str, uuid: &'static str| {
+        let s = &s;
+        async move { s.get_seat(code, uuid).await.unwrap().unwrap().expires_at }
+    };
+    assert_eq!(expires("APP", "idle").await, end);
+
+    // Back to authorization with a one-day interval of the code's own.
+    let back = HandshakePatch {
+        refresh_interval_secs: Some(Some(DAY)),
+        active_from: Some("authorization".into()),
+        ..Default::default()
+    };
+    s.update_handshake("APP", back, T0 + 6 * DAY).await.unwrap();
+    assert_eq!(expires("APP", "idle").await, T0 + DAY, "last seen at T0");
+    assert_eq!(expires("APP", "recent").await, T0 + 6 * DAY);
+    assert_eq!(expires("APP", "used").await, T0 + 620, "used: unchanged");
+    assert_eq!(
+        expires("OTHER", "idle").await,
+        end,
+        "another code: unchanged"
+    );
+    // Setting the same value again changes nothing more.
+    let again = HandshakePatch {
+        active_from: Some("authorization".into()),
+        refresh_interval_secs: Some(Some(3 * DAY)),
+        ..Default::default()
+    };
+    s.update_handshake("APP", again, T0 + 7 * DAY)
+        .await
+        .unwrap();
+    assert_eq!(expires("APP", "idle").await, T0 + DAY);
+
+    // Without an interval of its own: the item's default (a year for a per-device item).
+    let back = HandshakePatch {
+        active_from: Some("authorization".into()),
+        ..Default::default()
+    };
+    s.update_handshake("OTHER", back, T0 + 6 * DAY)
+        .await
+        .unwrap();
+    assert_eq!(expires("OTHER", "idle").await, T0 + 365 * DAY);
+}

@@ -210,6 +210,7 @@ conformance!(
         case_checkout_refuses_unregistering_without_force,
         case_checkout_holds_a_concurrent_window,
         case_first_use_starts_the_removal_clock,
+        case_leaving_first_use_starts_unused_clocks,
         case_record_usage,
         case_usage_totals_never_wrap,
         case_grants,
