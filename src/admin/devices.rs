@@ -143,7 +143,26 @@ pub struct PageQuery {
     pub limit: Option<u32>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+/// `GET /v1/admin/devices/stream`: how many devices at most (beside a [`DeviceQuery`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StreamQuery {
+    /// At most this many devices; none: every matching device.
+    pub limit: Option<u64>,
+}
+
+/// The media type of a streamed listing: one JSON document per line.
+pub const DEVICE_STREAM_TYPE: &str = "application/x-ndjson";
+
+/// The last line of a streamed listing that went to its end: `{"end":{"count":N}}`, `N` the devices on
+/// the lines before it. A listing that fails after it started ends with an admin error body instead
+/// (`{"error":{...}}`), and one cut off ends with neither: the client then knows the list is short.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct StreamEnd {
+    pub end: CountView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct CountView {
     pub count: u64,
 }

@@ -102,6 +102,12 @@ pub(crate) trait Backend: Send + Sync + 'static {
         let _ = (handshake, uuid);
         None
     }
+
+    /// [`super::DevicesStore::device_lister`]: a listing on a connection of its own, for a blocking
+    /// thread (SQLite, see `sqlite/listing.rs`); `None`: the backend has none.
+    fn blocking_device_lister(&self) -> Option<Box<dyn super::devices::DeviceLister>> {
+        None
+    }
 }
 
 /// What a transaction locks before it checks and changes rows, so that another one doing the same waits

@@ -107,6 +107,10 @@ pub trait DevicesStore: Send + Sync {
         limit: i64,
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>>;
+    /// A way to run [`Self::each_device_json`] on a thread that may block for the whole listing (the
+    /// admin API's streamed listing, whose rows wait for a slow client); `None` when the backend has none
+    /// (callers then page through [`Self::list_devices_json`] / [`Self::list_devices`]).
+    fn device_lister(&self) -> Option<Box<dyn DeviceLister>>;
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64>;
     /// The seats of a device (one per handshake code it uses).
     async fn device_seats(&self, uuid: &str) -> StoreResult<Vec<DeviceRow>>;
@@ -139,6 +143,21 @@ pub trait DevicesStore: Send + Sync {
 /// What [`DevicesStore::each_device_json`] hands each device to (a named type: `async_trait` would
 /// otherwise give the `&str` one fixed lifetime instead of any).
 pub type EachJson<'a> = dyn FnMut(&str) -> bool + Send + 'a;
+
+/// [`DevicesStore::each_device_json`] as a blocking call, for a thread of its own: one statement on one
+/// snapshot on a connection of the lister's own, so a listing that waits for its reader (back-pressure
+/// from a slow admin API client) holds none of the pool's connections and no runtime thread.
+pub trait DeviceLister: Send + 'static {
+    /// Hands every matching device (up to `limit`; negative: no limit) in sort order to `each` as the
+    /// JSON text of its admin view; stops when `each` returns false; returns how many it handed over.
+    fn each_json(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        limit: i64,
+        each: &mut EachJson<'_>,
+    ) -> StoreResult<u64>;
+}
 
 pub(crate) trait DevicesDialect: Conn {
     /// [`DevicesStore::list_devices_json`]: `None` where the backend has no faster way.
@@ -430,6 +449,10 @@ impl<B: Backend> DevicesStore for B {
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>> {
         on_reader!(self, |c| c.each_json(filter, sort, limit, each))
+    }
+
+    fn device_lister(&self) -> Option<Box<dyn DeviceLister>> {
+        self.blocking_device_lister()
     }
 
     async fn count_devices(&self, filter: &DeviceFilter) -> StoreResult<i64> {

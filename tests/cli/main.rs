@@ -8,6 +8,7 @@
 //! - `devices`: `devices list/show/unregister` and `usage` at scale, on both targets.
 //! - `checkout`: `devices checkout/checkin` and `usage import`, on both targets.
 //! - `device_listing_json`: the store-built JSON of device listings equals the serde encoding.
+//! - `device_stream`: the remote `devices list -o json` as one stream: the local bytes, and cut-off streams fail.
 //! - `remote_admin`: the same scenario on both targets, roles, credentials, TLS, login, audit, targets.
 //! - `secrets`: no secret on the command line or in the config file; private files stay private.
 //! - `json_output`: `-o json` is exactly one JSON document for every command of the tree.
@@ -19,6 +20,7 @@ mod util;
 
 mod checkout;
 mod device_listing_json;
+mod device_stream;
 mod devices;
 mod forgery;
 mod generated_assets;

@@ -118,7 +118,7 @@ impl DevicesAdmin for LocalAdmin {
 /// Largest page one call returns: keeps memory flat on both ends however many devices there are.
 pub const MAX_PAGE: u32 = 5_000;
 
-fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
+pub(super) fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
     DeviceFilter {
         handshake: query.handshake.clone(),
         item: query.item.clone(),
@@ -135,7 +135,7 @@ fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
     }
 }
 
-fn sort(key: DeviceSortKey) -> DeviceSort {
+pub(super) fn sort(key: DeviceSortKey) -> DeviceSort {
     match key {
         DeviceSortKey::LastSeen => DeviceSort::LastSeen,
         DeviceSortKey::FirstSeen => DeviceSort::FirstSeen,
@@ -145,13 +145,23 @@ fn sort(key: DeviceSortKey) -> DeviceSort {
 
 /// Cursors are opaque to clients: base64url of the last row's sort key and primary key.
 fn encode_cursor(sort: DeviceSort, row: &DeviceRow) -> String {
+    let c = cursor_of(sort, row);
+    let json = serde_json::json!([c.key, c.handshake, c.uuid]).to_string();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+}
+
+/// Where a page ending at `row` ended, for the next page's statement.
+pub(super) fn cursor_of(sort: DeviceSort, row: &DeviceRow) -> DeviceCursor {
     let key = match sort {
         DeviceSort::LastSeen => row.last_seen.to_string(),
         DeviceSort::FirstSeen => row.first_seen.to_string(),
         DeviceSort::Uuid => row.uuid.clone(),
     };
-    let json = serde_json::json!([key, row.handshake, row.uuid]).to_string();
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+    DeviceCursor {
+        key,
+        handshake: row.handshake.clone(),
+        uuid: row.uuid.clone(),
+    }
 }
 
 fn decode_cursor(cursor: &str) -> Result<DeviceCursor> {

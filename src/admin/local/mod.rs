@@ -3,6 +3,7 @@
 
 pub(crate) mod access;
 mod alerts;
+pub mod device_stream;
 mod devices;
 mod handshakes;
 mod licenses;

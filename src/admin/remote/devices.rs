@@ -46,6 +46,16 @@ impl DevicesAdmin for RemoteAdmin {
         self.call(self.devices_page(query, cursor, limit)).await
     }
 
+    /// In one request where the server streams listings (see `device_stream.rs`).
+    async fn devices_each_json(
+        &self,
+        query: &DeviceQuery,
+        limit: Option<u64>,
+        each: &mut crate::store::EachJson<'_>,
+    ) -> Result<Option<u64>> {
+        self.devices_stream(query, limit, each).await
+    }
+
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
         let count: CountView = self.get_with(&["devices", "count"], query).await?;
         Ok(count.count)

@@ -5,6 +5,7 @@
 
 mod access;
 mod alerts;
+mod device_stream;
 mod devices;
 mod handshakes;
 mod licenses;

@@ -3,11 +3,16 @@
 use std::sync::Arc;
 
 use axum::Json;
+use axum::body::Bytes;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{ApiResult, AsOperator, AsViewer, Body, Params, PathParam};
+use super::{AdminErrorBody, ApiError, ApiResult, AsOperator, AsViewer, Body, Params, PathParam};
+use crate::admin::local::device_stream::Chunk;
 use crate::admin::*;
+use crate::error::Error;
 use crate::server::AppState;
 
 /// Devices per page when the caller names no limit.
@@ -17,6 +22,7 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
     OpenApiRouter::new()
         .routes(routes!(devices_list))
         .routes(routes!(devices_count))
+        .routes(routes!(devices_stream))
         .routes(routes!(devices_unregister))
         .routes(routes!(devices_unregister_matching))
         .routes(routes!(devices_checkout))
@@ -37,6 +43,66 @@ pub async fn devices_list(
             .devices_list_raw(&q, page.cursor.as_deref(), limit)
             .await?,
     ))
+}
+
+/// Every matching device in one answer, as the store reads them: one device per line (`DeviceView`, the
+/// same JSON as in a page), then one last line, `{"end":{"count":N}}` once every device was sent, or an
+/// admin error body (`{"error":{...}}`) if the listing failed after it started. An answer that ends
+/// with neither was cut off: its list is incomplete. Sorted and filtered as `GET /v1/admin/devices`.
+#[utoipa::path(get, path = "/v1/admin/devices/stream", params(DeviceQuery, StreamQuery),
+    responses((status = 200, content_type = "application/x-ndjson", body = String,
+        description = "One `DeviceView` per line, then `StreamEnd` (or `AdminErrorBody`)")))]
+pub async fn devices_stream(
+    AsViewer(admin): AsViewer,
+    Params(q): Params<DeviceQuery>,
+    Params(s): Params<StreamQuery>,
+) -> Result<Response, ApiError> {
+    let mut chunks = admin.devices_stream(&q, s.limit)?;
+    // The first chunk before the status line: a listing that cannot start is an ordinary error answer.
+    let first = match chunks.recv().await {
+        Some(Chunk::Failed(e)) => return Err(ApiError(e)),
+        Some(chunk) => chunk,
+        None => return Err(ApiError(Error::internal("the device listing stopped"))),
+    };
+    let body = futures_util::stream::unfold(Some((Some(first), chunks)), |state| async move {
+        let (first, mut chunks) = state?;
+        let chunk = match first {
+            Some(c) => Some(c),
+            None => chunks.recv().await,
+        };
+        match chunk {
+            Some(Chunk::Rows(rows)) => Some((Ok(Bytes::from(rows)), Some((None, chunks)))),
+            Some(Chunk::End(count)) => Some((
+                Ok(last_line(&StreamEnd {
+                    end: CountView { count },
+                })),
+                None,
+            )),
+            Some(Chunk::Failed(e)) => Some((
+                Ok(last_line(&AdminErrorBody {
+                    error: super::shown(e),
+                })),
+                None,
+            )),
+            // Stopped without an end (a client that stalled): the body is cut off, not ended, so
+            // that no one takes it for a whole list.
+            None => Some((
+                Err(std::io::Error::other("the device listing stopped")),
+                None,
+            )),
+        }
+    });
+    Ok((
+        [(header::CONTENT_TYPE, DEVICE_STREAM_TYPE)],
+        axum::body::Body::from_stream(body),
+    )
+        .into_response())
+}
+
+fn last_line(v: &impl serde::Serialize) -> Bytes {
+    let mut line = serde_json::to_vec(v).unwrap_or_default();
+    line.push(b'\n');
+    Bytes::from(line)
 }
 
 #[utoipa::path(get, path = "/v1/admin/devices/count", params(DeviceQuery), responses((status = 200, body = CountView)))]

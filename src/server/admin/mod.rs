@@ -67,17 +67,12 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut err = self.0;
+        let err = self.0;
         let status = status_of(err.kind);
         if err.kind == ErrorKind::Busy {
             crate::metrics::store_busy();
         }
-        if status == StatusCode::INTERNAL_SERVER_ERROR {
-            // The detail (paths, SQL) is for the operator's log, not for the caller.
-            tracing::error!("admin request failed: {}", err.message);
-            err = Error::internal("the LTS could not complete the request; see its log");
-        }
-        let mut resp = (status, Json(AdminErrorBody { error: err })).into_response();
+        let mut resp = (status, Json(AdminErrorBody { error: shown(err) })).into_response();
         if status == StatusCode::UNAUTHORIZED {
             resp.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -90,6 +85,16 @@ impl IntoResponse for ApiError {
         }
         resp
     }
+}
+
+/// An error as the caller sees it: one the LTS cannot blame on the request keeps its detail (paths, SQL)
+/// for the operator's log.
+fn shown(err: Error) -> Error {
+    if status_of(err.kind) != StatusCode::INTERNAL_SERVER_ERROR {
+        return err;
+    }
+    tracing::error!("admin request failed: {}", err.message);
+    Error::internal("the LTS could not complete the request; see its log")
 }
 
 type ApiResult<T> = Result<Json<T>, ApiError>;

@@ -96,7 +96,7 @@ impl OnHandle for SqliteConnection {
 /// Runs `sql` (a listing page's statement: the columns of `COLUMNS` in order) and hands each row to
 /// `each` as the JSON text of its device view, idle time and live check-outs as of `now`; returns how
 /// many rows it handed over (it stops when `each` returns false).
-fn each_row(
+pub(super) fn each_row(
     conn: &rusqlite::Connection,
     sql: &str,
     params: &[Arg<'_>],
@@ -191,7 +191,7 @@ fn time(out: &mut Vec<u8>, secs: i64) {
 }
 
 /// SQLite's busy and locked results are worth a retry, like sqlx's; anything else is a database error.
-fn sqlite(e: rusqlite::Error) -> StoreError {
+pub(super) fn sqlite(e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             StoreError::Busy(format!("listing devices: {e}"))

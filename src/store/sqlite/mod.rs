@@ -4,6 +4,7 @@
 mod alerts;
 mod checkpoint;
 mod devices;
+mod listing;
 mod lookup;
 mod seats;
 mod seed;
@@ -310,6 +311,13 @@ impl Backend for SqliteStore {
         uuid: &str,
     ) -> Option<StoreResult<crate::store::seats::DeviceLookup>> {
         Some(self.lookup.lookup(handshake, uuid))
+    }
+
+    fn blocking_device_lister(&self) -> Option<Box<dyn crate::store::DeviceLister>> {
+        Some(Box::new(listing::OwnConnection::new(
+            &self.path,
+            BUSY_TIMEOUT,
+        )))
     }
 
     type SweepClaim = server::SweepClaim;

@@ -1,0 +1,49 @@
+//! Device listings on a connection of their own, for a blocking thread: the admin API's streamed listing
+//! (`GET /v1/admin/devices/stream`). Its rows are written as SQLite steps them, like the local listing's
+//! (`devices.rs`), but they wait for the HTTP client to take them: on sqlx's pool that would hold one of
+//! its eight connections (and, through `lock_handle`, a runtime thread) for as long as the slowest client
+//! reads. A connection opened here for the one statement holds neither; it is the same libsqlite3 with
+//! the same file locks and WAL index as the store's other connections.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::devices::{each_row, sqlite};
+use crate::store::StoreResult;
+use crate::store::devices::{DeviceFilter, DeviceLister, DeviceSort, EachJson, page};
+
+/// Opens a connection per listing (a fraction of a millisecond, against a listing of seconds).
+pub(super) struct OwnConnection {
+    path: PathBuf,
+    busy_timeout: Duration,
+}
+
+impl OwnConnection {
+    pub(super) fn new(path: &Path, busy_timeout: Duration) -> Self {
+        OwnConnection {
+            path: path.to_path_buf(),
+            busy_timeout,
+        }
+    }
+}
+
+impl DeviceLister for OwnConnection {
+    fn each_json(
+        &self,
+        filter: &DeviceFilter,
+        sort: DeviceSort,
+        limit: i64,
+        each: &mut EachJson<'_>,
+    ) -> StoreResult<u64> {
+        // Read-write like `lookup.rs`'s connections (a read-only one could not take part in the WAL
+        // index's locks when it is the first to open the file after a crash); it never writes. Not
+        // SQLITE_OPEN_URI: a data dir whose path starts with `file:` is a path.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(sqlite)?;
+        conn.busy_timeout(self.busy_timeout).map_err(sqlite)?;
+        let (sql, params) = page(filter, sort, None, limit)?;
+        each_row(&conn, sql, &params, filter.now, each).map_err(sqlite)
+    }
+}
