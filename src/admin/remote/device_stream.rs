@@ -227,17 +227,15 @@ mod tests {
     ) -> (Vec<String>, std::result::Result<Option<u64>, String>) {
         let mut got = Vec::new();
         let mut lines = Lines::new(limit);
-        let mut each = |r: &str| {
-            got.push(r.to_string());
-            true
-        };
         for piece in body.as_bytes().chunks(size) {
-            if let Err(e) = lines.feed(piece, &mut each) {
-                drop(each);
+            let fed = lines.feed(piece, &mut |r: &str| {
+                got.push(r.to_string());
+                true
+            });
+            if let Err(e) = fed {
                 return (got, Err(format!("{e:?}")));
             }
         }
-        drop(each);
         let ended = match lines.end {
             Some(n) if lines.carry.is_empty() => Ok(Some(n)),
             _ => Ok(None),
