@@ -8,9 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
-
 use super::devices::{each_row, sqlite};
+use super::lookup::open_reader;
 use crate::store::StoreResult;
 use crate::store::devices::{DeviceFilter, DeviceLister, DeviceSort, EachJson, page};
 
@@ -37,12 +36,7 @@ impl DeviceLister for OwnConnection {
         limit: i64,
         each: &mut EachJson<'_>,
     ) -> StoreResult<u64> {
-        // Read-write like `lookup.rs`'s connections (a read-only one could not take part in the WAL
-        // index's locks when it is the first to open the file after a crash); it never writes. Not
-        // SQLITE_OPEN_URI: a data dir whose path starts with `file:` is a path.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&self.path, flags).map_err(sqlite)?;
-        conn.busy_timeout(self.busy_timeout).map_err(sqlite)?;
+        let conn = open_reader(&self.path, self.busy_timeout).map_err(sqlite)?;
         let (sql, params) = page(filter, sort, None, limit)?;
         each_row(&conn, sql, &params, filter.now, each).map_err(sqlite)
     }

@@ -51,14 +51,20 @@ impl QuickLookup {
     }
 
     fn open(&self) -> StoreResult<Connection> {
-        // Read-write like the store's other connections (a read-only one could not take part in the
-        // WAL index's locks when it is the first to open the file after a crash); it never writes.
-        // Not SQLITE_OPEN_URI: a data dir whose path starts with `file:` is a path, not a URI.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&self.path, flags).map_err(error)?;
-        conn.busy_timeout(self.busy_timeout).map_err(error)?;
-        Ok(conn)
+        open_reader(&self.path, self.busy_timeout).map_err(error)
     }
+}
+
+/// A connection of its own on the store's file, for reads on a thread outside sqlx (this module's kept
+/// connections, the streamed listing's one per listing). Read-write like the store's other connections
+/// (a read-only one could not take part in the WAL index's locks when it is the first to open the file
+/// after a crash); it never writes. Not SQLITE_OPEN_URI: a data dir whose path starts with `file:` is a
+/// path, not a URI.
+pub(super) fn open_reader(path: &Path, busy_timeout: Duration) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(busy_timeout)?;
+    Ok(conn)
 }
 
 fn read(conn: &Connection, handshake: &str, uuid: &str) -> rusqlite::Result<DeviceLookup> {
