@@ -186,17 +186,12 @@ pub async fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
             )
             .with_hint("stop the server, then pass --yes"));
         }
-        let go = dialoguer::Confirm::new()
-            .with_prompt(format!(
-                "Overwrite the store in {} with {}? (stop the server first)",
-                dir.display(),
-                file.display()
-            ))
-            .default(false)
-            .interact()
-            .map_err(|e| Error::usage(format!("reading the answer: {e}")))?;
-        if !go {
-            ctx.out.note("Nothing changed.");
+        let prompt = format!(
+            "Overwrite the store in {} with {}? (stop the server first)",
+            dir.display(),
+            file.display()
+        );
+        if !ctx.out.confirm(prompt)? {
             return Ok(());
         }
     }

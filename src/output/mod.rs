@@ -164,6 +164,20 @@ impl Output {
         self.stderr_tty && Output::stdin_is_tty()
     }
 
+    /// Asks a yes/no question on the terminal (default no); a "no" notes that nothing changed, so each
+    /// destructive command that asks reads `if !ctx.out.confirm(..)? { return Ok(()) }`.
+    pub fn confirm(&self, prompt: impl Into<String>) -> Result<bool> {
+        let go = dialoguer::Confirm::new()
+            .with_prompt(prompt)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::usage(format!("reading the answer: {e}")))?;
+        if !go {
+            self.note("Nothing changed.");
+        }
+        Ok(go)
+    }
+
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
         let text = serde_json::to_string_pretty(value)
             .map_err(|e| Error::internal(format!("encoding JSON: {e}")))?;

@@ -16,6 +16,25 @@ fn with_file(text: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// A config file whose only key is `database_url_file`, naming a file that holds `url_text`.
+fn with_url_file(url_text: &str) -> (tempfile::TempDir, Overrides) {
+    let (dir, path) = with_file("");
+    let url_file = dir.path().join("db-url");
+    std::fs::write(&url_file, url_text).unwrap();
+    let line = format!("database_url_file = {:?}\n", url_file.display().to_string());
+    std::fs::write(&path, line).unwrap();
+    let args = ServeArgs {
+        config: Some(path),
+        ..ServeArgs::default()
+    };
+    let ov = Overrides {
+        args,
+        data_dir: None,
+        database: None,
+    };
+    (dir, ov)
+}
+
 #[test]
 fn the_example_loads_clean_and_every_key_in_it_is_valid() {
     let (s, warnings) = file::parse(EXAMPLE, "example").unwrap();
@@ -93,22 +112,7 @@ fn flags_override_the_file_and_the_file_overrides_defaults() {
 
 #[test]
 fn a_database_url_file_is_read_and_its_password_never_shown() {
-    let (dir, path) = with_file("");
-    let url_file = dir.path().join("db-url");
-    std::fs::write(&url_file, "postgres://lts:hunter2@db.internal/lts\n").unwrap();
-    std::fs::write(
-        &path,
-        format!("database_url_file = {:?}\n", url_file.display().to_string()),
-    )
-    .unwrap();
-    let ov = Overrides {
-        args: ServeArgs {
-            config: Some(path),
-            ..ServeArgs::default()
-        },
-        data_dir: None,
-        database: None,
-    };
+    let (_dir, ov) = with_url_file("postgres://lts:hunter2@db.internal/lts\n");
     let (s, _) = resolve(&ov).unwrap();
     match &s.store {
         Store::Database { url, .. } => {
@@ -133,22 +137,7 @@ fn a_database_url_file_is_read_and_its_password_never_shown() {
 
 #[test]
 fn a_url_file_that_holds_no_url_is_refused() {
-    let (dir, path) = with_file("");
-    let url_file = dir.path().join("db-url");
-    std::fs::write(&url_file, "hunter2\n").unwrap();
-    std::fs::write(
-        &path,
-        format!("database_url_file = {:?}\n", url_file.display().to_string()),
-    )
-    .unwrap();
-    let ov = Overrides {
-        args: ServeArgs {
-            config: Some(path),
-            ..ServeArgs::default()
-        },
-        data_dir: None,
-        database: None,
-    };
+    let (_dir, ov) = with_url_file("hunter2\n");
     let e = resolve(&ov).unwrap_err();
     assert_eq!(e.kind, crate::error::ErrorKind::Usage);
     assert!(

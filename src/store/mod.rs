@@ -19,6 +19,7 @@ mod seat_group;
 mod seats;
 mod server;
 mod sqlite;
+mod task_queue;
 mod ui_sessions;
 mod usage;
 

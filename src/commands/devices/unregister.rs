@@ -197,15 +197,9 @@ pub(super) async fn bulk(
                 total - preview.devices.len() as u64
             ));
         }
-        let go = dialoguer::Confirm::new()
-            .with_prompt(format!(
-                "Unregister {total} device(s){scope} {what}? Their seats are freed at once"
-            ))
-            .default(false)
-            .interact()
-            .map_err(|e| Error::usage(format!("reading the answer: {e}")))?;
-        if !go {
-            ctx.out.note("Nothing changed.");
+        let prompt =
+            format!("Unregister {total} device(s){scope} {what}? Their seats are freed at once");
+        if !ctx.out.confirm(prompt)? {
             return Ok(());
         }
     }

@@ -12,14 +12,13 @@
 //! committed. A group that fails for a reason of its own (not a retryable one) is run again one request
 //! at a time, so only the request at fault gets the error.
 
-use std::sync::{Arc, Mutex};
-
 use sqlx::PgPool;
 use tokio::sync::{mpsc, oneshot};
 
 use super::retrying;
 use crate::domain::seats::{SeatOutcome, SeatRequest};
 use crate::store::seat_group::seat_group;
+use crate::store::task_queue::TaskQueue;
 use crate::store::{StoreError, StoreResult};
 
 /// At most this many requests share one transaction (bounds the time a request waits behind others).
@@ -33,7 +32,7 @@ type Waiting = (SeatRequest, oneshot::Sender<StoreResult<SeatOutcome>>);
 /// when the last handle (the last clone of the store) is dropped.
 #[derive(Clone, Default)]
 pub(super) struct SeatQueue {
-    queue: Arc<Mutex<Option<mpsc::Sender<Waiting>>>>,
+    queue: TaskQueue<Waiting>,
 }
 
 impl SeatQueue {
@@ -41,18 +40,7 @@ impl SeatQueue {
     /// with the first request, and again if it stopped (its runtime shut down).
     pub(super) async fn seat(&self, pool: &PgPool, req: SeatRequest) -> StoreResult<SeatOutcome> {
         let (reply, answer) = oneshot::channel();
-        let queue = {
-            let mut slot = self.queue.lock().unwrap_or_else(|p| p.into_inner());
-            match slot.as_ref() {
-                Some(tx) if !tx.is_closed() => tx.clone(),
-                _ => {
-                    let (tx, rx) = mpsc::channel(QUEUE);
-                    tokio::spawn(run(pool.clone(), rx));
-                    *slot = Some(tx.clone());
-                    tx
-                }
-            }
-        };
+        let queue = self.queue.sender(QUEUE, |rx| run(pool.clone(), rx));
         queue
             .send((req, reply))
             .await

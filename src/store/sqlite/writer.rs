@@ -28,6 +28,7 @@ use super::checkpoint::Wake;
 use super::db;
 use crate::domain::seats::{SeatOutcome, SeatRequest};
 use crate::store::seat_group::seat_group;
+use crate::store::task_queue::TaskQueue;
 use crate::store::{StoreError, StoreResult};
 
 /// At most this many requests share one transaction (bounds the time a request waits behind others).
@@ -90,7 +91,7 @@ where
 /// The handle callers use; clones share one writer task.
 #[derive(Clone, Default)]
 pub(super) struct GroupWriter {
-    queue: Arc<std::sync::Mutex<Option<Queue>>>,
+    queue: TaskQueue<Work>,
     /// Taken by the writer for each group and by every other in-process write transaction; tokio's mutex
     /// serves waiters in order, so neither side can starve the other.
     turn: Arc<tokio::sync::Mutex<()>>,
@@ -101,8 +102,6 @@ enum Work {
     Seat(SeatRequest, oneshot::Sender<StoreResult<SeatOutcome>>),
     Job(Box<dyn Job>),
 }
-
-type Queue = mpsc::Sender<Work>;
 
 /// The connections the writer uses: its own (with `wal_autocheckpoint` off) and the checkpointer's.
 #[derive(Clone)]
@@ -161,18 +160,10 @@ impl GroupWriter {
     }
 
     async fn send(&self, pool: &WriterPools, work: Work) -> StoreResult<()> {
-        let queue = {
-            let mut slot = self.queue.lock().unwrap_or_else(|p| p.into_inner());
-            match slot.as_ref() {
-                Some(tx) if !tx.is_closed() => tx.clone(),
-                _ => {
-                    let (tx, rx) = mpsc::channel(QUEUE);
-                    tokio::spawn(writer_task(pool.clone(), rx, Arc::clone(&self.turn)));
-                    *slot = Some(tx.clone());
-                    tx
-                }
-            }
-        };
+        let turn = Arc::clone(&self.turn);
+        let queue = self
+            .queue
+            .sender(QUEUE, |rx| writer_task(pool.clone(), rx, turn));
         queue
             .send(work)
             .await

@@ -87,13 +87,20 @@ pub fn bare(title: &str, main: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · ltsctl" }
-                link rel="stylesheet" href="/ui/assets/style.css";
-            }
+            (head(title))
             body { (main) }
+        }
+    }
+}
+
+/// Every page's `<head>`: one stylesheet, no scripts (the dashboard works without JavaScript).
+fn head(title: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) " · ltsctl" }
+            link rel="stylesheet" href="/ui/assets/style.css";
         }
     }
 }
@@ -111,12 +118,7 @@ pub fn layout(who: &SignedIn, current: &str, title: &str, main: Markup) -> Html<
     let page = html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · ltsctl" }
-                link rel="stylesheet" href="/ui/assets/style.css";
-            }
+            (head(title))
             body {
                 header.top {
                     span.brand { "ltsctl" }
