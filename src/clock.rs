@@ -54,5 +54,11 @@ pub fn from_unix(secs: i64) -> DateTime<Utc> {
 
 /// Unix seconds as RFC 3339 to the second ("2026-11-22T08:03:00Z"), for messages.
 pub fn rfc3339(secs: i64) -> String {
-    from_unix(secs).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    to_rfc3339(&from_unix(secs))
+}
+
+/// A moment as RFC 3339 in UTC to the second, the one way the JSON output, CSV cells and messages that
+/// scripts read write times.
+pub fn to_rfc3339(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

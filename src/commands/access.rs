@@ -62,7 +62,7 @@ impl Tabular for AuditEntry {
     }
     fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         vec![vec![
-            self.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            crate::clock::to_rfc3339(&self.at),
             self.actor.clone(),
             self.action.clone(),
             self.target.clone(),

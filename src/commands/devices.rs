@@ -57,8 +57,7 @@ fn cells(d: &DeviceView) -> Vec<String> {
 
 /// CSV has the JSON fields, machine-readable (RFC 3339 times, idle in seconds).
 fn csv_cells(d: &DeviceView) -> Vec<String> {
-    let t =
-        |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let t = crate::clock::to_rfc3339;
     vec![
         d.uuid.clone(),
         d.handshake.clone(),

@@ -57,18 +57,10 @@ impl Record for LicenseView {
         vec![
             ("id", self.id.clone()),
             ("licensee", self.licensee.clone()),
-            (
-                "issued_at",
-                self.issued_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            ),
+            ("issued_at", crate::clock::to_rfc3339(&self.issued_at)),
             ("lts_id", opt(&self.lts_id)),
             ("key_id", self.key_id.clone()),
-            (
-                "imported_at",
-                self.imported_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            ),
+            ("imported_at", crate::clock::to_rfc3339(&self.imported_at)),
         ]
     }
     fn sections(&self, c: Cells) -> Vec<Section> {
@@ -156,9 +148,7 @@ impl Record for VerifyReport {
             ("licensee", self.license.licensee.clone()),
             (
                 "issued_at",
-                self.license
-                    .issued_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                crate::clock::to_rfc3339(&self.license.issued_at),
             ),
             ("lts_id", opt(&self.license.lts_id)),
         ]
@@ -422,11 +412,7 @@ impl Record for TrustedKeyView {
         vec![
             ("key_id", self.key_id.clone()),
             ("name", opt(&self.name)),
-            (
-                "added_at",
-                self.added_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            ),
+            ("added_at", crate::clock::to_rfc3339(&self.added_at)),
         ]
     }
 }

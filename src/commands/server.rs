@@ -59,11 +59,7 @@ impl Record for SweepView {
     fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
             ("removed", c.num(self.removed)),
-            (
-                "started_at",
-                self.started_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            ),
+            ("started_at", crate::clock::to_rfc3339(&self.started_at)),
             ("trigger", self.trigger.clone()),
         ]
     }

@@ -36,7 +36,7 @@ impl Cells {
 
     pub fn time(self, t: &chrono::DateTime<chrono::Utc>) -> String {
         if self.machine {
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            crate::clock::to_rfc3339(t)
         } else {
             time(t)
         }

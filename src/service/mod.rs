@@ -334,10 +334,6 @@ fn seated_on(
     Ok((chosen, expires_at))
 }
 
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// With `--active-from first-use`, a device that has not reported usage yet holds its seat until its
 /// item expires: its active time has not started.
 fn unused_until(items: &[CodeItem], item_id: &str) -> i64 {

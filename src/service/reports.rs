@@ -2,8 +2,8 @@
 //! and recorded idempotently by report id.
 
 use super::types::{UsageReport, UsageRequest, UsageResponse};
-use super::{DeviceError, DeviceService, code_items, code_policy, rfc3339, validate, window_start};
-use crate::clock::{from_unix, to_unix};
+use super::{DeviceError, DeviceService, code_items, code_policy, validate, window_start};
+use crate::clock::{to_rfc3339, to_unix};
 use crate::domain::authorize::{self, Denial};
 use crate::domain::duration::format_duration;
 use crate::domain::option::LicenseOption;
@@ -128,10 +128,10 @@ impl DeviceService {
                     format!(
                         "reports[{i}].at is {}, before device {} was first authorized through {} ({}) \
                          less its offline grace ({})",
-                        rfc3339(r.at),
+                        to_rfc3339(&r.at),
                         req.uuid,
                         req.handshake,
-                        rfc3339(from_unix(first)),
+                        crate::clock::rfc3339(first),
                         format_duration(std::time::Duration::from_secs(grace as u64))
                     ),
                 ));
@@ -148,10 +148,10 @@ impl DeviceService {
                                 "reports[{i}] is dated {}, when device {} held no authorization \
                                  through {} (its last one ran out at {}); usage is accepted only for \
                                  the times a device was authorized",
-                                rfc3339(r.at),
+                                to_rfc3339(&r.at),
                                 req.uuid,
                                 req.handshake,
-                                rfc3339(from_unix(until))
+                                crate::clock::rfc3339(until)
                             ),
                         ));
                     }

@@ -4,6 +4,7 @@ use super::DeviceError;
 use super::types::{AuthorizeRequest, MAX_REPORTS, UsageRequest};
 use chrono::{DateTime, Utc};
 
+use crate::clock::to_rfc3339;
 use crate::domain::authorize::Denial;
 use crate::domain::usage;
 
@@ -113,15 +114,11 @@ pub(super) fn usage(req: &UsageRequest, now: DateTime<Utc>) -> Result<(), Device
             return Err(invalid(format!(
                 "reports[{i}].at is {}, more than {} ahead of this server's clock ({}); check the \
                  device's clock",
-                rfc3339(r.at),
+                to_rfc3339(&r.at),
                 crate::domain::duration::format_duration(usage::MAX_CLOCK_AHEAD),
-                rfc3339(now)
+                to_rfc3339(&now)
             )));
         }
     }
     Ok(())
-}
-
-fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -8,7 +8,7 @@ use super::handshakes::{self, HandshakeRow};
 use super::items::{self, ItemRow, ItemState, ItemsDialect};
 use super::query::{Arg, Conn, args};
 use super::{StoreError, StoreResult};
-use crate::clock::from_unix;
+use crate::clock::rfc3339;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct TrustedKeyRow {
@@ -165,10 +165,6 @@ const ITEM_LIVE_SEATS: &str = "SELECT COUNT(*) FROM devices WHERE item_id = $1 A
 
 // -----------------------------------------------------------------------------------------------------
 // What both backends say, word for word (the conformance suite compares their errors exactly)
-
-fn rfc3339(t: i64) -> String {
-    from_unix(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 impl LicenseRemoval {
     /// Live seats the removal frees, in all (saturating: a count cannot be larger than the devices table).

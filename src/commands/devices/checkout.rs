@@ -37,9 +37,7 @@ pub(super) async fn checkout(
     let file = admin.devices_checkout(req).await?;
     let text = serde_json::to_string_pretty(&file)
         .map_err(|e| Error::internal(format!("encoding the offline authorization: {e}")))?;
-    let until = file
-        .expires_at
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let until = crate::clock::to_rfc3339(&file.expires_at);
     let not_written = |e: Error| {
         let hint = format!(
             "the device is checked out but its file was not written; run the same command again \
@@ -100,8 +98,7 @@ fn warn_if_capped(ctx: &Context, req: &CheckoutRequest, file: &crate::admin::Off
         ctx.out.warn(format!(
             "the check-out ends {}, when item {} expires, before the {} asked for; \
              `ltsctl handshake order` can put an item that runs longer first",
-            file.expires_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            crate::clock::to_rfc3339(&file.expires_at),
             file.item,
             crate::domain::duration::format_duration(Duration::from_secs(req.for_seconds))
         ));
