@@ -13,7 +13,7 @@ use crate::cli::{DeviceFilterArgs, DevicesCommand};
 use crate::domain::batches::Pace;
 use crate::domain::duration::humanize;
 use crate::error::Result;
-use crate::output::{Cells, Record, Section, opt, time};
+use crate::output::{Cells, Record, Section, opt};
 
 /// Devices per page when listing: the server's maximum, so a remote listing makes as few round trips as it can.
 const PAGE: u32 = 5_000;
@@ -22,6 +22,7 @@ const BATCH: u32 = 5_000;
 /// Bulk removal by filter sizes its transactions like the sweeper's (see [`Pace::BULK`]).
 const PACE: Pace = Pace::BULK;
 
+/// The columns, in the JSON fields' order; CSV names the idle column for its unit.
 const HEADERS: [&str; 11] = [
     "uuid",
     "handshake",
@@ -35,57 +36,34 @@ const HEADERS: [&str; 11] = [
     "expires_at",
     "checked_out_until",
 ];
+const CSV_HEADERS: [&str; 11] = {
+    let mut h = HEADERS;
+    h[8] = "idle_seconds";
+    h
+};
 
-fn cells(d: &DeviceView) -> Vec<String> {
+/// A device's cells: for a person (times to the minute, idle as `3d 4h`) or, in CSV, the JSON fields
+/// machine-readable (RFC 3339 times, idle in seconds).
+fn cells(d: &DeviceView, c: Cells) -> Vec<String> {
+    let idle = if c == Cells::CSV {
+        d.idle_seconds.to_string()
+    } else {
+        humanize(Duration::from_secs(d.idle_seconds))
+    };
     vec![
         d.uuid.clone(),
         d.handshake.clone(),
         d.item.clone(),
         d.platform.clone(),
-        opt(&d.domain),
-        opt(&d.name),
-        time(&d.first_seen),
-        time(&d.last_seen),
-        humanize(Duration::from_secs(d.idle_seconds)),
-        time(&d.expires_at),
-        d.checked_out_until
-            .as_ref()
-            .map(time)
-            .unwrap_or_else(|| "-".into()),
+        c.opt(&d.domain),
+        c.opt(&d.name),
+        c.time(&d.first_seen),
+        c.time(&d.last_seen),
+        idle,
+        c.time(&d.expires_at),
+        c.opt_time(&d.checked_out_until),
     ]
 }
-
-/// CSV has the JSON fields, machine-readable (RFC 3339 times, idle in seconds).
-fn csv_cells(d: &DeviceView) -> Vec<String> {
-    let t = crate::clock::to_rfc3339;
-    vec![
-        d.uuid.clone(),
-        d.handshake.clone(),
-        d.item.clone(),
-        d.platform.clone(),
-        d.domain.clone().unwrap_or_default(),
-        d.name.clone().unwrap_or_default(),
-        t(&d.first_seen),
-        t(&d.last_seen),
-        d.idle_seconds.to_string(),
-        t(&d.expires_at),
-        d.checked_out_until.as_ref().map(t).unwrap_or_default(),
-    ]
-}
-
-const CSV_HEADERS: [&str; 11] = [
-    "uuid",
-    "handshake",
-    "item",
-    "platform",
-    "domain",
-    "name",
-    "first_seen",
-    "last_seen",
-    "idle_seconds",
-    "expires_at",
-    "checked_out_until",
-];
 
 fn query(
     filter: DeviceFilterArgs,
@@ -269,11 +247,8 @@ async fn stream_into(
             page.next_cursor
         } else {
             let page = admin.devices_list(q, cursor.as_deref(), size).await?;
-            if csv {
-                out.batch(&page.devices, csv_cells)?;
-            } else {
-                out.batch(&page.devices, cells)?;
-            }
+            let c = if csv { Cells::CSV } else { Cells::TABLE };
+            out.batch(&page.devices, |d| cells(d, c))?;
             page.next_cursor
         };
         match next {

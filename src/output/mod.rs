@@ -67,6 +67,14 @@ impl Cells {
         }
     }
 
+    /// An optional text: itself, or [`Self::none`].
+    pub fn opt(self, v: &Option<String>) -> String {
+        match v {
+            Some(v) => v.clone(),
+            None => self.none(),
+        }
+    }
+
     /// No value: `-` for a person, empty for a program.
     pub fn none(self) -> String {
         if self.machine {
