@@ -214,7 +214,6 @@ async fn stream_into(
     limit: Option<u64>,
     out: &mut crate::output::RowStream,
 ) -> Result<()> {
-    let csv = ctx.out.format == crate::cli::OutputFormat::Csv;
     if ctx.out.is_json() {
         // In one pass where the target can (the local SQLite store), each device's text straight out.
         let mut failed = None;
@@ -247,7 +246,7 @@ async fn stream_into(
             page.next_cursor
         } else {
             let page = admin.devices_list(q, cursor.as_deref(), size).await?;
-            let c = if csv { Cells::CSV } else { Cells::TABLE };
+            let c = Cells::for_format(ctx.out.format);
             out.batch(&page.devices, |d| cells(d, c))?;
             page.next_cursor
         };

@@ -3,7 +3,7 @@
 
 use super::types::{UsageReport, UsageRequest, UsageResponse};
 use super::{DeviceError, DeviceService, code_items, code_policy, validate, window_start};
-use crate::clock::{to_rfc3339, to_unix};
+use crate::clock::{rfc3339, to_rfc3339, to_unix};
 use crate::domain::authorize::{self, Denial};
 use crate::domain::duration::format_duration;
 use crate::domain::option::LicenseOption;
@@ -131,7 +131,7 @@ impl DeviceService {
                         to_rfc3339(&r.at),
                         req.uuid,
                         req.handshake,
-                        crate::clock::rfc3339(first),
+                        rfc3339(first),
                         format_duration(std::time::Duration::from_secs(grace as u64))
                     ),
                 ));
@@ -151,7 +151,7 @@ impl DeviceService {
                                 to_rfc3339(&r.at),
                                 req.uuid,
                                 req.handshake,
-                                crate::clock::rfc3339(until)
+                                rfc3339(until)
                             ),
                         ));
                     }

@@ -160,10 +160,9 @@ impl GroupWriter {
     }
 
     async fn send(&self, pool: &WriterPools, work: Work) -> StoreResult<()> {
-        let turn = Arc::clone(&self.turn);
-        let queue = self
-            .queue
-            .sender(QUEUE, |rx| writer_task(pool.clone(), rx, turn));
+        // The closure runs only when the task has to be started.
+        let start = |rx| writer_task(pool.clone(), rx, Arc::clone(&self.turn));
+        let queue = self.queue.sender(QUEUE, start);
         queue
             .send(work)
             .await
