@@ -43,6 +43,9 @@ pub(crate) struct LoadStats {
     /// The kernel's share of the server's CPU time (syscalls: fsync, futex wake-ups between threads).
     pub(crate) server_sys_pct: f64,
     pub(crate) client_cpu_pct: f64,
+    /// Requests per committed store transaction during the run (writing workloads of figure 1; `None`
+    /// where nothing was committed or it was not asked for).
+    pub(crate) per_commit: Option<f64>,
 }
 
 impl LoadStats {
@@ -208,6 +211,7 @@ impl Bench {
                 / (cpu1.saturating_sub(cpu0)).max(1) as f64,
             client_cpu_pct: (self1.saturating_sub(self0)).as_secs_f64() * 100.0
                 / elapsed.as_secs_f64().max(1e-9),
+            per_commit: None,
         })
     }
 

@@ -1,10 +1,11 @@
 //! `ltsctl serve` as a child process: started on 127.0.0.1 port 0 (the port read from its first stdout line)
-//! with `PR_SET_PDEATHSIG` so that it dies with the bench, read for memory and CPU time from /proc, stopped
-//! with SIGTERM (SIGKILL after 40 s), and killed if dropped.
+//! with `PR_SET_PDEATHSIG` so that it dies with the bench, read for memory and CPU time from /proc and for
+//! its commit groups from its own `/metrics` (a second loopback listener, its port on the second line),
+//! stopped with SIGTERM (SIGKILL after 40 s), and killed if dropped.
 
 use std::fs;
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -17,6 +18,8 @@ pub(crate) struct Server {
     child: Option<Child>,
     pid: u32,
     pub(crate) addr: SocketAddr,
+    /// The metrics listener (`GET /metrics`).
+    metrics: SocketAddr,
     log: PathBuf,
 }
 
@@ -41,6 +44,8 @@ impl Server {
             "--rate-limit",
             "0",
             "--bench-null-routes",
+            "--metrics-listen",
+            "127.0.0.1:0",
         ])
         .stdout(Stdio::piped())
         .stderr(b.log_file(&format!("server-{label}.log"))?);
@@ -57,7 +62,9 @@ impl Server {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut r = BufReader::new(stdout);
+            // The address line, then the metrics listener's.
             let mut line = String::new();
+            let _ = r.read_line(&mut line);
             let _ = r.read_line(&mut line);
             let _ = tx.send(line);
             let _ = std::io::copy(&mut r, &mut std::io::sink());
@@ -66,6 +73,7 @@ impl Server {
             child: Some(child),
             pid,
             addr: "127.0.0.1:0".parse().unwrap(),
+            metrics: "127.0.0.1:0".parse().unwrap(),
             log,
         };
         let line = rx.recv_timeout(Duration::from_secs(120)).map_err(|_| {
@@ -74,20 +82,29 @@ impl Server {
                 server.log.display()
             )
         })?;
-        let addr = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .and_then(|a| a.parse::<SocketAddr>().ok())
-            .ok_or_else(|| {
-                format!(
-                    "unexpected first line {line:?}; see {}",
-                    server.log.display()
-                )
-            })?;
-        if !addr.ip().is_loopback() {
-            return Err(format!("the server listens on {addr}, not loopback"));
+        let mut lines = line.lines();
+        let addr = lines
+            .next()
+            .and_then(|l| l.trim().strip_prefix("listening on http://"))
+            .and_then(|a| a.parse::<SocketAddr>().ok());
+        let metrics = lines
+            .next()
+            .and_then(|l| l.trim().strip_prefix("metrics on http://"))
+            .and_then(|a| a.strip_suffix("/metrics"))
+            .and_then(|a| a.parse::<SocketAddr>().ok());
+        let (Some(addr), Some(metrics)) = (addr, metrics) else {
+            return Err(format!(
+                "unexpected first lines {line:?}; see {}",
+                server.log.display()
+            ));
+        };
+        if !addr.ip().is_loopback() || !metrics.ip().is_loopback() {
+            return Err(format!(
+                "the server listens on {addr} and {metrics}, not loopback"
+            ));
         }
         server.addr = addr;
+        server.metrics = metrics;
         Ok(server)
     }
 
@@ -120,6 +137,30 @@ impl Server {
         let f: Vec<&str> = rest.split_whitespace().collect();
         let n = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
         (n(11), n(12))
+    }
+
+    /// The server's commit groups so far, summed over its store's backends: (requests committed in
+    /// groups, groups), from the `ltsctl_store_commit_group_size` histogram of its `/metrics`.
+    pub(crate) fn commit_groups(&self) -> Res<(f64, f64)> {
+        let mut s = TcpStream::connect_timeout(&self.metrics, Duration::from_secs(5))
+            .map_err(|e| format!("metrics: {e}"))?;
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .map_err(|e| e.to_string())?;
+        s.write_all(b"GET /metrics HTTP/1.0\r\nHost: bench\r\n\r\n")
+            .map_err(|e| format!("metrics: {e}"))?;
+        let mut text = String::new();
+        s.read_to_string(&mut text)
+            .map_err(|e| format!("metrics: {e}"))?;
+        let value = |name: &str| -> f64 {
+            text.lines()
+                .filter(|l| l.starts_with(name) && l[name.len()..].starts_with(['{', ' ']))
+                .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+                .sum()
+        };
+        Ok((
+            value("ltsctl_store_commit_group_size_sum"),
+            value("ltsctl_store_commit_group_size_count"),
+        ))
     }
 
     /// SIGTERM (graceful), then SIGKILL after 40 s.
