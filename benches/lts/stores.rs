@@ -84,6 +84,12 @@ expires_at = {to}
             let n = self.sqlite(&dir.join("ltsctl.db"), "SELECT COUNT(*) FROM devices")?;
             if n == self.s.fleet.to_string() {
                 self.log(format!("using the cached fleet store {}", dir.display()));
+                // The cache is keyed by version, and a schema can change within one: bring it to this
+                // binary's schema now, untimed, so that no measured command runs a migration.
+                let mut c = self.ltsctl(&dir);
+                c.args(["status", "-o", "json"]);
+                self.setup(c, "bringing the cached fleet store to this binary's schema")?;
+                self.sqlite(&dir.join("ltsctl.db"), "PRAGMA wal_checkpoint(TRUNCATE);")?;
                 return Ok(dir);
             }
         }
