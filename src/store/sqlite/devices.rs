@@ -207,6 +207,10 @@ mod tests {
 
     const PLAN: &str = const_format::concatcp!("EXPLAIN QUERY PLAN ", COUNT);
 
+    /// A filter's parameters: code, item, last seen before, state (0 all / 1 active / 2 expired),
+    /// check-out (0 / 1 / 2).
+    type Filter<'a> = (Option<&'a str>, Option<&'a str>, Option<i64>, i64, i64);
+
     /// Every filter a count (and so the dashboard's "N matching devices", `devices unregister`'s preview and
     /// its batches) applies is answered from `devices_last_seen` alone: before schema 12 each device's
     /// table row was read for the state and check-out filters (2-2.6 s on a 1M-device store).
@@ -214,8 +218,7 @@ mod tests {
     async fn filtered_counts_read_only_the_last_seen_index() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(dir.path()).await.unwrap();
-        // (code, item, last seen before, state: 0 all / 1 active / 2 expired, now, check-out: 0 / 1 / 2)
-        let filters: [(Option<&str>, Option<&str>, Option<i64>, i64, i64); 6] = [
+        let filters: [Filter; 6] = [
             (None, None, None, 0, 0),
             (None, None, None, 1, 0),
             (None, None, None, 2, 0),
