@@ -7,8 +7,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
@@ -89,7 +89,8 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
-        ));
+        ))
+        .layer(axum::middleware::map_response(close_after_unread_body));
     if state.metrics {
         // Outside the timeout, so a 408 is timed too; inside the client address middleware, which
         // only the access log needs.
@@ -101,4 +102,19 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
             live::middleware,
         ))
         .with_state(state)
+}
+
+/// A body refused for its size (413) or a request cut off by the timeout (408) leaves unread bytes on the
+/// connection, so hyper closes it after the answer. Saying so (`Connection: close`) keeps a client that
+/// pools connections from sending its next request on one that is about to go, where that request would
+/// fail as an incomplete message instead of being sent on a new connection.
+async fn close_after_unread_body(mut resp: Response) -> Response {
+    if matches!(
+        resp.status(),
+        StatusCode::PAYLOAD_TOO_LARGE | StatusCode::REQUEST_TIMEOUT
+    ) {
+        resp.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    resp
 }

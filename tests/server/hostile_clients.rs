@@ -177,6 +177,14 @@ async fn oversize_bodies_are_413_and_the_server_stays_up() {
         answer.starts_with("HTTP/1.1 413"),
         "chunked oversize: {answer}"
     );
+    // The rest of the body is never read, so the connection closes after the answer, and says so: a
+    // pooling client must not send its next request on it.
+    assert!(
+        answer
+            .to_ascii_lowercase()
+            .contains("\r\nconnection: close\r\n"),
+        "413 without Connection: close: {answer}"
+    );
     // Admin: over 3 MiB (a license file is at most 1 MiB, sent as a JSON string); a 2 MiB license is
     // refused for its size, not for the body.
     for size in [3 * 1024 * 1024 + 10, 2 * 1024 * 1024] {
