@@ -267,7 +267,7 @@ fn checked_out_code(c: Option<bool>) -> i64 {
 }
 
 /// The filter's parameters, `$1`-`$6`.
-fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
+pub(crate) fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
     vec![
         Arg::from(f.handshake.as_deref()),
         Arg::from(f.item.as_deref()),

@@ -203,13 +203,10 @@ pub(super) fn sqlite(e: rusqlite::Error) -> StoreError {
 #[cfg(test)]
 mod tests {
     use crate::store::SqliteStore;
-    use crate::store::devices::COUNT;
+    use crate::store::devices::{COUNT, DeviceFilter, DeviceState, filter_args};
+    use crate::store::query::Conn;
 
     const PLAN: &str = const_format::concatcp!("EXPLAIN QUERY PLAN ", COUNT);
-
-    /// A filter's parameters: code, item, last seen before, state (0 all / 1 active / 2 expired),
-    /// check-out (0 / 1 / 2).
-    type Filter<'a> = (Option<&'a str>, Option<&'a str>, Option<i64>, i64, i64);
 
     /// Every filter a count (and so the dashboard's "N matching devices", `devices unregister`'s preview and
     /// its batches) applies is answered from `devices_last_seen` alone: before schema 12 each device's
@@ -218,31 +215,36 @@ mod tests {
     async fn filtered_counts_read_only_the_last_seen_index() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(dir.path()).await.unwrap();
-        let filters: [Filter; 6] = [
-            (None, None, None, 0, 0),
-            (None, None, None, 1, 0),
-            (None, None, None, 2, 0),
-            (None, None, None, 0, 1),
-            (Some("dev-000000001"), Some("ITEM"), None, 1, 2),
-            (None, None, Some(1_700_000_000), 1, 1),
+        let mut conn = store.pool().acquire().await.unwrap();
+        let filter = |state, checked_out| DeviceFilter {
+            state,
+            checked_out,
+            now: 1_800_000_000,
+            ..DeviceFilter::default()
+        };
+        let filters = [
+            filter(DeviceState::All, None),
+            filter(DeviceState::Active, None),
+            filter(DeviceState::Expired, None),
+            filter(DeviceState::All, Some(true)),
+            DeviceFilter {
+                handshake: Some("dev-000000001".into()),
+                item: Some("ITEM".into()),
+                ..filter(DeviceState::Active, Some(false))
+            },
+            DeviceFilter {
+                last_seen_before: Some(1_700_000_000),
+                ..filter(DeviceState::Active, Some(true))
+            },
         ];
-        for (code, item, before, state, checked_out) in filters {
-            let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(PLAN)
-                .bind(code)
-                .bind(item)
-                .bind(before)
-                .bind(state)
-                .bind(1_800_000_000_i64)
-                .bind(checked_out)
-                .fetch_all(store.pool())
-                .await
-                .unwrap();
+        for f in &filters {
+            let plan: Vec<(i64, i64, i64, String)> =
+                conn.fetch_all(PLAN, &filter_args(f)).await.unwrap();
             let plan: Vec<&str> = plan.iter().map(|r| r.3.as_str()).collect();
             assert!(
                 plan.iter()
                     .any(|step| step.contains("COVERING INDEX devices_last_seen")),
-                "filter {:?}: the count reads the table: {plan:?}",
-                (code, item, before, state, checked_out)
+                "filter {f:?}: the count reads the table: {plan:?}"
             );
         }
     }
