@@ -107,16 +107,13 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         None => Default::default(),
     };
     let mut sources = Vec::new();
-    let listen = layer(
-        &mut sources,
-        "listen",
-        "--listen",
-        args.listen,
-        &file.listen,
-    )
-    .unwrap_or_else(|| DEFAULT_LISTEN.parse().expect("the default address parses"));
-    let metrics_listen = layer(
-        &mut sources,
+    let mut layers = Layers {
+        sources: &mut sources,
+    };
+    let listen = layers
+        .value("listen", "--listen", args.listen, &file.listen)
+        .unwrap_or_else(|| DEFAULT_LISTEN.parse().expect("the default address parses"));
+    let metrics_listen = layers.value(
         "metrics_listen",
         "--metrics-listen",
         args.metrics_listen,
@@ -131,7 +128,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         ))
         .with_hint("give --metrics-listen (or metrics_listen) another port, e.g. 127.0.0.1:9464"));
     }
-    let store = resolve_store(ov, &file, &mut sources, &mut warnings)?;
+    let store = resolve_store(ov, &file, &mut layers, &mut warnings)?;
     let tls = match (&args.tls_cert, &args.tls_key, &file.tls_cert, &file.tls_key) {
         (Some(cert), Some(key), _, _) => Some(TlsFiles {
             cert: cert.clone(),
@@ -144,61 +141,59 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         _ => None,
     };
     let cli_tls = args.tls_cert.is_some();
-    pick(
-        &mut sources,
+    layers.record(
         "tls_cert",
         "--tls-cert",
         cli_tls,
         file.tls_cert.as_ref().map(|v| v.1),
     );
-    pick(
-        &mut sources,
+    layers.record(
         "tls_key",
         "--tls-key",
         cli_tls,
         file.tls_key.as_ref().map(|v| v.1),
     );
-    let rate = layer(
-        &mut sources,
-        "rate_limit",
-        "--rate-limit",
-        args.rate_limit,
-        &file.rate_limit,
-    )
-    .unwrap_or(DEFAULT_RATE_LIMIT);
+    let rate = layers
+        .value(
+            "rate_limit",
+            "--rate-limit",
+            args.rate_limit,
+            &file.rate_limit,
+        )
+        .unwrap_or(DEFAULT_RATE_LIMIT);
     let cli_proxies = (!args.trusted_proxies.is_empty()).then(|| args.trusted_proxies.clone());
-    let trusted = layer(
-        &mut sources,
-        "trusted_proxies",
-        "--trusted-proxy",
-        cli_proxies,
-        &file.trusted_proxies,
-    )
-    .unwrap_or_default();
-    let forwarded_header = layer(
-        &mut sources,
-        "forwarded_header",
-        "--forwarded-header",
-        args.forwarded_header,
-        &file.forwarded_header,
-    )
-    .unwrap_or_default();
-    let access_log = layer(
-        &mut sources,
-        "access_log",
-        "--access-log",
-        args.access_log,
-        &file.access_log,
-    )
-    .unwrap_or(false);
-    let log_format = layer(
-        &mut sources,
-        "log_format",
-        "--log-format",
-        args.log_format,
-        &file.log_format,
-    )
-    .unwrap_or_default();
+    let trusted = layers
+        .value(
+            "trusted_proxies",
+            "--trusted-proxy",
+            cli_proxies,
+            &file.trusted_proxies,
+        )
+        .unwrap_or_default();
+    let forwarded_header = layers
+        .value(
+            "forwarded_header",
+            "--forwarded-header",
+            args.forwarded_header,
+            &file.forwarded_header,
+        )
+        .unwrap_or_default();
+    let access_log = layers
+        .value(
+            "access_log",
+            "--access-log",
+            args.access_log,
+            &file.access_log,
+        )
+        .unwrap_or(false);
+    let log_format = layers
+        .value(
+            "log_format",
+            "--log-format",
+            args.log_format,
+            &file.log_format,
+        )
+        .unwrap_or_default();
     let env_log = std::env::var("LTSCTL_LOG").ok().filter(|s| !s.is_empty());
     if let Some(expr) = &env_log {
         tracing_subscriber::EnvFilter::builder()
@@ -208,9 +203,10 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
                     .with_hint("write e.g. LTSCTL_LOG=info or LTSCTL_LOG=warn,ltsctl=debug")
             })?;
     }
-    let log = layer(&mut sources, "log", "LTSCTL_LOG", env_log, &file.log)
+    let log = layers
+        .value("log", "LTSCTL_LOG", env_log, &file.log)
         .unwrap_or_else(|| DEFAULT_LOG.to_string());
-    let smtp = smtp::resolve(args, &file.smtp, &mut sources, &mut warnings)?;
+    let smtp = smtp::resolve(args, &file.smtp, &mut layers, &mut warnings)?;
     let settings = Settings {
         config_file: args.config.clone(),
         listen,
@@ -231,39 +227,35 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
     Ok((settings, warnings))
 }
 
-/// The value of one setting, flag (or environment) over file, and where it came from (recorded in
-/// `sources` for `--print-config`); `None` when neither gives it, for the caller's default.
-fn layer<T: Clone>(
-    sources: &mut Vec<(&'static str, Source)>,
-    key: &'static str,
-    flag: &'static str,
-    cli: Option<T>,
-    file: &Option<(T, usize)>,
-) -> Option<T> {
-    pick(
-        sources,
-        key,
-        flag,
-        cli.is_some(),
-        file.as_ref().map(|v| v.1),
-    );
-    cli.or_else(|| file.as_ref().map(|v| v.0.clone()))
+/// Resolves settings one at a time, flag (or environment) over file, recording in `sources` where
+/// each value came from (for `--print-config`).
+pub(super) struct Layers<'s> {
+    sources: &'s mut Vec<(&'static str, Source)>,
 }
 
-/// Records where `key`'s value came from: the flag when `cli`, else the file's line, else the default.
-fn pick(
-    sources: &mut Vec<(&'static str, Source)>,
-    key: &'static str,
-    flag: &'static str,
-    cli: bool,
-    line: Option<usize>,
-) {
-    let source = match (cli, line) {
-        (true, _) => Source::CommandLine(flag),
-        (false, Some(line)) => Source::File(line),
-        (false, None) => Source::Default,
-    };
-    sources.push((key, source));
+impl Layers<'_> {
+    /// The value of one setting; `None` when neither flag nor file gives it, for the caller's default.
+    pub(super) fn value<T: Clone>(
+        &mut self,
+        key: &'static str,
+        flag: &'static str,
+        cli: Option<T>,
+        file: &Option<(T, usize)>,
+    ) -> Option<T> {
+        self.record(key, flag, cli.is_some(), file.as_ref().map(|v| v.1));
+        cli.or_else(|| file.as_ref().map(|v| v.0.clone()))
+    }
+
+    /// Records where `key`'s value came from: the flag when `cli`, else the file's line, else the
+    /// default.
+    fn record(&mut self, key: &'static str, flag: &'static str, cli: bool, line: Option<usize>) {
+        let source = match (cli, line) {
+            (true, _) => Source::CommandLine(flag),
+            (false, Some(line)) => Source::File(line),
+            (false, None) => Source::Default,
+        };
+        self.sources.push((key, source));
+    }
 }
 
 /// One store: `--database` / `LTSCTL_DATABASE_URL`, `--database-url-file`, `--data-dir` /
@@ -272,7 +264,7 @@ fn pick(
 fn resolve_store(
     ov: &Overrides,
     file: &file::FileSettings,
-    sources: &mut Vec<(&'static str, Source)>,
+    layers: &mut Layers<'_>,
     warnings: &mut Vec<String>,
 ) -> Result<Store> {
     let cli = |what| Source::CommandLine(what);
@@ -323,7 +315,7 @@ fn resolve_store(
         let store = Store::DataDir(crate::target::resolve_data_dir(None)?);
         (store, Source::Default, "data_dir")
     };
-    sources.push((key, source));
+    layers.sources.push((key, source));
     Ok(store)
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use toml::Value;
 use zeroize::Zeroizing;
 
-use super::{Source, layer};
+use super::Layers;
 use crate::cli::ServeArgs;
 use crate::error::{Error, Result};
 use crate::notify::email::{SmtpSettings, SmtpTls};
@@ -122,52 +122,42 @@ fn read_password(path: &Path, warnings: &mut Vec<String>) -> Result<Zeroizing<St
     Ok(password)
 }
 
-/// The SMTP settings, flags over the file; `None` without a host. Their sources go to `sources`.
+/// The SMTP settings, flags over the file; `None` without a host. Their sources go to `layers`.
 pub fn resolve(
     args: &ServeArgs,
     file: &SmtpFile,
-    sources: &mut Vec<(&'static str, Source)>,
+    layers: &mut Layers<'_>,
     warnings: &mut Vec<String>,
 ) -> Result<Option<SmtpSettings>> {
-    let host = layer(
-        sources,
+    let host = layers.value(
         "smtp_host",
         "--smtp-host",
         args.smtp_host.clone(),
         &file.host,
     );
-    let port = layer(
-        sources,
-        "smtp_port",
-        "--smtp-port",
-        args.smtp_port,
-        &file.port,
-    );
-    let tls =
-        layer(sources, "smtp_tls", "--smtp-tls", args.smtp_tls, &file.tls).unwrap_or_default();
-    let username = layer(
-        sources,
+    let port = layers.value("smtp_port", "--smtp-port", args.smtp_port, &file.port);
+    let tls = layers
+        .value("smtp_tls", "--smtp-tls", args.smtp_tls, &file.tls)
+        .unwrap_or_default();
+    let username = layers.value(
         "smtp_username",
         "--smtp-username",
         args.smtp_username.clone(),
         &file.username,
     );
-    let password_file = layer(
-        sources,
+    let password_file = layers.value(
         "smtp_password_file",
         "--smtp-password-file",
         args.smtp_password_file.clone(),
         &file.password_file,
     );
-    let from = layer(
-        sources,
+    let from = layers.value(
         "smtp_from",
         "--smtp-from",
         args.smtp_from.clone(),
         &file.from,
     );
-    let ca_cert = layer(
-        sources,
+    let ca_cert = layers.value(
         "smtp_ca_cert",
         "--smtp-ca-cert",
         args.smtp_ca_cert.clone(),
