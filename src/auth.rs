@@ -62,9 +62,7 @@ impl FromStr for Role {
             "viewer" => Ok(Role::Viewer),
             "operator" => Ok(Role::Operator),
             "admin" => Ok(Role::Admin),
-            other => Err(format!(
-                "unknown role {other} (expected admin, operator or viewer)"
-            )),
+            other => Err(format!("unknown role {other} (expected admin, operator or viewer)")),
         }
     }
 }

@@ -31,13 +31,7 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Administer the LTS at this URL through its admin API (token from LTSCTL_TOKEN or `ltsctl login`)
-    #[arg(
-        long,
-        global = true,
-        env = "LTSCTL_SERVER",
-        value_name = "URL",
-        hide_env_values = true
-    )]
+    #[arg(long, global = true, env = "LTSCTL_SERVER", value_name = "URL", hide_env_values = true)]
     pub server: Option<String>,
 
     /// Use this PostgreSQL database instead of the embedded store (postgres://user@host/db)
@@ -72,13 +66,7 @@ pub struct GlobalArgs {
 
     /// Trust the server's TLS certificate through this PEM file: the private CA that signed it, or the
     /// server's own (self-signed) certificate
-    #[arg(
-        long,
-        global = true,
-        env = "LTSCTL_CA_CERT",
-        value_name = "PEM",
-        hide_env_values = true
-    )]
+    #[arg(long, global = true, env = "LTSCTL_CA_CERT", value_name = "PEM", hide_env_values = true)]
     pub ca_cert: Option<PathBuf>,
 
     /// Output format [default: table on a terminal, json otherwise]
@@ -300,10 +288,8 @@ pub enum AlertSettingsCommand {
     /// Show the thresholds in force: global, then each code with settings of its own
     Show,
     /// Set thresholds (the ones not given are kept); with --handshake for one code only
-    #[command(
-        after_help = "Examples:\n  ltsctl alerts settings set --quota-percent 75,90,100\n  \
-        ltsctl alerts settings set --handshake 216998-100025900 --expiry-days 60,14 --refusals 50"
-    )]
+    #[command(after_help = "Examples:\n  ltsctl alerts settings set --quota-percent 75,90,100\n  \
+        ltsctl alerts settings set --handshake 216998-100025900 --expiry-days 60,14 --refusals 50")]
     Set {
         /// Only this handshake code (and the items bound to it) [default: global]
         #[arg(long, value_name = "CODE")]
@@ -642,12 +628,7 @@ pub enum ProfileCommand {
 pub struct ServeArgs {
     /// Read settings from this TOML file (`ltsctl config init --serve` writes an example); flags and
     /// environment variables override it
-    #[arg(
-        long,
-        value_name = "FILE",
-        env = "LTSCTL_SERVE_CONFIG",
-        hide_env_values = true
-    )]
+    #[arg(long, value_name = "FILE", env = "LTSCTL_SERVE_CONFIG", hide_env_values = true)]
     pub config: Option<PathBuf>,
     /// Print the effective settings (file, environment and flags; secrets masked) and exit
     #[arg(long, conflicts_with = "dev")]
@@ -807,10 +788,8 @@ pub enum LicenseCommand {
         replace: bool,
     },
     /// List imported licenses and their items
-    #[command(
-        after_help = "Example (a CI check, exit code 9 when renewal is due):\n  \
-        ltsctl license list --expiring-within 30d"
-    )]
+    #[command(after_help = "Example (a CI check, exit code 9 when renewal is due):\n  \
+        ltsctl license list --expiring-within 30d")]
     List {
         /// Only items expiring within this window; exit 9 when there is any
         #[arg(long, value_name = "DUR", value_parser = parse_window)]
@@ -1058,12 +1037,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Licenses", &["license", "trust", "issuer"]),
     ("Handshake codes", &["handshake"]),
     ("Devices", &["devices", "usage"]),
-    (
-        "Server",
-        &[
-            "serve", "init", "status", "sweep", "backup", "restore", "migrate",
-        ],
-    ),
+    ("Server", &["serve", "init", "status", "sweep", "backup", "restore", "migrate"]),
     ("Access", &["login", "logout", "profile", "token", "audit"]),
     ("Alerts", &["alerts", "webhook"]),
     ("Setup", &["config", "completions"]),
@@ -1073,12 +1047,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let cmd = Cli::command();
-    let width = cmd
-        .get_subcommands()
-        .map(|c| c.get_name().len())
-        .max()
-        .unwrap_or(10)
-        + 2;
+    let width = cmd.get_subcommands().map(|c| c.get_name().len()).max().unwrap_or(10) + 2;
     let mut listing = String::new();
     for (title, names) in GROUPS {
         listing.push_str(&format!("{title}:\n"));
@@ -1149,9 +1118,7 @@ pub(crate) fn parse_listen(s: &str) -> Result<std::net::SocketAddr, String> {
         ));
     };
     if port.parse::<u16>().is_err() {
-        return Err(format!(
-            "{s:?}: the port {port:?} is not a number from 0 to 65535"
-        ));
+        return Err(format!("{s:?}: the port {port:?} is not a number from 0 to 65535"));
     }
     if host.is_empty() {
         return Err(format!(
@@ -1194,14 +1161,9 @@ mod tests {
 
     #[test]
     fn every_visible_command_is_in_a_help_group() {
-        let grouped: Vec<&str> = GROUPS
-            .iter()
-            .flat_map(|(_, names)| names.iter().copied())
-            .collect();
-        for sub in Cli::command()
-            .get_subcommands()
-            .filter(|c| !c.is_hide_set())
-        {
+        let grouped: Vec<&str> =
+            GROUPS.iter().flat_map(|(_, names)| names.iter().copied()).collect();
+        for sub in Cli::command().get_subcommands().filter(|c| !c.is_hide_set()) {
             assert!(
                 grouped.contains(&sub.get_name()),
                 "{} is in no group of ltsctl --help",
@@ -1225,11 +1187,7 @@ mod tests {
         let mut args = Vec::new();
         all_args(&command(), "ltsctl", &mut args);
         for (path, arg) in args.iter().filter(|(_, a)| a.is_positional()) {
-            assert!(
-                arg.get_help().is_some(),
-                "{path}: <{}> has no description",
-                arg.get_id()
-            );
+            assert!(arg.get_help().is_some(), "{path}: <{}> has no description", arg.get_id());
         }
     }
 
@@ -1251,8 +1209,7 @@ mod tests {
         let status = cmd.find_subcommand_mut("status").unwrap();
         let help = status.render_help().to_string();
         let at = |needle: &str| {
-            help.find(needle)
-                .unwrap_or_else(|| panic!("{needle:?} not in:\n{help}"))
+            help.find(needle).unwrap_or_else(|| panic!("{needle:?} not in:\n{help}"))
         };
         assert!(at("Options:") < at("--expiring-within"), "{help}");
         assert!(at("--expiring-within") < at("Global options:"), "{help}");
@@ -1263,22 +1220,11 @@ mod tests {
     #[test]
     fn since_says_what_is_wrong_with_a_date() {
         let e = parse_since("2026-13-01").unwrap_err();
-        assert!(
-            e.contains("invalid date") && !e.contains("duration \""),
-            "{e}"
-        );
-        assert!(
-            parse_since("2026-02-30")
-                .unwrap_err()
-                .contains("no such day")
-        );
+        assert!(e.contains("invalid date") && !e.contains("duration \""), "{e}");
+        assert!(parse_since("2026-02-30").unwrap_err().contains("no such day"));
         assert!(parse_since("2026-11-01").is_ok());
         assert!(parse_since("30d").is_ok());
-        assert!(
-            parse_since("thirty")
-                .unwrap_err()
-                .contains("invalid duration")
-        );
+        assert!(parse_since("thirty").unwrap_err().contains("invalid duration"));
     }
 
     #[test]
@@ -1295,9 +1241,7 @@ mod tests {
     #[test]
     fn every_command_has_a_summary() {
         fn walk(cmd: &clap::Command, path: &str) {
-            for sub in cmd
-                .get_subcommands()
-                .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+            for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set() && c.get_name() != "help")
             {
                 let name = format!("{path} {}", sub.get_name());
                 assert!(sub.get_about().is_some(), "{name} has no one-line summary");

@@ -30,12 +30,9 @@ pub fn path() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os("LTSCTL_CONFIG").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    dirs::config_dir()
-        .map(|d| d.join("ltsctl").join("config.toml"))
-        .ok_or_else(|| {
-            Error::usage("cannot find a config directory for this user")
-                .with_hint("set LTSCTL_CONFIG")
-        })
+    dirs::config_dir().map(|d| d.join("ltsctl").join("config.toml")).ok_or_else(|| {
+        Error::usage("cannot find a config directory for this user").with_hint("set LTSCTL_CONFIG")
+    })
 }
 
 /// Refuses a config path that names a directory (`LTSCTL_CONFIG=~/.config/ltsctl`, say).
@@ -44,10 +41,7 @@ pub fn check_path(path: &Path) -> Result<()> {
         let from_env = std::env::var_os("LTSCTL_CONFIG").is_some_and(|p| Path::new(&p) == path);
         let example = path.join("config.toml");
         let hint = if from_env {
-            format!(
-                "point LTSCTL_CONFIG at a file, e.g. LTSCTL_CONFIG={}",
-                example.display()
-            )
+            format!("point LTSCTL_CONFIG at a file, e.g. LTSCTL_CONFIG={}", example.display())
         } else {
             "move the directory away: ltsctl keeps its config in a file at that path".to_string()
         };
@@ -111,8 +105,7 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|l| {
             let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
         })
         .map(|i| i + 1)
 }
@@ -155,17 +148,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("sub").join("c.toml");
         assert_eq!(load(&p).unwrap().0, Config::default());
-        let mut c = Config {
-            active_profile: Some("prod".into()),
-            ..Default::default()
-        };
-        c.profiles.insert(
-            "prod".into(),
-            Profile {
-                server: "https://lts:48080".into(),
-                ca_cert: None,
-            },
-        );
+        let mut c = Config { active_profile: Some("prod".into()), ..Default::default() };
+        c.profiles
+            .insert("prod".into(), Profile { server: "https://lts:48080".into(), ca_cert: None });
         save(&p, &c).unwrap();
         assert_eq!(load(&p).unwrap().0, c);
     }

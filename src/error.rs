@@ -70,11 +70,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
-            kind,
-            message: message.into(),
-            hint: None,
-        }
+        Error { kind, message: message.into(), hint: None }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -224,16 +220,10 @@ mod tests {
         let p = std::path::Path::new("/x");
         let nf = Error::io(p, std::io::Error::from(std::io::ErrorKind::NotFound));
         assert_eq!(nf.kind, ErrorKind::NotFound);
-        let pd = Error::io(
-            p,
-            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-        );
+        let pd = Error::io(p, std::io::Error::from(std::io::ErrorKind::PermissionDenied));
         assert_eq!(pd.kind, ErrorKind::PermissionDenied);
         assert!(pd.hint.is_some());
-        assert!(
-            !pd.hint.unwrap().contains("--data-dir"),
-            "not every file is the data dir"
-        );
+        assert!(!pd.hint.unwrap().contains("--data-dir"), "not every file is the data dir");
         let dir = Error::io(p, std::io::Error::from(std::io::ErrorKind::IsADirectory));
         assert_eq!(dir.kind, ErrorKind::Usage);
     }

@@ -13,15 +13,10 @@ pub fn read_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        return Err(Error::usage(format!(
-            "{}: is a directory, not a {what}",
-            path.display()
-        )));
+        return Err(Error::usage(format!("{}: is a directory, not a {what}", path.display())));
     }
     let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {
         return Err(Error::usage(format!(
             "{}: larger than {limit} bytes; this is not a {what}",
@@ -34,12 +29,8 @@ pub fn read_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
 /// Reads a small text file (a PEM key, a license document) as UTF-8.
 pub fn read_text(path: &Path, limit: u64, what: &str) -> Result<String> {
     let bytes = read_capped(path, limit, what)?;
-    String::from_utf8(bytes).map_err(|_| {
-        Error::usage(format!(
-            "{}: not UTF-8 text; expected a {what}",
-            path.display()
-        ))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| Error::usage(format!("{}: not UTF-8 text; expected a {what}", path.display())))
 }
 
 /// Checks that a file can be written at `path`: its directory exists, is a directory and is writable. A
@@ -72,10 +63,7 @@ pub(crate) fn check_output_dir(path: &Path) -> Result<()> {
         Err(e) => return Err(Error::io(&dir, e)),
     }
     // Proven by writing, as the owner, mode bits, ACLs and read-only mounts all have a say.
-    let probe = dir.join(format!(
-        ".ltsctl-write-test-{}",
-        uuid::Uuid::new_v4().simple()
-    ));
+    let probe = dir.join(format!(".ltsctl-write-test-{}", uuid::Uuid::new_v4().simple()));
     std::fs::File::create(&probe).map_err(|e| Error::io(&dir, e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
@@ -86,19 +74,15 @@ pub(crate) fn write_new_file(path: &Path, contents: &[u8], mode: u32, force: boo
     use std::io::Write;
     check_output_dir(path)?;
     if path.exists() && !force {
-        return Err(
-            Error::conflict(format!("{} already exists", path.display()))
-                .with_hint("choose another path or pass --force to overwrite it"),
-        );
+        return Err(Error::conflict(format!("{} already exists", path.display()))
+            .with_hint("choose another path or pass --force to overwrite it"));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let mut tmp = tempfile_in(&dir, mode).map_err(|e| Error::io(&dir, e))?;
-    tmp.1
-        .write_all(contents)
-        .map_err(|e| Error::io(&tmp.0, e))?;
+    tmp.1.write_all(contents).map_err(|e| Error::io(&tmp.0, e))?;
     tmp.1.sync_all().map_err(|e| Error::io(&tmp.0, e))?;
     std::fs::rename(&tmp.0, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp.0);

@@ -70,9 +70,9 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
     match tokio::time::timeout(TIMEOUT, tokio::task::spawn_blocking(f)).await {
         Ok(Ok(result)) => result,
         Ok(Err(join)) => Err(unavailable(format!("the keyring call failed: {join}"))),
-        Err(_) => Err(unavailable(
-            "it did not answer within 15 s (locked, or waiting for a prompt?)",
-        )),
+        Err(_) => {
+            Err(unavailable("it did not answer within 15 s (locked, or waiting for a prompt?)"))
+        }
     }
 }
 

@@ -4,10 +4,7 @@ fn main() -> ExitCode {
     let cli = ltsctl::cli::parse();
     let no_color = cli.global.no_color;
     let quiet = cli.global.quiet;
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("ltsctl: error: cannot start the async runtime: {e}");

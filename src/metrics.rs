@@ -91,32 +91,19 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| Metrics {
 
 /// One answer of `POST /v1/authorize`: `granted` or its error code.
 pub fn authorization(result: &'static str) {
-    METRICS
-        .authorizations
-        .get_or_create(&ResultLabel { result })
-        .inc();
+    METRICS.authorizations.get_or_create(&ResultLabel { result }).inc();
 }
 
 /// `n` usage reports of one upload ended as `outcome`.
 pub fn usage_reports(outcome: &'static str, n: u64) {
     if n > 0 {
-        METRICS
-            .usage_reports
-            .get_or_create(&OutcomeLabel { outcome })
-            .inc_by(n);
+        METRICS.usage_reports.get_or_create(&OutcomeLabel { outcome }).inc_by(n);
     }
 }
 
 /// One request served, by route template (never the raw path: it may hold a device UUID).
 pub fn request(route: String, method: &'static str, status: u16, seconds: f64) {
-    METRICS
-        .requests
-        .get_or_create(&RequestLabels {
-            route,
-            method,
-            status,
-        })
-        .observe(seconds);
+    METRICS.requests.get_or_create(&RequestLabels { route, method, status }).observe(seconds);
 }
 
 /// A device request refused with 429 by the per-address rate limit.
@@ -132,19 +119,13 @@ pub fn store_busy() {
 /// `n` devices removed (`sweep` or `unregister`).
 pub fn devices_removed(reason: &'static str, n: u64) {
     if n > 0 {
-        METRICS
-            .devices_removed
-            .get_or_create(&ReasonLabel { reason })
-            .inc_by(n);
+        METRICS.devices_removed.get_or_create(&ReasonLabel { reason }).inc_by(n);
     }
 }
 
 /// A group commit formed with `size` requests (`backend`: `sqlite` or `postgres`).
 pub fn commit_group(backend: &'static str, size: usize) {
-    METRICS
-        .commit_groups
-        .get_or_create(&BackendLabel { backend })
-        .observe(size as f64);
+    METRICS.commit_groups.get_or_create(&BackendLabel { backend }).observe(size as f64);
 }
 
 /// Registers every metric of this module (clones share their values) in `registry`, named `ltsctl_*`.

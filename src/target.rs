@@ -56,23 +56,12 @@ pub fn resolve(args: &TargetArgs, config: &Config) -> Result<Resolved> {
     if let Some(server) = &args.server {
         // A profile for the same URL lends its keyring entry and CA.
         let profile = args.profile.clone().or_else(|| {
-            config
-                .profiles
-                .iter()
-                .find(|(_, p)| p.server == *server)
-                .map(|(n, _)| n.clone())
+            config.profiles.iter().find(|(_, p)| p.server == *server).map(|(n, _)| n.clone())
         });
         let ca = args.ca_cert.clone().or_else(|| {
-            profile
-                .as_ref()
-                .and_then(|n| config.profiles.get(n))
-                .and_then(|p| p.ca_cert.clone())
+            profile.as_ref().and_then(|n| config.profiles.get(n)).and_then(|p| p.ca_cert.clone())
         });
-        return Ok(Resolved::Remote {
-            server: server.clone(),
-            profile,
-            ca_cert: ca,
-        });
+        return Ok(Resolved::Remote { server: server.clone(), profile, ca_cert: ca });
     }
     if let Some(url) = &args.database {
         return Ok(Resolved::Database(url.clone()));
@@ -103,9 +92,8 @@ const CREATE_HINT: &str = "this command does not create a store; make one with `
 pub async fn open_local(dir: &Path, mode: OpenMode) -> Result<Arc<SqliteStore>> {
     match SqliteStore::open_mode(dir, mode).await {
         Ok(store) => Ok(Arc::new(store)),
-        Err(StoreError::NotFound(m)) => Err(Error::not_found(m).with_hint(format!(
-            "check --data-dir and LTSCTL_DATA_DIR; {CREATE_HINT}"
-        ))),
+        Err(StoreError::NotFound(m)) => Err(Error::not_found(m)
+            .with_hint(format!("check --data-dir and LTSCTL_DATA_DIR; {CREATE_HINT}"))),
         Err(e) => Err(e.into()),
     }
 }
@@ -120,15 +108,13 @@ pub async fn open_database(url: &str, mode: OpenMode) -> Result<Arc<dyn crate::s
     }
     match crate::store::PgStore::connect_mode(url, mode).await {
         Ok(store) => Ok(Arc::new(store)),
-        Err(StoreError::NotFound(m)) => Err(Error::not_found(m).with_hint(format!(
-            "check --database and LTSCTL_DATABASE_URL; {CREATE_HINT}"
-        ))),
+        Err(StoreError::NotFound(m)) => Err(Error::not_found(m)
+            .with_hint(format!("check --database and LTSCTL_DATABASE_URL; {CREATE_HINT}"))),
         Err(StoreError::Busy(m)) => Err(StoreError::Busy(m).into()),
-        Err(e) => Err(Error::new(
-            ErrorKind::Unreachable,
-            format!("cannot use the database: {e}"),
-        )
-        .with_hint("check that PostgreSQL runs and the URL (host, port, user, database) is right")),
+        Err(e) => Err(Error::new(ErrorKind::Unreachable, format!("cannot use the database: {e}"))
+            .with_hint(
+                "check that PostgreSQL runs and the URL (host, port, user, database) is right",
+            )),
     }
 }
 
@@ -136,26 +122,16 @@ pub async fn open_database(url: &str, mode: OpenMode) -> Result<Arc<dyn crate::s
 pub async fn token_for(server: &str, profile: Option<&str>) -> Result<Zeroizing<String>> {
     if let Some(t) = std::env::var_os("LTSCTL_TOKEN").filter(|t| !t.is_empty()) {
         // CI secrets often end in a newline; a header cannot hold one.
-        let t = t
-            .into_string()
-            .map_err(|_| Error::usage("LTSCTL_TOKEN is not valid UTF-8"))?;
+        let t = t.into_string().map_err(|_| Error::usage("LTSCTL_TOKEN is not valid UTF-8"))?;
         return one_word(Zeroizing::new(t.trim().to_string()), "LTSCTL_TOKEN");
     }
     let missing = || {
-        Error::new(
-            ErrorKind::Unauthenticated,
-            format!("no admin token for {server}"),
-        )
-        .with_hint(format!(
-            "run `ltsctl login --server {server}`, or set LTSCTL_TOKEN"
-        ))
+        Error::new(ErrorKind::Unauthenticated, format!("no admin token for {server}"))
+            .with_hint(format!("run `ltsctl login --server {server}`, or set LTSCTL_TOKEN"))
     };
     let profile = profile.ok_or_else(missing)?;
     let token = crate::keystore::load(profile).await?.ok_or_else(missing)?;
-    one_word(
-        Zeroizing::new(token.trim().to_string()),
-        "the keyring's token",
-    )
+    one_word(Zeroizing::new(token.trim().to_string()), "the keyring's token")
 }
 
 /// A token goes into an HTTP header: whitespace or control characters inside it (two secrets pasted
@@ -187,19 +163,13 @@ pub async fn open(args: &TargetArgs, mode: OpenMode) -> Result<(Box<dyn Admin>, 
         warnings.push(format!("{}; going on without its profiles", err.message));
     }
     let admin: Box<dyn Admin> = match resolve(args, &config)? {
-        Resolved::Local(dir) => Box::new(LocalAdmin::new(
-            open_local(&dir, mode).await?,
-            Arc::new(SystemClock),
-        )),
-        Resolved::Database(url) => Box::new(LocalAdmin::new(
-            open_database(&url, mode).await?,
-            Arc::new(SystemClock),
-        )),
-        Resolved::Remote {
-            server,
-            profile,
-            ca_cert,
-        } => {
+        Resolved::Local(dir) => {
+            Box::new(LocalAdmin::new(open_local(&dir, mode).await?, Arc::new(SystemClock)))
+        }
+        Resolved::Database(url) => {
+            Box::new(LocalAdmin::new(open_database(&url, mode).await?, Arc::new(SystemClock)))
+        }
+        Resolved::Remote { server, profile, ca_cert } => {
             let token = token_for(&server, profile.as_deref()).await?;
             Box::new(RemoteAdmin::new(&server, Some(token), ca_cert.as_deref())?)
         }
@@ -213,24 +183,13 @@ mod tests {
     use crate::config::Profile;
 
     fn config() -> Config {
-        let mut c = Config {
-            active_profile: Some("prod".into()),
-            ..Default::default()
-        };
+        let mut c = Config { active_profile: Some("prod".into()), ..Default::default() };
         c.profiles.insert(
             "prod".into(),
-            Profile {
-                server: "https://prod:48080".into(),
-                ca_cert: Some("ca.pem".into()),
-            },
+            Profile { server: "https://prod:48080".into(), ca_cert: Some("ca.pem".into()) },
         );
-        c.profiles.insert(
-            "lab".into(),
-            Profile {
-                server: "http://lab:48080".into(),
-                ca_cert: None,
-            },
-        );
+        c.profiles
+            .insert("lab".into(), Profile { server: "http://lab:48080".into(), ca_cert: None });
         c
     }
 
@@ -250,26 +209,17 @@ mod tests {
                 ca_cert: Some("ca.pem".into())
             }
         );
-        let dir = TargetArgs {
-            data_dir: Some("/d".into()),
-            ..Default::default()
-        };
+        let dir = TargetArgs { data_dir: Some("/d".into()), ..Default::default() };
         assert_eq!(resolve(&dir, &c).unwrap(), Resolved::Local("/d".into()));
         let active = resolve(&TargetArgs::default(), &c).unwrap();
         assert!(
             matches!(active, Resolved::Remote { ref profile, .. } if profile.as_deref() == Some("prod"))
         );
-        let chosen = TargetArgs {
-            profile: Some("lab".into()),
-            ..Default::default()
-        };
+        let chosen = TargetArgs { profile: Some("lab".into()), ..Default::default() };
         assert!(
             matches!(resolve(&chosen, &c).unwrap(), Resolved::Remote { ref server, .. } if server == "http://lab:48080")
         );
-        let unknown = TargetArgs {
-            profile: Some("nope".into()),
-            ..Default::default()
-        };
+        let unknown = TargetArgs { profile: Some("nope".into()), ..Default::default() };
         assert_eq!(resolve(&unknown, &c).unwrap_err().kind, ErrorKind::NotFound);
         assert!(matches!(
             resolve(&TargetArgs::default(), &Config::default()).unwrap(),

@@ -173,15 +173,7 @@ mod tests {
         let b = TokenSigner::from_key(IssuerKey::generate()).unwrap();
         let now = Utc::now();
         let token = a
-            .sign(&claims(
-                "l",
-                "d",
-                "c",
-                "i",
-                "per-device",
-                now,
-                now + chrono::Duration::days(1),
-            ))
+            .sign(&claims("l", "d", "c", "i", "per-device", now, now + chrono::Duration::days(1)))
             .unwrap();
         let key = DecodingKey::from_jwk(&b.jwks().keys[0]).unwrap();
         assert!(

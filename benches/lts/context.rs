@@ -59,9 +59,7 @@ impl Bench {
                 bin.display()
             ));
         }
-        let bin = bin
-            .canonicalize()
-            .map_err(|e| format!("{}: {e}", bin.display()))?;
+        let bin = bin.canonicalize().map_err(|e| format!("{}: {e}", bin.display()))?;
         warn_if_stale(&bin);
         let root = release.parent().unwrap_or(&release).join("lts-bench");
         let work = root.join(format!("work-{}", std::process::id()));
@@ -82,25 +80,14 @@ impl Bench {
                 .status()
                 .is_err()
             {
-                return Err(format!(
-                    "`{tool}` is needed (Debian: apt-get install -y {tool})"
-                ));
+                return Err(format!("`{tool}` is needed (Debian: apt-get install -y {tool})"));
             }
         }
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| format!("tokio: {e}"))?;
-        let mut b = Bench {
-            s,
-            bin,
-            root,
-            work,
-            version,
-            rt,
-            machine: Vec::new(),
-            fsync: None,
-        };
+        let mut b = Bench { s, bin, root, work, version, rt, machine: Vec::new(), fsync: None };
         b.machine = b.machine_info();
         Ok(b)
     }

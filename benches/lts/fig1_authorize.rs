@@ -59,10 +59,7 @@ fn sign_cost_us() -> f64 {
 
 /// This thread's CPU time so far.
 fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `ts` is a valid out-pointer; CLOCK_THREAD_CPUTIME_ID is always available on Linux.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
@@ -120,9 +117,7 @@ impl Bench {
     pub(crate) fn fig1(&mut self) -> Res<String> {
         self.measure_fsync()?;
         let sign_us = sign_cost_us();
-        self.log(format!(
-            "  one token signature in-process: {sign_us:.1} µs CPU"
-        ));
+        self.log(format!("  one token signature in-process: {sign_us:.1} µs CPU"));
         let store = self.license_store("fig1")?;
         // Returning devices last seen a day ago: their seat must be rewritten (new removal time).
         self.sqlite(
@@ -182,18 +177,8 @@ impl Bench {
              — one such flush per committed write transaction with `synchronous = FULL` caps a single writer at \
              ≈ {:.0} commits/s; overwriting a preallocated page (write + fdatasync, no size change): p50 {:.2} ms.  \n\
              Server RSS after the figure: {:.1} MiB; WAL file before the server stopped: {:.1} MiB.",
-            seated_at
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            list(
-                &results
-                    .iter()
-                    .map(|r| r[0].client_cpu_pct)
-                    .collect::<Vec<_>>(),
-                0
-            ),
+            seated_at.iter().map(u64::to_string).collect::<Vec<_>>().join(", "),
+            list(&results.iter().map(|r| r[0].client_cpu_pct).collect::<Vec<_>>(), 0),
             f.p50_ms,
             f.p99_ms,
             f.n,
@@ -268,11 +253,7 @@ impl Bench {
             })
         };
         let kinds: [(&str, &'static str, BodyFn); 4] = [
-            (
-                LABELS[0],
-                "/v1/bench/null-authorize",
-                new_devices(BENCH_CODE),
-            ),
+            (LABELS[0], "/v1/bench/null-authorize", new_devices(BENCH_CODE)),
             (LABELS[1], "/v1/authorize", new_devices(BENCH_CODE)),
             (
                 LABELS[2],
@@ -349,10 +330,8 @@ fn workload_table(results: &[Vec<LoadStats>], targets: [Option<f64>; 4]) -> Stri
         t,
         "| workload | req/s (median) | req/s per run | p50 ms | p99 ms | server CPU µs/req | of which system | seats per commit | vs null | target | result |"
     );
-    let _ = writeln!(
-        t,
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
-    );
+    let _ =
+        writeln!(t, "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
     for (k, label) in LABELS.iter().enumerate() {
         let rps = med(k, LoadStats::rps);
         let ratio = rps / null_rps;
@@ -370,10 +349,7 @@ fn workload_table(results: &[Vec<LoadStats>], targets: [Option<f64>; 4]) -> Stri
         let _ = writeln!(
             t,
             "| {label} | {rps:.0} | {} | {:.2} | {:.2} | {:.0} | {:.0}% | {per_commit} | {:.1}% | {target} | {result} |",
-            list(
-                &results[k].iter().map(LoadStats::rps).collect::<Vec<_>>(),
-                0
-            ),
+            list(&results[k].iter().map(LoadStats::rps).collect::<Vec<_>>(), 0),
             med(k, |s| s.p50_ms),
             med(k, |s| s.p99_ms),
             med(k, |s| s.server_cpu_us),

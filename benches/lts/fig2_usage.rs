@@ -29,11 +29,8 @@ fn usage_bodies(nonce: u64) -> BodyFn {
     let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     Arc::new(move |conn, seq| {
         let mut s = String::with_capacity(100 + REPORTS_PER_BATCH * 96);
-        let _ = write!(
-            s,
-            r#"{{"handshake":"{BENCH_CODE}","uuid":"{}","reports":["#,
-            usage_uuid(conn)
-        );
+        let _ =
+            write!(s, r#"{{"handshake":"{BENCH_CODE}","uuid":"{}","reports":["#, usage_uuid(conn));
         for i in 0..REPORTS_PER_BATCH {
             if i > 0 {
                 s.push(',');
@@ -66,10 +63,8 @@ impl Bench {
             },
             "authorizing the usage devices",
         )?;
-        let nonce = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(1);
+        let nonce =
+            SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1);
         self.load_all_ok(
             &server,
             &Load {
@@ -82,10 +77,8 @@ impl Bench {
             },
             "warm-up",
         )?;
-        let kinds: [(&str, &'static str); 2] = [
-            ("null usage (baseline)", "/v1/bench/null-usage"),
-            ("usage", "/v1/usage"),
-        ];
+        let kinds: [(&str, &'static str); 2] =
+            [("null usage (baseline)", "/v1/bench/null-usage"), ("usage", "/v1/usage")];
         let mut results: Vec<Vec<LoadStats>> = vec![Vec::new(); 2];
         for run in 0..self.s.runs {
             for (k, (label, path)) in kinds.iter().enumerate() {
@@ -111,10 +104,7 @@ impl Bench {
                 results[k].push(s);
             }
         }
-        let stored = self.sqlite(
-            &store.join("ltsctl.db"),
-            "SELECT COUNT(*) FROM usage_reports",
-        )?;
+        let stored = self.sqlite(&store.join("ltsctl.db"), "SELECT COUNT(*) FROM usage_reports")?;
         let wal = wal_mib(&store);
         server.stop()?;
         let med = |k: usize, f: fn(&LoadStats) -> f64| {
@@ -133,33 +123,19 @@ impl Bench {
             t,
             "| workload | reports/s (median) | reports/s per run | batch p50 ms | batch p99 ms | server CPU µs/batch | vs null | target | result |"
         );
-        let _ = writeln!(
-            t,
-            "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |"
-        );
+        let _ = writeln!(t, "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |");
         for (k, (label, _)) in kinds.iter().enumerate() {
             let v = med(k, LoadStats::rps) * per;
             let _ = writeln!(
                 t,
                 "| {label} | {v:.0} | {} | {:.2} | {:.2} | {:.0} | {:.1}% | {} | {} |",
-                list(
-                    &results[k].iter().map(|s| s.rps() * per).collect::<Vec<_>>(),
-                    0
-                ),
+                list(&results[k].iter().map(|s| s.rps() * per).collect::<Vec<_>>(), 0),
                 med(k, |s| s.p50_ms),
                 med(k, |s| s.p99_ms),
                 med(k, |s| s.server_cpu_us),
                 v / null * 100.0,
-                if k == 0 {
-                    "baseline"
-                } else {
-                    "≥ 20% of null"
-                },
-                if k == 0 {
-                    "—"
-                } else {
-                    verdict(v / null >= 0.2)
-                },
+                if k == 0 { "baseline" } else { "≥ 20% of null" },
+                if k == 0 { "—" } else { verdict(v / null >= 0.2) },
             );
         }
         let _ = writeln!(

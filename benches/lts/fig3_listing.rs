@@ -49,23 +49,11 @@ impl Bench {
             }
             rows[1].push(m);
             // remote target
-            let err = self
-                .work
-                .join("logs")
-                .join(format!("list-remote-{run}.err"));
+            let err = self.work.join("logs").join(format!("list-remote-{run}.err"));
             let mut c = self.cmd(&self.bin);
-            c.args([
-                "--server",
-                &url,
-                "devices",
-                "list",
-                "--inactive-for",
-                "90d",
-                "-o",
-                "json",
-            ])
-            .env("LTSCTL_TOKEN", &token)
-            .stderr(fs::File::create(&err).map_err(|e| e.to_string())?);
+            c.args(["--server", &url, "devices", "list", "--inactive-for", "90d", "-o", "json"])
+                .env("LTSCTL_TOKEN", &token)
+                .stderr(fs::File::create(&err).map_err(|e| e.to_string())?);
             let m = measure(c, timeout)?;
             check_listed(&m, &err, &expected, "remote devices list")?;
             rows[2].push(m);
@@ -78,12 +66,8 @@ impl Bench {
             ));
         }
         let walls = |k: usize| rows[k].iter().map(|m| ms(m.wall)).collect::<Vec<_>>();
-        let rss = |k: usize| {
-            rows[k]
-                .iter()
-                .map(|m| m.max_rss_kb as f64 / 1024.0)
-                .collect::<Vec<_>>()
-        };
+        let rss =
+            |k: usize| rows[k].iter().map(|m| m.max_rss_kb as f64 / 1024.0).collect::<Vec<_>>();
         let base = median(&walls(1));
         let mut t = String::new();
         let _ = writeln!(

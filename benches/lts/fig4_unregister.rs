@@ -24,21 +24,10 @@ impl Bench {
         let mut removed_seen = String::new();
         for run in 0..self.s.runs {
             let a = self.copy_store(&cache, "unregister-a")?;
-            let out_path = self
-                .work
-                .join("logs")
-                .join(format!("unregister-{run}.json"));
+            let out_path = self.work.join("logs").join(format!("unregister-{run}.json"));
             let mut c = self.ltsctl(&a);
-            c.args([
-                "devices",
-                "unregister",
-                "--inactive-for",
-                "90d",
-                "--yes",
-                "-o",
-                "json",
-            ])
-            .stdout(fs::File::create(&out_path).map_err(|e| e.to_string())?);
+            c.args(["devices", "unregister", "--inactive-for", "90d", "--yes", "-o", "json"])
+                .stdout(fs::File::create(&out_path).map_err(|e| e.to_string())?);
             let m = measure(c, timeout)?;
             let out = fs::read_to_string(&out_path).unwrap_or_default();
             let removed = serde_json::from_str::<serde_json::Value>(&out)
@@ -58,9 +47,7 @@ impl Bench {
             let out_path = self.work.join("logs").join(format!("delete-{run}.out"));
             let mut c = self.cmd(Path::new("sqlite3"));
             c.arg(b.join("ltsctl.db"))
-                .arg(format!(
-                    "DELETE FROM devices WHERE {sql_where}; SELECT changes();"
-                ))
+                .arg(format!("DELETE FROM devices WHERE {sql_where}; SELECT changes();"))
                 .stdout(fs::File::create(&out_path).map_err(|e| e.to_string())?);
             let m = measure(c, timeout)?;
             let changes = fs::read_to_string(&out_path).unwrap_or_default();

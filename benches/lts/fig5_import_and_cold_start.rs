@@ -71,9 +71,7 @@ expires_at = {to}
         for run in 0..self.s.runs {
             let dir = self.fresh_dir("import")?;
             let mut c = self.ltsctl(&dir);
-            c.args(["trust", "add"])
-                .arg(&public)
-                .args(["--name", "bench"]);
+            c.args(["trust", "add"]).arg(&public).args(["--name", "bench"]);
             self.setup(c, "trust add")?;
             let err = self.work.join("logs").join(format!("import-{run}.err"));
             let mut c = self.ltsctl(&dir);
@@ -157,10 +155,7 @@ expires_at = {to}
             "`ltsctl license import` of {n} signed files (2 items each, one issuer), as one command, into a fresh store that trusts the issuer; median of {} runs. Baseline: sqlite3 committing the same {n} file texts as {n} separate durable transactions (WAL, synchronous=FULL) — the storage floor of one transaction per file.\n",
             self.s.runs
         );
-        let _ = writeln!(
-            t,
-            "| command | wall ms (median) | per run | target | result |"
-        );
+        let _ = writeln!(t, "| command | wall ms (median) | per run | target | result |");
         let _ = writeln!(t, "| --- | ---: | --- | --- | --- |");
         let _ = writeln!(
             t,
@@ -179,10 +174,7 @@ expires_at = {to}
             t,
             "\nCLI cold start: wall time from spawn to exit, median of {k} runs after 2 warm-up runs (store: 1,000 seated devices).\n"
         );
-        let _ = writeln!(
-            t,
-            "| command | median ms | min ms | max ms | target | result |"
-        );
+        let _ = writeln!(t, "| command | median ms | min ms | max ms | target | result |");
         let _ = writeln!(t, "| --- | ---: | ---: | ---: | --- | --- |");
         let row = |v: &[f64]| {
             let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
@@ -192,10 +184,7 @@ expires_at = {to}
         let rows: [(&str, Option<f64>); 4] = [
             ("`/bin/true` (baseline)", None),
             ("`ltsctl --version`", Some(10.0)),
-            (
-                "`sqlite3 FILE 'select count(*) from devices'` (baseline)",
-                None,
-            ),
+            ("`sqlite3 FILE 'select count(*) from devices'` (baseline)", None),
             ("`ltsctl status`", Some(30.0)),
         ];
         for (j, (label, target)) in rows.iter().enumerate() {

@@ -85,10 +85,7 @@ impl Bench {
             t,
             "| server | VmRSS idle MiB | VmRSS after authorizations MiB | VmHWM MiB | authorizations ok / failed | auth req/s | auth p50 ms | auth p99 ms | target | result |"
         );
-        let _ = writeln!(
-            t,
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
-        );
+        let _ = writeln!(t, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         let _ = writeln!(
             t,
             "| empty store (baseline) | {:.1} | {:.1} | {:.1} | {} / {} | {:.1} | {:.2} | {:.2} | baseline | — |",

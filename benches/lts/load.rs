@@ -57,13 +57,11 @@ impl LoadStats {
 type Sender = http1::SendRequest<Full<Bytes>>;
 
 async fn connect(addr: SocketAddr) -> Res<Sender> {
-    let stream = tokio::net::TcpStream::connect(addr)
-        .await
-        .map_err(|e| format!("connect {addr}: {e}"))?;
+    let stream =
+        tokio::net::TcpStream::connect(addr).await.map_err(|e| format!("connect {addr}: {e}"))?;
     let _ = stream.set_nodelay(true);
-    let (sender, conn) = http1::handshake(TokioIo::new(stream))
-        .await
-        .map_err(|e| format!("handshake: {e}"))?;
+    let (sender, conn) =
+        http1::handshake(TokioIo::new(stream)).await.map_err(|e| format!("handshake: {e}"))?;
     tokio::spawn(async move {
         let _ = conn.await;
     });
@@ -79,12 +77,7 @@ async fn post(sender: &mut Sender, host: &str, path: &str, body: Bytes) -> Res<(
     sender.ready().await.map_err(|e| e.to_string())?;
     let resp = sender.send_request(req).await.map_err(|e| e.to_string())?;
     let status = resp.status().as_u16();
-    let body = resp
-        .into_body()
-        .collect()
-        .await
-        .map_err(|e| e.to_string())?
-        .to_bytes();
+    let body = resp.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
     Ok((status, body))
 }
 
@@ -111,12 +104,8 @@ async fn run_load(addr: SocketAddr, load: &Load) -> Res<(TaskOut, Duration)> {
         let (path, host, max_total, max_per_conn) =
             (load.path, host.clone(), load.max_total, load.max_per_conn);
         handles.push(tokio::spawn(async move {
-            let mut out = TaskOut {
-                ok: 0,
-                failed: 0,
-                first_error: None,
-                lat_us: Vec::with_capacity(4096),
-            };
+            let mut out =
+                TaskOut { ok: 0, failed: 0, first_error: None, lat_us: Vec::with_capacity(4096) };
             let mut seq = 0u64;
             while Instant::now() < deadline && seq < max_per_conn && out.failed < 100 {
                 if issued.fetch_add(1, Ordering::Relaxed) >= max_total {
@@ -139,10 +128,7 @@ async fn run_load(addr: SocketAddr, load: &Load) -> Res<(TaskOut, Duration)> {
                     }
                     Ok(Ok((status, body))) => {
                         let text = String::from_utf8_lossy(&body);
-                        format!(
-                            "HTTP {status}: {}",
-                            text.chars().take(300).collect::<String>()
-                        )
+                        format!("HTTP {status}: {}", text.chars().take(300).collect::<String>())
                     }
                     Ok(Err(e)) => format!("request failed: {e}"),
                     Err(_) => "no answer within 20 s".to_string(),
@@ -162,12 +148,7 @@ async fn run_load(addr: SocketAddr, load: &Load) -> Res<(TaskOut, Duration)> {
             out
         }));
     }
-    let mut total = TaskOut {
-        ok: 0,
-        failed: 0,
-        first_error: None,
-        lat_us: Vec::new(),
-    };
+    let mut total = TaskOut { ok: 0, failed: 0, first_error: None, lat_us: Vec::new() };
     for h in handles {
         let o = h.await.map_err(|e| format!("load task: {e}"))?;
         total.ok += o.ok;

@@ -89,21 +89,9 @@ impl Bench {
         type Fig = fn(&mut Bench) -> Res<String>;
         // Figure 3 runs inside figure 6: both use one server on one working copy of the fleet store.
         let figures: [(u32, &str, Fig); 5] = [
-            (
-                1,
-                "1. Device authorizations per second (64 connections)",
-                Bench::fig1,
-            ),
-            (
-                2,
-                "2. Usage reports ingested per second (batches of 100)",
-                Bench::fig2,
-            ),
-            (
-                6,
-                "6. Server memory with the fleet seated (and 3. listing it)",
-                Bench::fig6_and_3,
-            ),
+            (1, "1. Device authorizations per second (64 connections)", Bench::fig1),
+            (2, "2. Usage reports ingested per second (batches of 100)", Bench::fig2),
+            (6, "6. Server memory with the fleet seated (and 3. listing it)", Bench::fig6_and_3),
             (4, "4. Unregister the inactive devices", Bench::fig4),
             (5, "5. License import and CLI cold start", Bench::fig5),
         ];
@@ -125,16 +113,9 @@ impl Bench {
             self.log(format!("{title} ..."));
             let t = Instant::now();
             let r = f(self);
-            self.log(format!(
-                "{title}: done in {:.1} s",
-                t.elapsed().as_secs_f64()
-            ));
+            self.log(format!("{title}: done in {:.1} s", t.elapsed().as_secs_f64()));
             match r {
-                Ok(body) => sections.push(Section {
-                    title: title.into(),
-                    body,
-                    error: None,
-                }),
+                Ok(body) => sections.push(Section { title: title.into(), body, error: None }),
                 Err(e) => {
                     self.log(format!("{title}: FAILED: {e}"));
                     sections.push(Section {

@@ -48,12 +48,7 @@ impl PgBench {
                 .await
                 .map_err(|e| format!("creating the bench database: {e}"))?;
             let mut settings = Vec::new();
-            for setting in [
-                "server_version",
-                "fsync",
-                "synchronous_commit",
-                "full_page_writes",
-            ] {
+            for setting in ["server_version", "fsync", "synchronous_commit", "full_page_writes"] {
                 let v: String = sqlx::query_scalar("SELECT current_setting($1)")
                     .bind(setting)
                     .fetch_one(&mut c)
@@ -64,12 +59,7 @@ impl PgBench {
             c.close().await.map_err(|e| e.to_string())?;
             Ok::<_, String>(settings)
         })?;
-        Ok(Some(PgBench {
-            admin_url,
-            name,
-            url: url.to_string(),
-            settings,
-        }))
+        Ok(Some(PgBench { admin_url, name, url: url.to_string(), settings }))
     }
 
     /// Whether the server runs with durability on (what users run): fsync and synchronous commits.
@@ -79,21 +69,13 @@ impl PgBench {
     }
 
     pub(crate) fn describe(&self) -> String {
-        self.settings
-            .iter()
-            .map(|(k, v)| format!("`{k}` = {v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.settings.iter().map(|(k, v)| format!("`{k}` = {v}")).collect::<Vec<_>>().join(", ")
     }
 
     /// Copies the embedded store at `from` into the database.
     pub(crate) fn fill_from(&self, b: &Bench, from: &std::path::Path) -> Res<()> {
         let mut c = b.cmd(&b.bin);
-        c.arg("migrate")
-            .arg("--from")
-            .arg(from)
-            .arg("--to")
-            .arg(&self.url);
+        c.arg("migrate").arg("--from").arg(from).arg("--to").arg(&self.url);
         b.setup(c, "ltsctl migrate into the bench database")?;
         Ok(())
     }
@@ -104,9 +86,8 @@ impl PgBench {
             .build()
             .map_err(|e| e.to_string())?;
         rt.block_on(async {
-            let mut c = sqlx::PgConnection::connect(&self.admin_url)
-                .await
-                .map_err(|e| e.to_string())?;
+            let mut c =
+                sqlx::PgConnection::connect(&self.admin_url).await.map_err(|e| e.to_string())?;
             let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
             sqlx::query(sqlx::AssertSqlSafe(drop))
                 .execute(&mut c)

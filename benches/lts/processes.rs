@@ -69,9 +69,7 @@ pub(crate) struct Measured {
 /// peak resident set size (`ru_maxrss` of this child, from wait4).
 pub(crate) fn measure(mut c: Command, timeout: Duration) -> Res<Measured> {
     let start = Instant::now();
-    let child = c
-        .spawn()
-        .map_err(|e| format!("spawn {:?}: {e}", c.get_program()))?;
+    let child = c.spawn().map_err(|e| format!("spawn {:?}: {e}", c.get_program()))?;
     let pid = child.id() as libc::pid_t;
     let (tx, rx) = mpsc::channel::<()>();
     let watchdog = std::thread::spawn(move || {
@@ -87,12 +85,7 @@ pub(crate) fn measure(mut c: Command, timeout: Duration) -> Res<Measured> {
     loop {
         let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
         let r = unsafe {
-            libc::waitid(
-                libc::P_PID,
-                pid as libc::id_t,
-                &mut info,
-                libc::WEXITED | libc::WNOWAIT,
-            )
+            libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT)
         };
         if r == 0 {
             break;
@@ -110,22 +103,10 @@ pub(crate) fn measure(mut c: Command, timeout: Duration) -> Res<Measured> {
     unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
     drop(child);
     if killed {
-        return Err(format!(
-            "{:?} killed after {} s",
-            c.get_program(),
-            timeout.as_secs()
-        ));
+        return Err(format!("{:?} killed after {} s", c.get_program(), timeout.as_secs()));
     }
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    Ok(Measured {
-        wall,
-        max_rss_kb: ru.ru_maxrss.max(0) as u64,
-        code,
-    })
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
+    Ok(Measured { wall, max_rss_kb: ru.ru_maxrss.max(0) as u64, code })
 }
 
 /// `Child::wait_with_output` with a time limit (stdout/stderr read on threads; the child is killed on timeout).

@@ -38,9 +38,8 @@ impl Bench {
             .and_then(|v| v.parse::<u64>().ok())
             .map(|kb| format!("{:.1} GiB", kb as f64 / 1024.0 / 1024.0))
             .unwrap_or_default();
-        let nproc = std::thread::available_parallelism()
-            .map(|n| n.get().to_string())
-            .unwrap_or_default();
+        let nproc =
+            std::thread::available_parallelism().map(|n| n.get().to_string()).unwrap_or_default();
         let manifest = env!("CARGO_MANIFEST_DIR");
         let git = |args: &[&str]| {
             Command::new("git")
@@ -85,24 +84,14 @@ impl Bench {
         vec![
             ("CPU".into(), format!("{model} — nproc {nproc}")),
             ("memory".into(), mem),
-            (
-                "kernel".into(),
-                read("/proc/sys/kernel/osrelease").trim().to_string(),
-            ),
+            ("kernel".into(), read("/proc/sys/kernel/osrelease").trim().to_string()),
             ("data dirs on".into(), fs_line),
             ("commit".into(), commit),
-            (
-                "binary".into(),
-                format!("{} ({})", self.bin.display(), self.version),
-            ),
+            ("binary".into(), format!("{} ({})", self.bin.display(), self.version)),
             ("sqlite3 CLI".into(), sqlite),
             (
                 "load average at start".into(),
-                read("/proc/loadavg")
-                    .split_whitespace()
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                read("/proc/loadavg").split_whitespace().take(3).collect::<Vec<_>>().join(" "),
             ),
         ]
     }
@@ -135,12 +124,7 @@ impl Bench {
             .map(|d| format!("export CARGO_TARGET_DIR={d}; "))
             .unwrap_or_default();
         let mut vars = String::new();
-        for v in [
-            "LTS_BENCH_QUICK",
-            "LTS_BENCH_ONLY",
-            "LTS_BENCH_DEVICES",
-            "LTSCTL_BIN",
-        ] {
+        for v in ["LTS_BENCH_QUICK", "LTS_BENCH_ONLY", "LTS_BENCH_DEVICES", "LTSCTL_BIN"] {
             if let Ok(x) = std::env::var(v) {
                 let _ = write!(vars, "{v}={x} ");
             }
@@ -161,10 +145,7 @@ impl Bench {
         let _ = writeln!(
             r,
             "| load average at end | {} |",
-            load.split_whitespace()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" ")
+            load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
         );
         let _ = writeln!(
             r,

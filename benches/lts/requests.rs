@@ -15,10 +15,6 @@ pub(crate) fn authorize_body(code: &'static str, uuid: &str, name: &str) -> Byte
 
 pub(crate) fn new_devices(code: &'static str) -> BodyFn {
     Arc::new(move |conn, _| {
-        authorize_body(
-            code,
-            &uuid::Uuid::new_v4().to_string(),
-            &format!("bench-{conn}"),
-        )
+        authorize_body(code, &uuid::Uuid::new_v4().to_string(), &format!("bench-{conn}"))
     })
 }

@@ -93,15 +93,10 @@ impl Server {
             .and_then(|a| a.strip_suffix("/metrics"))
             .and_then(|a| a.parse::<SocketAddr>().ok());
         let (Some(addr), Some(metrics)) = (addr, metrics) else {
-            return Err(format!(
-                "unexpected first lines {line:?}; see {}",
-                server.log.display()
-            ));
+            return Err(format!("unexpected first lines {line:?}; see {}", server.log.display()));
         };
         if !addr.ip().is_loopback() || !metrics.ip().is_loopback() {
-            return Err(format!(
-                "the server listens on {addr} and {metrics}, not loopback"
-            ));
+            return Err(format!("the server listens on {addr} and {metrics}, not loopback"));
         }
         server.addr = addr;
         server.metrics = metrics;
@@ -144,13 +139,11 @@ impl Server {
     pub(crate) fn commit_groups(&self) -> Res<(f64, f64)> {
         let mut s = TcpStream::connect_timeout(&self.metrics, Duration::from_secs(5))
             .map_err(|e| format!("metrics: {e}"))?;
-        s.set_read_timeout(Some(Duration::from_secs(20)))
-            .map_err(|e| e.to_string())?;
+        s.set_read_timeout(Some(Duration::from_secs(20))).map_err(|e| e.to_string())?;
         s.write_all(b"GET /metrics HTTP/1.0\r\nHost: bench\r\n\r\n")
             .map_err(|e| format!("metrics: {e}"))?;
         let mut text = String::new();
-        s.read_to_string(&mut text)
-            .map_err(|e| format!("metrics: {e}"))?;
+        s.read_to_string(&mut text).map_err(|e| format!("metrics: {e}"))?;
         let value = |name: &str| -> f64 {
             text.lines()
                 .filter(|l| l.starts_with(name) && l[name.len()..].starts_with(['{', ' ']))

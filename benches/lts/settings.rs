@@ -59,11 +59,7 @@ impl Settings {
         Ok(Settings {
             quick,
             runs: 3,
-            load: if quick {
-                Duration::from_millis(1500)
-            } else {
-                Duration::from_secs(5)
-            },
+            load: if quick { Duration::from_millis(1500) } else { Duration::from_secs(5) },
             fleet: fleet_env.unwrap_or(if quick { 100_000 } else { 1_000_000 }),
             fleet_set: fleet_env.is_some(),
             imports: 1000,

@@ -48,14 +48,10 @@ expires_at = {to}
         fs::write(&lic, file.to_toml_string()).map_err(|e| e.to_string())?;
         fs::write(&public, issuer.public().to_spki_pem()).map_err(|e| e.to_string())?;
         let mut c = self.ltsctl(&dir);
-        c.args(["trust", "add"])
-            .arg(&public)
-            .args(["--name", "bench"]);
+        c.args(["trust", "add"]).arg(&public).args(["--name", "bench"]);
         self.setup(c, "trust add")?;
         let mut c = self.ltsctl(&dir);
-        c.args(["license", "import"])
-            .arg(&lic)
-            .args(["--handshake", BENCH_CODE, "--create"]);
+        c.args(["license", "import"]).arg(&lic).args(["--handshake", BENCH_CODE, "--create"]);
         self.setup(c, "license import")?;
         Ok(dir)
     }
@@ -65,13 +61,7 @@ expires_at = {to}
         let key: String = self
             .version
             .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '.' {
-                    c
-                } else {
-                    '-'
-                }
-            })
+            .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' })
             .collect();
         let dir = self.root.join(format!("seed-{key}-{}", self.s.fleet));
         let marker = dir.join("bench-seeded");
@@ -102,13 +92,7 @@ expires_at = {to}
         ));
         let t = Instant::now();
         let mut c = self.ltsctl(&dir);
-        c.args([
-            "seed",
-            "--devices",
-            &self.s.fleet.to_string(),
-            "--inactive-percent",
-            "10",
-        ]);
+        c.args(["seed", "--devices", &self.s.fleet.to_string(), "--inactive-percent", "10"]);
         self.setup(c, "ltsctl seed")?;
         // Fold the WAL into the database file so that a copy of the file alone is the whole store.
         self.sqlite(&dir.join("ltsctl.db"), "PRAGMA wal_checkpoint(TRUNCATE);")?;
@@ -137,7 +121,5 @@ expires_at = {to}
 
 /// Size of a store's WAL file, reported before its server stops.
 pub(crate) fn wal_mib(store: &Path) -> f64 {
-    fs::metadata(store.join("ltsctl.db-wal"))
-        .map(|m| m.len() as f64 / 1048576.0)
-        .unwrap_or(0.0)
+    fs::metadata(store.join("ltsctl.db-wal")).map(|m| m.len() as f64 / 1048576.0).unwrap_or(0.0)
 }

@@ -9,11 +9,7 @@ pub(crate) fn median(v: &[f64]) -> f64 {
     }
     v.sort_by(|a, b| a.total_cmp(b));
     let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
+    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
 }
 
 pub(crate) fn verdict(ok: bool) -> &'static str {
@@ -25,8 +21,5 @@ pub(crate) fn ms(d: Duration) -> f64 {
 }
 
 pub(crate) fn list(v: &[f64], prec: usize) -> String {
-    v.iter()
-        .map(|x| format!("{x:.prec$}"))
-        .collect::<Vec<_>>()
-        .join(" / ")
+    v.iter().map(|x| format!("{x:.prec$}")).collect::<Vec<_>>().join(" / ")
 }

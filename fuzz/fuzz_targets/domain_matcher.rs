@@ -29,12 +29,7 @@ fuzz_target!(|data: &[u8]| {
         if b.kind() != BindingKind::ExactHost {
             let base = b.as_str().trim_start_matches("*.");
             if let Ok(sub) = NormalizedHost::from_origin_or_host(&format!("sub.{base}")) {
-                assert!(
-                    b.admits(&sub),
-                    "{:?} does not admit {:?}",
-                    b.as_str(),
-                    sub.as_str()
-                );
+                assert!(b.admits(&sub), "{:?} does not admit {:?}", b.as_str(), sub.as_str());
             }
         }
     }

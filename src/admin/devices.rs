@@ -46,9 +46,7 @@ pub struct RawDevicePage {
 fn rfc3339<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
     // humantime covers whole seconds from 1970 to 9999; anything else goes through chrono.
     if t.timestamp_subsec_nanos() == 0 && (0..253_402_300_800).contains(&t.timestamp()) {
-        s.collect_str(&humantime::format_rfc3339_seconds(
-            std::time::SystemTime::from(*t),
-        ))
+        s.collect_str(&humantime::format_rfc3339_seconds(std::time::SystemTime::from(*t)))
     } else {
         t.serialize(s)
     }
@@ -323,10 +321,7 @@ pub(crate) fn raw_page(page: DevicePage) -> Result<RawDevicePage> {
         .map(serde_json::value::to_raw_value)
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| crate::error::Error::internal(format!("encoding a device: {e}")))?;
-    Ok(RawDevicePage {
-        devices,
-        next_cursor: page.next_cursor,
-    })
+    Ok(RawDevicePage { devices, next_cursor: page.next_cursor })
 }
 
 #[cfg(test)]

@@ -92,11 +92,7 @@ impl ActiveFrom {
 
     /// The stored value; anything unknown reads as the default.
     pub fn parse(stored: &str) -> Self {
-        if stored == "first-use" {
-            ActiveFrom::FirstUse
-        } else {
-            ActiveFrom::Authorization
-        }
+        if stored == "first-use" { ActiveFrom::FirstUse } else { ActiveFrom::Authorization }
     }
 }
 

@@ -149,11 +149,8 @@ impl LicenseRemovalView {
         let seats = if self.freed_seats.is_empty() {
             "no live seats".to_string()
         } else {
-            let per_item: Vec<String> = self
-                .freed_seats
-                .iter()
-                .map(|s| format!("{}: {}", s.item, s.seats))
-                .collect();
+            let per_item: Vec<String> =
+                self.freed_seats.iter().map(|s| format!("{}: {}", s.item, s.seats)).collect();
             let checked_out = if self.checked_out_freed > 0 {
                 format!(
                     ", {} of them checked out, whose offline files stay valid until they end",
@@ -162,29 +159,18 @@ impl LicenseRemovalView {
             } else {
                 String::new()
             };
-            format!(
-                "{} live seat(s) ({}{checked_out})",
-                self.seats_freed,
-                per_item.join(", ")
-            )
+            format!("{} live seat(s) ({}{checked_out})", self.seats_freed, per_item.join(", "))
         };
         let bindings = if self.unbound.is_empty() {
             "no bindings".to_string()
         } else {
-            let each: Vec<String> = self
-                .unbound
-                .iter()
-                .map(|b| format!("{} from {}", b.item, b.handshake))
-                .collect();
+            let each: Vec<String> =
+                self.unbound.iter().map(|b| format!("{} from {}", b.item, b.handshake)).collect();
             format!("bindings {}", each.join(", "))
         };
         format!(
             "{} {seats} and {bindings}; kept {} consumed unit(s) and {} usage report(s) by item id",
-            if self.dry_run {
-                "would drop"
-            } else {
-                "dropped"
-            },
+            if self.dry_run { "would drop" } else { "dropped" },
             self.units_kept,
             self.reports_kept
         )

@@ -15,14 +15,7 @@ use crate::output::{Cells, Record, Tabular, opt};
 
 impl Tabular for TokenView {
     fn headers() -> &'static [&'static str] {
-        &[
-            "name",
-            "role",
-            "state",
-            "created_at",
-            "expires_at",
-            "last_used_at",
-        ]
+        &["name", "role", "state", "created_at", "expires_at", "last_used_at"]
     }
     fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
@@ -56,9 +49,7 @@ impl Record for TokenCreated {
 
 impl Tabular for AuditEntry {
     fn headers() -> &'static [&'static str] {
-        &[
-            "at", "actor", "action", "target", "result", "detail", "client",
-        ]
+        &["at", "actor", "action", "target", "result", "detail", "client"]
     }
     fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         vec![vec![
@@ -76,11 +67,7 @@ impl Tabular for AuditEntry {
 pub async fn token(ctx: &Context, cmd: TokenCommand) -> Result<()> {
     let admin = ctx.admin().await?;
     match cmd {
-        TokenCommand::Create {
-            name,
-            role,
-            expires_in,
-        } => {
+        TokenCommand::Create { name, role, expires_in } => {
             let created = admin.token_create(&name, role, expires_in).await?;
             ctx.out.note(format!(
                 "Created token {name} ({role}). Copy it now: it is not stored and cannot be shown again.\n\
@@ -91,8 +78,7 @@ pub async fn token(ctx: &Context, cmd: TokenCommand) -> Result<()> {
         TokenCommand::List => ctx.out.list(&admin.token_list().await?),
         TokenCommand::Revoke { name } => {
             admin.token_revoke(&name).await?;
-            ctx.out
-                .note(format!("Revoked token {name}; it stops working at once."));
+            ctx.out.note(format!("Revoked token {name}; it stops working at once."));
             if ctx.out.is_json() {
                 ctx.out.json(&serde_json::json!({ "revoked": name }))?;
             }
@@ -102,11 +88,7 @@ pub async fn token(ctx: &Context, cmd: TokenCommand) -> Result<()> {
 }
 
 pub async fn audit(ctx: &Context, cmd: AuditCommand) -> Result<()> {
-    let AuditCommand::List {
-        since,
-        actor,
-        limit,
-    } = cmd;
+    let AuditCommand::List { since, actor, limit } = cmd;
     let entries = ctx.admin().await?.audit_list(since, actor, limit).await?;
     ctx.out.list(&entries)
 }
@@ -127,11 +109,9 @@ fn read_token(ctx: &Context, from_stdin: bool) -> Result<Zeroizing<String>> {
                 .map_err(|e| Error::usage(format!("reading the token: {e}")))?,
         )
     } else {
-        return Err(
-            Error::usage("no terminal to ask for the token on").with_hint(
-                "pipe it in with --token-stdin; tokens are never taken from the command line",
-            ),
-        );
+        return Err(Error::usage("no terminal to ask for the token on").with_hint(
+            "pipe it in with --token-stdin; tokens are never taken from the command line",
+        ));
     };
     if token.is_empty() {
         return Err(Error::usage("the token is empty"));
@@ -144,24 +124,14 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> Result<()> {
         Error::usage("login needs --server URL")
             .with_hint("e.g. ltsctl login --server https://lts.example.com:48080")
     })?;
-    let profile = ctx
-        .target
-        .profile
-        .clone()
-        .unwrap_or_else(|| "default".to_string());
+    let profile = ctx.target.profile.clone().unwrap_or_else(|| "default".to_string());
     if let Some(ca) = &ctx.target.ca_cert
         && !ca.is_file()
     {
-        return Err(Error::not_found(format!(
-            "CA certificate {} does not exist",
-            ca.display()
-        )));
+        return Err(Error::not_found(format!("CA certificate {} does not exist", ca.display())));
     }
-    let ca_cert = ctx
-        .target
-        .ca_cert
-        .as_ref()
-        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()));
+    let ca_cert =
+        ctx.target.ca_cert.as_ref().map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()));
     // Everything that can fail before the token is kept is checked first: the config must be readable
     // (it is written back with the new profile) and the token must work.
     let path = config::path()?;
@@ -174,13 +144,7 @@ pub async fn login(ctx: &Context, args: LoginArgs) -> Result<()> {
     let caller = remote.whoami().await?;
     let previous = crate::keystore::load(&profile).await.ok().flatten();
     let store = crate::keystore::save(&profile, token).await?;
-    cfg.profiles.insert(
-        profile.clone(),
-        Profile {
-            server: server.clone(),
-            ca_cert,
-        },
-    );
+    cfg.profiles.insert(profile.clone(), Profile { server: server.clone(), ca_cert });
     cfg.active_profile = Some(profile.clone());
     if let Err(err) = config::save(&path, &cfg) {
         // No profile, so no secret either: the keyring goes back to what it held before this login.
@@ -216,9 +180,8 @@ pub async fn logout(ctx: &Context, name: Option<String>) -> Result<()> {
         .or_else(|| ctx.target.profile.clone())
         .or_else(|| cfg.active_profile.clone())
         .ok_or_else(|| {
-            Error::not_found("no active profile to log out of")
-                .with_hint("see `ltsctl profile list`")
-        })?;
+        Error::not_found("no active profile to log out of").with_hint("see `ltsctl profile list`")
+    })?;
     let known = cfg.profiles.remove(&name).is_some();
     let had_token = crate::keystore::delete(&name).await.unwrap_or(false);
     if !known && !had_token {
@@ -228,9 +191,7 @@ pub async fn logout(ctx: &Context, name: Option<String>) -> Result<()> {
         cfg.active_profile = None;
     }
     config::save(&path, &cfg)?;
-    ctx.out.note(format!(
-        "Logged out of profile {name}: its token is deleted from the keyring."
-    ));
+    ctx.out.note(format!("Logged out of profile {name}: its token is deleted from the keyring."));
     if ctx.out.is_json() {
         ctx.out.json(&serde_json::json!({
             "logged_out": name, "profile_removed": known, "token_deleted": had_token,
@@ -263,11 +224,7 @@ pub async fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<()> {
                         self.name.clone(),
                         self.server.clone(),
                         opt(&self.ca_cert),
-                        if self.active {
-                            "*".into()
-                        } else {
-                            String::new()
-                        },
+                        if self.active { "*".into() } else { String::new() },
                     ]]
                 }
             }
@@ -285,15 +242,15 @@ pub async fn profile(ctx: &Context, cmd: ProfileCommand) -> Result<()> {
         }
         ProfileCommand::Use { name } => {
             if !cfg.profiles.contains_key(&name) {
-                return Err(Error::not_found(format!("no login profile {name}"))
-                    .with_hint("see `ltsctl profile list`, or create it with `ltsctl login --profile NAME`"));
+                return Err(Error::not_found(format!("no login profile {name}")).with_hint(
+                    "see `ltsctl profile list`, or create it with `ltsctl login --profile NAME`",
+                ));
             }
             cfg.active_profile = Some(name.clone());
             config::save(&path, &cfg)?;
             ctx.out.note(format!("Profile {name} is now active."));
             if ctx.out.is_json() {
-                ctx.out
-                    .json(&serde_json::json!({ "active_profile": name }))?;
+                ctx.out.json(&serde_json::json!({ "active_profile": name }))?;
             }
             Ok(())
         }

@@ -11,23 +11,10 @@ use crate::output::{Cells, Record, Tabular, opt};
 
 impl Tabular for AlertView {
     fn headers() -> &'static [&'static str] {
-        &[
-            "id",
-            "fired_at",
-            "type",
-            "subject",
-            "threshold",
-            "state",
-            "delivery",
-            "message",
-        ]
+        &["id", "fired_at", "type", "subject", "threshold", "state", "delivery", "message"]
     }
     fn rows(&self, c: Cells) -> Vec<Vec<String>> {
-        let state = if self.cleared_at.is_some() {
-            "cleared"
-        } else {
-            "open"
-        };
+        let state = if self.cleared_at.is_some() { "cleared" } else { "open" };
         vec![vec![
             self.id.to_string(),
             c.time(&self.fired_at),
@@ -43,10 +30,7 @@ impl Tabular for AlertView {
 
 impl Tabular for DeliveryAttemptView {
     fn headers() -> &'static [&'static str] {
-        &[
-            "at", "delivery", "alert", "channel", "target", "type", "status", "error", "ms",
-            "state",
-        ]
+        &["at", "delivery", "alert", "channel", "target", "type", "status", "error", "ms", "state"]
     }
     fn rows(&self, c: Cells) -> Vec<Vec<String>> {
         vec![vec![
@@ -70,13 +54,7 @@ fn join(v: &[u32]) -> String {
 
 impl Tabular for AlertSettingsView {
     fn headers() -> &'static [&'static str] {
-        &[
-            "scope",
-            "quota_percents",
-            "expiry_days",
-            "refusals",
-            "inherited",
-        ]
+        &["scope", "quota_percents", "expiry_days", "refusals", "inherited"]
     }
     fn rows(&self, _: Cells) -> Vec<Vec<String>> {
         vec![vec![
@@ -112,10 +90,7 @@ impl Tabular for EmailView {
 
 impl Record for EmailView {
     fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
-        vec![
-            ("address", self.address.clone()),
-            ("created_at", c.time(&self.created_at)),
-        ]
+        vec![("address", self.address.clone()), ("created_at", c.time(&self.created_at))]
     }
 }
 
@@ -190,9 +165,7 @@ pub async fn alerts(ctx: &Context, cmd: AlertsCommand) -> Result<()> {
         }
         AlertsCommand::Settings(AlertSettingsCommand::Reset { handshake }) => {
             admin.alert_settings_reset(&handshake).await?;
-            ctx.out.note(format!(
-                "{handshake} takes the global alert thresholds again."
-            ));
+            ctx.out.note(format!("{handshake} takes the global alert thresholds again."));
             if ctx.out.is_json() {
                 ctx.out.json(&serde_json::json!({ "reset": handshake }))?;
             }
@@ -209,8 +182,7 @@ pub async fn alerts(ctx: &Context, cmd: AlertsCommand) -> Result<()> {
         AlertsCommand::Email(AlertEmailCommand::List) => ctx.out.list(&admin.email_list().await?),
         AlertsCommand::Email(AlertEmailCommand::Remove { address }) => {
             admin.email_remove(&address).await?;
-            ctx.out
-                .note(format!("Alerts are no longer sent to {address}."));
+            ctx.out.note(format!("Alerts are no longer sent to {address}."));
             if ctx.out.is_json() {
                 ctx.out.json(&serde_json::json!({ "removed": address }))?;
             }
@@ -222,18 +194,8 @@ pub async fn alerts(ctx: &Context, cmd: AlertsCommand) -> Result<()> {
 pub async fn webhook(ctx: &Context, cmd: WebhookCommand) -> Result<()> {
     let admin = ctx.admin().await?;
     match cmd {
-        WebhookCommand::Add {
-            url,
-            events,
-            allow_private,
-        } => {
-            let created = admin
-                .webhook_add(WebhookRequest {
-                    url,
-                    events,
-                    allow_private,
-                })
-                .await?;
+        WebhookCommand::Add { url, events, allow_private } => {
+            let created = admin.webhook_add(WebhookRequest { url, events, allow_private }).await?;
             ctx.out.note(format!(
                 "Added webhook {}. Copy its secret now: it is not shown again. Verify each delivery's \
                  webhook-signature with it (any Standard Webhooks library); `ltsctl webhook test {}` \

@@ -29,13 +29,8 @@ pub fn completion_file(shell: Shell) -> &'static str {
     }
 }
 
-pub const SHELLS: [Shell; 5] = [
-    Shell::Bash,
-    Shell::Zsh,
-    Shell::Fish,
-    Shell::PowerShell,
-    Shell::Elvish,
-];
+pub const SHELLS: [Shell; 5] =
+    [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
 
 /// Every man page as (file name, roff text): `ltsctl.1`, `ltsctl-devices.1`, `ltsctl-devices-unregister.1`, ...
 pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
@@ -48,10 +43,7 @@ pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
 }
 
 fn render(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
-    let page_cmd = cmd
-        .clone()
-        .name(name.to_string())
-        .bin_name(name.replace('-', " "));
+    let page_cmd = cmd.clone().name(name.to_string()).bin_name(name.replace('-', " "));
     let mut out = Vec::new();
     clap_mangen::Man::new(page_cmd)
         .date("2026-11-01")
@@ -60,10 +52,7 @@ fn render(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) -
         .render(&mut out)
         .map_err(|e| Error::internal(format!("rendering the man page of {name}: {e}")))?;
     pages.push((format!("{name}.1"), out));
-    for sub in cmd
-        .get_subcommands()
-        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
-    {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         render(sub, &format!("{name}-{}", sub.get_name()), pages)?;
     }
     Ok(())
@@ -79,10 +68,7 @@ pub fn write_all(completions: &Path, man: &Path) -> Result<usize> {
         n += 1;
     }
     if man.exists() {
-        for entry in std::fs::read_dir(man)
-            .map_err(|e| Error::io(man, e))?
-            .flatten()
-        {
+        for entry in std::fs::read_dir(man).map_err(|e| Error::io(man, e))?.flatten() {
             if entry.path().extension().is_some_and(|x| x == "1") {
                 let _ = std::fs::remove_file(entry.path());
             }

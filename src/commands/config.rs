@@ -36,21 +36,14 @@ fn serve_example(ctx: &Context, file: Option<std::path::PathBuf>, force: bool) -
 }
 
 pub async fn config(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
-    if let ConfigCommand::Init {
-        serve: true,
-        file,
-        force,
-    } = cmd
-    {
+    if let ConfigCommand::Init { serve: true, file, force } = cmd {
         return serve_example(ctx, file, force);
     }
     let path = config::path()?;
     match cmd {
         ConfigCommand::Path => {
             if ctx.out.is_json() {
-                return ctx
-                    .out
-                    .json(&serde_json::json!({ "path": path, "exists": path.exists() }));
+                return ctx.out.json(&serde_json::json!({ "path": path, "exists": path.exists() }));
             }
             println!("{}", path.display());
             Ok(())

@@ -83,14 +83,7 @@ fn query(
 pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
     let admin = ctx.admin().await?;
     match cmd {
-        DevicesCommand::List {
-            filter,
-            active,
-            expired,
-            checked_out,
-            sort,
-            limit,
-        } => {
+        DevicesCommand::List { filter, active, expired, checked_out, sort, limit } => {
             let state = match (active, expired) {
                 (true, _) => DeviceStateFilter::Active,
                 (_, true) => DeviceStateFilter::Expired,
@@ -126,23 +119,11 @@ pub async fn devices(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                 };
                 unregister::bulk(ctx, admin.as_ref(), &q, dry_run, yes, force).await
             } else {
-                let how = unregister::ByUuid {
-                    handshake: handshake.as_deref(),
-                    dry_run,
-                    force,
-                };
+                let how = unregister::ByUuid { handshake: handshake.as_deref(), dry_run, force };
                 unregister::by_uuid(ctx, admin.as_ref(), &uuids, how).await
             }
         }
-        DevicesCommand::Checkout {
-            handshake,
-            uuid,
-            product,
-            platform,
-            name,
-            period,
-            out,
-        } => {
+        DevicesCommand::Checkout { handshake, uuid, product, platform, name, period, out } => {
             let req = CheckoutRequest {
                 handshake,
                 uuid,
@@ -185,11 +166,7 @@ fn keep_page_buffers() {
 }
 
 fn headers(ctx: &Context) -> &'static [&'static str] {
-    if ctx.out.format == crate::cli::OutputFormat::Csv {
-        &CSV_HEADERS
-    } else {
-        &HEADERS
-    }
+    if ctx.out.format == crate::cli::OutputFormat::Csv { &CSV_HEADERS } else { &HEADERS }
 }
 
 /// Writes every matching device, page by page; returns how many.

@@ -29,14 +29,8 @@ impl Tabular for HandshakeView {
             opt(&self.name),
             c.num(self.items.len()),
             c.num(self.active_devices),
-            if self.domains.is_empty() {
-                "any".into()
-            } else {
-                self.domains.join(", ")
-            },
-            self.refresh_interval
-                .clone()
-                .unwrap_or_else(|| "item default".into()),
+            if self.domains.is_empty() { "any".into() } else { self.domains.join(", ") },
+            self.refresh_interval.clone().unwrap_or_else(|| "item default".into()),
             self.offline_grace.clone(),
             if self.password_set { "set" } else { "-" }.into(),
         ]]
@@ -50,9 +44,7 @@ impl Record for HandshakeView {
             ("name", opt(&self.name)),
             (
                 "refresh_interval",
-                self.refresh_interval
-                    .clone()
-                    .unwrap_or_else(|| "each item's default".into()),
+                self.refresh_interval.clone().unwrap_or_else(|| "each item's default".into()),
             ),
             ("offline_grace", self.offline_grace.clone()),
             (
@@ -61,19 +53,12 @@ impl Record for HandshakeView {
                     .map(|p| format!("{p}%"))
                     .unwrap_or_else(|| "each option's default".into()),
             ),
-            (
-                "password",
-                if self.password_set { "set" } else { "not set" }.into(),
-            ),
+            ("password", if self.password_set { "set" } else { "not set" }.into()),
             ("order", self.order.clone()),
             ("active_from", self.active_from.as_str().into()),
             (
                 "domains",
-                if self.domains.is_empty() {
-                    "any origin".into()
-                } else {
-                    self.domains.join(", ")
-                },
+                if self.domains.is_empty() { "any origin".into() } else { self.domains.join(", ") },
             ),
             ("active_devices", c.num(self.active_devices)),
         ]
@@ -119,12 +104,7 @@ impl Record for HandshakeView {
 pub async fn handshake(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
     let admin = ctx.admin().await?;
     match cmd {
-        HandshakeCommand::Create {
-            code,
-            name,
-            settings,
-            overuse,
-        } => {
+        HandshakeCommand::Create { code, name, settings, overuse } => {
             let view = admin
                 .handshake_create(
                     &code,
@@ -143,31 +123,22 @@ pub async fn handshake(ctx: &Context, cmd: HandshakeCommand) -> Result<()> {
         HandshakeCommand::Show { code } => ctx.out.record(&admin.handshake_show(&code).await?),
         HandshakeCommand::Bind { code, items } => {
             let view = admin.handshake_bind(&code, &items).await?;
-            ctx.out
-                .note(format!("Bound {} item(s) to {code}.", items.len()));
+            ctx.out.note(format!("Bound {} item(s) to {code}.", items.len()));
             ctx.out.record(&view)
         }
         HandshakeCommand::Unbind { code, items } => {
             let view = admin.handshake_unbind(&code, &items).await?;
-            ctx.out
-                .note(format!("Unbound {} item(s) from {code}.", items.len()));
+            ctx.out.note(format!("Unbound {} item(s) from {code}.", items.len()));
             ctx.out.record(&view)
         }
-        HandshakeCommand::Order {
-            code,
-            items,
-            expiry,
-        } => {
+        HandshakeCommand::Order { code, items, expiry } => {
             let view = if expiry {
                 let view = admin.handshake_order_by_expiry(&code).await?;
-                ctx.out.note(format!(
-                    "{code} consumes its items soonest expiry first again."
-                ));
+                ctx.out.note(format!("{code} consumes its items soonest expiry first again."));
                 view
             } else {
                 let view = admin.handshake_order(&code, &items).await?;
-                ctx.out
-                    .note(format!("Set the consumption order of {code}."));
+                ctx.out.note(format!("Set the consumption order of {code}."));
                 view
             };
             ctx.out.record(&view)
@@ -215,16 +186,13 @@ async fn domains(
     let (code, domains) = match cmd {
         DomainsCommand::Add { code, domains } => {
             let now = admin.handshake_domains_add(&code, &domains).await?;
-            ctx.out
-                .note(format!("{code} now admits: {}.", now.join(", ")));
+            ctx.out.note(format!("{code} now admits: {}.", now.join(", ")));
             (code, now)
         }
         DomainsCommand::Remove { code, domains } => {
             let now = admin.handshake_domains_remove(&code, &domains).await?;
             if now.is_empty() {
-                ctx.out.note(format!(
-                    "{code} has no domain bindings left: it admits any origin."
-                ));
+                ctx.out.note(format!("{code} has no domain bindings left: it admits any origin."));
             }
             (code, now)
         }
@@ -234,15 +202,11 @@ async fn domains(
         }
     };
     if ctx.out.is_json() {
-        return ctx
-            .out
-            .json(&serde_json::json!({ "code": code, "domains": domains }));
+        return ctx.out.json(&serde_json::json!({ "code": code, "domains": domains }));
     }
     let rows: Vec<Vec<String>> = domains.into_iter().map(|d| vec![d]).collect();
     if rows.is_empty() && ctx.out.format == crate::cli::OutputFormat::Table {
-        ctx.out.note(format!(
-            "{code} has no domain bindings: it admits any origin."
-        ));
+        ctx.out.note(format!("{code} has no domain bindings: it admits any origin."));
         return Ok(());
     }
     match ctx.out.format {
@@ -257,32 +221,23 @@ async fn password(
     cmd: PasswordCommand,
 ) -> Result<()> {
     match cmd {
-        PasswordCommand::Set {
-            code,
-            password_stdin,
-        } => {
+        PasswordCommand::Set { code, password_stdin } => {
             // Check the code first, so nobody types a password for a typo.
             admin.handshake_show(&code).await?;
-            let password = if password_stdin {
-                read_password_stdin()?
-            } else {
-                prompt_password(ctx, &code)?
-            };
+            let password =
+                if password_stdin { read_password_stdin()? } else { prompt_password(ctx, &code)? };
             admin.handshake_password_set(&code, password).await?;
             ctx.out.note(format!("Set the session password of {code}."));
             if ctx.out.is_json() {
-                ctx.out
-                    .json(&serde_json::json!({ "code": code, "password_set": true }))?;
+                ctx.out.json(&serde_json::json!({ "code": code, "password_set": true }))?;
             }
             Ok(())
         }
         PasswordCommand::Clear { code } => {
             admin.handshake_password_clear(&code).await?;
-            ctx.out
-                .note(format!("Cleared the session password of {code}."));
+            ctx.out.note(format!("Cleared the session password of {code}."));
             if ctx.out.is_json() {
-                ctx.out
-                    .json(&serde_json::json!({ "code": code, "password_set": false }))?;
+                ctx.out.json(&serde_json::json!({ "code": code, "password_set": false }))?;
             }
             Ok(())
         }

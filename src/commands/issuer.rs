@@ -16,17 +16,8 @@ const MAX_KEY_BYTES: u64 = 64 * 1024;
 
 pub async fn issuer(ctx: &Context, cmd: IssuerCommand) -> Result<()> {
     match cmd {
-        IssuerCommand::Keygen {
-            out,
-            public_out,
-            force,
-        } => keygen(ctx, &out, public_out, force),
-        IssuerCommand::Sign {
-            document,
-            key,
-            out,
-            force,
-        } => sign(ctx, &document, &key, out, force),
+        IssuerCommand::Keygen { out, public_out, force } => keygen(ctx, &out, public_out, force),
+        IssuerCommand::Sign { document, key, out, force } => sign(ctx, &document, &key, out, force),
     }
 }
 
@@ -48,19 +39,14 @@ impl Record for KeygenResult {
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     path.with_file_name(format!("{stem}{suffix}"))
 }
 
 fn keygen(ctx: &Context, out: &Path, public_out: Option<PathBuf>, force: bool) -> Result<()> {
     let public_out = public_out.unwrap_or_else(|| with_suffix(out, ".pub.pem"));
     if out == public_out {
-        return Err(crate::error::Error::usage(
-            "--out and --public-out name the same file",
-        ));
+        return Err(crate::error::Error::usage("--out and --public-out name the same file"));
     }
     if !force {
         // Refuse before writing anything: never leave a public key of a pair that was thrown away.
@@ -140,8 +126,7 @@ fn sign(
     let doc = file.verify_with(&issuer.public())?;
     let out = out.unwrap_or_else(|| document.with_extension("lic"));
     write_new_file(&out, file.to_toml_string().as_bytes(), 0o644, force)?;
-    ctx.out
-        .note(format!("Signed license {} into {}.", doc.id, out.display()));
+    ctx.out.note(format!("Signed license {} into {}.", doc.id, out.display()));
     ctx.out.record(&SignResult {
         file: out.display().to_string(),
         license_id: doc.id,

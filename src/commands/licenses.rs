@@ -146,10 +146,7 @@ impl Record for VerifyReport {
             ("key_id", self.key_id.clone()),
             ("license", self.license.id.clone()),
             ("licensee", self.license.licensee.clone()),
-            (
-                "issued_at",
-                crate::clock::to_rfc3339(&self.license.issued_at),
-            ),
+            ("issued_at", crate::clock::to_rfc3339(&self.license.issued_at)),
             ("lts_id", opt(&self.license.lts_id)),
         ]
     }
@@ -189,12 +186,7 @@ impl Record for VerifyReport {
 pub async fn license(ctx: &Context, cmd: LicenseCommand) -> Result<()> {
     match cmd {
         LicenseCommand::Verify { file, issuer_key } => verify(ctx, &file, &issuer_key),
-        LicenseCommand::Import {
-            files,
-            handshake,
-            create,
-            replace,
-        } => {
+        LicenseCommand::Import { files, handshake, create, replace } => {
             let target = handshake.map(|code| ImportTarget { code, create });
             let admin = ctx.admin().await?;
             import(ctx, admin.as_ref(), &files, target.as_ref(), replace).await
@@ -221,11 +213,7 @@ async fn remove(ctx: &Context, id: &str, force: bool, dry_run: bool) -> Result<(
     }
     ctx.out.note(format!(
         "{} license {id}: {}.",
-        if dry_run {
-            "Dry run, nothing changed;"
-        } else {
-            "Removed"
-        },
+        if dry_run { "Dry run, nothing changed;" } else { "Removed" },
         view.summary()
     ));
     Ok(())
@@ -237,10 +225,8 @@ fn read_license(path: &Path) -> Result<Vec<u8>> {
         && meta.is_file()
         && meta.len() > MAX_FILE_BYTES
     {
-        let err = crate::license::LicenseError::TooLarge {
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        };
+        let err =
+            crate::license::LicenseError::TooLarge { size: meta.len(), limit: MAX_FILE_BYTES };
         return Err(Error::from(err).context(path.display()));
     }
     read_capped(path, MAX_FILE_BYTES, "license file")
@@ -291,11 +277,7 @@ async fn import(
         let report = match result {
             Ok(report) => report,
             Err(err) => {
-                let err = if err.message.starts_with(&name) {
-                    err
-                } else {
-                    err.context(&name)
-                };
+                let err = if err.message.starts_with(&name) { err } else { err.context(&name) };
                 bar.suspend(|| ctx.out.error(&err));
                 first_failure.get_or_insert(err.kind);
                 ImportReport {
@@ -342,11 +324,7 @@ async fn import(
     match first_failure {
         Some(kind) => Err(Error::new(
             kind,
-            format!(
-                "{} of {} file(s) failed to import",
-                summary.failed,
-                files.len()
-            ),
+            format!("{} of {} file(s) failed to import", summary.failed, files.len()),
         )),
         None => Ok(()),
     }
@@ -399,11 +377,7 @@ impl Tabular for TrustedKeyView {
         &["key_id", "name", "added_at"]
     }
     fn rows(&self, c: Cells) -> Vec<Vec<String>> {
-        vec![vec![
-            self.key_id.clone(),
-            opt(&self.name),
-            c.time(&self.added_at),
-        ]]
+        vec![vec![self.key_id.clone(), opt(&self.name), c.time(&self.added_at)]]
     }
 }
 
@@ -443,9 +417,7 @@ pub async fn trust(ctx: &Context, cmd: TrustCommand) -> Result<()> {
                     public_key.display()
                 ));
             } else {
-                ctx.out.note(format!(
-                    "Issuer key {id} was already trusted; nothing changed."
-                ));
+                ctx.out.note(format!("Issuer key {id} was already trusted; nothing changed."));
             }
             ctx.out.record(&result.key)
         }

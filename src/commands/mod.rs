@@ -61,11 +61,7 @@ pub fn store_mode(command: &Command) -> OpenMode {
             | Command::Handshake(HandshakeCommand::Create { .. })
             | Command::Token(TokenCommand::Create { .. })
     );
-    if creates {
-        OpenMode::Create
-    } else {
-        OpenMode::Existing
-    }
+    if creates { OpenMode::Create } else { OpenMode::Existing }
 }
 
 pub async fn run(cli: Cli) -> Result<()> {
@@ -114,10 +110,9 @@ pub async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::Seed {
-            devices,
-            inactive_percent,
-        } => seed::seed(&ctx, devices, inactive_percent).await,
+        Command::Seed { devices, inactive_percent } => {
+            seed::seed(&ctx, devices, inactive_percent).await
+        }
         Command::Devices(cmd) => devices::devices(&ctx, cmd).await,
         Command::Usage(args) => usage::usage(&ctx, args).await,
         Command::Token(cmd) => access::token(&ctx, cmd).await,

@@ -23,13 +23,7 @@ pub async fn seed(ctx: &Context, devices: u64, inactive_percent: u8) -> Result<(
             .await?
             .is_some();
     if !exists {
-        dev::prepare_with(
-            &admin,
-            &dir,
-            devices.saturating_mul(2).max(10),
-            1_000_000_000,
-        )
-        .await?;
+        dev::prepare_with(&admin, &dir, devices.saturating_mul(2).max(10), 1_000_000_000).await?;
     }
     let now = to_unix(clock.now());
     let bar = ctx.out.progress(devices, "seeding");

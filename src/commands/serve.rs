@@ -18,11 +18,8 @@ pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
     let bench_null_routes = args.bench_null_routes;
     let alerts_test_timing = args.alerts_test_timing;
     let print_config = args.print_config;
-    let overrides = Overrides {
-        args,
-        data_dir: ctx.data_dir.clone(),
-        database: ctx.database.clone(),
-    };
+    let overrides =
+        Overrides { args, data_dir: ctx.data_dir.clone(), database: ctx.database.clone() };
     let (settings, warnings) = serve_config::resolve(&overrides)?;
     if print_config {
         for w in &warnings {
@@ -71,9 +68,8 @@ pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
         // Private to its owner like any data dir (the dev issuer's private key is in it too).
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
-        let dir = builder
-            .tempdir()
-            .map_err(|e| Error::internal(format!("creating a temp dir: {e}")))?;
+        let dir =
+            builder.tempdir().map_err(|e| Error::internal(format!("creating a temp dir: {e}")))?;
         let store = crate::target::open_local(dir.path(), OpenMode::Create).await?;
         dev_dir = Some(dir);
         store
@@ -89,10 +85,7 @@ pub async fn serve(ctx: &Context, args: ServeArgs) -> Result<()> {
     let dev = match &dev_dir {
         Some(dir) => {
             let admin = LocalAdmin::new(store.clone(), clock.clone());
-            Some((
-                server::dev::prepare(&admin, dir.path()).await?,
-                dir.path().to_path_buf(),
-            ))
+            Some((server::dev::prepare(&admin, dir.path()).await?, dir.path().to_path_buf()))
         }
         None => None,
     };
@@ -208,14 +201,12 @@ fn init_logging(format: LogFormat, filter: &str) -> Result<LogHandle> {
     let registry = tracing_subscriber::registry().with(filter);
     let _ = match format {
         LogFormat::Text => registry
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .with_writer(std::io::stderr)
-                    .with_ansi(crate::output::color_allowed(
-                        false,
-                        std::io::IsTerminal::is_terminal(&std::io::stderr()),
-                    )),
-            )
+            .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_ansi(
+                crate::output::color_allowed(
+                    false,
+                    std::io::IsTerminal::is_terminal(&std::io::stderr()),
+                ),
+            ))
             .try_init(),
         LogFormat::Json => registry
             .with(
@@ -228,7 +219,5 @@ fn init_logging(format: LogFormat, filter: &str) -> Result<LogHandle> {
             )
             .try_init(),
     };
-    Ok(LogHandle(Arc::new(move |f| {
-        handle.reload(f).map_err(|e| e.to_string())
-    })))
+    Ok(LogHandle(Arc::new(move |f| handle.reload(f).map_err(|e| e.to_string()))))
 }

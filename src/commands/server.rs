@@ -14,10 +14,7 @@ use crate::store::{OpenMode, ServerStore, SqliteStore};
 impl Record for StatusView {
     fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
         vec![
-            (
-                "target",
-                format!("{} ({})", self.target.kind, self.target.location),
-            ),
+            ("target", format!("{} ({})", self.target.kind, self.target.location)),
             ("lts_id", self.lts_id.clone()),
             ("version", self.version.clone()),
             ("trusted_keys", c.num(self.counts.trusted_keys)),
@@ -33,12 +30,7 @@ impl Record for StatusView {
             .expiring_soon
             .iter()
             .map(|i| {
-                vec![
-                    i.license_id.clone(),
-                    i.id.clone(),
-                    i.product.clone(),
-                    c.time(&i.expires_at),
-                ]
+                vec![i.license_id.clone(), i.id.clone(), i.product.clone(), c.time(&i.expires_at)]
             })
             .collect();
         vec![Section {
@@ -68,10 +60,7 @@ impl Record for SweepView {
 /// `ltsctl sweep`: remove lapsed devices now.
 pub async fn sweep(ctx: &Context) -> Result<()> {
     let run = ctx.admin().await?.sweep().await?;
-    ctx.out.note(format!(
-        "Removed {} device(s) whose removal time had passed.",
-        run.removed
-    ));
+    ctx.out.note(format!("Removed {} device(s) whose removal time had passed.", run.removed));
     ctx.out.record(&run)
 }
 
@@ -79,18 +68,15 @@ pub async fn sweep(ctx: &Context) -> Result<()> {
 pub async fn init(ctx: &Context) -> Result<()> {
     use crate::store::OpenMode;
     if ctx.target.server.is_some() {
-        return Err(
-            Error::usage("init creates a store on this machine, not through --server")
-                .with_hint("run it on the LTS host with --data-dir or --database"),
-        );
+        return Err(Error::usage("init creates a store on this machine, not through --server")
+            .with_hint("run it on the LTS host with --data-dir or --database"));
     }
     let (existed, store): (bool, std::sync::Arc<dyn crate::store::Store>) = match &ctx.database {
         Some(url) => match crate::target::open_database(url, OpenMode::Existing).await {
             Ok(store) => (true, store),
-            Err(e) if e.kind == ErrorKind::NotFound => (
-                false,
-                crate::target::open_database(url, OpenMode::Create).await?,
-            ),
+            Err(e) if e.kind == ErrorKind::NotFound => {
+                (false, crate::target::open_database(url, OpenMode::Create).await?)
+            }
             Err(e) => return Err(e),
         },
         None => {
@@ -119,12 +105,10 @@ pub async fn init(ctx: &Context) -> Result<()> {
 
 pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
     if ctx.target.server.is_some() {
-        return Err(
-            Error::usage("backup works on the data dir of the LTS, not through --server")
-                .with_hint(
-                    "run it on the LTS host with --data-dir (it is safe while the server runs)",
-                ),
-        );
+        return Err(Error::usage("backup works on the data dir of the LTS, not through --server")
+            .with_hint(
+                "run it on the LTS host with --data-dir (it is safe while the server runs)",
+            ));
     }
     let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
     let store = crate::target::open_local(&dir, OpenMode::Existing).await?;
@@ -138,20 +122,14 @@ pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
     }
     if file.exists() {
         if !force {
-            return Err(
-                Error::conflict(format!("{} already exists", file.display()))
-                    .with_hint("choose another file or pass --force"),
-            );
+            return Err(Error::conflict(format!("{} already exists", file.display()))
+                .with_hint("choose another file or pass --force"));
         }
         std::fs::remove_file(file).map_err(|e| Error::io(file, e))?;
     }
     store.backup_to(file).await?;
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    ctx.out.note(format!(
-        "Backed up {} to {} ({size} bytes).",
-        store.location(),
-        file.display()
-    ));
+    ctx.out.note(format!("Backed up {} to {} ({size} bytes).", store.location(), file.display()));
     if ctx.out.is_json() {
         ctx.out.json(
             &serde_json::json!({ "file": file, "bytes": size, "lts_id": store.lts_id().await? }),
@@ -162,16 +140,11 @@ pub async fn backup(ctx: &Context, file: &Path, force: bool) -> Result<()> {
 
 pub async fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
     if ctx.target.server.is_some() {
-        return Err(Error::usage(
-            "restore works on the data dir of the LTS, not through --server",
-        ));
+        return Err(Error::usage("restore works on the data dir of the LTS, not through --server"));
     }
     let dir = crate::target::resolve_data_dir(ctx.data_dir.clone())?;
     if !file.is_file() {
-        return Err(Error::not_found(format!(
-            "{}: no such backup file",
-            file.display()
-        )));
+        return Err(Error::not_found(format!("{}: no such backup file", file.display())));
     }
     let live = dir.join(crate::store::sqlite_db_file());
     if live.exists() && !yes {
@@ -192,11 +165,7 @@ pub async fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<()> {
         }
     }
     let lts_id = crate::store::restore_sqlite(file, &dir).await?;
-    ctx.out.note(format!(
-        "Restored {} into {} (lts_id {lts_id}).",
-        file.display(),
-        dir.display()
-    ));
+    ctx.out.note(format!("Restored {} into {} (lts_id {lts_id}).", file.display(), dir.display()));
     if ctx.out.is_json() {
         ctx.out
             .json(&serde_json::json!({ "restored": file, "data_dir": dir, "lts_id": lts_id }))?;
@@ -215,15 +184,10 @@ pub async fn migrate(ctx: &Context, from: &Path, to: &str, force: bool) -> Resul
     // Held alone while it copies: a server still writing to the source would lose what it acknowledged.
     let source = SqliteStore::open_exclusive(from).await?;
     if !(to.starts_with("postgres://") || to.starts_with("postgresql://")) {
-        return Err(Error::usage(
-            "--to takes a PostgreSQL URL: postgres://user@host:5432/dbname",
-        ));
+        return Err(Error::usage("--to takes a PostgreSQL URL: postgres://user@host:5432/dbname"));
     }
     let target = crate::store::PgStore::connect(to).await.map_err(|e| {
-        Error::new(
-            ErrorKind::Unreachable,
-            format!("cannot use the target database: {e}"),
-        )
+        Error::new(ErrorKind::Unreachable, format!("cannot use the target database: {e}"))
     })?;
     let bar = ctx.out.progress(0, "copying");
     let counts = crate::store::migrate::sqlite_to_postgres(&source, &target, force, |table, n| {

@@ -14,18 +14,12 @@ use crate::output::{Cells, Record, Section, opt};
 fn sparkline(values: &[i64]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let max = values.iter().copied().max().unwrap_or(0).max(1);
-    values
-        .iter()
-        .map(|v| BARS[((v.max(&0) * 7) / max) as usize])
-        .collect()
+    values.iter().map(|v| BARS[((v.max(&0) * 7) / max) as usize]).collect()
 }
 
 impl Record for UsageView {
     fn fields(&self, c: Cells) -> Vec<(&'static str, String)> {
-        let since = self
-            .since
-            .map(|t| c.time(&t))
-            .unwrap_or_else(|| "the start".into());
+        let since = self.since.map(|t| c.time(&t)).unwrap_or_else(|| "the start".into());
         vec![
             ("period", format!("{since} to {}", c.time(&self.until))),
             ("scans", c.num(self.scans)),
@@ -67,9 +61,7 @@ impl Record for UsageView {
                     c.opt_num(&i.limit),
                     c.opt_num(&i.peak),
                     c.opt_num(&i.left),
-                    i.percent
-                        .map(|p| format!("{p:.1}%"))
-                        .unwrap_or_else(|| "-".into()),
+                    i.percent.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "-".into()),
                     i.alert.map(|a| format!("≥{a}%")).unwrap_or_default(),
                 ]
             })
@@ -109,9 +101,7 @@ pub async fn usage(ctx: &Context, args: UsageArgs) -> Result<()> {
         ctx.out.warn(format!(
             "item {} has used {}% of its quota ({} of {})",
             item.item,
-            item.percent
-                .map(|p| format!("{p:.0}"))
-                .unwrap_or_else(|| "100".into()),
+            item.percent.map(|p| format!("{p:.0}")).unwrap_or_else(|| "100".into()),
             item.used,
             opt(&item.quota)
         ));
@@ -176,10 +166,7 @@ async fn import(ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
         let shown = path.display().to_string();
         let outcome = match read_uploads(path) {
             Ok(uploads) => {
-                let req = UsageImportRequest {
-                    source: Some(shown.clone()),
-                    uploads,
-                };
+                let req = UsageImportRequest { source: Some(shown.clone()), uploads };
                 admin.usage_import(&req).await
             }
             Err(e) => Err(e),
@@ -209,10 +196,8 @@ async fn import(ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
                     return Err(e);
                 }
                 if files.len() > 1 {
-                    ctx.out.warn(format!(
-                        "{shown}: refused, nothing of it recorded: {}",
-                        e.message
-                    ));
+                    ctx.out
+                        .warn(format!("{shown}: refused, nothing of it recorded: {}", e.message));
                 }
                 summary.refused += 1;
                 summary.files.push(ImportedFile {
@@ -231,10 +216,9 @@ async fn import(ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
     }
     match first_error {
         None => Ok(()),
-        Some(e) if files.len() == 1 => Err(Error {
-            message: format!("refused, nothing of it recorded: {}", e.message),
-            ..e
-        }),
+        Some(e) if files.len() == 1 => {
+            Err(Error { message: format!("refused, nothing of it recorded: {}", e.message), ..e })
+        }
         Some(e) => Err(Error {
             message: format!(
                 "{} of {} file(s) refused, nothing of them recorded; the first: {}",
@@ -282,10 +266,8 @@ fn read_uploads(path: &std::path::Path) -> Result<Vec<UsageUpload>> {
                 .with_hint(IMPORT_HINT));
             }
             Some(Err(e)) => {
-                return Err(
-                    Error::usage(format!("{shown} line {}: not JSON: {e}", e.line()))
-                        .with_hint(IMPORT_HINT),
-                );
+                return Err(Error::usage(format!("{shown} line {}: not JSON: {e}", e.line()))
+                    .with_hint(IMPORT_HINT));
             }
         };
         let body: crate::service::types::UsageRequest =

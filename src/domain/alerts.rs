@@ -57,11 +57,7 @@ impl Default for Thresholds {
     /// What the vendor's own service warns at (60 / 80 / 100 % of a quota), and a month, a week and a
     /// day before expiry; ten refusals in ten minutes are more than a device retrying once.
     fn default() -> Self {
-        Thresholds {
-            quota_percents: vec![60, 80, 100],
-            expiry_days: vec![30, 7, 1],
-            refusals: 10,
-        }
+        Thresholds { quota_percents: vec![60, 80, 100], expiry_days: vec![30, 7, 1], refusals: 10 }
     }
 }
 
@@ -78,10 +74,7 @@ pub fn check_list(
     range: std::ops::RangeInclusive<u32>,
 ) -> Result<Vec<u32>, String> {
     if values.is_empty() || values.len() > MAX_THRESHOLDS {
-        return Err(format!(
-            "{what} takes 1 to {MAX_THRESHOLDS} values, {} given",
-            values.len()
-        ));
+        return Err(format!("{what} takes 1 to {MAX_THRESHOLDS} values, {} given", values.len()));
     }
     if let Some(bad) = values.iter().find(|v| !range.contains(v)) {
         return Err(format!(
@@ -212,11 +205,8 @@ pub fn evaluate(
         }
     }
     let held: HashSet<&str> = holding.iter().map(|h| h.crossing.key.as_str()).collect();
-    let mut clear: Vec<String> = open
-        .iter()
-        .filter(|k| !held.contains(k.as_str()))
-        .cloned()
-        .collect();
+    let mut clear: Vec<String> =
+        open.iter().filter(|k| !held.contains(k.as_str())).cloned().collect();
     clear.sort();
     // The most severe new crossing of each family is sent; the rest are recorded only.
     let mut top: BTreeMap<String, i64> = BTreeMap::new();
@@ -391,19 +381,10 @@ mod tests {
         let r = evaluate(NOW, &[item(100, 100, 365)], &[], &open(&[]));
         assert_eq!(
             keys(&r),
-            [
-                ("quota:IT:60", false),
-                ("quota:IT:80", false),
-                ("quota:IT:100", true)
-            ]
+            [("quota:IT:60", false), ("quota:IT:80", false), ("quota:IT:100", true)]
         );
         // 80 already open, 100 new: 100 is sent.
-        let r = evaluate(
-            NOW,
-            &[item(100, 100, 365)],
-            &[],
-            &open(&["quota:IT:60", "quota:IT:80"]),
-        );
+        let r = evaluate(NOW, &[item(100, 100, 365)], &[], &open(&["quota:IT:60", "quota:IT:80"]));
         assert_eq!(keys(&r), [("quota:IT:100", true)]);
     }
 
@@ -417,11 +398,7 @@ mod tests {
         let r = evaluate(NOW, &[item(0, 100, 0)], &[], &open(&["expiry:IT:30"]));
         assert_eq!(
             keys(&r),
-            [
-                ("expired:IT", true),
-                ("expiry:IT:7", false),
-                ("expiry:IT:1", false)
-            ]
+            [("expired:IT", true), ("expiry:IT:7", false), ("expiry:IT:1", false)]
         );
         // A renewal (later expiry) clears them all.
         let all = ["expired:IT", "expiry:IT:1", "expiry:IT:7", "expiry:IT:30"];
@@ -434,11 +411,7 @@ mod tests {
 
     #[test]
     fn refusals_fire_above_the_threshold_only() {
-        let code = |n| CodeObservation {
-            code: "APP".into(),
-            refusals: n,
-            threshold: 10,
-        };
+        let code = |n| CodeObservation { code: "APP".into(), refusals: n, threshold: 10 };
         assert!(evaluate(NOW, &[], &[code(10)], &open(&[])).fire.is_empty());
         let r = evaluate(NOW, &[], &[code(11)], &open(&[]));
         assert_eq!(keys(&r), [("refusals:APP", true)]);
@@ -459,15 +432,9 @@ mod tests {
 
     #[test]
     fn lists_are_checked_sorted_and_deduplicated() {
-        assert_eq!(
-            check_list("--quota-percent", &[80, 60, 80], PERCENT_RANGE),
-            Ok(vec![60, 80])
-        );
+        assert_eq!(check_list("--quota-percent", &[80, 60, 80], PERCENT_RANGE), Ok(vec![60, 80]));
         let e = check_list("--quota-percent", &[0], PERCENT_RANGE).unwrap_err();
-        assert!(
-            e.contains("value 0 is out of range: each must be 1 to 1000"),
-            "{e}"
-        );
+        assert!(e.contains("value 0 is out of range: each must be 1 to 1000"), "{e}");
         assert!(check_list("--expiry-days", &[], DAYS_RANGE).is_err());
     }
 }

@@ -157,22 +157,14 @@ pub fn candidates(
     if for_product.is_empty() {
         return Err(Denial::NoMatchingLicense);
     }
-    let active: Vec<&CodeItem> = for_product
-        .iter()
-        .copied()
-        .filter(|i| i.status == ItemStatus::Active)
-        .collect();
+    let active: Vec<&CodeItem> =
+        for_product.iter().copied().filter(|i| i.status == ItemStatus::Active).collect();
     if active.is_empty() {
-        return Err(
-            if for_product
-                .iter()
-                .any(|i| i.status == ItemStatus::NotYetValid)
-            {
-                Denial::LicenseNotYetValid
-            } else {
-                Denial::LicenseExpired
-            },
-        );
+        return Err(if for_product.iter().any(|i| i.status == ItemStatus::NotYetValid) {
+            Denial::LicenseNotYetValid
+        } else {
+            Denial::LicenseExpired
+        });
     }
     let admitted: Vec<Candidate> = active
         .iter()
@@ -258,10 +250,7 @@ mod tests {
     fn refusals_say_why() {
         let p = policy();
         let other = [item("A", LicenseOption::PerDevice, ItemStatus::Active)];
-        assert_eq!(
-            candidates(&other, "ocr", None, &p, now()),
-            Err(Denial::NoMatchingLicense)
-        );
+        assert_eq!(candidates(&other, "ocr", None, &p, now()), Err(Denial::NoMatchingLicense));
         let expired = [item("A", LicenseOption::PerDevice, ItemStatus::Expired)];
         assert_eq!(
             candidates(&expired, "barcode-reader", None, &p, now()),
@@ -286,21 +275,11 @@ mod tests {
     fn per_domain_items_serve_only_their_domain() {
         let items = [item("D", LicenseOption::PerDomain, ItemStatus::Active)];
         let p = policy();
-        let ok = candidates(
-            &items,
-            "barcode-reader",
-            Some(&host("https://app.example.com")),
-            &p,
-            now(),
-        );
+        let ok =
+            candidates(&items, "barcode-reader", Some(&host("https://app.example.com")), &p, now());
         assert_eq!(ok.unwrap()[0].capacity, Capacity::Unlimited);
-        let evil = candidates(
-            &items,
-            "barcode-reader",
-            Some(&host("example.com.evil.net")),
-            &p,
-            now(),
-        );
+        let evil =
+            candidates(&items, "barcode-reader", Some(&host("example.com.evil.net")), &p, now());
         assert_eq!(evil, Err(Denial::DomainNotAllowed));
         assert_eq!(
             candidates(&items, "barcode-reader", None, &p, now()),
@@ -319,10 +298,7 @@ mod tests {
         assert_eq!(c.seat_expires_at, now() + chrono::Duration::minutes(3));
         let mut soon = item("C", LicenseOption::PerConcurrentDevice, ItemStatus::Active);
         soon.expires_at = now() + chrono::Duration::seconds(30);
-        assert_eq!(
-            candidate(&soon, &policy(), now()).offline_until,
-            soon.expires_at
-        );
+        assert_eq!(candidate(&soon, &policy(), now()).offline_until, soon.expires_at);
     }
 
     #[test]
@@ -332,11 +308,7 @@ mod tests {
             overuse_percent: Some(0),
             offline_grace: Duration::from_secs(86400),
         };
-        let c = candidate(
-            &item("A", LicenseOption::PerDevice, ItemStatus::Active),
-            &p,
-            now(),
-        );
+        let c = candidate(&item("A", LicenseOption::PerDevice, ItemStatus::Active), &p, now());
         assert_eq!(c.capacity, Capacity::Devices { limit: 50 });
         assert_eq!(c.seat_expires_at, now() + chrono::Duration::days(90));
         assert_eq!(c.offline_until, now() + chrono::Duration::days(1));

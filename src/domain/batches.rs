@@ -20,34 +20,21 @@ impl Pace {
     /// Bulk unregistering: 5,000 rows first, then about 250 ms each, short enough for a running
     /// server's writes to get in between, large enough not to rewrite the same index pages batch after
     /// batch (small batches cost twice the raw DELETE).
-    pub const BULK: Pace = Pace {
-        first: 5_000,
-        min: 1_000,
-        max: 100_000,
-        target: Duration::from_millis(250),
-    };
+    pub const BULK: Pace =
+        Pace { first: 5_000, min: 1_000, max: 100_000, target: Duration::from_millis(250) };
 
     /// The sweeper: the same pacing, aiming lower. It runs unattended inside the server, and one batch
     /// can take half as long again as the one before (a WAL checkpoint lands in it), so batches aimed at
     /// 150 ms stay under 250 ms; it starts small because the first batch has no pace to go by. Measured
     /// on 121,456 lapsed seats of a million-device store: 37 batches, the longest 250 ms, in about the
     /// time batches aimed at 250 ms took (those ran up to 500 ms).
-    pub const SWEEP: Pace = Pace {
-        first: 1_000,
-        min: 500,
-        max: 100_000,
-        target: Duration::from_millis(150),
-    };
+    pub const SWEEP: Pace =
+        Pace { first: 1_000, min: 500, max: 100_000, target: Duration::from_millis(150) };
 
     /// Always `n` rows (at least 1), whatever each transaction takes.
     pub const fn fixed(n: u32) -> Pace {
         let n = if n == 0 { 1 } else { n };
-        Pace {
-            first: n,
-            min: n,
-            max: n,
-            target: Duration::ZERO,
-        }
+        Pace { first: n, min: n, max: n, target: Duration::ZERO }
     }
 
     /// The next transaction's size, so that it takes about [`Self::target`] if this one's pace holds;
@@ -88,10 +75,6 @@ mod tests {
         assert_eq!(p.first, 3);
         assert_eq!(p.next(3, Duration::ZERO), 3);
         assert_eq!(p.next(3, Duration::from_secs(60)), 3);
-        assert_eq!(
-            Pace::fixed(0).next(1, Duration::ZERO),
-            1,
-            "at least one row"
-        );
+        assert_eq!(Pace::fixed(0).next(1, Duration::ZERO), 1, "at least one row");
     }
 }

@@ -58,9 +58,8 @@ pub enum DurationError {
 }
 
 const CALENDAR_UNITS: &[&str] = &["M", "month", "months", "y", "yr", "yrs", "year", "years"];
-const SUB_SECOND_UNITS: &[&str] = &[
-    "ns", "nsec", "nanos", "us", "usec", "µs", "ms", "msec", "millis",
-];
+const SUB_SECOND_UNITS: &[&str] =
+    &["ns", "nsec", "nanos", "us", "usec", "µs", "ms", "msec", "millis"];
 const ACCEPTED_UNITS: &[&str] = &[
     "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr",
     "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "wks", "week", "weeks",
@@ -78,21 +77,12 @@ pub fn parse_duration(s: &str) -> Result<Duration, DurationError> {
     }
     // Screen the unit words ourselves first: humantime would accept months and years, and its
     // own error text advertises them as supported.
-    for unit in input
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    for unit in input.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         if CALENDAR_UNITS.contains(&unit) {
-            return Err(DurationError::CalendarUnit {
-                input: owned(),
-                unit: unit.to_string(),
-            });
+            return Err(DurationError::CalendarUnit { input: owned(), unit: unit.to_string() });
         }
         if SUB_SECOND_UNITS.contains(&unit) {
-            return Err(DurationError::SubSecond {
-                input: owned(),
-                unit: unit.to_string(),
-            });
+            return Err(DurationError::SubSecond { input: owned(), unit: unit.to_string() });
         }
     }
     let d = humantime::parse_duration(input).map_err(|e| translate(input, e))?;
@@ -110,9 +100,7 @@ fn translate(input: &str, e: humantime::DurationError) -> DurationError {
     let reason = match e {
         H::Empty => return DurationError::Empty,
         H::NumberOverflow => {
-            return DurationError::Overflow {
-                input: input.to_string(),
-            };
+            return DurationError::Overflow { input: input.to_string() };
         }
         H::InvalidCharacter(at) => format!("unexpected character at position {at}"),
         H::NumberExpected(at) => format!("expected a number at position {at}"),
@@ -128,10 +116,7 @@ fn translate(input: &str, e: humantime::DurationError) -> DurationError {
             }
         }
     };
-    DurationError::Invalid {
-        input: input.to_string(),
-        reason,
-    }
+    DurationError::Invalid { input: input.to_string(), reason }
 }
 
 /// Like [`parse_duration`], but confined to 1 minute ..= 3650 days, because settings such as the
@@ -140,16 +125,10 @@ pub fn parse_bounded(s: &str, what: &'static str) -> Result<Duration, DurationEr
     let d = parse_duration(s)?;
     let input = || s.trim().to_string();
     if d < MIN_BOUNDED {
-        return Err(DurationError::TooShort {
-            input: input(),
-            what,
-        });
+        return Err(DurationError::TooShort { input: input(), what });
     }
     if d > MAX_BOUNDED {
-        return Err(DurationError::TooLong {
-            input: input(),
-            what,
-        });
+        return Err(DurationError::TooLong { input: input(), what });
     }
     Ok(d)
 }
@@ -188,10 +167,7 @@ pub fn humanize(d: Duration) -> String {
         (secs % DAY / HOUR, "h"),
         (secs % HOUR / MINUTE, "m"),
     ];
-    let first = parts
-        .iter()
-        .position(|(n, _)| *n > 0)
-        .expect("at least one minute");
+    let first = parts.iter().position(|(n, _)| *n > 0).expect("at least one minute");
     let mut out = format!("{}{}", parts[first].0, parts[first].1);
     if let Some((n, unit)) = parts.get(first + 1).filter(|(n, _)| *n > 0) {
         out.push_str(&format!(" {n}{unit}"));
@@ -232,10 +208,7 @@ mod tests {
     fn refuses_calendar_units_and_suggests_days() {
         for input in ["1M", "3months", "1y", "2years", "1year", "1d1M", "5yrs"] {
             let err = parse_duration(input).unwrap_err();
-            assert!(
-                matches!(err, DurationError::CalendarUnit { .. }),
-                "{input}: {err:?}"
-            );
+            assert!(matches!(err, DurationError::CalendarUnit { .. }), "{input}: {err:?}");
             let msg = err.to_string();
             assert!(msg.contains("use days, e.g. 365d"), "{msg}");
             assert!(msg.contains(&format!("{input:?}")), "{msg}");
@@ -246,15 +219,9 @@ mod tests {
     fn refuses_empty_negative_zero_and_junk() {
         assert_eq!(parse_duration(""), Err(DurationError::Empty));
         assert_eq!(parse_duration("   "), Err(DurationError::Empty));
-        assert!(matches!(
-            parse_duration("-5d"),
-            Err(DurationError::Negative { .. })
-        ));
+        assert!(matches!(parse_duration("-5d"), Err(DurationError::Negative { .. })));
         for zero in ["0", "0s", "0d", "0m 0s"] {
-            assert!(
-                matches!(parse_duration(zero), Err(DurationError::Zero { .. })),
-                "{zero}"
-            );
+            assert!(matches!(parse_duration(zero), Err(DurationError::Zero { .. })), "{zero}");
         }
         for junk in ["90", "5x", "d", "abc", "1.5s", "10ms", "1e3s", "5D", "24H"] {
             let err = parse_duration(junk).unwrap_err();
@@ -262,12 +229,7 @@ mod tests {
             assert!(msg.contains(&format!("{junk:?}")), "{msg}");
             assert!(msg.contains("e.g."), "{msg}");
         }
-        assert!(
-            parse_duration("5D")
-                .unwrap_err()
-                .to_string()
-                .contains("lower-case")
-        );
+        assert!(parse_duration("5D").unwrap_err().to_string().contains("lower-case"));
         assert!(matches!(
             parse_duration("99999999999999999999d"),
             Err(DurationError::Overflow { .. })
@@ -277,10 +239,7 @@ mod tests {
     #[test]
     fn bounded_names_what_and_the_limits() {
         assert_eq!(parse_bounded("1m", "refresh interval"), Ok(secs(MINUTE)));
-        assert_eq!(
-            parse_bounded("3650d", "offline grace"),
-            Ok(secs(3650 * DAY))
-        );
+        assert_eq!(parse_bounded("3650d", "offline grace"), Ok(secs(3650 * DAY)));
         let short = parse_bounded("59s", "refresh interval").unwrap_err();
         assert!(matches!(short, DurationError::TooShort { .. }));
         let msg = short.to_string();

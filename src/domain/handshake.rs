@@ -24,22 +24,13 @@ impl fmt::Display for CodeProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CodeProblem::TooShort { len } => {
-                write!(
-                    f,
-                    "is {len} characters long, under the minimum of {MIN_CODE_LEN}"
-                )
+                write!(f, "is {len} characters long, under the minimum of {MIN_CODE_LEN}")
             }
             CodeProblem::TooLong { len } => {
-                write!(
-                    f,
-                    "is {len} characters long, over the maximum of {MAX_CODE_LEN}"
-                )
+                write!(f, "is {len} characters long, over the maximum of {MAX_CODE_LEN}")
             }
             CodeProblem::BadFirst { ch } => {
-                write!(
-                    f,
-                    "starts with {ch:?}, but the first character must be a letter or digit"
-                )
+                write!(f, "starts with {ch:?}, but the first character must be a letter or digit")
             }
             CodeProblem::BadChar { ch, position } => write!(
                 f,
@@ -62,12 +53,7 @@ pub struct HandshakeCodeError {
 /// Checks `s` against [`CODE_PATTERN`] by hand: the rule is small and a regex engine would be
 /// the only reason to pull in the `regex` crate.
 pub fn validate_code(s: &str) -> Result<(), HandshakeCodeError> {
-    let fail = |problem| {
-        Err(HandshakeCodeError {
-            input: s.to_string(),
-            problem,
-        })
-    };
+    let fail = |problem| Err(HandshakeCodeError { input: s.to_string(), problem });
     // Characters, not bytes: a non-ASCII input is reported as a bad character, not a length.
     let len = s.chars().count();
     for (position, ch) in s.chars().enumerate() {
@@ -100,14 +86,7 @@ mod tests {
     #[test]
     fn accepts_codes_matching_the_pattern() {
         let max = "a".repeat(64);
-        for ok in [
-            "216998-100025900",
-            "abc",
-            "A1.",
-            "0_-",
-            "Team.Code_2024-q1",
-            max.as_str(),
-        ] {
+        for ok in ["216998-100025900", "abc", "A1.", "0_-", "Team.Code_2024-q1", max.as_str()] {
             assert_eq!(validate_code(ok), Ok(()), "{ok}");
         }
     }
@@ -122,34 +101,10 @@ mod tests {
             ("-abc", CodeProblem::BadFirst { ch: '-' }),
             (".abc", CodeProblem::BadFirst { ch: '.' }),
             ("_abc", CodeProblem::BadFirst { ch: '_' }),
-            (
-                "abc def",
-                CodeProblem::BadChar {
-                    ch: ' ',
-                    position: 3,
-                },
-            ),
-            (
-                "abc/def",
-                CodeProblem::BadChar {
-                    ch: '/',
-                    position: 3,
-                },
-            ),
-            (
-                "abcé",
-                CodeProblem::BadChar {
-                    ch: 'é',
-                    position: 3,
-                },
-            ),
-            (
-                "abc\n",
-                CodeProblem::BadChar {
-                    ch: '\n',
-                    position: 3,
-                },
-            ),
+            ("abc def", CodeProblem::BadChar { ch: ' ', position: 3 }),
+            ("abc/def", CodeProblem::BadChar { ch: '/', position: 3 }),
+            ("abcé", CodeProblem::BadChar { ch: 'é', position: 3 }),
+            ("abc\n", CodeProblem::BadChar { ch: '\n', position: 3 }),
         ];
         for (input, problem) in cases {
             let err = validate_code(input).unwrap_err();

@@ -176,10 +176,7 @@ impl DomainBinding {
             return Err(if port.bytes().all(|b| b.is_ascii_digit()) {
                 HostError::HasPort { input: err_input() }
             } else {
-                HostError::InvalidChar {
-                    input: err_input(),
-                    ch: ':',
-                }
+                HostError::InvalidChar { input: err_input(), ch: ':' }
             });
         }
         let (canonical, kind) = match normalise(input, host, ipv6, Strictness::Binding)? {
@@ -200,10 +197,7 @@ impl DomainBinding {
                         return Err(HostError::SingleLabel { input: err_input() });
                     }
                     None => {
-                        return Err(HostError::PublicSuffix {
-                            input: err_input(),
-                            suffix: name,
-                        });
+                        return Err(HostError::PublicSuffix { input: err_input(), suffix: name });
                     }
                     Some(_) if wildcard => (format!("*.{name}"), BindingKind::Subdomains),
                     Some(reg) if reg == name => (name, BindingKind::Registrable),
@@ -279,9 +273,7 @@ impl NormalizedHost {
                 let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
                     && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
                 if !valid {
-                    return Err(HostError::BadScheme {
-                        input: input.to_string(),
-                    });
+                    return Err(HostError::BadScheme { input: input.to_string() });
                 }
                 // Origins have no path, but a lone trailing slash is a common copy-paste.
                 rest.strip_suffix('/').unwrap_or(rest)
@@ -351,15 +343,11 @@ fn too_long(input: &str) -> HostError {
 /// `\` is included because URL parsers treat it as `/`, so `evil.net\example.com` must not parse.
 fn reject_path_and_userinfo(input: &str, authority: &str) -> Result<(), HostError> {
     if authority.contains(['/', '?', '#', '\\']) {
-        return Err(HostError::HasPath {
-            input: input.to_string(),
-        });
+        return Err(HostError::HasPath { input: input.to_string() });
     }
     // `https://example.com@evil.net` is evil.net to a browser; refuse rather than guess.
     if authority.contains('@') {
-        return Err(HostError::HasUserinfo {
-            input: input.to_string(),
-        });
+        return Err(HostError::HasUserinfo { input: input.to_string() });
     }
     Ok(())
 }
@@ -369,9 +357,7 @@ fn split_host_port<'a>(
     input: &str,
     authority: &'a str,
 ) -> Result<(&'a str, Option<&'a str>, bool), HostError> {
-    let bad_ip = || HostError::BadIp {
-        input: input.to_string(),
-    };
+    let bad_ip = || HostError::BadIp { input: input.to_string() };
     if let Some(bracketed) = authority.strip_prefix('[') {
         let (inner, after) = bracketed.split_once(']').ok_or_else(bad_ip)?;
         return match after {
@@ -426,10 +412,7 @@ fn normalise(
             c.is_whitespace() || c.is_control()
         }
     }) {
-        Some(ch) => Err(HostError::InvalidChar {
-            input: err_input(),
-            ch,
-        }),
+        Some(ch) => Err(HostError::InvalidChar { input: err_input(), ch }),
         None => Ok(()),
     };
     check_chars(host)?;
@@ -437,20 +420,14 @@ fn normalise(
     // UTS 46 maps some Unicode to ASCII punctuation (U+FF0F -> '/'), so check again.
     check_chars(&ascii)?;
     if ascii.len() > MAX_HOST_LEN {
-        return Err(HostError::HostTooLong {
-            input: err_input(),
-            len: ascii.len(),
-        });
+        return Err(HostError::HostTooLong { input: err_input(), len: ascii.len() });
     }
     for label in ascii.split('.') {
         if label.is_empty() {
             return Err(HostError::EmptyLabel { input: err_input() });
         }
         if label.len() > MAX_LABEL_LEN {
-            return Err(HostError::LabelTooLong {
-                input: err_input(),
-                len: label.len(),
-            });
+            return Err(HostError::LabelTooLong { input: err_input(), len: label.len() });
         }
         if strictness == Strictness::Binding && (label.starts_with('-') || label.ends_with('-')) {
             return Err(HostError::BadHyphen { input: err_input() });
@@ -459,9 +436,7 @@ fn normalise(
     // A numeric (or hex) last label makes URL parsers read the whole host as IPv4, so such a
     // name is either a canonical dotted quad or refused: `127.1` must not become a "domain".
     let last = ascii.rsplit('.').next().unwrap_or_default();
-    let hex = last
-        .strip_prefix("0x")
-        .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let hex = last.strip_prefix("0x").is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
     if hex || last.bytes().all(|b| b.is_ascii_digit()) {
         return ascii
             .parse::<Ipv4Addr>()

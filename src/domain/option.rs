@@ -100,12 +100,8 @@ pub enum ActivePeriod {
 }
 
 impl ActivePeriod {
-    pub const ALL: [ActivePeriod; 4] = [
-        ActivePeriod::Yearly,
-        ActivePeriod::Quarterly,
-        ActivePeriod::Monthly,
-        ActivePeriod::Daily,
-    ];
+    pub const ALL: [ActivePeriod; 4] =
+        [ActivePeriod::Yearly, ActivePeriod::Quarterly, ActivePeriod::Monthly, ActivePeriod::Daily];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -126,14 +122,11 @@ impl fmt::Display for ActivePeriod {
 impl FromStr for ActivePeriod {
     type Err = UnknownVariant;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ActivePeriod::ALL
-            .into_iter()
-            .find(|p| p.as_str() == s)
-            .ok_or_else(|| UnknownVariant {
-                kind: "active period",
-                value: s.to_string(),
-                expected: "yearly, quarterly, monthly, daily",
-            })
+        ActivePeriod::ALL.into_iter().find(|p| p.as_str() == s).ok_or_else(|| UnknownVariant {
+            kind: "active period",
+            value: s.to_string(),
+            expected: "yearly, quarterly, monthly, daily",
+        })
     }
 }
 

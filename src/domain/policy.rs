@@ -87,9 +87,7 @@ pub fn quota_alert_level(used: u64, quota: u64) -> Option<u8> {
     }
     let used = u128::from(used) * 100;
     let quota = u128::from(quota);
-    [100u8, 80, 60]
-        .into_iter()
-        .find(|&level| used >= quota * u128::from(level))
+    [100u8, 80, 60].into_iter().find(|&level| used >= quota * u128::from(level))
 }
 
 /// Rejects overuse settings an operator could not have meant.
@@ -128,11 +126,7 @@ mod tests {
             (PerDomain, None, days(366)),
         ];
         for (option, period, want) in cases {
-            assert_eq!(
-                default_refresh_interval(option, period),
-                want,
-                "{option} {period:?}"
-            );
+            assert_eq!(default_refresh_interval(option, period), want, "{option} {period:?}");
         }
     }
 

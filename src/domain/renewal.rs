@@ -72,10 +72,7 @@ mod tests {
         let both = vec!["APP".to_string(), "WEB".to_string()];
         let none: Vec<String> = vec![];
         let old = term("OLD", -300, 10, &app);
-        let renewal = Term {
-            status: ItemStatus::NotYetValid,
-            ..term("NEW", 5, 375, &both)
-        };
+        let renewal = Term { status: ItemStatus::NotYetValid, ..term("NEW", 5, 375, &both) };
         assert_eq!(covered_by(&[old, renewal]), [Some(1), None]);
         // Not bound to the code: its devices would find nothing when OLD expires.
         assert_eq!(covered_by(&[old, term("NEW", 5, 375, &none)]), [None, None]);
@@ -84,26 +81,14 @@ mod tests {
         // Starting exactly at the expiry takes over without a gap.
         assert_eq!(covered_by(&[old, term("NEW", 10, 375, &app)])[0], Some(1));
         // Another product or option does not serve the same devices.
-        let other = Term {
-            product: "ocr",
-            ..term("NEW", 5, 375, &app)
-        };
+        let other = Term { product: "ocr", ..term("NEW", 5, 375, &app) };
         assert_eq!(covered_by(&[old, other])[0], None);
-        let scans = Term {
-            option: LicenseOption::PerScan,
-            ..term("NEW", 5, 375, &app)
-        };
+        let scans = Term { option: LicenseOption::PerScan, ..term("NEW", 5, 375, &app) };
         assert_eq!(covered_by(&[old, scans])[0], None);
         // Revoked or expiring first: no cover.
-        let revoked = Term {
-            status: ItemStatus::Revoked,
-            ..term("NEW", 5, 375, &app)
-        };
+        let revoked = Term { status: ItemStatus::Revoked, ..term("NEW", 5, 375, &app) };
         assert_eq!(covered_by(&[old, revoked])[0], None);
-        assert_eq!(
-            covered_by(&[old, term("NEW", -5, 8, &app)]),
-            [None, Some(0)]
-        );
+        assert_eq!(covered_by(&[old, term("NEW", -5, 8, &app)]), [None, Some(0)]);
         // Of two renewals, the one that lasts longer.
         let short = term("NEW-1", 5, 100, &app);
         let long = term("NEW-2", 5, 400, &app);

@@ -82,14 +82,8 @@ pub struct SeatRow {
 pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
     if row.expires_at <= req.now
         || row.platform != req.platform
-        || req
-            .domain
-            .as_ref()
-            .is_some_and(|d| Some(d) != row.domain.as_ref())
-        || req
-            .name
-            .as_ref()
-            .is_some_and(|n| Some(n) != row.name.as_ref())
+        || req.domain.as_ref().is_some_and(|d| Some(d) != row.domain.as_ref())
+        || req.name.as_ref().is_some_and(|n| Some(n) != row.name.as_ref())
     {
         return None;
     }
@@ -103,22 +97,14 @@ pub fn fresh_seat(row: &SeatRow, req: &SeatRequest) -> Option<SeatOutcome> {
     let moves_by = candidate.seat_expires_at - row.expires_at;
     let seen_ago = req.now - row.last_seen;
     ((0..=slack).contains(&moves_by) && (0..=slack).contains(&seen_ago)).then(|| {
-        SeatOutcome::Seated {
-            item_id: row.item_id.clone(),
-            expires_at: row.expires_at,
-            new: false,
-        }
+        SeatOutcome::Seated { item_id: row.item_id.clone(), expires_at: row.expires_at, new: false }
     })
 }
 
 /// Whether a concurrent window of `active` devices admits a device: one already in it while fewer than
 /// `limit` entered before it; any other while the window has room.
 pub(crate) fn window_admits(active: i64, in_window: bool, ahead: i64, limit: i64) -> bool {
-    if in_window {
-        ahead < limit
-    } else {
-        active < limit
-    }
+    if in_window { ahead < limit } else { active < limit }
 }
 
 #[cfg(test)]
@@ -176,28 +162,14 @@ mod tests {
     fn a_seat_refreshed_moments_ago_is_kept_without_a_write() {
         let year = 366 * 86_400;
         let kept = |r: &SeatRow, q: &SeatRequest| fresh_seat(r, q);
-        let seated = |exp| {
-            Some(SeatOutcome::Seated {
-                item_id: "I1".into(),
-                expires_at: exp,
-                new: false,
-            })
-        };
+        let seated =
+            |exp| Some(SeatOutcome::Seated { item_id: "I1".into(), expires_at: exp, new: false });
         // Seen 30 s ago with a one-year interval: kept, with its stored removal time.
         let r = row(30, year);
-        assert_eq!(
-            kept(&r, &req(Room::Devices(5), NOW + year)),
-            seated(r.expires_at)
-        );
-        assert_eq!(
-            kept(&r, &req(Room::Unlimited, NOW + year)),
-            seated(r.expires_at)
-        );
+        assert_eq!(kept(&r, &req(Room::Devices(5), NOW + year)), seated(r.expires_at));
+        assert_eq!(kept(&r, &req(Room::Unlimited, NOW + year)), seated(r.expires_at));
         // Seen 61 s ago: the removal time would move by more than a minute.
-        assert_eq!(
-            kept(&row(61, year), &req(Room::Devices(5), NOW + year)),
-            None
-        );
+        assert_eq!(kept(&row(61, year), &req(Room::Devices(5), NOW + year)), None);
         // A 3-minute interval allows 1.8 s: seen 1 s ago is kept, 2 s ago is written.
         assert!(kept(&row(1, 180), &req(Room::Devices(5), NOW + 180)).is_some());
         assert_eq!(kept(&row(2, 180), &req(Room::Devices(5), NOW + 180)), None);
@@ -208,10 +180,7 @@ mod tests {
             ..row(0, 0)
         };
         assert!(kept(&capped(5), &req(Room::Devices(5), NOW + 1_000)).is_some());
-        assert_eq!(
-            kept(&capped(120), &req(Room::Devices(5), NOW + 1_000)),
-            None
-        );
+        assert_eq!(kept(&capped(120), &req(Room::Devices(5), NOW + 1_000)), None);
         // Concurrent and unit limits are checked on every request.
         assert_eq!(kept(&r, &req(Room::Concurrent(5), NOW + year)), None);
         assert_eq!(kept(&r, &req(Room::Units(5), NOW + year)), None);
@@ -232,20 +201,14 @@ mod tests {
         assert_eq!(kept(&r, &q), None);
         let mut q = req(Room::Devices(5), NOW + year);
         q.domain = None;
-        assert!(
-            kept(&r, &q).is_some(),
-            "no domain sent keeps the stored one"
-        );
+        assert!(kept(&r, &q).is_some(), "no domain sent keeps the stored one");
     }
 
     #[test]
     fn the_window_admits_in_the_order_devices_entered() {
         assert!(window_admits(0, false, 0, 1), "an empty window");
         assert!(!window_admits(1, false, 0, 1), "full");
-        assert!(
-            window_admits(1, true, 0, 1),
-            "the one inside keeps its place"
-        );
+        assert!(window_admits(1, true, 0, 1), "the one inside keeps its place");
         // A burst left 3 devices in a window of 2: the third to enter is not renewed.
         assert!(window_admits(3, true, 1, 2));
         assert!(!window_admits(3, true, 2, 2));

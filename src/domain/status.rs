@@ -56,20 +56,11 @@ mod tests {
         let from = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
         let to = Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap();
         let at = |y, m| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).unwrap();
-        assert_eq!(
-            item_status(from, to, false, at(2025, 6)),
-            ItemStatus::NotYetValid
-        );
+        assert_eq!(item_status(from, to, false, at(2025, 6)), ItemStatus::NotYetValid);
         assert_eq!(item_status(from, to, false, from), ItemStatus::Active);
-        assert_eq!(
-            item_status(from, to, false, at(2026, 6)),
-            ItemStatus::Active
-        );
+        assert_eq!(item_status(from, to, false, at(2026, 6)), ItemStatus::Active);
         assert_eq!(item_status(from, to, false, to), ItemStatus::Expired);
-        assert_eq!(
-            item_status(from, to, true, at(2026, 6)),
-            ItemStatus::Revoked
-        );
+        assert_eq!(item_status(from, to, true, at(2026, 6)), ItemStatus::Revoked);
         assert!(ItemStatus::NotYetValid.is_bindable());
         assert!(!ItemStatus::Expired.is_bindable());
         assert!(!ItemStatus::Revoked.is_bindable());

@@ -36,17 +36,10 @@ pub struct Granted {
 /// one that began last at or before `at` served the device then (it had moved on to it); a report a
 /// little before every grant's start (a device clock behind) goes to the earliest.
 pub fn attribute(grants: &[Granted], at: i64) -> Option<usize> {
-    let covering = grants
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| at <= g.until.saturating_add(GRANT_SLACK_SECS));
-    let started = covering
-        .clone()
-        .filter(|(_, g)| g.from <= at)
-        .max_by_key(|(i, g)| (g.from, *i));
-    started
-        .or_else(|| covering.min_by_key(|(i, g)| (g.from, *i)))
-        .map(|(i, _)| i)
+    let covering =
+        grants.iter().enumerate().filter(|(_, g)| at <= g.until.saturating_add(GRANT_SLACK_SECS));
+    let started = covering.clone().filter(|(_, g)| g.from <= at).max_by_key(|(i, g)| (g.from, *i));
+    started.or_else(|| covering.min_by_key(|(i, g)| (g.from, *i))).map(|(i, _)| i)
 }
 
 /// Why a report's counts are refused.
@@ -67,10 +60,7 @@ pub fn report_units<'a>(
     let mut total: u64 = 0;
     for (name, count) in counts {
         if count > MAX_COUNT {
-            return Err(CountError::CountTooLarge {
-                name: name.to_string(),
-                count,
-            });
+            return Err(CountError::CountTooLarge { name: name.to_string(), count });
         }
         total = total
             .checked_add(count)
@@ -82,9 +72,7 @@ pub fn report_units<'a>(
 
 /// The sum of `values`, or `None` if it does not fit in an `i64` (or a value is negative).
 pub fn checked_total(values: impl IntoIterator<Item = i64>) -> Option<i64> {
-    values
-        .into_iter()
-        .try_fold(0i64, |sum, v| if v < 0 { None } else { sum.checked_add(v) })
+    values.into_iter().try_fold(0i64, |sum, v| if v < 0 { None } else { sum.checked_add(v) })
 }
 
 #[cfg(test)]
@@ -98,17 +86,11 @@ mod tests {
         assert_eq!(report_units([("qr", MAX_COUNT)]), Ok(MAX_COUNT));
         assert_eq!(
             report_units([("qr", MAX_COUNT + 1)]),
-            Err(CountError::CountTooLarge {
-                name: "qr".into(),
-                count: MAX_COUNT + 1
-            })
+            Err(CountError::CountTooLarge { name: "qr".into(), count: MAX_COUNT + 1 })
         );
         assert_eq!(
             report_units([("qr", 99_999_999_999_999_999)]),
-            Err(CountError::CountTooLarge {
-                name: "qr".into(),
-                count: 99_999_999_999_999_999
-            })
+            Err(CountError::CountTooLarge { name: "qr".into(), count: 99_999_999_999_999_999 })
         );
         assert_eq!(
             report_units([("qr", MAX_COUNT), ("ean13", 1)]),
@@ -117,71 +99,26 @@ mod tests {
         // Counts that would wrap a 64-bit sum are refused long before.
         assert_eq!(
             report_units([("a", u64::MAX), ("b", u64::MAX)]),
-            Err(CountError::CountTooLarge {
-                name: "a".into(),
-                count: u64::MAX
-            })
+            Err(CountError::CountTooLarge { name: "a".into(), count: u64::MAX })
         );
     }
 
     #[test]
     fn a_report_counts_under_the_grant_that_served_the_device_then() {
-        let a = Granted {
-            from: 100,
-            until: 1_000,
-        };
-        let b = Granted {
-            from: 500,
-            until: 2_000,
-        };
+        let a = Granted { from: 100, until: 1_000 };
+        let b = Granted { from: 500, until: 2_000 };
         let grants = [a, b];
         assert_eq!(attribute(&grants, 400), Some(0), "before the move to B");
         assert_eq!(attribute(&grants, 600), Some(1), "after it");
         assert_eq!(attribute(&grants, 1_900), Some(1));
-        assert_eq!(
-            attribute(&grants, 2_000 + GRANT_SLACK_SECS),
-            Some(1),
-            "within the slack"
-        );
-        assert_eq!(
-            attribute(&grants, 2_001 + GRANT_SLACK_SECS),
-            None,
-            "after every grant ran out"
-        );
-        assert_eq!(
-            attribute(&grants, 50),
-            Some(0),
-            "a clock a little behind: the earliest"
-        );
+        assert_eq!(attribute(&grants, 2_000 + GRANT_SLACK_SECS), Some(1), "within the slack");
+        assert_eq!(attribute(&grants, 2_001 + GRANT_SLACK_SECS), None, "after every grant ran out");
+        assert_eq!(attribute(&grants, 50), Some(0), "a clock a little behind: the earliest");
         assert_eq!(attribute(&[], 50), None);
         // A grant that ran out (A) does not cover what came after it, even if it began later.
-        let late_a = Granted {
-            from: 900,
-            until: 950,
-        };
-        assert_eq!(
-            attribute(
-                &[
-                    late_a,
-                    Granted {
-                        from: 100,
-                        until: 5_000
-                    }
-                ],
-                2_000
-            ),
-            Some(1)
-        );
-        assert_eq!(
-            attribute(
-                &[Granted {
-                    from: 0,
-                    until: i64::MAX
-                }],
-                i64::MAX
-            ),
-            Some(0)
-        );
+        let late_a = Granted { from: 900, until: 950 };
+        assert_eq!(attribute(&[late_a, Granted { from: 100, until: 5_000 }], 2_000), Some(1));
+        assert_eq!(attribute(&[Granted { from: 0, until: i64::MAX }], i64::MAX), Some(0));
     }
 
     #[test]
@@ -189,11 +126,7 @@ mod tests {
         assert_eq!(checked_total([1, 2, 3]), Some(6));
         assert_eq!(checked_total([]), Some(0));
         let near = 1i64 << 62;
-        assert_eq!(
-            checked_total([near, near, near]),
-            None,
-            "3 x 2^62 overflows"
-        );
+        assert_eq!(checked_total([near, near, near]), None, "3 x 2^62 overflows");
         assert_eq!(checked_total([i64::MAX, 0]), Some(i64::MAX));
         assert_eq!(checked_total([i64::MAX, 1]), None);
         assert_eq!(checked_total([5, -1]), None, "a negative count is no count");

@@ -92,13 +92,7 @@ impl LicenseDocument {
                 ));
             }
         };
-        let document = LicenseDocument {
-            id,
-            licensee,
-            issued_at,
-            lts_id,
-            items,
-        };
+        let document = LicenseDocument { id, licensee, issued_at, lts_id, items };
         document.validate()?;
         Ok(document)
     }
@@ -350,11 +344,11 @@ fn parse_item(n: usize, value: &Value) -> Result<LicenseItem, LicenseError> {
         .required_string("option", "\"per-device\"")?
         .parse::<LicenseOption>()
         .map_err(|e| LicenseError::malformed(f.path("option"), e.to_string()))?;
-    let active_period = f
-        .string("active_period")?
-        .map(|p| p.parse::<ActivePeriod>())
-        .transpose()
-        .map_err(|e| LicenseError::malformed(f.path("active_period"), e.to_string()))?;
+    let active_period =
+        f.string("active_period")?
+            .map(|p| p.parse::<ActivePeriod>())
+            .transpose()
+            .map_err(|e| LicenseError::malformed(f.path("active_period"), e.to_string()))?;
     let quota = match f.get("quota") {
         None => None,
         Some(Value::Integer(q)) => Some(u64::try_from(*q).map_err(|_| {
@@ -388,13 +382,10 @@ fn check_id(field: &str, value: &str) -> Result<(), LicenseError> {
         return bad("must not be empty".into());
     }
     if chars > MAX_ID_CHARS {
-        return bad(format!(
-            "is {chars} characters long; at most {MAX_ID_CHARS} are allowed"
-        ));
+        return bad(format!("is {chars} characters long; at most {MAX_ID_CHARS} are allowed"));
     }
-    if let Some(c) = value
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-')))
+    if let Some(c) =
+        value.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-')))
     {
         return bad(format!(
             "contains {c:?}; ids may use only letters A-Z a-z, digits and . _ : -"
@@ -411,9 +402,7 @@ fn check_lower_name(field: &str, value: &str, what: &str) -> Result<(), LicenseE
         return bad(format!("{what} name must not be empty"));
     }
     if value.chars().count() > MAX_ID_CHARS {
-        return bad(format!(
-            "{what} name is longer than {MAX_ID_CHARS} characters"
-        ));
+        return bad(format!("{what} name is longer than {MAX_ID_CHARS} characters"));
     }
     if let Some(c) = value
         .chars()
@@ -425,9 +414,7 @@ fn check_lower_name(field: &str, value: &str, what: &str) -> Result<(), LicenseE
         } else {
             String::new()
         };
-        return bad(format!(
-            "{what} name contains {c:?}; use only a-z, 0-9 and . _ -{hint}"
-        ));
+        return bad(format!("{what} name contains {c:?}; use only a-z, 0-9 and . _ -{hint}"));
     }
     Ok(())
 }

@@ -84,11 +84,7 @@ fn assert_malformed(result: Result<impl std::fmt::Debug, LicenseError>, field: &
 
 /// Parses SAMPLE with one line replaced (must occur exactly once).
 fn parse_edited(from: &str, to: &str) -> Result<LicenseDocument, LicenseError> {
-    assert_eq!(
-        SAMPLE.matches(from).count(),
-        1,
-        "`{from}` must be unique in SAMPLE"
-    );
+    assert_eq!(SAMPLE.matches(from).count(), 1, "`{from}` must be unique in SAMPLE");
     LicenseDocument::parse(&SAMPLE.replacen(from, to, 1))
 }
 
@@ -120,15 +116,9 @@ fn to_toml_string_round_trips() {
     let text = doc.to_toml_string();
     assert_eq!(LicenseDocument::parse(&text).unwrap(), doc);
     assert!(text.starts_with("id = \"LIC-2026-0001\"\n"), "{text}");
-    assert!(
-        text.contains("issued_at = 2026-11-01T00:00:00Z\n"),
-        "{text}"
-    );
+    assert!(text.contains("issued_at = 2026-11-01T00:00:00Z\n"), "{text}");
     // Idempotent: the canonical form of the canonical form is itself.
-    assert_eq!(
-        LicenseDocument::parse(&text).unwrap().to_toml_string(),
-        text
-    );
+    assert_eq!(LicenseDocument::parse(&text).unwrap().to_toml_string(), text);
 }
 
 #[test]
@@ -183,20 +173,13 @@ fn missing_fields_are_named() {
         "missing",
     );
     let no_items = SAMPLE.split("[[items]]").next().unwrap();
-    assert_malformed(
-        LicenseDocument::parse(no_items),
-        "items",
-        "at least one item",
-    );
+    assert_malformed(LicenseDocument::parse(no_items), "items", "at least one item");
 }
 
 #[test]
 fn unknown_fields_are_refused_by_name() {
     assert_malformed(
-        parse_edited(
-            "lts_id    = \"lts-eu-1\"",
-            "lts_id = \"x\"\ncolour = \"red\"",
-        ),
+        parse_edited("lts_id    = \"lts-eu-1\"", "lts_id = \"x\"\ncolour = \"red\""),
         "colour",
         "unknown field",
     );
@@ -219,21 +202,14 @@ fn wrong_types_are_explained() {
         "items[0].quota",
         "whole number",
     );
-    assert_malformed(
-        parse_edited("id        = \"LIC-2026-0001\"", "id = 7"),
-        "id",
-        "string",
-    );
+    assert_malformed(parse_edited("id        = \"LIC-2026-0001\"", "id = 7"), "id", "string");
     assert_malformed(
         parse_edited("modules    = [\"core\", \"ocr\"]", "modules = \"core\""),
         "items[1].modules",
         "list of strings",
     );
     assert_malformed(
-        parse_edited(
-            "issued_at = 2026-11-01T00:00:00Z",
-            "issued_at = \"2026-11-01T00:00:00Z\"",
-        ),
+        parse_edited("issued_at = 2026-11-01T00:00:00Z", "issued_at = \"2026-11-01T00:00:00Z\""),
         "issued_at",
         "remove the quotes",
     );
@@ -244,10 +220,7 @@ fn wrong_types_are_explained() {
 
 #[test]
 fn local_dates_and_times_are_refused() {
-    let local = parse_edited(
-        "issued_at = 2026-11-01T00:00:00Z",
-        "issued_at = 2026-11-01T00:00:00",
-    );
+    let local = parse_edited("issued_at = 2026-11-01T00:00:00Z", "issued_at = 2026-11-01T00:00:00");
     assert_malformed(local, "issued_at", "no time-zone offset");
     let date_only = parse_edited("issued_at = 2026-11-01T00:00:00Z", "issued_at = 2026-11-01");
     assert_malformed(date_only, "issued_at", "date without a time");
@@ -272,33 +245,14 @@ fn unknown_option_and_period_list_the_allowed_values() {
 #[test]
 fn quota_rules() {
     let set_quota = |q: &str| parse_edited("quota         = 100", &format!("quota = {q}"));
-    assert_malformed(
-        set_quota("-5"),
-        "items[0].quota",
-        "positive whole number, not -5",
-    );
+    assert_malformed(set_quota("-5"), "items[0].quota", "positive whole number, not -5");
     assert_malformed(set_quota("0"), "items[0].quota", "at least 1");
-    assert_malformed(
-        set_quota("1000000001"),
-        "items[0].quota",
-        "implausibly large",
-    );
+    assert_malformed(set_quota("1000000001"), "items[0].quota", "implausibly large");
     assert!(set_quota("1000000000").is_ok());
+    assert_malformed(set_quota("9223372036854775807"), "items[0].quota", "implausibly large");
+    assert_malformed(parse_edited("quota         = 100\n", ""), "items[0].quota", "needs a quota");
     assert_malformed(
-        set_quota("9223372036854775807"),
-        "items[0].quota",
-        "implausibly large",
-    );
-    assert_malformed(
-        parse_edited("quota         = 100\n", ""),
-        "items[0].quota",
-        "needs a quota",
-    );
-    assert_malformed(
-        parse_edited(
-            "domain     = \"*.example.com\"",
-            "domain = \"*.example.com\"\nquota = 10",
-        ),
+        parse_edited("domain     = \"*.example.com\"", "domain = \"*.example.com\"\nquota = 10"),
         "items[2].quota",
         "remove this line",
     );
@@ -337,12 +291,8 @@ fn option_specific_fields() {
 
 #[test]
 fn domain_shape() {
-    let set = |d: &str| {
-        parse_edited(
-            "domain     = \"*.example.com\"",
-            &format!("domain = \"{d}\""),
-        )
-    };
+    let set =
+        |d: &str| parse_edited("domain     = \"*.example.com\"", &format!("domain = \"{d}\""));
     assert_malformed(set(""), "items[2].domain", "must not be empty");
     assert_malformed(set("https://example.com"), "items[2].domain", "not a URL");
     assert_malformed(set("example .com"), "items[2].domain", "whitespace");
@@ -357,27 +307,16 @@ fn ids_and_names() {
         "id",
         "must not be empty",
     );
-    assert_malformed(
-        parse_edited("id        = \"LIC-2026-0001\"", "id = \"LIC 1\""),
-        "id",
-        "' '",
-    );
+    assert_malformed(parse_edited("id        = \"LIC-2026-0001\"", "id = \"LIC 1\""), "id", "' '");
     let long = format!("id = \"{}\"", "X".repeat(129));
-    assert_malformed(
-        parse_edited("id        = \"LIC-2026-0001\"", &long),
-        "id",
-        "at most 128",
-    );
+    assert_malformed(parse_edited("id        = \"LIC-2026-0001\"", &long), "id", "at most 128");
     assert_malformed(
         parse_edited("lts_id    = \"lts-eu-1\"", "lts_id = \"lts/eu\""),
         "lts_id",
         "'/'",
     );
     assert_malformed(
-        parse_edited(
-            "licensee  = \"Acme \\\"Bar\\\" Corp — Zürich\"",
-            "licensee = \"  \"",
-        ),
+        parse_edited("licensee  = \"Acme \\\"Bar\\\" Corp — Zürich\"", "licensee = \"  \""),
         "licensee",
         "must not be empty",
     );
@@ -398,10 +337,7 @@ fn ids_and_names() {
         "must not be empty",
     );
     assert_malformed(
-        parse_edited(
-            "modules    = [\"core\", \"ocr\"]",
-            "modules = [\"core\", \"OCR\"]",
-        ),
+        parse_edited("modules    = [\"core\", \"ocr\"]", "modules = [\"core\", \"OCR\"]"),
         "items[1].modules[1]",
         "lower case",
     );
@@ -409,48 +345,32 @@ fn ids_and_names() {
 
 #[test]
 fn duplicate_item_ids_are_refused() {
-    let result = parse_edited(
-        "id         = \"LIC-2026-0001-D\"",
-        "id = \"LIC-2026-0001-A\"",
-    );
+    let result = parse_edited("id         = \"LIC-2026-0001-D\"", "id = \"LIC-2026-0001-A\"");
     assert_malformed(result, "items[3].id", "already the id of items[0]");
 }
 
 #[test]
 fn revokes_must_name_another_item() {
-    let result = parse_edited(
-        "revokes    = \"LIC-2025-0042-A\"",
-        "revokes = \"LIC-2026-0001-C\"",
-    );
+    let result = parse_edited("revokes    = \"LIC-2025-0042-A\"", "revokes = \"LIC-2026-0001-C\"");
     assert_malformed(result, "items[2].revokes", "cannot revoke itself");
 }
 
 #[test]
 fn expiry_must_follow_validity_start() {
-    let before = parse_edited(
-        "expires_at = 2027-11-01T00:00:00.5Z",
-        "expires_at = 2026-10-01T00:00:00Z",
-    );
+    let before =
+        parse_edited("expires_at = 2027-11-01T00:00:00.5Z", "expires_at = 2026-10-01T00:00:00Z");
     assert_malformed(before, "items[1].expires_at", "not after valid_from");
     let mut doc = sample();
     doc.items[3].expires_at = doc.items[3].valid_from;
-    assert_malformed(
-        doc.validate(),
-        "items[3].expires_at",
-        "not after valid_from",
-    );
+    assert_malformed(doc.validate(), "items[3].expires_at", "not after valid_from");
 }
 
 #[test]
 fn item_count_is_bounded() {
     let mut doc = sample();
     let template = doc.items[3].clone();
-    doc.items = (0..=MAX_ITEMS)
-        .map(|n| LicenseItem {
-            id: format!("I-{n}"),
-            ..template.clone()
-        })
-        .collect();
+    doc.items =
+        (0..=MAX_ITEMS).map(|n| LicenseItem { id: format!("I-{n}"), ..template.clone() }).collect();
     assert_malformed(doc.validate(), "items", "split it");
     doc.items.pop();
     doc.validate().unwrap();

@@ -31,10 +31,7 @@ impl LicenseFile {
     pub fn parse(bytes: &[u8]) -> Result<Self, LicenseError> {
         let size = bytes.len() as u64;
         if size > MAX_FILE_BYTES {
-            return Err(LicenseError::TooLarge {
-                size,
-                limit: MAX_FILE_BYTES,
-            });
+            return Err(LicenseError::TooLarge { size, limit: MAX_FILE_BYTES });
         }
         // The envelope is not signed, so tolerating a BOM from a Windows editor is harmless.
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -50,10 +47,7 @@ impl LicenseFile {
                 Some(toml::Value::String(s)) => Ok(s),
                 Some(other) => Err(LicenseError::malformed(
                     key,
-                    format!(
-                        "must be a string in double quotes, not {}",
-                        toml_type_name(other)
-                    ),
+                    format!("must be a string in double quotes, not {}", toml_type_name(other)),
                 )),
                 None => Err(LicenseError::malformed(
                     key,
@@ -77,9 +71,7 @@ impl LicenseFile {
 
         let key_id = string("key_id")?;
         if key_id.len() != 16
-            || !key_id
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            || !key_id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         {
             return Err(LicenseError::malformed(
                 "key_id",
@@ -124,10 +116,7 @@ impl LicenseFile {
         };
         let size = file.to_toml_string().len() as u64;
         if size > MAX_FILE_BYTES {
-            return Err(LicenseError::TooLarge {
-                size,
-                limit: MAX_FILE_BYTES,
-            });
+            return Err(LicenseError::TooLarge { size, limit: MAX_FILE_BYTES });
         }
         Ok(file)
     }
@@ -149,18 +138,12 @@ impl LicenseFile {
         if self.format != FORMAT {
             return Err(LicenseError::malformed(
                 "format",
-                format!(
-                    "unsupported format \"{}\"; expected \"{FORMAT}\"",
-                    self.format
-                ),
+                format!("unsupported format \"{}\"; expected \"{FORMAT}\"", self.format),
             ));
         }
         let actual = key.key_id();
         if actual != self.key_id {
-            return Err(LicenseError::KeyIdMismatch {
-                declared: self.key_id.clone(),
-                actual,
-            });
+            return Err(LicenseError::KeyIdMismatch { declared: self.key_id.clone(), actual });
         }
         key.verify(&self.payload, &self.signature)?;
         let text = std::str::from_utf8(&self.payload).map_err(|e| {
@@ -181,9 +164,8 @@ impl LicenseFile {
         &self,
         lookup: impl Fn(&str) -> Option<PublicKey>,
     ) -> Result<LicenseDocument, LicenseError> {
-        let key = lookup(&self.key_id).ok_or_else(|| LicenseError::UntrustedKey {
-            key_id: self.key_id.clone(),
-        })?;
+        let key = lookup(&self.key_id)
+            .ok_or_else(|| LicenseError::UntrustedKey { key_id: self.key_id.clone() })?;
         self.verify_with(&key)
     }
 
@@ -196,12 +178,8 @@ impl LicenseFile {
     pub fn fingerprint(&self) -> String {
         let mut hasher = Sha256::new();
         hasher.update(b"ltsctl-license-fingerprint/1");
-        for part in [
-            self.format.as_bytes(),
-            self.key_id.as_bytes(),
-            &self.payload,
-            &self.signature,
-        ] {
+        for part in [self.format.as_bytes(), self.key_id.as_bytes(), &self.payload, &self.signature]
+        {
             hasher.update((part.len() as u64).to_be_bytes());
             hasher.update(part);
         }
@@ -218,22 +196,17 @@ fn decode_base64(field: &str, text: &str) -> Result<Vec<u8>, LicenseError> {
         return bad("contains spaces or line breaks; the base64 text must be one unbroken line");
     }
     if text.contains(['-', '_']) {
-        return bad(
-            "uses the URL-safe base64 alphabet ('-' and '_'); expected standard base64 \
-             (RFC 4648 section 4, with '+' and '/')",
-        );
+        return bad("uses the URL-safe base64 alphabet ('-' and '_'); expected standard base64 \
+             (RFC 4648 section 4, with '+' and '/')");
     }
-    if let Some(c) = text
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+    if let Some(c) =
+        text.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
     {
         return bad(&format!("contains {c:?}, which is not a base64 character"));
     }
     if !text.len().is_multiple_of(4) {
-        return bad(
-            "has the wrong length: standard base64 comes in groups of 4 characters, \
-             padded with '='; it may be truncated or missing its '=' padding",
-        );
+        return bad("has the wrong length: standard base64 comes in groups of 4 characters, \
+             padded with '='; it may be truncated or missing its '=' padding");
     }
     STANDARD.decode(text).or_else(|e| {
         bad(&match e {

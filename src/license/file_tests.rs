@@ -26,10 +26,7 @@ fn assert_malformed<T: std::fmt::Debug>(
     match result {
         Err(LicenseError::Malformed { field: f, reason }) => {
             assert_eq!(f, field, "reason was: {reason}");
-            assert!(
-                reason.contains(needle),
-                "{field}: `{reason}` should mention `{needle}`"
-            );
+            assert!(reason.contains(needle), "{field}: `{reason}` should mention `{needle}`");
         }
         other => panic!("expected Malformed on {field:?}, got {other:?}"),
     }
@@ -37,10 +34,7 @@ fn assert_malformed<T: std::fmt::Debug>(
 
 #[track_caller]
 fn assert_bad_signature<T: std::fmt::Debug>(result: Result<T, LicenseError>) {
-    assert!(
-        matches!(result, Err(LicenseError::BadSignature)),
-        "{result:?}"
-    );
+    assert!(matches!(result, Err(LicenseError::BadSignature)), "{result:?}");
 }
 
 /// The file text with one `key = "value"` line's value replaced.
@@ -74,9 +68,8 @@ fn sign_then_verify_round_trip() {
     let document = parsed.verify_with(&key.public()).unwrap();
     assert_eq!(document, LicenseDocument::parse(&document_text()).unwrap());
     let trusted = key.public();
-    let via_store = parsed
-        .verify_trusted(|id| (id == trusted.key_id()).then(|| trusted.clone()))
-        .unwrap();
+    let via_store =
+        parsed.verify_trusted(|id| (id == trusted.key_id()).then(|| trusted.clone())).unwrap();
     assert_eq!(via_store, document);
 }
 
@@ -104,11 +97,7 @@ fn our_signature_with_the_openssl_key_is_byte_identical() {
 fn sign_refuses_an_invalid_document() {
     let key = IssuerKey::generate();
     let bad = document_text().replace("quota         = 25", "quota = 0");
-    assert_malformed(
-        LicenseFile::sign(&bad, &key),
-        "items[0].quota",
-        "at least 1",
-    );
+    assert_malformed(LicenseFile::sign(&bad, &key), "items[0].quota", "at least 1");
 }
 
 #[test]
@@ -121,22 +110,11 @@ fn malformed_envelopes_are_refused() {
         "not valid TOML",
     );
     assert_malformed(LicenseFile::parse(b"\xff\xfe garbage"), "", "not UTF-8");
-    let no_sig: String = text
-        .lines()
-        .filter(|l| !l.starts_with("signature"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    assert_malformed(
-        LicenseFile::parse(no_sig.as_bytes()),
-        "signature",
-        "missing",
-    );
+    let no_sig: String =
+        text.lines().filter(|l| !l.starts_with("signature")).map(|l| format!("{l}\n")).collect();
+    assert_malformed(LicenseFile::parse(no_sig.as_bytes()), "signature", "missing");
     let extra = format!("{text}comment = \"hi\"\n");
-    assert_malformed(
-        LicenseFile::parse(extra.as_bytes()),
-        "comment",
-        "unknown field",
-    );
+    assert_malformed(LicenseFile::parse(extra.as_bytes()), "comment", "unknown field");
     let v2 = text.replace("ltsctl-license/1", "ltsctl-license/2");
     assert_malformed(
         LicenseFile::parse(v2.as_bytes()),
@@ -144,20 +122,10 @@ fn malformed_envelopes_are_refused() {
         "reads only \"ltsctl-license/1\"",
     );
     let numeric = text.replace(&format!("\"{}\"", file.key_id), "42");
-    assert_malformed(
-        LicenseFile::parse(numeric.as_bytes()),
-        "key_id",
-        "must be a string",
-    );
-    let upper = text.replace(
-        &file.key_id,
-        &file.key_id.to_uppercase().replace(char::is_numeric, "A"),
-    );
-    assert_malformed(
-        LicenseFile::parse(upper.as_bytes()),
-        "key_id",
-        "16 lower-case hex",
-    );
+    assert_malformed(LicenseFile::parse(numeric.as_bytes()), "key_id", "must be a string");
+    let upper =
+        text.replace(&file.key_id, &file.key_id.to_uppercase().replace(char::is_numeric, "A"));
+    assert_malformed(LicenseFile::parse(upper.as_bytes()), "key_id", "16 lower-case hex");
     assert_malformed(
         LicenseFile::parse(&with_value(&file, "key_id", "abc")),
         "key_id",
@@ -172,16 +140,9 @@ fn malformed_envelopes_are_refused() {
 fn base64_must_be_strict_standard_with_padding() {
     let (_, file) = signed();
     let payload = STANDARD.encode(&file.payload);
-    assert!(
-        payload.ends_with('='),
-        "fixture payload should need padding"
-    );
+    assert!(payload.ends_with('='), "fixture payload should need padding");
     let url_safe = payload.replacen(['+', '/'], "-", 1);
-    let url_safe = if url_safe == payload {
-        format!("-{}", &payload[1..])
-    } else {
-        url_safe
-    };
+    let url_safe = if url_safe == payload { format!("-{}", &payload[1..]) } else { url_safe };
     assert_malformed(
         LicenseFile::parse(&with_value(&file, "payload", &url_safe)),
         "payload",
@@ -210,15 +171,8 @@ fn base64_must_be_strict_standard_with_padding() {
         "payload",
         "not canonical",
     );
-    assert_malformed(
-        LicenseFile::parse(&with_value(&file, "payload", "")),
-        "payload",
-        "is empty",
-    );
-    let sig_url_safe = STANDARD
-        .encode(file.signature)
-        .replace('+', "-")
-        .replace('/', "_");
+    assert_malformed(LicenseFile::parse(&with_value(&file, "payload", "")), "payload", "is empty");
+    let sig_url_safe = STANDARD.encode(file.signature).replace('+', "-").replace('/', "_");
     if sig_url_safe != STANDARD.encode(file.signature) {
         assert_malformed(
             LicenseFile::parse(&with_value(&file, "signature", &sig_url_safe)),
@@ -299,10 +253,7 @@ fn oversized_files_are_refused_before_parsing() {
     }
     let key = IssuerKey::generate();
     let padded = format!("{}\n#{}\n", document_text(), "x".repeat(800_000));
-    assert!(matches!(
-        LicenseFile::sign(&padded, &key),
-        Err(LicenseError::TooLarge { .. })
-    ));
+    assert!(matches!(LicenseFile::sign(&padded, &key), Err(LicenseError::TooLarge { .. })));
 }
 
 #[test]
@@ -316,20 +267,10 @@ fn correctly_signed_but_unreadable_payloads_are_malformed() {
     };
     let mut latin1 = document_text().into_bytes();
     latin1.extend_from_slice(b"# Gr\xfc\xdfe\n");
-    assert_malformed(
-        signed_bytes(latin1).verify_with(&key.public()),
-        "payload",
-        "not UTF-8",
-    );
+    assert_malformed(signed_bytes(latin1).verify_with(&key.public()), "payload", "not UTF-8");
     // A signature only says who issued it; the business rules are still enforced.
-    let zero = document_text()
-        .replace("quota         = 25", "quota = 0")
-        .into_bytes();
-    assert_malformed(
-        signed_bytes(zero).verify_with(&key.public()),
-        "items[0].quota",
-        "at least 1",
-    );
+    let zero = document_text().replace("quota         = 25", "quota = 0").into_bytes();
+    assert_malformed(signed_bytes(zero).verify_with(&key.public()), "items[0].quota", "at least 1");
 }
 
 #[test]
@@ -337,22 +278,10 @@ fn fingerprint_identifies_the_signed_content_not_the_layout() {
     let (key, file) = signed();
     let fp = file.fingerprint();
     assert_eq!(fp.len(), 64);
-    let reformatted = file
-        .to_toml_string()
-        .replace("format    =", "format =")
-        .replace('#', "# again #");
-    assert_eq!(
-        LicenseFile::parse(reformatted.as_bytes())
-            .unwrap()
-            .fingerprint(),
-        fp
-    );
-    assert_eq!(
-        LicenseFile::sign(&document_text(), &key)
-            .unwrap()
-            .fingerprint(),
-        fp
-    );
+    let reformatted =
+        file.to_toml_string().replace("format    =", "format =").replace('#', "# again #");
+    assert_eq!(LicenseFile::parse(reformatted.as_bytes()).unwrap().fingerprint(), fp);
+    assert_eq!(LicenseFile::sign(&document_text(), &key).unwrap().fingerprint(), fp);
     let edited = LicenseFile::sign(&format!("{}\n", document_text()), &key).unwrap();
     assert_ne!(edited.fingerprint(), fp);
     let other_key = LicenseFile::sign(&document_text(), &IssuerKey::generate()).unwrap();

@@ -51,22 +51,15 @@ impl IssuerKey {
                 not_pem("PRIVATE KEY")
             }
         })?;
-        SigningKey::from_pkcs8_pem(block)
-            .map(IssuerKey)
-            .map_err(|e| {
-                invalid_key(format!(
-                    "not an Ed25519 private key in PKCS#8 PEM form ({e})"
-                ))
-            })
+        SigningKey::from_pkcs8_pem(block).map(IssuerKey).map_err(|e| {
+            invalid_key(format!("not an Ed25519 private key in PKCS#8 PEM form ({e})"))
+        })
     }
 
     /// Writes the PKCS#8 v1 form (secret only), byte-identical to what
     /// `openssl genpkey -algorithm ed25519` writes, for the widest tool compatibility.
     pub fn to_pkcs8_pem(&self) -> Zeroizing<String> {
-        let keypair = KeypairBytes {
-            secret_key: self.0.to_bytes(),
-            public_key: None,
-        };
+        let keypair = KeypairBytes { secret_key: self.0.to_bytes(), public_key: None };
         keypair
             .to_pkcs8_pem(LineEnding::LF)
             .expect("encoding a 32-byte Ed25519 secret as PKCS#8 cannot fail")
@@ -85,9 +78,7 @@ impl IssuerKey {
 /// Shows only the key id: a stray `{:?}` in a log must never leak the secret.
 impl fmt::Debug for IssuerKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IssuerKey")
-            .field("key_id", &self.public().key_id())
-            .finish_non_exhaustive()
+        f.debug_struct("IssuerKey").field("key_id", &self.public().key_id()).finish_non_exhaustive()
     }
 }
 
@@ -174,9 +165,7 @@ fn not_pem(label: &str) -> LicenseError {
 }
 
 fn invalid_key(reason: impl Into<String>) -> LicenseError {
-    LicenseError::InvalidKey {
-        reason: reason.into(),
-    }
+    LicenseError::InvalidKey { reason: reason.into() }
 }
 
 #[cfg(test)]
@@ -228,10 +217,7 @@ mod tests {
         public.verify(b"license payload", &sig).unwrap();
         let mut bad = sig;
         bad[10] ^= 1;
-        assert!(matches!(
-            public.verify(b"license payload", &bad),
-            Err(LicenseError::BadSignature)
-        ));
+        assert!(matches!(public.verify(b"license payload", &bad), Err(LicenseError::BadSignature)));
         let other = IssuerKey::generate().public();
         assert!(other.verify(b"license payload", &sig).is_err());
     }
@@ -264,10 +250,7 @@ mod tests {
         // some other libraries write by default.
         let v2 = key.0.to_pkcs8_pem(LineEnding::LF).unwrap();
         assert_ne!(*v2, *key.to_pkcs8_pem());
-        assert_eq!(
-            IssuerKey::from_pkcs8_pem(&v2).unwrap().public(),
-            key.public()
-        );
+        assert_eq!(IssuerKey::from_pkcs8_pem(&v2).unwrap().public(), key.public());
     }
 
     #[test]
@@ -292,23 +275,13 @@ mod tests {
         let err = IssuerKey::from_pkcs8_pem(encrypted).unwrap_err();
         assert!(err.to_string().contains("password-protected"), "{err}");
         let err = PublicKey::from_spki_pem("hello").unwrap_err();
-        assert!(
-            err.to_string().contains("no `-----BEGIN PUBLIC KEY-----`"),
-            "{err}"
-        );
-        for junk in [
-            "",
-            "hello",
-            "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----",
-        ] {
+        assert!(err.to_string().contains("no `-----BEGIN PUBLIC KEY-----`"), "{err}");
+        for junk in ["", "hello", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"] {
             assert!(matches!(
                 IssuerKey::from_pkcs8_pem(junk),
                 Err(LicenseError::InvalidKey { .. })
             ));
-            assert!(matches!(
-                PublicKey::from_spki_pem(junk),
-                Err(LicenseError::InvalidKey { .. })
-            ));
+            assert!(matches!(PublicKey::from_spki_pem(junk), Err(LicenseError::InvalidKey { .. })));
         }
     }
 
@@ -319,10 +292,7 @@ mod tests {
         let x25519 = "-----BEGIN PUBLIC KEY-----\n\
                       MCowBQYDK2VuAyEA/+gMdE3jyghSNYywd/bJR/WwSS1WKStojht1VEh5sCw=\n\
                       -----END PUBLIC KEY-----\n";
-        assert!(matches!(
-            PublicKey::from_spki_pem(x25519),
-            Err(LicenseError::InvalidKey { .. })
-        ));
+        assert!(matches!(PublicKey::from_spki_pem(x25519), Err(LicenseError::InvalidKey { .. })));
     }
 
     #[test]
@@ -330,10 +300,7 @@ mod tests {
         // The identity point: every "signature" by it is trivially forgeable.
         let mut identity = [0u8; 32];
         identity[0] = 1;
-        assert!(matches!(
-            PublicKey::from_bytes(&identity),
-            Err(LicenseError::InvalidKey { .. })
-        ));
+        assert!(matches!(PublicKey::from_bytes(&identity), Err(LicenseError::InvalidKey { .. })));
     }
 
     #[test]

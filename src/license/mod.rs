@@ -47,11 +47,7 @@ pub enum LicenseError {
 }
 
 fn malformed_message(field: &str, reason: &str) -> String {
-    if field.is_empty() {
-        reason.to_string()
-    } else {
-        format!("{field}: {reason}")
-    }
+    if field.is_empty() { reason.to_string() } else { format!("{field}: {reason}") }
 }
 
 impl LicenseError {
@@ -84,10 +80,7 @@ impl LicenseError {
     }
 
     pub(crate) fn malformed(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        LicenseError::Malformed {
-            field: field.into(),
-            reason: reason.into(),
-        }
+        LicenseError::Malformed { field: field.into(), reason: reason.into() }
     }
 }
 
@@ -101,20 +94,13 @@ mod tests {
             LicenseError::malformed("items[0].quota", "must be at least 1"),
             LicenseError::malformed("", "not UTF-8"),
             LicenseError::BadSignature,
-            LicenseError::UntrustedKey {
-                key_id: "0011223344556677".into(),
-            },
+            LicenseError::UntrustedKey { key_id: "0011223344556677".into() },
             LicenseError::KeyIdMismatch {
                 declared: "0011223344556677".into(),
                 actual: "8899aabbccddeeff".into(),
             },
-            LicenseError::TooLarge {
-                size: 2_000_000,
-                limit: 1 << 20,
-            },
-            LicenseError::InvalidKey {
-                reason: "not PEM".into(),
-            },
+            LicenseError::TooLarge { size: 2_000_000, limit: 1 << 20 },
+            LicenseError::InvalidKey { reason: "not PEM".into() },
         ];
         for e in &errors {
             assert!(e.hint().is_some(), "{e:?}");

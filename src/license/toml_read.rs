@@ -46,11 +46,7 @@ pub(super) fn reject_unknown_keys(
 }
 
 fn join_path(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_string()
-    } else {
-        format!("{prefix}.{key}")
-    }
+    if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") }
 }
 
 /// How a TOML value is named in messages: administrators edit text, so say what they typed.

@@ -111,9 +111,7 @@ impl Mailer {
             })?;
             params = params.add_root_certificate(cert);
         }
-        let params = params
-            .build()
-            .map_err(|e| Error::usage(format!("SMTP TLS settings: {e}")))?;
+        let params = params.build().map_err(|e| Error::usage(format!("SMTP TLS settings: {e}")))?;
         let tls = match s.tls {
             SmtpTls::Starttls => Tls::Required(params),
             SmtpTls::Implicit => Tls::Wrapper(params),
@@ -123,24 +121,14 @@ impl Mailer {
             .tls(tls)
             .timeout(Some(TIMEOUT));
         if let Some(user) = &s.username {
-            let password = s
-                .password
-                .as_ref()
-                .map(|p| p.to_string())
-                .unwrap_or_default();
+            let password = s.password.as_ref().map(|p| p.to_string()).unwrap_or_default();
             builder = builder.credentials(Credentials::new(user.clone(), password));
         }
         let from = s.from.parse().map_err(|e| {
-            Error::usage(format!(
-                "smtp_from {:?} is not an e-mail address: {e}",
-                s.from
-            ))
-            .with_hint("e.g. smtp_from = \"LTS <lts@example.com>\"")
+            Error::usage(format!("smtp_from {:?} is not an e-mail address: {e}", s.from))
+                .with_hint("e.g. smtp_from = \"LTS <lts@example.com>\"")
         })?;
-        Ok(Mailer {
-            transport: builder.build(),
-            from,
-        })
+        Ok(Mailer { transport: builder.build(), from })
     }
 
     /// Sends one plain-text mail.
@@ -194,10 +182,9 @@ pub fn compose(payload: &serde_json::Value) -> (String, String) {
             payload["data"]["item"].as_str().unwrap_or("?"),
             payload["data"]["threshold_days"]
         ),
-        crate::domain::alerts::EVENT_EXPIRED => format!(
-            "LTS alert: {} has expired",
-            payload["data"]["item"].as_str().unwrap_or("?")
-        ),
+        crate::domain::alerts::EVENT_EXPIRED => {
+            format!("LTS alert: {} has expired", payload["data"]["item"].as_str().unwrap_or("?"))
+        }
         crate::domain::alerts::EVENT_REFUSALS => format!(
             "LTS alert: refusals on {}",
             payload["data"]["handshake"].as_str().unwrap_or("?")

@@ -100,8 +100,7 @@ impl Resolved {
         let global = rows.iter().find(|r| r.scope == "*");
         (out.global, out.global_inherited) = overlay(&Thresholds::default(), global);
         for row in rows.iter().filter(|r| r.scope != "*") {
-            out.codes
-                .insert(row.scope.clone(), overlay(&out.global, Some(row)));
+            out.codes.insert(row.scope.clone(), overlay(&out.global, Some(row)));
         }
         out
     }
@@ -111,10 +110,7 @@ impl Resolved {
     pub fn for_item(&self, codes: &[String]) -> &Thresholds {
         let mut codes: Vec<&String> = codes.iter().collect();
         codes.sort();
-        codes
-            .into_iter()
-            .find_map(|c| self.codes.get(c))
-            .map_or(&self.global, |(t, _)| t)
+        codes.into_iter().find_map(|c| self.codes.get(c)).map_or(&self.global, |(t, _)| t)
     }
 
     pub fn for_code(&self, code: &str) -> &Thresholds {
@@ -129,24 +125,15 @@ fn parse_list(s: &str) -> Option<Vec<u32>> {
 fn overlay(base: &Thresholds, row: Option<&AlertSettingsRow>) -> (Thresholds, Vec<&'static str>) {
     let mut t = base.clone();
     let mut inherited = Vec::new();
-    match row
-        .and_then(|r| r.quota_percents.as_deref())
-        .and_then(parse_list)
-    {
+    match row.and_then(|r| r.quota_percents.as_deref()).and_then(parse_list) {
         Some(v) => t.quota_percents = v,
         None => inherited.push("quota_percents"),
     }
-    match row
-        .and_then(|r| r.expiry_days.as_deref())
-        .and_then(parse_list)
-    {
+    match row.and_then(|r| r.expiry_days.as_deref()).and_then(parse_list) {
         Some(v) => t.expiry_days = v,
         None => inherited.push("expiry_days"),
     }
-    match row
-        .and_then(|r| r.refusals)
-        .and_then(|n| u32::try_from(n).ok())
-    {
+    match row.and_then(|r| r.refusals).and_then(|n| u32::try_from(n).ok()) {
         Some(n) => t.refusals = n,
         None => inherited.push("refusals"),
     }
@@ -161,14 +148,7 @@ pub async fn attempt(
     mailer: Option<&email::Mailer>,
 ) -> (webhook::Attempt, bool) {
     let missing = |why: &str| {
-        (
-            webhook::Attempt {
-                status_code: None,
-                error: Some(why.to_string()),
-                ms: 0,
-            },
-            true,
-        )
+        (webhook::Attempt { status_code: None, error: Some(why.to_string()), ms: 0 }, true)
     };
     match row.channel.as_str() {
         "webhook" => match store.webhook(&row.target).await {
@@ -229,9 +209,7 @@ pub fn outcome(
     let n = u32::try_from(row.attempts.saturating_add(1)).unwrap_or(u32::MAX);
     let wait = backoff(base, n, jitter());
     // Whole seconds, at least one: the store keeps seconds.
-    let retry_at = now
-        .saturating_add((wait.as_millis() as i64 + 999) / 1000)
-        .max(now + 1);
+    let retry_at = now.saturating_add((wait.as_millis() as i64 + 999) / 1000).max(now + 1);
     // A `webhook test` event is tried once: one its command left pending (interrupted mid-send) and the
     // server then picked up must not be retried against the receiver for a day.
     let one_shot = row.event_type == crate::domain::alerts::EVENT_TEST;
@@ -277,21 +255,14 @@ mod tests {
             last_error: None,
             delivered_at: None,
         };
-        let failed = webhook::Attempt {
-            status_code: Some(500),
-            error: Some("HTTP 500".into()),
-            ms: 3,
-        };
+        let failed =
+            webhook::Attempt { status_code: Some(500), error: Some("HTTP 500".into()), ms: 3 };
         let base = Duration::from_secs(30);
         let o = outcome(&row, &failed, 100, base, false);
         assert!(o.retry_at.is_some_and(|t| t > 100) && !o.give_up, "{o:?}");
         let o = outcome(&row, &failed, GIVE_UP_AFTER_SECS - 1, base, false);
         assert!(o.give_up, "{o:?}");
-        let ok = webhook::Attempt {
-            status_code: Some(204),
-            error: None,
-            ms: 3,
-        };
+        let ok = webhook::Attempt { status_code: Some(204), error: None, ms: 3 };
         let o = outcome(&row, &ok, 100, base, false);
         assert!(o.retry_at.is_none() && !o.give_up);
         // A test event left pending by an interrupted `webhook test` is not retried.
@@ -307,11 +278,7 @@ mod tests {
     #[test]
     fn code_settings_override_the_global_ones_field_by_field() {
         let rows = [
-            AlertSettingsRow {
-                scope: "*".into(),
-                refusals: Some(5),
-                ..Default::default()
-            },
+            AlertSettingsRow { scope: "*".into(), refusals: Some(5), ..Default::default() },
             AlertSettingsRow {
                 scope: "APP".into(),
                 quota_percents: Some("90".into()),
@@ -322,14 +289,8 @@ mod tests {
         assert_eq!(r.global.refusals, 5);
         assert_eq!(r.global.quota_percents, [60, 80, 100]);
         let app = r.for_code("APP");
-        assert_eq!(
-            (app.quota_percents.as_slice(), app.refusals),
-            (&[90][..], 5)
-        );
-        assert_eq!(
-            r.for_item(&["OTHER".into(), "APP".into()]).quota_percents,
-            [90]
-        );
+        assert_eq!((app.quota_percents.as_slice(), app.refusals), (&[90][..], 5));
+        assert_eq!(r.for_item(&["OTHER".into(), "APP".into()]).quota_percents, [90]);
         assert_eq!(r.for_item(&["OTHER".into()]).quota_percents, [60, 80, 100]);
     }
 }

@@ -31,10 +31,7 @@ pub struct Attempt {
 pub fn new_secret() -> Result<String> {
     let mut key = [0u8; 32];
     getrandom::fill(&mut key).map_err(|e| Error::internal(format!("no randomness: {e}")))?;
-    Ok(format!(
-        "whsec_{}",
-        base64::engine::general_purpose::STANDARD.encode(key)
-    ))
+    Ok(format!("whsec_{}", base64::engine::general_purpose::STANDARD.encode(key)))
 }
 
 /// The longest webhook URL taken: far above any real receiver's, low enough that listings, audit entries
@@ -94,7 +91,7 @@ pub fn check_url(url: &str, allow_private: bool) -> Result<Url> {
     }
     let Some(host) = parsed.host_str() else {
         return Err(
-            Error::usage(format!("invalid webhook URL {shown:?}: it names no host")).with_hint(fix),
+            Error::usage(format!("invalid webhook URL {shown:?}: it names no host")).with_hint(fix)
         );
     };
     if !parsed.username().is_empty() || parsed.password().is_some() {
@@ -148,12 +145,7 @@ pub fn is_internal(ip: IpAddr) -> bool {
             let s = v6.segments();
             let o = v6.octets();
             let embedded = |at: usize| {
-                IpAddr::V4(std::net::Ipv4Addr::new(
-                    o[at],
-                    o[at + 1],
-                    o[at + 2],
-                    o[at + 3],
-                ))
+                IpAddr::V4(std::net::Ipv4Addr::new(o[at], o[at + 1], o[at + 2], o[at + 3]))
             };
             // IPv4-compatible (`::a.b.c.d`, deprecated) and NAT64 (`64:ff9b::a.b.c.d`) reach the IPv4
             // address in their last 32 bits; 6to4 (`2002:AABB:CCDD::`) the one in bits 16-48.
@@ -184,11 +176,7 @@ pub fn sign(secret: &str, msg_id: &str, timestamp: i64, body: &str) -> Result<St
 }
 
 fn failed(started: Instant, status: Option<i64>, why: String) -> Attempt {
-    Attempt {
-        status_code: status,
-        error: Some(why),
-        ms: started.elapsed().as_millis() as i64,
-    }
+    Attempt { status_code: status, error: Some(why), ms: started.elapsed().as_millis() as i64 }
 }
 
 /// One POST of `body` to the webhook, signed now.
@@ -261,11 +249,7 @@ pub async fn send(hook: &WebhookRow, msg_id: &str, body: &str) -> Attempt {
             let status = resp.status();
             let code = Some(i64::from(status.as_u16()));
             if status.is_success() {
-                Attempt {
-                    status_code: code,
-                    error: None,
-                    ms: started.elapsed().as_millis() as i64,
-                }
+                Attempt { status_code: code, error: None, ms: started.elapsed().as_millis() as i64 }
             } else if status.is_redirection() {
                 let to = resp
                     .headers()
@@ -273,20 +257,14 @@ pub async fn send(hook: &WebhookRow, msg_id: &str, body: &str) -> Attempt {
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("?")
                     .to_string();
-                failed(
-                    started,
-                    code,
-                    format!("HTTP {status}: a redirect to {to}, not followed"),
-                )
+                failed(started, code, format!("HTTP {status}: a redirect to {to}, not followed"))
             } else {
                 failed(started, code, format!("HTTP {status}"))
             }
         }
-        Err(e) if e.is_timeout() => failed(
-            started,
-            None,
-            format!("no answer within {} s", TIMEOUT.as_secs()),
-        ),
+        Err(e) if e.is_timeout() => {
+            failed(started, None, format!("no answer within {} s", TIMEOUT.as_secs()))
+        }
         Err(e) => failed(started, None, super::error_chain(&e)),
     }
 }
@@ -320,10 +298,7 @@ mod tests {
     #[test]
     fn urls_are_checked_with_what_to_do() {
         let e = check_url("ftp://x.example/", false).unwrap_err();
-        assert!(
-            e.message.contains("the scheme is ftp, not http or https"),
-            "{e:?}"
-        );
+        assert!(e.message.contains("the scheme is ftp, not http or https"), "{e:?}");
         let e = check_url("http://127.0.0.1:9/", false).unwrap_err();
         assert!(e.hint.unwrap().contains("--allow-private"));
         assert!(check_url("http://127.0.0.1:9/", true).is_ok());
@@ -354,11 +329,7 @@ mod tests {
 
     #[test]
     fn a_trailing_dot_does_not_hide_localhost() {
-        for url in [
-            "http://localhost./",
-            "http://a.localhost./x",
-            "http://LocalHost./",
-        ] {
+        for url in ["http://localhost./", "http://a.localhost./x", "http://LocalHost./"] {
             let e = check_url(url, false).unwrap_err();
             assert!(e.hint.unwrap().contains("--allow-private"), "{url}");
         }
@@ -369,14 +340,8 @@ mod tests {
         let e = check_url("https://user:hunter2@hooks.example/x", false).unwrap_err();
         assert!(!e.message.contains("hunter2"), "{e:?}");
         assert!(e.message.contains("credentials"), "{e:?}");
-        assert_eq!(
-            redacted("https://user:hunter2@hooks.example/x"),
-            "https://***@hooks.example/x"
-        );
-        assert_eq!(
-            redacted("https://hooks.example/x"),
-            "https://hooks.example/x"
-        );
+        assert_eq!(redacted("https://user:hunter2@hooks.example/x"), "https://***@hooks.example/x");
+        assert_eq!(redacted("https://hooks.example/x"), "https://hooks.example/x");
         // Unparsable input is cut at its first `@` too.
         assert!(!redacted("ht!tp://u:hunter2@x y").contains("hunter2"));
     }

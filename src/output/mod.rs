@@ -35,11 +35,7 @@ impl Cells {
     }
 
     pub fn time(self, t: &chrono::DateTime<chrono::Utc>) -> String {
-        if self.machine {
-            crate::clock::to_rfc3339(t)
-        } else {
-            time(t)
-        }
+        if self.machine { crate::clock::to_rfc3339(t) } else { time(t) }
     }
 
     pub fn opt_time(self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
@@ -53,11 +49,7 @@ impl Cells {
     pub fn num(self, n: impl TryInto<i128>) -> String {
         // Every integer type up to 64 bits fits.
         let n = n.try_into().unwrap_or(i128::MAX);
-        if self.machine {
-            n.to_string()
-        } else {
-            thousands(n)
-        }
+        if self.machine { n.to_string() } else { thousands(n) }
     }
 
     pub fn opt_num<T: Copy + TryInto<i128>>(self, n: &Option<T>) -> String {
@@ -77,11 +69,7 @@ impl Cells {
 
     /// No value: `-` for a person, empty for a program.
     pub fn none(self) -> String {
-        if self.machine {
-            String::new()
-        } else {
-            "-".to_string()
-        }
+        if self.machine { String::new() } else { "-".to_string() }
     }
 }
 
@@ -256,10 +244,7 @@ impl Output {
         for (i, column) in table.column_iter_mut().enumerate() {
             column.set_padding((0, if i == last { 0 } else { COLUMN_GAP }));
         }
-        let text: String = table
-            .lines()
-            .map(|l| format!("{}\n", l.trim_end()))
-            .collect();
+        let text: String = table.lines().map(|l| format!("{}\n", l.trim_end())).collect();
         write_stdout(text.as_bytes())
     }
 
@@ -270,9 +255,7 @@ impl Output {
         for row in rows {
             w.write_record(row).map_err(enc)?;
         }
-        let bytes = w
-            .into_inner()
-            .map_err(|e| Error::internal(format!("encoding CSV: {e}")))?;
+        let bytes = w.into_inner().map_err(|e| Error::internal(format!("encoding CSV: {e}")))?;
         write_stdout(&bytes)
     }
 
@@ -316,11 +299,7 @@ impl Output {
     }
 
     pub fn paint(&self, text: &str, style: anstyle::Style) -> String {
-        if self.color {
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_string()
-        }
+        if self.color { format!("{style}{text}{style:#}") } else { text.to_string() }
     }
 
     /// Colours a status word on a terminal: green for good, yellow for pending, red for dead.
@@ -347,11 +326,7 @@ fn arrangement(width: Option<u16>) -> ContentArrangement {
 }
 
 fn paint_stderr(text: &str, style: anstyle::Style, color: bool) -> String {
-    if color {
-        format!("{style}{text}{style:#}")
-    } else {
-        text.to_string()
-    }
+    if color { format!("{style}{text}{style:#}") } else { text.to_string() }
 }
 
 /// Writes to stdout; a reader that went away (`| head`) ends the program quietly, like other Unix tools.
@@ -387,9 +362,7 @@ fn format_error(err: &Error, color: bool, hint: bool) -> String {
 
 /// Formats an optional value for a table cell.
 pub fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| "-".to_string())
+    v.as_ref().map(ToString::to_string).unwrap_or_else(|| "-".to_string())
 }
 
 /// A time for a table cell: to the minute, UTC.
@@ -428,9 +401,6 @@ mod tests {
         let disabled = |w| matches!(arrangement(w), ContentArrangement::Disabled);
         assert!(disabled(None));
         assert!(disabled(Some(0)));
-        assert!(matches!(
-            arrangement(Some(120)),
-            ContentArrangement::Dynamic
-        ));
+        assert!(matches!(arrangement(Some(120)), ContentArrangement::Dynamic));
     }
 }

@@ -40,10 +40,7 @@ impl Output {
     /// Like [`Output::stream`], the JSON array being `field` of an object finished by
     /// [`RowStream::finish_with`].
     pub fn stream_in(&self, headers: &[&'static str], field: &'static str) -> RowStream {
-        RowStream {
-            field: Some(field),
-            ..self.stream(headers)
-        }
+        RowStream { field: Some(field), ..self.stream(headers) }
     }
 }
 
@@ -119,9 +116,8 @@ impl RowStream {
                 for r in records {
                     w.write_record(cells(r)).map_err(enc)?;
                 }
-                let bytes = w
-                    .into_inner()
-                    .map_err(|e| Error::internal(format!("encoding CSV: {e}")))?;
+                let bytes =
+                    w.into_inner().map_err(|e| Error::internal(format!("encoding CSV: {e}")))?;
                 self.write(&bytes)?;
             }
             OutputFormat::Table => {

@@ -83,10 +83,7 @@ pub fn load(path: &Path) -> Result<(FileSettings, Vec<String>)> {
 /// [`load`] on the file's text; `name` is how messages call the file.
 pub fn parse(text: &str, name: &str) -> Result<(FileSettings, Vec<String>)> {
     let syntax = |e: toml::de::Error| {
-        let at = e
-            .span()
-            .map(|s| format!(":{}", line_at(text, s.start)))
-            .unwrap_or_default();
+        let at = e.span().map(|s| format!(":{}", line_at(text, s.start))).unwrap_or_default();
         Error::usage(format!("{name}{at}: not valid TOML: {}", e.message()))
             .with_hint("`ltsctl config init --serve` prints a commented example")
     };
@@ -192,9 +189,11 @@ pub fn parse(text: &str, name: &str) -> Result<(FileSettings, Vec<String>)> {
                 let s = string(value).ok_or_else(|| {
                     at("must be a string such as \"info\" or \"info,ltsctl=debug\"")
                 })?;
-                tracing_subscriber::EnvFilter::builder()
-                    .parse(s)
-                    .map_err(|e| at(&format!("is not a log filter ({e}); write e.g. \"info\" or \"warn,ltsctl=debug\"")))?;
+                tracing_subscriber::EnvFilter::builder().parse(s).map_err(|e| {
+                    at(&format!(
+                        "is not a log filter ({e}); write e.g. \"info\" or \"warn,ltsctl=debug\""
+                    ))
+                })?;
                 out.log = Some((s.to_string(), value_line));
             }
             other if super::smtp::KEYS.contains(&other) => {
@@ -227,11 +226,8 @@ pub fn parse(text: &str, name: &str) -> Result<(FileSettings, Vec<String>)> {
         )));
     }
     if out.tls_cert.is_some() != out.tls_key.is_some() {
-        let (has, lacks) = if out.tls_cert.is_some() {
-            ("tls_cert", "tls_key")
-        } else {
-            ("tls_key", "tls_cert")
-        };
+        let (has, lacks) =
+            if out.tls_cert.is_some() { ("tls_cert", "tls_key") } else { ("tls_key", "tls_cert") };
         return Err(Error::usage(format!(
             "{name}: `{has}` is set without `{lacks}`; HTTPS needs both"
         )));
@@ -253,28 +249,19 @@ fn path_value(v: &Value) -> Option<PathBuf> {
 fn looks_secret(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     !k.ends_with("_file")
-        && [
-            "password",
-            "passwd",
-            "secret",
-            "token",
-            "private_key",
-            "api_key",
-        ]
-        .iter()
-        .any(|s| k.contains(s))
+        && ["password", "passwd", "secret", "token", "private_key", "api_key"]
+            .iter()
+            .any(|s| k.contains(s))
 }
 
 /// `postgres://user:PASSWORD@host/db`, or a `password=` query parameter.
 pub fn has_password(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let authority = rest.split(['/', '?']).next().unwrap_or("");
-    let userinfo_password = authority
-        .rsplit_once('@')
-        .is_some_and(|(userinfo, _)| userinfo.contains(':'));
+    let userinfo_password =
+        authority.rsplit_once('@').is_some_and(|(userinfo, _)| userinfo.contains(':'));
     let query_password = url.split_once('?').is_some_and(|(_, q)| {
-        q.split('&')
-            .any(|p| p.to_ascii_lowercase().starts_with("password="))
+        q.split('&').any(|p| p.to_ascii_lowercase().starts_with("password="))
     });
     userinfo_password || query_password
 }
@@ -328,12 +315,10 @@ mod tests {
 
     #[test]
     fn every_key_is_read_with_its_line() {
-        let (s, warnings) = ok(
-            "listen = \"0.0.0.0:8443\"\ndata_dir = \"/var/lib/ltsctl\"\n\
+        let (s, warnings) = ok("listen = \"0.0.0.0:8443\"\ndata_dir = \"/var/lib/ltsctl\"\n\
              tls_cert = \"c.pem\"\ntls_key = \"k.pem\"\nrate_limit = 50\n\
              trusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\nforwarded_header = \"forwarded\"\n\
-             access_log = true\nlog_format = \"json\"\nlog = \"info,ltsctl=debug\"\n",
-        );
+             access_log = true\nlog_format = \"json\"\nlog = \"info,ltsctl=debug\"\n");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(s.listen, Some(("0.0.0.0:8443".parse().unwrap(), 1)));
         assert_eq!(s.data_dir, Some(("/var/lib/ltsctl".into(), 2)));
@@ -351,27 +336,15 @@ mod tests {
     fn unknown_keys_are_warned_with_their_line() {
         let (_, warnings) = ok("rate_limit = 5\n\nlisten_addr = \"x\"\n[metrics]\nport = 1\n");
         assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(
-            warnings[0].starts_with("serve.toml:3: unknown key `listen_addr`"),
-            "{warnings:?}"
-        );
-        assert!(
-            warnings[1].starts_with("serve.toml:4: unknown key `metrics`"),
-            "{warnings:?}"
-        );
+        assert!(warnings[0].starts_with("serve.toml:3: unknown key `listen_addr`"), "{warnings:?}");
+        assert!(warnings[1].starts_with("serve.toml:4: unknown key `metrics`"), "{warnings:?}");
     }
 
     #[test]
     fn bad_values_name_the_key_the_line_and_what_is_allowed() {
         let cases = [
-            (
-                "rate_limit = -1",
-                "serve.toml:1: `rate_limit` must be a whole number",
-            ),
-            (
-                "\nrate_limit = \"fast\"",
-                "serve.toml:2: `rate_limit` must be a whole number",
-            ),
+            ("rate_limit = -1", "serve.toml:1: `rate_limit` must be a whole number"),
+            ("\nrate_limit = \"fast\"", "serve.toml:2: `rate_limit` must be a whole number"),
             (
                 "metrics_listen = 9464",
                 "serve.toml:1: `metrics_listen` must be a string such as \"127.0.0.1:9464\"",
@@ -380,14 +353,8 @@ mod tests {
                 "metrics_listen = \"localhost\"",
                 "serve.toml:1: `metrics_listen` is invalid: \"localhost\" has no port",
             ),
-            (
-                "listen = \"nowhere\"",
-                "serve.toml:1: `listen` is invalid: \"nowhere\" has no port",
-            ),
-            (
-                "trusted_proxies = \"127.0.0.1\"",
-                "`trusted_proxies` must be an array",
-            ),
+            ("listen = \"nowhere\"", "serve.toml:1: `listen` is invalid: \"nowhere\" has no port"),
+            ("trusted_proxies = \"127.0.0.1\"", "`trusted_proxies` must be an array"),
             (
                 "trusted_proxies = [\"10.0.0.0/33\"]",
                 "`trusted_proxies` has a bad entry: `10.0.0.0/33` is not an IP address or CIDR range",
@@ -397,23 +364,14 @@ mod tests {
                 "`forwarded_header` must be \"x-forwarded-for\" or \"forwarded\"",
             ),
             ("access_log = \"yes\"", "`access_log` must be true or false"),
-            (
-                "log_format = \"xml\"",
-                "`log_format` must be \"text\" or \"json\"",
-            ),
+            ("log_format = \"xml\"", "`log_format` must be \"text\" or \"json\""),
             ("log = \"ltsctl=loud\"", "`log` is not a log filter"),
-            (
-                "database_url = \"mysql://x\"",
-                "`database_url` must be a postgres:// URL",
-            ),
+            ("database_url = \"mysql://x\"", "`database_url` must be a postgres:// URL"),
             (
                 "data_dir = \"/a\"\ndatabase_url_file = \"/b\"",
                 "`data_dir` and `database_url_file` both choose the store",
             ),
-            (
-                "tls_cert = \"c.pem\"",
-                "`tls_cert` is set without `tls_key`",
-            ),
+            ("tls_cert = \"c.pem\"", "`tls_cert` is set without `tls_key`"),
             ("listen = ", "serve.toml:1: not valid TOML"),
         ];
         for (text, want) in cases {
@@ -427,8 +385,7 @@ mod tests {
     fn inline_secrets_are_refused_with_the_file_key_to_use() {
         let e = err("listen = \"127.0.0.1:1\"\nsmtp_password = \"hunter2\"\n");
         assert!(
-            e.message
-                .starts_with("serve.toml:2: `smtp_password` holds a secret inline"),
+            e.message.starts_with("serve.toml:2: `smtp_password` holds a secret inline"),
             "{}",
             e.message
         );
@@ -454,10 +411,7 @@ mod tests {
         // A reference is fine; an unknown one is just unknown.
         let (s, w) = ok("smtp_password_file = \"/etc/ltsctl/smtp\"");
         assert!(w.is_empty(), "{w:?}");
-        assert_eq!(
-            s.smtp.password_file.unwrap().0,
-            PathBuf::from("/etc/ltsctl/smtp")
-        );
+        assert_eq!(s.smtp.password_file.unwrap().0, PathBuf::from("/etc/ltsctl/smtp"));
         let (_, w) = ok("api_token_file = \"/etc/ltsctl/t\"");
         assert!(w[0].contains("unknown key `api_token_file`"), "{w:?}");
     }
@@ -472,10 +426,7 @@ mod tests {
             mask_password("postgres://lts@db/lts?password=hunter2&sslmode=require"),
             "postgres://lts@db/lts?password=****&sslmode=require"
         );
-        assert_eq!(
-            mask_password("postgres://lts@db/lts"),
-            "postgres://lts@db/lts"
-        );
+        assert_eq!(mask_password("postgres://lts@db/lts"), "postgres://lts@db/lts");
         assert!(has_password("postgres://a:b@h/d"));
         assert!(!has_password("postgres://a@h/d"));
         assert!(!has_password("postgres://h/d?user=a"));

@@ -48,10 +48,9 @@ impl Source {
     fn describe(&self, file: Option<&Path>) -> String {
         match self {
             Source::Default => "default".into(),
-            Source::File(line) => format!(
-                "{}:{line}",
-                file.map(|p| p.display().to_string()).unwrap_or_default()
-            ),
+            Source::File(line) => {
+                format!("{}:{line}", file.map(|p| p.display().to_string()).unwrap_or_default())
+            }
             Source::CommandLine(what) => (*what).to_string(),
         }
     }
@@ -107,9 +106,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         None => Default::default(),
     };
     let mut sources = Vec::new();
-    let mut layers = Layers {
-        sources: &mut sources,
-    };
+    let mut layers = Layers { sources: &mut sources };
     let listen = layers
         .value("listen", "--listen", args.listen, &file.listen)
         .unwrap_or_else(|| DEFAULT_LISTEN.parse().expect("the default address parses"));
@@ -130,45 +127,21 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
     }
     let store = resolve_store(ov, &file, &mut layers, &mut warnings)?;
     let tls = match (&args.tls_cert, &args.tls_key, &file.tls_cert, &file.tls_key) {
-        (Some(cert), Some(key), _, _) => Some(TlsFiles {
-            cert: cert.clone(),
-            key: key.clone(),
-        }),
-        (_, _, Some((cert, _)), Some((key, _))) => Some(TlsFiles {
-            cert: cert.clone(),
-            key: key.clone(),
-        }),
+        (Some(cert), Some(key), _, _) => Some(TlsFiles { cert: cert.clone(), key: key.clone() }),
+        (_, _, Some((cert, _)), Some((key, _))) => {
+            Some(TlsFiles { cert: cert.clone(), key: key.clone() })
+        }
         _ => None,
     };
     let cli_tls = args.tls_cert.is_some();
-    layers.record(
-        "tls_cert",
-        "--tls-cert",
-        cli_tls,
-        file.tls_cert.as_ref().map(|v| v.1),
-    );
-    layers.record(
-        "tls_key",
-        "--tls-key",
-        cli_tls,
-        file.tls_key.as_ref().map(|v| v.1),
-    );
+    layers.record("tls_cert", "--tls-cert", cli_tls, file.tls_cert.as_ref().map(|v| v.1));
+    layers.record("tls_key", "--tls-key", cli_tls, file.tls_key.as_ref().map(|v| v.1));
     let rate = layers
-        .value(
-            "rate_limit",
-            "--rate-limit",
-            args.rate_limit,
-            &file.rate_limit,
-        )
+        .value("rate_limit", "--rate-limit", args.rate_limit, &file.rate_limit)
         .unwrap_or(DEFAULT_RATE_LIMIT);
     let cli_proxies = (!args.trusted_proxies.is_empty()).then(|| args.trusted_proxies.clone());
     let trusted = layers
-        .value(
-            "trusted_proxies",
-            "--trusted-proxy",
-            cli_proxies,
-            &file.trusted_proxies,
-        )
+        .value("trusted_proxies", "--trusted-proxy", cli_proxies, &file.trusted_proxies)
         .unwrap_or_default();
     let forwarded_header = layers
         .value(
@@ -179,29 +152,17 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         )
         .unwrap_or_default();
     let access_log = layers
-        .value(
-            "access_log",
-            "--access-log",
-            args.access_log,
-            &file.access_log,
-        )
+        .value("access_log", "--access-log", args.access_log, &file.access_log)
         .unwrap_or(false);
     let log_format = layers
-        .value(
-            "log_format",
-            "--log-format",
-            args.log_format,
-            &file.log_format,
-        )
+        .value("log_format", "--log-format", args.log_format, &file.log_format)
         .unwrap_or_default();
     let env_log = std::env::var("LTSCTL_LOG").ok().filter(|s| !s.is_empty());
     if let Some(expr) = &env_log {
-        tracing_subscriber::EnvFilter::builder()
-            .parse(expr)
-            .map_err(|e| {
-                Error::usage(format!("LTSCTL_LOG={expr:?} is not a log filter: {e}"))
-                    .with_hint("write e.g. LTSCTL_LOG=info or LTSCTL_LOG=warn,ltsctl=debug")
-            })?;
+        tracing_subscriber::EnvFilter::builder().parse(expr).map_err(|e| {
+            Error::usage(format!("LTSCTL_LOG={expr:?} is not a log filter: {e}"))
+                .with_hint("write e.g. LTSCTL_LOG=info or LTSCTL_LOG=warn,ltsctl=debug")
+        })?;
     }
     let log = layers
         .value("log", "LTSCTL_LOG", env_log, &file.log)
@@ -273,37 +234,21 @@ fn resolve_store(
         let store = Store::DataDir(std::env::temp_dir().join("ltsctl-dev-*"));
         (store, cli("--dev"), "data_dir")
     } else if let Some(url) = &ov.database {
-        let store = Store::Database {
-            url: Zeroizing::new(url.clone()),
-            file: None,
-        };
-        (
-            store,
-            cli("--database or LTSCTL_DATABASE_URL"),
-            "database_url",
-        )
+        let store = Store::Database { url: Zeroizing::new(url.clone()), file: None };
+        (store, cli("--database or LTSCTL_DATABASE_URL"), "database_url")
     } else if let Some(path) = &ov.args.database_url_file {
         let url = read_url_file(path, warnings)?;
-        let store = Store::Database {
-            url,
-            file: Some(path.clone()),
-        };
+        let store = Store::Database { url, file: Some(path.clone()) };
         (store, cli("--database-url-file"), "database_url_file")
     } else if let Some(dir) = &ov.data_dir {
         let store = Store::DataDir(crate::target::resolve_data_dir(Some(dir.clone()))?);
         (store, cli("--data-dir or LTSCTL_DATA_DIR"), "data_dir")
     } else if let Some((path, line)) = &file.database_url_file {
         let url = read_url_file(path, warnings)?;
-        let store = Store::Database {
-            url,
-            file: Some(path.clone()),
-        };
+        let store = Store::Database { url, file: Some(path.clone()) };
         (store, Source::File(*line), "database_url_file")
     } else if let Some((url, line)) = &file.database_url {
-        let store = Store::Database {
-            url: Zeroizing::new(url.clone()),
-            file: None,
-        };
+        let store = Store::Database { url: Zeroizing::new(url.clone()), file: None };
         (store, Source::File(*line), "database_url")
     } else if let Some((dir, line)) = &file.data_dir {
         let store = Store::DataDir(crate::target::resolve_data_dir(Some(dir.clone()))?);
@@ -395,11 +340,8 @@ impl Settings {
                 .unwrap_or(serde_json::Value::Null);
             settings.insert(key.to_string(), v);
         }
-        let sources: serde_json::Map<String, serde_json::Value> = self
-            .sources
-            .iter()
-            .map(|(k, s)| (k.to_string(), s.describe(file).into()))
-            .collect();
+        let sources: serde_json::Map<String, serde_json::Value> =
+            self.sources.iter().map(|(k, s)| (k.to_string(), s.describe(file).into())).collect();
         serde_json::json!({ "config_file": file, "settings": settings, "sources": sources })
     }
 
@@ -409,11 +351,9 @@ impl Settings {
         let path = |p: &Path| s(&p.display().to_string());
         let (data_dir, url_file, url) = match &self.store {
             Store::DataDir(d) => (path(d), None, None),
-            Store::Database { url, file } => (
-                None,
-                file.as_deref().and_then(path),
-                s(&file::mask_password(url)),
-            ),
+            Store::Database { url, file } => {
+                (None, file.as_deref().and_then(path), s(&file::mask_password(url)))
+            }
         };
         let nets: Vec<toml::Value> = self
             .live
@@ -424,23 +364,14 @@ impl Settings {
             .collect();
         vec![
             ("listen", s(&self.listen.to_string())),
-            (
-                "metrics_listen",
-                self.metrics_listen.and_then(|a| s(&a.to_string())),
-            ),
+            ("metrics_listen", self.metrics_listen.and_then(|a| s(&a.to_string()))),
             ("data_dir", data_dir),
             ("database_url_file", url_file),
             ("database_url", url),
             ("tls_cert", self.tls.as_ref().and_then(|t| path(&t.cert))),
             ("tls_key", self.tls.as_ref().and_then(|t| path(&t.key))),
-            (
-                "rate_limit",
-                Some(self.live.rate_limit.map_or(0, NonZeroU32::get).to_string()),
-            ),
-            (
-                "trusted_proxies",
-                Some(toml::Value::Array(nets).to_string()),
-            ),
+            ("rate_limit", Some(self.live.rate_limit.map_or(0, NonZeroU32::get).to_string())),
+            ("trusted_proxies", Some(toml::Value::Array(nets).to_string())),
             ("forwarded_header", s(self.live.forwarded_header.as_str())),
             ("access_log", Some(self.live.access_log.to_string())),
             (

@@ -129,16 +129,9 @@ pub fn resolve(
     layers: &mut Layers<'_>,
     warnings: &mut Vec<String>,
 ) -> Result<Option<SmtpSettings>> {
-    let host = layers.value(
-        "smtp_host",
-        "--smtp-host",
-        args.smtp_host.clone(),
-        &file.host,
-    );
+    let host = layers.value("smtp_host", "--smtp-host", args.smtp_host.clone(), &file.host);
     let port = layers.value("smtp_port", "--smtp-port", args.smtp_port, &file.port);
-    let tls = layers
-        .value("smtp_tls", "--smtp-tls", args.smtp_tls, &file.tls)
-        .unwrap_or_default();
+    let tls = layers.value("smtp_tls", "--smtp-tls", args.smtp_tls, &file.tls).unwrap_or_default();
     let username = layers.value(
         "smtp_username",
         "--smtp-username",
@@ -151,18 +144,9 @@ pub fn resolve(
         args.smtp_password_file.clone(),
         &file.password_file,
     );
-    let from = layers.value(
-        "smtp_from",
-        "--smtp-from",
-        args.smtp_from.clone(),
-        &file.from,
-    );
-    let ca_cert = layers.value(
-        "smtp_ca_cert",
-        "--smtp-ca-cert",
-        args.smtp_ca_cert.clone(),
-        &file.ca_cert,
-    );
+    let from = layers.value("smtp_from", "--smtp-from", args.smtp_from.clone(), &file.from);
+    let ca_cert =
+        layers.value("smtp_ca_cert", "--smtp-ca-cert", args.smtp_ca_cert.clone(), &file.ca_cert);
     let Some(host) = host else {
         let set: Vec<&str> = [
             ("smtp_from", from.is_some()),
@@ -174,11 +158,9 @@ pub fn resolve(
         .map(|k| k.0)
         .collect();
         if let Some(key) = set.first() {
-            return Err(
-                Error::usage(format!("`{key}` is set without `smtp_host`")).with_hint(
-                    "set smtp_host (--smtp-host) to the SMTP server alert e-mails go through",
-                ),
-            );
+            return Err(Error::usage(format!("`{key}` is set without `smtp_host`")).with_hint(
+                "set smtp_host (--smtp-host) to the SMTP server alert e-mails go through",
+            ));
         }
         return Ok(None);
     };
@@ -236,17 +218,9 @@ pub fn values(s: Option<&SmtpSettings>) -> Vec<(&'static str, Option<String>)> {
             }),
         ),
         ("smtp_username", s.username.as_deref().and_then(q)),
-        (
-            "smtp_password_file",
-            s.password_file
-                .as_ref()
-                .and_then(|p| q(&p.display().to_string())),
-        ),
+        ("smtp_password_file", s.password_file.as_ref().and_then(|p| q(&p.display().to_string()))),
         ("smtp_from", q(&s.from)),
-        (
-            "smtp_ca_cert",
-            s.ca_cert.as_ref().and_then(|p| q(&p.display().to_string())),
-        ),
+        ("smtp_ca_cert", s.ca_cert.as_ref().and_then(|p| q(&p.display().to_string()))),
     ]
 }
 
@@ -257,11 +231,7 @@ mod tests {
     #[test]
     fn a_missing_password_file_is_named_by_its_key() {
         let e = read_password(Path::new("/nonexistent/smtp-pw"), &mut Vec::new()).unwrap_err();
-        assert!(
-            e.message
-                .starts_with("smtp_password_file /nonexistent/smtp-pw"),
-            "{e:?}"
-        );
+        assert!(e.message.starts_with("smtp_password_file /nonexistent/smtp-pw"), "{e:?}");
         assert!(e.hint.unwrap().contains(PASSWORD_ENV));
     }
 }

@@ -2,11 +2,7 @@ use super::*;
 use crate::server::client_addr::ForwardedHeader;
 
 fn overrides(args: ServeArgs) -> Overrides {
-    Overrides {
-        args,
-        data_dir: Some(PathBuf::from("/tmp/ltsctl-test-data")),
-        database: None,
-    }
+    Overrides { args, data_dir: Some(PathBuf::from("/tmp/ltsctl-test-data")), database: None }
 }
 
 fn with_file(text: &str) -> (tempfile::TempDir, PathBuf) {
@@ -23,15 +19,8 @@ fn with_url_file(url_text: &str) -> (tempfile::TempDir, Overrides) {
     std::fs::write(&url_file, url_text).unwrap();
     let line = format!("database_url_file = {:?}\n", url_file.display().to_string());
     std::fs::write(&path, line).unwrap();
-    let args = ServeArgs {
-        config: Some(path),
-        ..ServeArgs::default()
-    };
-    let ov = Overrides {
-        args,
-        data_dir: None,
-        database: None,
-    };
+    let args = ServeArgs { config: Some(path), ..ServeArgs::default() };
+    let ov = Overrides { args, data_dir: None, database: None };
     (dir, ov)
 }
 
@@ -45,9 +34,7 @@ fn the_example_loads_clean_and_every_key_in_it_is_valid() {
         .lines()
         .map(|l| match l.strip_prefix("# ") {
             Some(rest)
-                if file::KEYS
-                    .iter()
-                    .any(|k| rest.starts_with(&format!("{k} = ")))
+                if file::KEYS.iter().any(|k| rest.starts_with(&format!("{k} = ")))
                     && !rest.starts_with("database_url") =>
             {
                 format!("{rest}\n")
@@ -62,9 +49,7 @@ fn the_example_loads_clean_and_every_key_in_it_is_valid() {
             continue;
         }
         assert!(
-            uncommented
-                .lines()
-                .any(|l| l.starts_with(&format!("{key} = "))),
+            uncommented.lines().any(|l| l.starts_with(&format!("{key} = "))),
             "the example has no `{key}`"
         );
     }
@@ -95,18 +80,12 @@ fn flags_override_the_file_and_the_file_overrides_defaults() {
         "{text}"
     );
     assert!(text.contains("rate_limit = 3  # --rate-limit"), "{text}");
-    assert!(
-        text.contains("forwarded_header = \"forwarded\"  # --forwarded-header"),
-        "{text}"
-    );
+    assert!(text.contains("forwarded_header = \"forwarded\"  # --forwarded-header"), "{text}");
     assert!(text.contains("log_format = \"text\"  # default"), "{text}");
     // No file: the defaults.
     let (s, _) = resolve(&overrides(ServeArgs::default())).unwrap();
     assert_eq!(s.listen.to_string(), DEFAULT_LISTEN);
-    assert_eq!(
-        s.live.rate_limit.map(NonZeroU32::get),
-        Some(DEFAULT_RATE_LIMIT)
-    );
+    assert_eq!(s.live.rate_limit.map(NonZeroU32::get), Some(DEFAULT_RATE_LIMIT));
     assert!(s.live.trusted_proxies.is_empty());
 }
 
@@ -122,15 +101,9 @@ fn a_database_url_file_is_read_and_its_password_never_shown() {
     }
     let shown = format!("{}{}", s.render(), s.to_json());
     assert!(!shown.contains("hunter2"), "{shown}");
-    assert!(
-        shown.contains("postgres://lts:****@db.internal/lts"),
-        "{shown}"
-    );
+    assert!(shown.contains("postgres://lts:****@db.internal/lts"), "{shown}");
     // The command line's data dir wins over the file's store.
-    let ov = Overrides {
-        data_dir: Some("/tmp/elsewhere".into()),
-        ..ov
-    };
+    let ov = Overrides { data_dir: Some("/tmp/elsewhere".into()), ..ov };
     let (s, _) = resolve(&ov).unwrap();
     assert_eq!(s.store, Store::DataDir("/tmp/elsewhere".into()));
 }
@@ -140,10 +113,7 @@ fn a_url_file_that_holds_no_url_is_refused() {
     let (_dir, ov) = with_url_file("hunter2\n");
     let e = resolve(&ov).unwrap_err();
     assert_eq!(e.kind, crate::error::ErrorKind::Usage);
-    assert!(
-        e.message.contains("should hold one postgres:// URL"),
-        "{e:?}"
-    );
+    assert!(e.message.contains("should hold one postgres:// URL"), "{e:?}");
     assert!(!e.message.contains("hunter2"));
 }
 
@@ -163,10 +133,7 @@ fn metrics_listen_is_off_by_default_and_the_flag_overrides_the_file() {
     assert_eq!(s.metrics_listen, None);
     assert!(s.render().contains("metrics_listen"), "{}", s.render());
     let (_dir, path) = with_file("metrics_listen = \"127.0.0.1:9464\"\n");
-    let args = ServeArgs {
-        config: Some(path.clone()),
-        ..ServeArgs::default()
-    };
+    let args = ServeArgs { config: Some(path.clone()), ..ServeArgs::default() };
     let (s, _) = resolve(&overrides(args)).unwrap();
     assert_eq!(s.metrics_listen, Some("127.0.0.1:9464".parse().unwrap()));
     assert_eq!(s.to_json()["settings"]["metrics_listen"], "127.0.0.1:9464");
@@ -178,8 +145,7 @@ fn metrics_listen_is_off_by_default_and_the_flag_overrides_the_file() {
     let (s, _) = resolve(&overrides(args)).unwrap();
     assert_eq!(s.metrics_listen, Some("127.0.0.1:9999".parse().unwrap()));
     assert!(
-        s.render()
-            .contains("metrics_listen = \"127.0.0.1:9999\"  # --metrics-listen"),
+        s.render().contains("metrics_listen = \"127.0.0.1:9999\"  # --metrics-listen"),
         "{}",
         s.render()
     );

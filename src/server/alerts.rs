@@ -40,17 +40,11 @@ static REFUSALS: Mutex<Option<HashMap<String, i64>>> = Mutex::new(None);
 /// Counts one `quota_exceeded` refusal of `code`.
 pub(crate) fn refused(code: &str) {
     let mut map = REFUSALS.lock().unwrap_or_else(|p| p.into_inner());
-    *map.get_or_insert_with(HashMap::new)
-        .entry(code.to_string())
-        .or_default() += 1;
+    *map.get_or_insert_with(HashMap::new).entry(code.to_string()).or_default() += 1;
 }
 
 fn take_refusals() -> HashMap<String, i64> {
-    REFUSALS
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .take()
-        .unwrap_or_default()
+    REFUSALS.lock().unwrap_or_else(|p| p.into_inner()).take().unwrap_or_default()
 }
 
 /// Starts the three tasks; they stop when `shutdown` turns true.

@@ -167,9 +167,7 @@ fn valid_port(p: &str) -> bool {
     match p.strip_prefix('_') {
         Some(obf) => {
             !obf.is_empty()
-                && obf
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+                && obf.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
         }
         None => !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok(),
     }
@@ -219,9 +217,7 @@ fn unquote(v: &str) -> Option<String> {
 
 /// RFC 9110 `token`: one or more of the visible characters that are not delimiters.
 fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// `s` split at `sep` where it is not inside a quoted string.
@@ -270,12 +266,7 @@ mod tests {
 
     fn xff(peer: &str, lines: &[&str], proxies: &[&str]) -> IpAddr {
         let h = headers("x-forwarded-for", lines);
-        client_addr(
-            ip(peer),
-            &h,
-            &trusted(proxies),
-            ForwardedHeader::XForwardedFor,
-        )
+        client_addr(ip(peer), &h, &trusted(proxies), ForwardedHeader::XForwardedFor)
     }
 
     fn fwd(peer: &str, lines: &[&str], proxies: &[&str]) -> IpAddr {
@@ -288,10 +279,7 @@ mod tests {
     #[test]
     fn headers_from_an_untrusted_peer_are_ignored() {
         assert_eq!(xff("192.0.2.9", &["203.0.113.7"], LOCAL), ip("192.0.2.9"));
-        assert_eq!(
-            fwd("192.0.2.9", &["for=203.0.113.7"], LOCAL),
-            ip("192.0.2.9")
-        );
+        assert_eq!(fwd("192.0.2.9", &["for=203.0.113.7"], LOCAL), ip("192.0.2.9"));
         // No trusted proxies at all: the peer, whatever the headers say.
         assert_eq!(xff("127.0.0.1", &["203.0.113.7"], &[]), ip("127.0.0.1"));
     }
@@ -300,128 +288,72 @@ mod tests {
     fn the_right_most_untrusted_entry_is_the_client() {
         assert_eq!(xff("127.0.0.1", &["203.0.113.7"], LOCAL), ip("203.0.113.7"));
         // A spoofed left-most entry does not count: the proxy appended the real peer after it.
-        assert_eq!(
-            xff("127.0.0.1", &["6.6.6.6, 203.0.113.7"], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(xff("127.0.0.1", &["6.6.6.6, 203.0.113.7"], LOCAL), ip("203.0.113.7"));
         // Two trusted tiers: the walk steps over both.
         let tiers = &["127.0.0.1/32", "10.0.0.0/8"];
-        assert_eq!(
-            xff("127.0.0.1", &["6.6.6.6, 203.0.113.7, 10.1.2.3"], tiers),
-            ip("203.0.113.7")
-        );
+        assert_eq!(xff("127.0.0.1", &["6.6.6.6, 203.0.113.7, 10.1.2.3"], tiers), ip("203.0.113.7"));
         // Several header lines are one list, in order.
         assert_eq!(
             xff("127.0.0.1", &["6.6.6.6", "203.0.113.7, 10.1.2.3"], tiers),
             ip("203.0.113.7")
         );
         // Every entry trusted: the left-most (furthest) one.
-        assert_eq!(
-            xff("127.0.0.1", &["10.9.9.9, 10.1.2.3"], tiers),
-            ip("10.9.9.9")
-        );
+        assert_eq!(xff("127.0.0.1", &["10.9.9.9, 10.1.2.3"], tiers), ip("10.9.9.9"));
         // A trusted peer with no header: the peer.
         assert_eq!(xff("127.0.0.1", &[], LOCAL), ip("127.0.0.1"));
     }
 
     #[test]
     fn ports_and_ipv6_are_understood() {
-        assert_eq!(
-            xff("127.0.0.1", &["203.0.113.7:4711"], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(xff("127.0.0.1", &["203.0.113.7:4711"], LOCAL), ip("203.0.113.7"));
         assert_eq!(xff("127.0.0.1", &["2001:db8::1"], LOCAL), ip("2001:db8::1"));
-        assert_eq!(
-            xff("127.0.0.1", &["[2001:db8::1]:4711"], LOCAL),
-            ip("2001:db8::1")
-        );
-        assert_eq!(
-            xff("127.0.0.1", &["[2001:db8::1]"], LOCAL),
-            ip("2001:db8::1")
-        );
+        assert_eq!(xff("127.0.0.1", &["[2001:db8::1]:4711"], LOCAL), ip("2001:db8::1"));
+        assert_eq!(xff("127.0.0.1", &["[2001:db8::1]"], LOCAL), ip("2001:db8::1"));
         assert_eq!(
             fwd("127.0.0.1", &[r#"for="[2001:db8:cafe::17]:4711""#], LOCAL),
             ip("2001:db8:cafe::17")
         );
-        assert_eq!(
-            fwd("127.0.0.1", &[r#"for="192.0.2.43:47011""#], LOCAL),
-            ip("192.0.2.43")
-        );
+        assert_eq!(fwd("127.0.0.1", &[r#"for="192.0.2.43:47011""#], LOCAL), ip("192.0.2.43"));
         // An IPv6 proxy range, and an IPv4-mapped peer (a socket bound to [::]) in an IPv4 range.
-        assert_eq!(
-            xff("::1", &["203.0.113.7"], &["::1/128"]),
-            ip("203.0.113.7")
-        );
-        assert_eq!(
-            xff("::ffff:127.0.0.1", &["203.0.113.7"], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(xff("::1", &["203.0.113.7"], &["::1/128"]), ip("203.0.113.7"));
+        assert_eq!(xff("::ffff:127.0.0.1", &["203.0.113.7"], LOCAL), ip("203.0.113.7"));
         // A mapped address in the header is the IPv4 client it stands for.
-        assert_eq!(
-            xff("127.0.0.1", &["::ffff:203.0.113.7"], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(xff("127.0.0.1", &["::ffff:203.0.113.7"], LOCAL), ip("203.0.113.7"));
     }
 
     #[test]
     fn forwarded_elements_and_parameters() {
         assert_eq!(
-            fwd(
-                "127.0.0.1",
-                &["for=6.6.6.6, For=203.0.113.7;proto=https;by=127.0.0.1"],
-                LOCAL
-            ),
+            fwd("127.0.0.1", &["for=6.6.6.6, For=203.0.113.7;proto=https;by=127.0.0.1"], LOCAL),
             ip("203.0.113.7")
         );
         // A comma or semicolon inside a quoted value does not split it.
         assert_eq!(
-            fwd(
-                "127.0.0.1",
-                &[r#"for=203.0.113.7;host="a,b;c", for=127.0.0.1"#],
-                LOCAL
-            ),
+            fwd("127.0.0.1", &[r#"for=203.0.113.7;host="a,b;c", for=127.0.0.1"#], LOCAL),
             ip("203.0.113.7")
         );
         // Escapes in a quoted string.
-        assert_eq!(
-            fwd("127.0.0.1", &[r#"for="203.0.113.\7""#], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(fwd("127.0.0.1", &[r#"for="203.0.113.\7""#], LOCAL), ip("203.0.113.7"));
     }
 
     #[test]
     fn unknown_and_obfuscated_entries_stop_at_the_last_trusted_hop() {
         let tiers = &["127.0.0.1/32", "10.0.0.0/8"];
-        for h in [
-            "for=unknown",
-            "for=_hidden",
-            r#"for="_gazonk""#,
-            "proto=http",
-        ] {
+        for h in ["for=unknown", "for=_hidden", r#"for="_gazonk""#, "proto=http"] {
             assert_eq!(
                 fwd("127.0.0.1", &[&format!("for=6.6.6.6, {h}")], LOCAL),
                 ip("127.0.0.1"),
                 "{h}"
             );
             assert_eq!(
-                fwd(
-                    "127.0.0.1",
-                    &[&format!("for=6.6.6.6, {h}, for=10.1.2.3")],
-                    tiers
-                ),
+                fwd("127.0.0.1", &[&format!("for=6.6.6.6, {h}, for=10.1.2.3")], tiers),
                 ip("10.1.2.3"),
                 "{h}"
             );
         }
-        assert_eq!(
-            xff("127.0.0.1", &["6.6.6.6, unknown"], LOCAL),
-            ip("127.0.0.1")
-        );
+        assert_eq!(xff("127.0.0.1", &["6.6.6.6, unknown"], LOCAL), ip("127.0.0.1"));
         // An obfuscated port is still an address.
-        assert_eq!(
-            fwd("127.0.0.1", &[r#"for="203.0.113.7:_p1""#], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(fwd("127.0.0.1", &[r#"for="203.0.113.7:_p1""#], LOCAL), ip("203.0.113.7"));
     }
 
     #[test]
@@ -460,23 +392,12 @@ mod tests {
             );
         }
         // Empty list elements are skipped, not taken for an entry.
-        assert_eq!(
-            xff("127.0.0.1", &["6.6.6.6, 203.0.113.7, , "], LOCAL),
-            ip("203.0.113.7")
-        );
+        assert_eq!(xff("127.0.0.1", &["6.6.6.6, 203.0.113.7, , "], LOCAL), ip("203.0.113.7"));
         // A header line that is not visible ASCII names no client.
         let mut h = HeaderMap::new();
-        h.append(
-            "x-forwarded-for",
-            HeaderValue::from_bytes(b"203.0.113.7\xff").unwrap(),
-        );
+        h.append("x-forwarded-for", HeaderValue::from_bytes(b"203.0.113.7\xff").unwrap());
         assert_eq!(
-            client_addr(
-                ip("127.0.0.1"),
-                &h,
-                &trusted(LOCAL),
-                ForwardedHeader::XForwardedFor
-            ),
+            client_addr(ip("127.0.0.1"), &h, &trusted(LOCAL), ForwardedHeader::XForwardedFor),
             ip("127.0.0.1")
         );
     }
@@ -490,24 +411,15 @@ mod tests {
             client_addr(ip("127.0.0.1"), &h, &t, ForwardedHeader::XForwardedFor),
             ip("203.0.113.7")
         );
-        assert_eq!(
-            client_addr(ip("127.0.0.1"), &h, &t, ForwardedHeader::Forwarded),
-            ip("6.6.6.6")
-        );
+        assert_eq!(client_addr(ip("127.0.0.1"), &h, &t, ForwardedHeader::Forwarded), ip("6.6.6.6"));
     }
 
     #[test]
     fn cidrs_parse_with_single_addresses_and_host_bits() {
         assert_eq!(parse_cidr("127.0.0.1").unwrap().to_string(), "127.0.0.1/32");
-        assert_eq!(
-            parse_cidr(" 10.1.2.3/8 ").unwrap().to_string(),
-            "10.0.0.0/8"
-        );
+        assert_eq!(parse_cidr(" 10.1.2.3/8 ").unwrap().to_string(), "10.0.0.0/8");
         assert_eq!(parse_cidr("::1").unwrap().to_string(), "::1/128");
-        assert_eq!(
-            parse_cidr("2001:db8::/32").unwrap().to_string(),
-            "2001:db8::/32"
-        );
+        assert_eq!(parse_cidr("2001:db8::/32").unwrap().to_string(), "2001:db8::/32");
         for bad in ["10.0.0.0/33", "localhost", "", "10.0.0/8", "::/129"] {
             let e = parse_cidr(bad).unwrap_err();
             assert!(e.contains("not an IP address or CIDR range"), "{bad}: {e}");

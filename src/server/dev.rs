@@ -55,9 +55,7 @@ pub async fn prepare_with(
         0o600,
         true,
     )?;
-    admin
-        .trust_add(&issuer.public().to_spki_pem(), Some("dev issuer".into()))
-        .await?;
+    admin.trust_add(&issuer.public().to_spki_pem(), Some("dev issuer".into())).await?;
     let now = Utc::now();
     let from = (now - Duration::days(1)).format("%Y-%m-%dT%H:%M:%SZ");
     let to = (now + Duration::days(365)).format("%Y-%m-%dT%H:%M:%SZ");
@@ -86,27 +84,17 @@ expires_at = {to}
     );
     let file = LicenseFile::sign(&document, &issuer)?;
     let text = file.to_toml_string();
-    let target = ImportTarget {
-        code: DEV_HANDSHAKE.to_string(),
-        create: true,
-    };
-    let report = admin
-        .license_import("dev-license.lic", text.as_bytes(), Some(&target), false)
-        .await?;
+    let target = ImportTarget { code: DEV_HANDSHAKE.to_string(), create: true };
+    let report =
+        admin.license_import("dev-license.lic", text.as_bytes(), Some(&target), false).await?;
     crate::files::write_new_file(&dir.join("dev-license.lic"), text.as_bytes(), 0o644, true)?;
     let item_terms = file
         .verify_with(&issuer.public())?
         .items
         .iter()
-        .map(|i| DevItem {
-            id: i.id.clone(),
-            option: i.option,
-            quota: i.quota,
-        })
+        .map(|i| DevItem { id: i.id.clone(), option: i.option, quota: i.quota })
         .collect();
-    let token = admin
-        .token_create(DEV_TOKEN, crate::auth::Role::Admin, None)
-        .await?;
+    let token = admin.token_create(DEV_TOKEN, crate::auth::Role::Admin, None).await?;
     Ok(DevSetup {
         admin_token: zeroize::Zeroizing::new(token.token),
         handshake: DEV_HANDSHAKE.to_string(),

@@ -24,12 +24,7 @@ pub(super) fn error_response(
     code: &str,
     message: impl Into<String>,
 ) -> Response {
-    let body = ErrorBody {
-        error: ErrorDetail {
-            code: code.to_string(),
-            message: message.into(),
-        },
-    };
+    let body = ErrorBody { error: ErrorDetail { code: code.to_string(), message: message.into() } };
     (status, Json(body)).into_response()
 }
 
@@ -198,11 +193,7 @@ pub(super) async fn method_not_allowed() -> Response {
 }
 
 pub(super) async fn not_found() -> Response {
-    error_response(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "no such route; see /v1/openapi.json",
-    )
+    error_response(StatusCode::NOT_FOUND, "not_found", "no such route; see /v1/openapi.json")
 }
 
 /// Per-client-address token bucket on the device routes: a flood from one address gets 429 while others
@@ -220,9 +211,7 @@ impl RateLimit {
         let quota = governor::Quota::with_period(period)
             .unwrap_or_else(|| governor::Quota::per_second(per_second))
             .allow_burst(burst);
-        Arc::new(RateLimit {
-            limiter: governor::RateLimiter::keyed(quota),
-        })
+        Arc::new(RateLimit { limiter: governor::RateLimiter::keyed(quota) })
     }
 
     /// `None` when `ip` may go ahead, else how long until it may.
@@ -242,10 +231,8 @@ pub(super) async fn rate_limit(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let limiter = request
-        .extensions()
-        .get::<Arc<super::live::Current>>()
-        .and_then(|c| c.limiter.clone());
+    let limiter =
+        request.extensions().get::<Arc<super::live::Current>>().and_then(|c| c.limiter.clone());
     let Some(limiter) = limiter else {
         return next.run(request).await;
     };
@@ -278,8 +265,7 @@ fn too_many_requests(wait: Duration) -> Response {
         Denial::RateLimited.code(),
         format!("too many requests from this address; retry in {secs} s (Retry-After)"),
     );
-    resp.headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+    resp.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
     resp
 }
 
@@ -333,10 +319,7 @@ mod tests {
         assert_eq!(limit.check(ip), None);
         assert_eq!(limit.check(ip), None);
         let wait = limit.check(ip).expect("refused after the burst");
-        assert!(
-            wait > Duration::ZERO && wait <= Duration::from_secs(1),
-            "{wait:?}"
-        );
+        assert!(wait > Duration::ZERO && wait <= Duration::from_secs(1), "{wait:?}");
         assert_eq!(retry_after_secs(wait), 1);
         // Another address is not held back.
         assert_eq!(limit.check(std::net::IpAddr::from([192, 0, 2, 2])), None);

@@ -51,9 +51,7 @@ pub struct Live {
 impl Live {
     pub(super) fn new(settings: LiveSettings) -> Arc<Self> {
         let limiter = settings.rate_limit.map(RateLimit::new);
-        Arc::new(Live {
-            current: ArcSwap::from_pointee(Current { settings, limiter }),
-        })
+        Arc::new(Live { current: ArcSwap::from_pointee(Current { settings, limiter }) })
     }
 
     pub(super) fn load(&self) -> Arc<Current> {
@@ -90,15 +88,9 @@ impl Live {
             ));
         }
         if old.settings.access_log != new.access_log {
-            changes.push(format!(
-                "access_log {} -> {}",
-                old.settings.access_log, new.access_log
-            ));
+            changes.push(format!("access_log {} -> {}", old.settings.access_log, new.access_log));
         }
-        self.current.store(Arc::new(Current {
-            settings: new,
-            limiter,
-        }));
+        self.current.store(Arc::new(Current { settings: new, limiter }));
         changes
     }
 }
@@ -108,11 +100,7 @@ fn rate_text(r: Option<NonZeroU32>) -> String {
 }
 
 fn nets_text(t: &TrustedProxies) -> String {
-    t.nets()
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    t.nets().iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// The outermost middleware: client address, request span, access log. A request without connection
@@ -124,21 +112,14 @@ pub(super) async fn middleware(
     next: Next,
 ) -> Response {
     let current = live.load();
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let Some(peer) = peer else {
         request.extensions_mut().insert(current);
         return next.run(request).await;
     };
     let settings = &current.settings;
-    let client = client_addr(
-        peer,
-        request.headers(),
-        &settings.trusted_proxies,
-        settings.forwarded_header,
-    );
+    let client =
+        client_addr(peer, request.headers(), &settings.trusted_proxies, settings.forwarded_header);
     let access_log = settings.access_log;
     request.extensions_mut().insert(ClientAddr(client));
     request.extensions_mut().insert(current);
@@ -168,15 +149,10 @@ mod tests {
 
     #[test]
     fn a_reload_reports_what_changed_and_keeps_the_limiter_when_the_rate_stays() {
-        let live = Live::new(LiveSettings {
-            rate_limit: NonZeroU32::new(5),
-            ..LiveSettings::default()
-        });
+        let live =
+            Live::new(LiveSettings { rate_limit: NonZeroU32::new(5), ..LiveSettings::default() });
         let before = live.load().limiter.clone().unwrap();
-        let same = LiveSettings {
-            rate_limit: NonZeroU32::new(5),
-            ..LiveSettings::default()
-        };
+        let same = LiveSettings { rate_limit: NonZeroU32::new(5), ..LiveSettings::default() };
         assert!(live.apply(same.clone()).is_empty());
         assert!(Arc::ptr_eq(&before, live.load().limiter.as_ref().unwrap()));
         let changed = LiveSettings {

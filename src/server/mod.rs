@@ -119,11 +119,7 @@ pub async fn serve_until(
     let app =
         router(state, config.bench_null_routes).into_make_service_with_connect_info::<SocketAddr>();
     // Registered before the server says it listens: SIGHUP's default action would end the process.
-    let hangups = if config.reload_on_sighup {
-        reload::hangups()
-    } else {
-        None
-    };
+    let hangups = if config.reload_on_sighup { reload::hangups() } else { None };
     let handle = axum_server::Handle::new();
     let shutdown = tokio_util_shutdown();
     let sweeper = config
@@ -152,25 +148,14 @@ pub async fn serve_until(
         Error::usage(format!("cannot listen on {}: {e}", config.listen))
             .with_hint("choose another address with --listen, e.g. 127.0.0.1:0 for any free port")
     })?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| Error::internal(format!("listener: {e}")))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::internal(format!("listener: {e}")))?;
+    listener.set_nonblocking(true).map_err(|e| Error::internal(format!("listener: {e}")))?;
+    let addr = listener.local_addr().map_err(|e| Error::internal(format!("listener: {e}")))?;
     let metrics_addr = metrics.as_ref().and_then(|l| l.local_addr().ok());
-    let listening = |https| Listening {
-        addr,
-        https,
-        metrics: metrics_addr,
-    };
+    let listening = |https| Listening { addr, https, metrics: metrics_addr };
     let metrics_task = match metrics {
-        Some(listener) => Some(spawn_metrics(
-            listener,
-            store.clone(),
-            clock.clone(),
-            shutdown.subscribe(),
-        )?),
+        Some(listener) => {
+            Some(spawn_metrics(listener, store.clone(), clock.clone(), shutdown.subscribe())?)
+        }
         None => None,
     };
     let result = match &config.tls {
@@ -196,13 +181,7 @@ pub async fn serve_until(
             if let Some(hangups) = hangups {
                 let tls = Some((rustls.clone(), tls.clone()));
                 let reloader = config.reload.clone();
-                tokio::spawn(reload::run(
-                    hangups,
-                    live,
-                    tls,
-                    reloader,
-                    shutdown.subscribe(),
-                ));
+                tokio::spawn(reload::run(hangups, live, tls, reloader, shutdown.subscribe()));
             }
             on_listening(listening(true));
             let mut server = axum_server::from_tcp_rustls(listener, rustls)
@@ -215,13 +194,7 @@ pub async fn serve_until(
         None => {
             if let Some(hangups) = hangups {
                 let reloader = config.reload.clone();
-                tokio::spawn(reload::run(
-                    hangups,
-                    live,
-                    None,
-                    reloader,
-                    shutdown.subscribe(),
-                ));
+                tokio::spawn(reload::run(hangups, live, None, reloader, shutdown.subscribe()));
             }
             on_listening(listening(false));
             let mut server = axum_server::from_tcp(listener)
@@ -253,9 +226,8 @@ fn spawn_metrics(
     clock: Arc<dyn Clock>,
     mut stopped: tokio::sync::watch::Receiver<bool>,
 ) -> Result<tokio::task::JoinHandle<()>> {
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::internal(format!("metrics listener: {e}")))?;
+    let addr =
+        listener.local_addr().map_err(|e| Error::internal(format!("metrics listener: {e}")))?;
     if !addr.ip().is_loopback() {
         tracing::warn!(
             "serving metrics on {addr}, not loopback: /metrics has no authentication and names \

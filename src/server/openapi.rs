@@ -51,19 +51,10 @@ impl utoipa::Modify for BearerAuth {
 /// answer in the admin error shape.
 pub(super) fn finish(doc: &mut utoipa::openapi::OpenApi) {
     doc.info.version = env!("CARGO_PKG_VERSION").to_string();
-    let admin_paths = doc
-        .paths
-        .paths
-        .iter_mut()
-        .filter(|(path, _)| path.starts_with("/v1/admin/"));
+    let admin_paths = doc.paths.paths.iter_mut().filter(|(path, _)| path.starts_with("/v1/admin/"));
     for (_, item) in admin_paths {
-        let operations = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ];
+        let operations =
+            [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
         for operation in operations.into_iter().flatten() {
             as_admin_operation(operation);
         }
@@ -72,20 +63,11 @@ pub(super) fn finish(doc: &mut utoipa::openapi::OpenApi) {
 
 fn as_admin_operation(operation: &mut Operation) {
     operation.tags = Some(vec!["admin".to_string()]);
-    operation.security = Some(vec![SecurityRequirement::new(
-        "bearer",
-        Vec::<String>::new(),
-    )]);
+    operation.security = Some(vec![SecurityRequirement::new("bearer", Vec::<String>::new())]);
     let error = ResponseBuilder::new()
-        .content(
-            "application/json",
-            Content::new(Some(Ref::from_schema_name("AdminErrorBody"))),
-        )
+        .content("application/json", Content::new(Some(Ref::from_schema_name("AdminErrorBody"))))
         .build();
-    operation
-        .responses
-        .responses
-        .insert("4XX".to_string(), RefOr::T(error));
+    operation.responses.responses.insert("4XX".to_string(), RefOr::T(error));
 }
 
 #[cfg(test)]
@@ -122,9 +104,8 @@ mod tests {
                     .collect();
                 declared.sort();
                 if declared != in_path {
-                    missing.push(format!(
-                        "{method} {path}: declares {declared:?}, needs {in_path:?}"
-                    ));
+                    missing
+                        .push(format!("{method} {path}: declares {declared:?}, needs {in_path:?}"));
                 }
             }
         }

@@ -133,16 +133,15 @@ pub(super) fn check_pem(files: &TlsFiles) -> std::result::Result<(), String> {
     };
     let cert = read(&files.cert)?;
     let shown = files.cert.display();
-    let chain =
-        match CertificateDer::pem_slice_iter(&cert).collect::<std::result::Result<Vec<_>, _>>() {
-            Err(e) => return Err(format!("{shown}: not a PEM certificate chain ({e})")),
-            Ok(chain) if chain.is_empty() => {
-                return Err(format!(
-                    "{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"
-                ));
-            }
-            Ok(chain) => chain,
-        };
+    let chain = match CertificateDer::pem_slice_iter(&cert)
+        .collect::<std::result::Result<Vec<_>, _>>()
+    {
+        Err(e) => return Err(format!("{shown}: not a PEM certificate chain ({e})")),
+        Ok(chain) if chain.is_empty() => {
+            return Err(format!("{shown}: holds no PEM certificate (-----BEGIN CERTIFICATE-----)"));
+        }
+        Ok(chain) => chain,
+    };
     let key_shown = files.key.display();
     let key = read(&files.key)?;
     let key = PrivateKeyDer::from_pem_slice(&key)
@@ -164,18 +163,12 @@ mod tests {
     #[test]
     fn unloadable_files_are_named_with_what_is_wrong() {
         let dir = tempfile::tempdir().unwrap();
-        let files = TlsFiles {
-            cert: dir.path().join("c.pem"),
-            key: dir.path().join("k.pem"),
-        };
+        let files = TlsFiles { cert: dir.path().join("c.pem"), key: dir.path().join("k.pem") };
         let missing = check_pem(&files).unwrap_err();
         assert!(missing.contains("c.pem: no such file"), "{missing}");
         std::fs::write(&files.cert, "-----BEGIN CERTIFICATE-----\ngarbage\n").unwrap();
         let half = check_pem(&files).unwrap_err();
-        assert!(
-            half.contains("c.pem: not a PEM certificate chain"),
-            "{half}"
-        );
+        assert!(half.contains("c.pem: not a PEM certificate chain"), "{half}");
         std::fs::write(&files.cert, "not PEM at all\n").unwrap();
         let none = check_pem(&files).unwrap_err();
         assert!(none.contains("c.pem: holds no PEM certificate"), "{none}");
@@ -186,19 +179,9 @@ mod tests {
         dir: &std::path::Path,
         name: &str,
     ) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
-        let (cert, key) = (
-            dir.join(format!("{name}.pem")),
-            dir.join(format!("{name}.key")),
-        );
+        let (cert, key) = (dir.join(format!("{name}.pem")), dir.join(format!("{name}.key")));
         let status = std::process::Command::new("openssl")
-            .args([
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-            ])
+            .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"])
             .args(["-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
             .arg(&key)
             .arg("-out")
@@ -218,19 +201,10 @@ mod tests {
             eprintln!("skipped: no openssl");
             return;
         };
-        let good = TlsFiles {
-            cert: cert_a.clone(),
-            key: key_a,
-        };
+        let good = TlsFiles { cert: cert_a.clone(), key: key_a };
         assert_eq!(check_pem(&good), Ok(()));
-        let bad = TlsFiles {
-            cert: cert_a,
-            key: key_b,
-        };
+        let bad = TlsFiles { cert: cert_a, key: key_b };
         let e = check_pem(&bad).unwrap_err();
-        assert!(
-            e.contains("b.key does not belong to the certificate in"),
-            "{e}"
-        );
+        assert!(e.contains("b.key does not belong to the certificate in"), "{e}");
     }
 }

@@ -86,10 +86,7 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
         .merge(super::ui::routes())
         .fallback(device::not_found)
         .method_not_allowed_fallback(device::method_not_allowed)
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::map_response(close_after_unread_body));
     if state.metrics {
         // Outside the timeout, so a 408 is timed too; inside the client address middleware, which
@@ -97,10 +94,7 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
         router = router.layer(axum::middleware::from_fn(metrics::track));
     }
     router
-        .layer(axum::middleware::from_fn_with_state(
-            state.live.clone(),
-            live::middleware,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.live.clone(), live::middleware))
         .with_state(state)
 }
 
@@ -109,12 +103,8 @@ pub fn router(state: Arc<AppState>, bench_null_routes: bool) -> Router {
 /// pools connections from sending its next request on one that is about to go, where that request would
 /// fail as an incomplete message instead of being sent on a new connection.
 async fn close_after_unread_body(mut resp: Response) -> Response {
-    if matches!(
-        resp.status(),
-        StatusCode::PAYLOAD_TOO_LARGE | StatusCode::REQUEST_TIMEOUT
-    ) {
-        resp.headers_mut()
-            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    if matches!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE | StatusCode::REQUEST_TIMEOUT) {
+        resp.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
     resp
 }

@@ -66,11 +66,7 @@ pub struct Silent<S> {
 
 impl<S> Silent<S> {
     pub fn new(inner: S, timeout: Duration) -> Self {
-        Silent {
-            inner,
-            seen: 0,
-            deadline: Some(Box::pin(tokio::time::sleep(timeout))),
-        }
+        Silent { inner, seen: 0, deadline: Some(Box::pin(tokio::time::sleep(timeout))) }
     }
 }
 
@@ -166,10 +162,7 @@ mod tests {
 
         let (mut client, server) = tokio::io::duplex(64);
         let mut talking = Silent::new(server, SHORT);
-        client
-            .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
-            .await
-            .unwrap();
+        client.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
         assert_eq!(talking.read(&mut buf).await.unwrap(), 34);
         // Past the first bytes a quiet client is HTTP's business, not this stream's.
         let idle = tokio::time::timeout(SHORT * 3, talking.read(&mut buf)).await;

@@ -83,15 +83,11 @@ impl DeviceService {
                     d => DeviceError::new(d, denial_message(d, &req.product)),
                 },
             )?;
-        let wanted = chrono::Duration::from_std(req.period)
-            .ok()
-            .and_then(|p| now.checked_add_signed(p));
+        let wanted =
+            chrono::Duration::from_std(req.period).ok().and_then(|p| now.checked_add_signed(p));
         // The check-out's end on an item: the period asked, cut at the item's expiry.
         let until_on = |item_id: &str| {
-            let expiry = items
-                .iter()
-                .find(|i| i.id == item_id)
-                .map_or(now, |i| i.expires_at);
+            let expiry = items.iter().find(|i| i.id == item_id).map_or(now, |i| i.expires_at);
             to_unix(wanted.map_or(expiry, |w| w.min(expiry)))
         };
         let seat = SeatRequest {
@@ -120,11 +116,7 @@ impl DeviceService {
             fresh_checked: true,
             checkout: true,
         };
-        let outcome = self
-            .store
-            .seat_device(seat)
-            .await
-            .map_err(DeviceError::store)?;
+        let outcome = self.store.seat_device(seat).await.map_err(DeviceError::store)?;
         let (chosen, expires_at) = seated_on(outcome, &candidates, || {
             format!(
                 "every license item of {} for {} is at its quota (or the device is checked out \
@@ -145,10 +137,6 @@ impl DeviceService {
         );
         claims.checked_out = true;
         let token = self.signer.sign(&claims).map_err(DeviceError::internal)?;
-        Ok(CheckedOut {
-            token,
-            claims,
-            seat_expires_at: from_unix(expires_at),
-        })
+        Ok(CheckedOut { token, claims, seat_expires_at: from_unix(expires_at) })
     }
 }

@@ -39,10 +39,7 @@ pub enum DeviceError {
 
 impl DeviceError {
     pub fn new(denial: Denial, message: impl Into<String>) -> Self {
-        DeviceError::Denied {
-            denial,
-            message: message.into(),
-        }
+        DeviceError::Denied { denial, message: message.into() }
     }
 
     fn internal(err: impl std::fmt::Display) -> Self {
@@ -92,10 +89,7 @@ impl DeviceService {
             signer,
             lts_id,
             verified: Mutex::new(HashMap::new()),
-            codes: Mutex::new(CodeCache {
-                generation: -1,
-                codes: HashMap::new(),
-            }),
+            codes: Mutex::new(CodeCache { generation: -1, codes: HashMap::new() }),
         })
     }
 
@@ -117,10 +111,7 @@ impl DeviceService {
 
     /// The config generation and the device's row: the one read every device request starts with.
     async fn lookup(&self, code: &str, uuid: &str) -> Result<DeviceLookup, DeviceError> {
-        self.store
-            .device_lookup(code, uuid)
-            .await
-            .map_err(DeviceError::store)
+        self.store.device_lookup(code, uuid).await.map_err(DeviceError::store)
     }
 
     /// The code's settings, from the cache while the store's config generation (read by [`Self::lookup`]
@@ -139,17 +130,10 @@ impl DeviceService {
                 return Ok(Arc::clone(record));
             }
         }
-        let record = self
-            .store
-            .device_handshake(code)
-            .await
-            .map_err(DeviceError::store)?
-            .ok_or_else(|| {
-                DeviceError::new(
-                    Denial::UnknownHandshake,
-                    format!("no handshake code {code}"),
-                )
-            })?;
+        let record =
+            self.store.device_handshake(code).await.map_err(DeviceError::store)?.ok_or_else(
+                || DeviceError::new(Denial::UnknownHandshake, format!("no handshake code {code}")),
+            )?;
         let record = Arc::new(record);
         let mut cache = self.codes.lock().unwrap_or_else(|p| p.into_inner());
         // Read after the generation: if a change landed in between, the next request sees a newer
@@ -165,11 +149,8 @@ impl DeviceService {
 
     fn password_ok(&self, code: &str, password: &str, phc: &str) -> bool {
         let digest: [u8; 32] = Sha256::digest(password.as_bytes()).into();
-        if let Some((cached_phc, cached)) = self
-            .verified
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(code)
+        if let Some((cached_phc, cached)) =
+            self.verified.lock().unwrap_or_else(|p| p.into_inner()).get(code)
             && cached_phc == phc
         {
             return bool::from(cached.ct_eq(&digest));
@@ -254,17 +235,10 @@ impl DeviceService {
         // A device refreshed moments ago keeps its seat without a write (see `fresh_seat`).
         let outcome = match found.seat.as_ref().and_then(|row| fresh_seat(row, &seat)) {
             Some(kept) => kept,
-            None => self
-                .store
-                .seat_device(seat)
-                .await
-                .map_err(DeviceError::store)?,
+            None => self.store.seat_device(seat).await.map_err(DeviceError::store)?,
         };
         let (chosen, expires_at) = seated_on(outcome, &candidates, || {
-            format!(
-                "every license item of {} for {} is at its quota",
-                req.handshake, req.product
-            )
+            format!("every license item of {} for {} is at its quota", req.handshake, req.product)
         })?;
         let item_id = chosen.item_id.clone();
         let claims = token::claims(
@@ -319,12 +293,7 @@ fn seated_on(
     candidates: &[authorize::Candidate],
     full: impl FnOnce() -> String,
 ) -> Result<(&authorize::Candidate, i64), DeviceError> {
-    let SeatOutcome::Seated {
-        item_id,
-        expires_at,
-        ..
-    } = outcome
-    else {
+    let SeatOutcome::Seated { item_id, expires_at, .. } = outcome else {
         return Err(DeviceError::new(Denial::QuotaExceeded, full()));
     };
     let chosen = candidates
@@ -337,10 +306,7 @@ fn seated_on(
 /// With `--active-from first-use`, a device that has not reported usage yet holds its seat until its
 /// item expires: its active time has not started.
 fn unused_until(items: &[CodeItem], item_id: &str) -> i64 {
-    items
-        .iter()
-        .find(|i| i.id == item_id)
-        .map_or(0, |i| to_unix(i.expires_at))
+    items.iter().find(|i| i.id == item_id).map_or(0, |i| to_unix(i.expires_at))
 }
 
 fn window_start(now: DateTime<Utc>) -> i64 {

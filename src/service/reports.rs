@@ -15,10 +15,7 @@ impl DeviceService {
     /// The usage baseline: parsing and validation only.
     pub fn null_usage(&self, req: &UsageRequest) -> Result<UsageResponse, DeviceError> {
         validate::usage(req, self.clock.now())?;
-        Ok(UsageResponse {
-            accepted: req.reports.len(),
-            duplicates: 0,
-        })
+        Ok(UsageResponse { accepted: req.reports.len(), duplicates: 0 })
     }
 
     /// Records an upload. Each report counts on the item that served the device when the report is
@@ -45,10 +42,7 @@ impl DeviceService {
         for (i, req) in reqs.iter().enumerate() {
             batches.push(self.usage_batch(req, false).await.map_err(|e| (i, e))?);
         }
-        let mut total = UsageResponse {
-            accepted: 0,
-            duplicates: 0,
-        };
+        let mut total = UsageResponse { accepted: 0, duplicates: 0 };
         for (i, batch) in batches.into_iter().enumerate() {
             let done = self.record(batch).await.map_err(|e| (i, e))?;
             total.accepted += done.accepted;
@@ -58,15 +52,8 @@ impl DeviceService {
     }
 
     async fn record(&self, batch: UsageBatch) -> Result<UsageResponse, DeviceError> {
-        let done = self
-            .store
-            .record_usage(batch)
-            .await
-            .map_err(DeviceError::store)?;
-        Ok(UsageResponse {
-            accepted: done.accepted,
-            duplicates: done.duplicates,
-        })
+        let done = self.store.record_usage(batch).await.map_err(DeviceError::store)?;
+        Ok(UsageResponse { accepted: done.accepted, duplicates: done.duplicates })
     }
 
     /// Checks an upload and attributes its reports (reads only); `refresh`: the device reached the LTS,
@@ -106,10 +93,7 @@ impl DeviceService {
         }
         let granted: Vec<usage::Granted> = grants
             .iter()
-            .map(|g| usage::Granted {
-                from: g.granted_from,
-                until: g.granted_until,
-            })
+            .map(|g| usage::Granted { from: g.granted_from, until: g.granted_until })
             .collect();
         let first = grants
             .iter()
@@ -159,9 +143,8 @@ impl DeviceService {
             };
             reports.push(report_row(r, item_id, unit_kind(option)));
         }
-        let refresh = live_item
-            .filter(|item| refresh && item.status == ItemStatus::Active)
-            .map(|item| {
+        let refresh =
+            live_item.filter(|item| refresh && item.status == ItemStatus::Active).map(|item| {
                 let candidate = authorize::candidate(item, &code_policy(&record), now);
                 SeatRefresh {
                     item_id: item.id.clone(),

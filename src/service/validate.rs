@@ -25,13 +25,8 @@ fn check_uuid(uuid: &str) -> Result<(), DeviceError> {
     if uuid.bytes().all(|b| b == b'.') {
         return Err(invalid("uuid may not be made of dots only".into()));
     }
-    if !uuid
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
-    {
-        return Err(invalid(
-            "uuid may contain only letters, digits and - _ . :".into(),
-        ));
+    if !uuid.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')) {
+        return Err(invalid("uuid may contain only letters, digits and - _ . :".into()));
     }
     Ok(())
 }
@@ -87,10 +82,7 @@ pub(super) fn usage(req: &UsageRequest, now: DateTime<Utc>) -> Result<(), Device
             ))
         })?;
         if !ids.insert(r.id.as_str()) {
-            return Err(invalid(format!(
-                "reports[{i}].id {} appears twice in this call",
-                r.id
-            )));
+            return Err(invalid(format!("reports[{i}].id {} appears twice in this call", r.id)));
         }
         let mut named = Vec::new();
         for (field, map) in [("scans", &r.scans), ("pages", &r.pages)] {

@@ -75,12 +75,8 @@ const AUDIT: &str = "SELECT at, actor, action, target, result, detail, client FR
      WHERE at >= $1 AND (CAST($2 AS TEXT) IS NULL OR actor = $2) ORDER BY id DESC LIMIT $3";
 
 async fn create_token(c: &mut impl Conn, row: &TokenRow) -> StoreResult<()> {
-    let exists: i64 = c
-        .scalar(
-            "SELECT COUNT(*) FROM tokens WHERE name = $1",
-            args![&row.name],
-        )
-        .await?;
+    let exists: i64 =
+        c.scalar("SELECT COUNT(*) FROM tokens WHERE name = $1", args![&row.name]).await?;
     if exists > 0 {
         return Err(StoreError::Conflict(format!(
             "a token named {} exists (or existed: names of revoked tokens stay taken, so the audit log \
@@ -113,9 +109,7 @@ impl<B: Backend> AccessStore for B {
     async fn revoke_token(&self, name: &str, now: i64) -> StoreResult<()> {
         let done = on_reader!(self, |c| c.execute(REVOKE_TOKEN, args![now, name]))?;
         if done == 0 {
-            return Err(StoreError::NotFound(format!(
-                "no active token named {name}"
-            )));
+            return Err(StoreError::NotFound(format!("no active token named {name}")));
         }
         Ok(())
     }

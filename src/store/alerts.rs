@@ -301,10 +301,8 @@ async fn write_round<C: Conn>(
             continue;
         }
         if targets.is_none() {
-            targets = Some((
-                c.fetch_all(WEBHOOKS, args![]).await?,
-                c.fetch_all(EMAILS, args![]).await?,
-            ));
+            targets =
+                Some((c.fetch_all(WEBHOOKS, args![]).await?, c.fetch_all(EMAILS, args![]).await?));
         }
         let (hooks, emails) = targets.as_ref().expect("read above");
         let body = alerts::payload(x.event_type, now, Some(id), &x.message, &x.data).to_string();
@@ -351,12 +349,7 @@ async fn set_settings<C: Conn>(c: &mut C, row: &AlertSettingsRow) -> StoreResult
          VALUES ($1, $2, $3, $4) ON CONFLICT (scope) DO UPDATE SET
          quota_percents = excluded.quota_percents, expiry_days = excluded.expiry_days,
          refusals = excluded.refusals",
-        args![
-            &merged.scope,
-            &merged.quota_percents,
-            &merged.expiry_days,
-            merged.refusals
-        ],
+        args![&merged.scope, &merged.quota_percents, &merged.expiry_days, merged.refusals],
     )
     .await?;
     Ok(merged)
@@ -389,12 +382,8 @@ impl<B: Backend> AlertsStore for B {
 
     async fn add_webhook(&self, row: WebhookRow) -> StoreResult<()> {
         in_tx!(self, |c| async {
-            let same: i64 = c
-                .scalar(
-                    "SELECT COUNT(*) FROM webhooks WHERE url = $1",
-                    args![&row.url],
-                )
-                .await?;
+            let same: i64 =
+                c.scalar("SELECT COUNT(*) FROM webhooks WHERE url = $1", args![&row.url]).await?;
             if same > 0 {
                 return Err(StoreError::Conflict(format!(
                     "a webhook to {} exists already",
@@ -428,17 +417,11 @@ impl<B: Backend> AlertsStore for B {
 
     async fn remove_webhook(&self, id: &str, _now: i64) -> StoreResult<()> {
         in_tx!(self, |c| async {
-            let n = c
-                .execute("DELETE FROM webhooks WHERE id = $1", args![id])
-                .await?;
+            let n = c.execute("DELETE FROM webhooks WHERE id = $1", args![id]).await?;
             if n == 0 {
                 return Err(StoreError::NotFound(format!("no webhook {id}")));
             }
-            c.execute(
-                GIVE_UP_TARGET,
-                args!["webhook", id, "the webhook was removed"],
-            )
-            .await?;
+            c.execute(GIVE_UP_TARGET, args!["webhook", id, "the webhook was removed"]).await?;
             Ok::<_, StoreError>(())
         })
     }
@@ -453,9 +436,7 @@ impl<B: Backend> AlertsStore for B {
                 )
                 .await?;
             if n == 0 {
-                return Err(StoreError::Conflict(format!(
-                    "{address} receives alerts already"
-                )));
+                return Err(StoreError::Conflict(format!("{address} receives alerts already")));
             }
             Ok::<_, StoreError>(())
         })
@@ -467,22 +448,12 @@ impl<B: Backend> AlertsStore for B {
 
     async fn remove_email(&self, address: &str, _now: i64) -> StoreResult<()> {
         in_tx!(self, |c| async {
-            let n = c
-                .execute(
-                    "DELETE FROM alert_emails WHERE address = $1",
-                    args![address],
-                )
-                .await?;
+            let n =
+                c.execute("DELETE FROM alert_emails WHERE address = $1", args![address]).await?;
             if n == 0 {
-                return Err(StoreError::NotFound(format!(
-                    "{address} is no alert recipient"
-                )));
+                return Err(StoreError::NotFound(format!("{address} is no alert recipient")));
             }
-            c.execute(
-                GIVE_UP_TARGET,
-                args!["email", address, "the recipient was removed"],
-            )
-            .await?;
+            c.execute(GIVE_UP_TARGET, args!["email", address, "the recipient was removed"]).await?;
             Ok::<_, StoreError>(())
         })
     }
@@ -524,10 +495,8 @@ impl<B: Backend> AlertsStore for B {
     }
 
     async fn claim_delivery(&self, now: i64, lease_until: i64) -> StoreResult<Option<OutboxRow>> {
-        in_tx!(self, |c| c.fetch_optional(
-            <B::Conn as AlertsDialect>::CLAIM,
-            args![now, lease_until]
-        ))
+        in_tx!(self, |c| c
+            .fetch_optional(<B::Conn as AlertsDialect>::CLAIM, args![now, lease_until]))
     }
 
     async fn finish_delivery(&self, id: i64, o: AttemptOutcome) -> StoreResult<()> {
@@ -537,16 +506,8 @@ impl<B: Backend> AlertsStore for B {
             (None, false) => ("delivered", o.at, Some(o.at)),
         };
         in_tx!(self, |c| async {
-            c.execute(
-                INSERT_ATTEMPT,
-                args![id, o.at, o.status_code, &o.error, o.ms],
-            )
-            .await?;
-            c.execute(
-                FINISH,
-                args![id, state, next, o.status_code, &o.error, delivered_at],
-            )
-            .await
+            c.execute(INSERT_ATTEMPT, args![id, o.at, o.status_code, &o.error, o.ms]).await?;
+            c.execute(FINISH, args![id, state, next, o.status_code, &o.error, delivered_at]).await
         })?;
         Ok(())
     }
@@ -568,10 +529,7 @@ impl<B: Backend> AlertsStore for B {
     }
 
     async fn refusals_since(&self, since_minute: i64) -> StoreResult<Vec<(String, i64)>> {
-        in_tx!(self, |c| c.execute(
-            PRUNE_REFUSALS,
-            args![since_minute.saturating_sub(24 * 60)]
-        ))?;
+        in_tx!(self, |c| c.execute(PRUNE_REFUSALS, args![since_minute.saturating_sub(24 * 60)]))?;
         on_reader!(self, |c| c.fetch_all(REFUSALS, args![since_minute]))
     }
 }

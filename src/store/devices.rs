@@ -332,10 +332,7 @@ async fn unregister(
 ) -> StoreResult<Vec<String>> {
     let mut missing = Vec::new();
     for uuid in uuids {
-        if c.execute(UNREGISTER, args![uuid, handshake, force, now])
-            .await?
-            == 0
-        {
+        if c.execute(UNREGISTER, args![uuid, handshake, force, now]).await? == 0 {
             missing.push(uuid.clone());
         }
     }
@@ -344,10 +341,7 @@ async fn unregister(
         // transaction is rolled back): read after them, so a check-out committed meanwhile counts.
         let mut held: Vec<CheckedOut> = Vec::new();
         for uuid in uuids {
-            held.extend(
-                c.fetch_all::<CheckedOut>(CHECKED_OUT, args![uuid, handshake, now])
-                    .await?,
-            );
+            held.extend(c.fetch_all::<CheckedOut>(CHECKED_OUT, args![uuid, handshake, now]).await?);
         }
         if !held.is_empty() {
             return Err(checked_out_conflict(&held));
@@ -372,11 +366,7 @@ fn checked_out_conflict(held: &[CheckedOut]) -> StoreError {
         "{} checked out (offline authorization files cannot be recalled, so the device keeps working \
          on a seat that unregistering would give to another): {}; pass --force to unregister anyway, or \
          `ltsctl devices checkin UUID` once the device is known to be gone",
-        if held.len() == 1 {
-            "the device is"
-        } else {
-            "these devices are"
-        },
+        if held.len() == 1 { "the device is" } else { "these devices are" },
         list.join(", ")
     ))
 }
@@ -387,9 +377,7 @@ async fn check_in(
     handshake: Option<&str>,
     now: i64,
 ) -> StoreResult<Vec<String>> {
-    let held: Vec<CheckedOut> = c
-        .fetch_all(CHECKED_OUT, args![uuid, handshake, now])
-        .await?;
+    let held: Vec<CheckedOut> = c.fetch_all(CHECKED_OUT, args![uuid, handshake, now]).await?;
     if !held.is_empty() {
         c.execute(CHECK_IN, args![uuid, handshake, now]).await?;
     }

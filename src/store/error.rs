@@ -29,18 +29,13 @@ pub type StoreResult<T> = Result<T, StoreError>;
 impl StoreError {
     /// A database failure described in words (no sqlx error behind it).
     pub(crate) fn database(message: impl Into<String>) -> Self {
-        StoreError::Database(DbError {
-            message: message.into(),
-            source: None,
-        })
+        StoreError::Database(DbError { message: message.into(), source: None })
     }
 
     /// The SQLSTATE of the PostgreSQL error behind this one, if there is one.
     pub(crate) fn sqlstate(&self) -> Option<String> {
         match self {
-            StoreError::Database(DbError {
-                source: Some(e), ..
-            }) => match e.as_ref() {
+            StoreError::Database(DbError { source: Some(e), .. }) => match e.as_ref() {
                 sqlx::Error::Database(d) => d.code().map(|c| c.into_owned()),
                 _ => None,
             },
@@ -65,9 +60,7 @@ impl std::fmt::Display for DbError {
 
 impl std::error::Error for DbError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_deref()
-            .map(|e| e as &(dyn std::error::Error + 'static))
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -97,10 +90,7 @@ impl From<sqlx::Error> for StoreError {
         if busy {
             StoreError::Busy(e.to_string())
         } else {
-            StoreError::Database(DbError {
-                message: e.to_string(),
-                source: Some(Arc::new(e)),
-            })
+            StoreError::Database(DbError { message: e.to_string(), source: Some(Arc::new(e)) })
         }
     }
 }

@@ -122,12 +122,7 @@ fn no_code(code: &str) -> StoreError {
 }
 
 pub(crate) async fn handshake_exists(c: &mut impl Conn, code: &str) -> StoreResult<bool> {
-    let n: i64 = c
-        .scalar(
-            "SELECT COUNT(*) FROM handshakes WHERE code = $1",
-            args![code],
-        )
-        .await?;
+    let n: i64 = c.scalar("SELECT COUNT(*) FROM handshakes WHERE code = $1", args![code]).await?;
     Ok(n > 0)
 }
 
@@ -151,11 +146,7 @@ pub(crate) async fn insert_handshake(c: &mut impl Conn, row: &HandshakeRow) -> S
 /// Locks the code's row and says whether it exists; every change to a code starts here.
 async fn lock_code(c: &mut impl Dialect, code: &str) -> StoreResult<()> {
     c.lock(Lock::Handshake(code)).await?;
-    if handshake_exists(c, code).await? {
-        Ok(())
-    } else {
-        Err(no_code(code))
-    }
+    if handshake_exists(c, code).await? { Ok(()) } else { Err(no_code(code)) }
 }
 
 /// Appends items to a code's list (positions after the current last), refusing an item already bound.
@@ -172,9 +163,8 @@ pub(crate) async fn bind_items(
                 "item {item_id} is already bound to handshake code {code}"
             )));
         }
-        let exists: i64 = c
-            .scalar("SELECT COUNT(*) FROM items WHERE id = $1", args![item_id])
-            .await?;
+        let exists: i64 =
+            c.scalar("SELECT COUNT(*) FROM items WHERE id = $1", args![item_id]).await?;
         if exists == 0 {
             return Err(StoreError::NotFound(format!("no license item {item_id}")));
         }
@@ -223,11 +213,8 @@ async fn record<C: ItemsDialect>(
     };
     let items: Vec<ItemState> = c.fetch_all(items, args![now, &row.code]).await?;
     let domains: Vec<(String,)> = c.fetch_all(DOMAINS, args![&row.code]).await?;
-    let active_devices = if with_counts {
-        c.scalar(ACTIVE_DEVICES, args![&row.code, now]).await?
-    } else {
-        0
-    };
+    let active_devices =
+        if with_counts { c.scalar(ACTIVE_DEVICES, args![&row.code, now]).await? } else { 0 };
     Ok(HandshakeRecord {
         handshake: row,
         items,
@@ -251,10 +238,7 @@ async fn by_code(
 async fn create(c: &mut impl Dialect, row: &HandshakeRow) -> StoreResult<()> {
     c.lock(Lock::Handshake(&row.code)).await?;
     if handshake_exists(c, &row.code).await? {
-        return Err(StoreError::Conflict(format!(
-            "handshake code {} already exists",
-            row.code
-        )));
+        return Err(StoreError::Conflict(format!("handshake code {} already exists", row.code)));
     }
     insert_handshake(c, row).await
 }
@@ -293,41 +277,28 @@ async fn unbind_each(
     touch(c, code, now).await
 }
 
-const UNBIND_ITEM: (&str, &str) = (
-    "DELETE FROM handshake_items WHERE code = $1 AND item_id = $2",
-    "item",
-);
-const UNBIND_DOMAIN: (&str, &str) = (
-    "DELETE FROM handshake_domains WHERE code = $1 AND domain = $2",
-    "domain",
-);
+const UNBIND_ITEM: (&str, &str) =
+    ("DELETE FROM handshake_items WHERE code = $1 AND item_id = $2", "item");
+const UNBIND_DOMAIN: (&str, &str) =
+    ("DELETE FROM handshake_domains WHERE code = $1 AND domain = $2", "domain");
 
 async fn order(c: &mut impl Dialect, code: &str, item_ids: &[String], now: i64) -> StoreResult<()> {
     lock_code(c, code).await?;
     let sql = "SELECT item_id FROM handshake_items WHERE code = $1 ORDER BY item_id";
-    let mut bound: Vec<String> = c
-        .fetch_all::<(String,)>(sql, args![code])
-        .await?
-        .into_iter()
-        .map(|(id,)| id)
-        .collect();
+    let mut bound: Vec<String> =
+        c.fetch_all::<(String,)>(sql, args![code]).await?.into_iter().map(|(id,)| id).collect();
     let mut given = item_ids.to_vec();
     given.sort();
     bound.sort();
     if given != bound {
         return Err(StoreError::Invalid(format!(
             "the new order must name every item bound to {code} exactly once; bound now: {}",
-            if bound.is_empty() {
-                "none".to_string()
-            } else {
-                bound.join(", ")
-            }
+            if bound.is_empty() { "none".to_string() } else { bound.join(", ") }
         )));
     }
     for (position, item_id) in item_ids.iter().enumerate() {
         let sql = "UPDATE handshake_items SET position = $1 WHERE code = $2 AND item_id = $3";
-        c.execute(sql, args![position as i64 + 1, code, item_id])
-            .await?;
+        c.execute(sql, args![position as i64 + 1, code, item_id]).await?;
     }
     set_explicit_order(c, code, true, now).await
 }
@@ -373,12 +344,8 @@ async fn update(
     }
     let mut clocks_start = false;
     if let Some(from) = &patch.active_from {
-        let was: String = c
-            .scalar(
-                "SELECT active_from FROM handshakes WHERE code = $1",
-                args![code],
-            )
-            .await?;
+        let was: String =
+            c.scalar("SELECT active_from FROM handshakes WHERE code = $1", args![code]).await?;
         clocks_start = was == "first-use" && from == "authorization";
         let sql = "UPDATE handshakes SET active_from = $1 WHERE code = $2";
         c.execute(sql, args![from, code]).await?;
@@ -406,10 +373,7 @@ const START_UNUSED_CLOCK: &str = "UPDATE devices SET expires_at =
 /// so the sweeper frees the seats of devices long gone instead of keeping them to the item's expiry.
 async fn start_unused_clocks(c: &mut impl Dialect, code: &str) -> StoreResult<()> {
     let interval: Option<i64> = c
-        .scalar(
-            "SELECT refresh_interval_secs FROM handshakes WHERE code = $1",
-            args![code],
-        )
+        .scalar("SELECT refresh_interval_secs FROM handshakes WHERE code = $1", args![code])
         .await?;
     let items: Vec<ItemKind> = c.fetch_all(UNUSED_SEAT_ITEMS, args![code]).await?;
     for item in items {
@@ -417,8 +381,7 @@ async fn start_unused_clocks(c: &mut impl Dialect, code: &str) -> StoreResult<()
             Some(secs) => secs,
             None => item.default_refresh_secs()?,
         };
-        c.execute(START_UNUSED_CLOCK, args![secs, code, &item.id])
-            .await?;
+        c.execute(START_UNUSED_CLOCK, args![secs, code, &item.id]).await?;
     }
     Ok(())
 }
@@ -436,10 +399,7 @@ impl ItemKind {
         let corrupt = |e: String| StoreError::database(format!("stored item {}: {e}", self.id));
         let option: LicenseOption = self.option.parse().map_err(|e| corrupt(format!("{e}")))?;
         let period = match &self.active_period {
-            Some(p) => Some(
-                p.parse::<ActivePeriod>()
-                    .map_err(|e| corrupt(format!("{e}")))?,
-            ),
+            Some(p) => Some(p.parse::<ActivePeriod>().map_err(|e| corrupt(format!("{e}")))?),
             None => None,
         };
         let secs = default_refresh_interval(option, period).as_secs();
@@ -484,8 +444,7 @@ async fn delete(c: &mut impl Dialect, code: &str, force: bool, now: i64) -> Stor
              or pass --force"
         )));
     }
-    c.execute("DELETE FROM handshakes WHERE code = $1", args![code])
-        .await?;
+    c.execute("DELETE FROM handshakes WHERE code = $1", args![code]).await?;
     Ok(())
 }
 

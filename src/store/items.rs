@@ -47,15 +47,11 @@ impl ItemRow {
     /// corrupt or newer database: the message says which item, for the caller's internal error.
     pub fn kind(&self) -> Result<(LicenseOption, Option<ActivePeriod>), String> {
         let option: LicenseOption = self.option.parse().map_err(|e| {
-            format!(
-                "stored item {}: {e}; is this LTS older than its database?",
-                self.id
-            )
+            format!("stored item {}: {e}; is this LTS older than its database?", self.id)
         })?;
         let period = match &self.active_period {
             Some(p) => Some(
-                p.parse::<ActivePeriod>()
-                    .map_err(|e| format!("stored item {}: {e}", self.id))?,
+                p.parse::<ActivePeriod>().map_err(|e| format!("stored item {}: {e}", self.id))?,
             ),
             None => None,
         };
@@ -67,12 +63,7 @@ impl ItemState {
     /// Its status at `now`: a revoked item (or a revocation item itself) never serves.
     pub fn status(&self, now: DateTime<Utc>) -> ItemStatus {
         let revoked = self.revoked_by.is_some() || self.item.revokes.is_some();
-        item_status(
-            from_unix(self.item.valid_from),
-            from_unix(self.item.expires_at),
-            revoked,
-            now,
-        )
+        item_status(from_unix(self.item.valid_from), from_unix(self.item.expires_at), revoked, now)
     }
 }
 
@@ -194,9 +185,8 @@ where
     fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
         let modules: String = row.try_get("modules")?;
         let handshakes: Option<String> = row.try_get("handshakes")?;
-        let mut handshakes: Vec<String> = handshakes
-            .map(|s| s.split(',').map(str::to_string).collect())
-            .unwrap_or_default();
+        let mut handshakes: Vec<String> =
+            handshakes.map(|s| s.split(',').map(str::to_string).collect()).unwrap_or_default();
         handshakes.sort();
         Ok(ItemState {
             item: ItemRow {

@@ -169,18 +169,13 @@ const ITEM_LIVE_SEATS: &str = "SELECT COUNT(*) FROM devices WHERE item_id = $1 A
 impl LicenseRemoval {
     /// Live seats the removal frees, in all (saturating: a count cannot be larger than the devices table).
     pub fn seats(&self) -> i64 {
-        self.freed_seats
-            .iter()
-            .fold(0i64, |n, (_, s)| n.saturating_add(*s))
+        self.freed_seats.iter().fold(0i64, |n, (_, s)| n.saturating_add(*s))
     }
 
     /// The refusal of a removal that would free seats without `force`.
     fn in_use(&self, id: &str) -> StoreError {
-        let per_item: Vec<String> = self
-            .freed_seats
-            .iter()
-            .map(|(item, n)| format!("{item}: {n}"))
-            .collect();
+        let per_item: Vec<String> =
+            self.freed_seats.iter().map(|(item, n)| format!("{item}: {n}")).collect();
         let checked_out = if self.checked_out > 0 {
             format!(
                 "; {} of them checked out, whose offline files stay valid until they end (see `ltsctl \
@@ -294,10 +289,7 @@ fn modules_json(item: &ItemRow) -> String {
 
 async fn add_trusted_key(c: &mut impl Conn, row: &TrustedKeyRow) -> StoreResult<bool> {
     let sql = "SELECT public_key FROM trusted_keys WHERE key_id = $1";
-    if let Some((existing,)) = c
-        .fetch_optional::<(Vec<u8>,)>(sql, args![&row.key_id])
-        .await?
-    {
+    if let Some((existing,)) = c.fetch_optional::<(Vec<u8>,)>(sql, args![&row.key_id]).await? {
         if existing == row.public_key {
             return Ok(false);
         }
@@ -345,11 +337,7 @@ async fn insert_item(
         return Err(item_id_taken(&item.id, &owner));
     }
     let modules = modules_json(item);
-    c.execute(
-        INSERT_ITEM,
-        &item_values(license_id, position, item, &modules),
-    )
-    .await?;
+    c.execute(INSERT_ITEM, &item_values(license_id, position, item, &modules)).await?;
     Ok(())
 }
 
@@ -382,9 +370,9 @@ async fn import(
         Some((_, issued_at)) if license.issued_at <= issued_at => {
             return Err(not_a_later_issue(license, issued_at));
         }
-        Some(_) => ImportResult::Replaced {
-            dropped_items: replace_in(c, license, items, now).await?,
-        },
+        Some(_) => {
+            ImportResult::Replaced { dropped_items: replace_in(c, license, items, now).await? }
+        }
         None => {
             insert_license(c, license, items).await?;
             ImportResult::Imported
@@ -413,21 +401,16 @@ async fn replace_in(
         .into_iter()
         .map(|(id,)| id)
         .collect();
-    let dropped: Vec<String> = stored
-        .iter()
-        .filter(|id| !items.iter().any(|i| &i.id == *id))
-        .cloned()
-        .collect();
+    let dropped: Vec<String> =
+        stored.iter().filter(|id| !items.iter().any(|i| &i.id == *id)).cloned().collect();
     for item_id in &dropped {
         let seats: i64 = c.scalar(ITEM_LIVE_SEATS, args![item_id, now]).await?;
         if seats > 0 {
             return Err(dropped_item_in_use(&license.id, item_id, seats));
         }
-        c.execute("DELETE FROM items WHERE id = $1", args![item_id])
-            .await?;
+        c.execute("DELETE FROM items WHERE id = $1", args![item_id]).await?;
     }
-    c.execute(UPDATE_LICENSE_ISSUE, &license_values(license))
-        .await?;
+    c.execute(UPDATE_LICENSE_ISSUE, &license_values(license)).await?;
     for (position, item) in items.iter().enumerate() {
         if !stored.contains(&item.id) {
             insert_item(c, &license.id, position, item).await?;
@@ -446,13 +429,7 @@ async fn removal_of(c: &mut impl Conn, id: &str, now: i64) -> StoreResult<Licens
     let checked_out = c.scalar(LICENSE_CHECKED_OUT, args![id, now]).await?;
     let unbound = c.fetch_all(LICENSE_BINDINGS, args![id]).await?;
     let (units_kept, reports_kept) = c.fetch_one(LICENSE_LEDGER, args![id]).await?;
-    Ok(LicenseRemoval {
-        freed_seats,
-        checked_out,
-        unbound,
-        units_kept,
-        reports_kept,
-    })
+    Ok(LicenseRemoval { freed_seats, checked_out, unbound, units_kept, reports_kept })
 }
 
 async fn remove(
@@ -471,8 +448,7 @@ async fn remove(
     }
     if !dry_run {
         // Seats and bindings go with the items (ON DELETE CASCADE); the usage ledger stays.
-        c.execute("DELETE FROM licenses WHERE id = $1", args![id])
-            .await?;
+        c.execute("DELETE FROM licenses WHERE id = $1", args![id]).await?;
     }
     Ok(removal)
 }
@@ -482,9 +458,7 @@ async fn record<C: ItemsDialect>(
     license: LicenseRow,
     now: i64,
 ) -> StoreResult<LicenseRecord> {
-    let items = c
-        .fetch_all(C::STATE.of_license, args![now, &license.id])
-        .await?;
+    let items = c.fetch_all(C::STATE.of_license, args![now, &license.id]).await?;
     Ok(LicenseRecord { license, items })
 }
 
@@ -514,9 +488,7 @@ impl<B: Backend> LicensesStore for B {
     async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()> {
         let sql = "DELETE FROM trusted_keys WHERE key_id = $1";
         if on_reader!(self, |c| c.execute(sql, args![key_id]))? == 0 {
-            return Err(StoreError::NotFound(format!(
-                "no trusted key with id {key_id}"
-            )));
+            return Err(StoreError::NotFound(format!("no trusted key with id {key_id}")));
         }
         Ok(())
     }
@@ -529,14 +501,7 @@ impl<B: Backend> LicensesStore for B {
         replace: bool,
         now: i64,
     ) -> StoreResult<ImportResult> {
-        in_tx!(self, |c| import(
-            c,
-            &license,
-            &items,
-            binding.as_ref(),
-            replace,
-            now
-        ))
+        in_tx!(self, |c| import(c, &license, &items, binding.as_ref(), replace, now))
     }
 
     async fn list_licenses(&self, now: i64) -> StoreResult<Vec<LicenseRecord>> {

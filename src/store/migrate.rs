@@ -29,12 +29,7 @@ type Table = (&'static str, &'static [(&'static str, Kind)], bool);
 const TABLES: &[Table] = &[
     (
         "trusted_keys",
-        &[
-            ("key_id", Text),
-            ("name", Text),
-            ("public_key", Blob),
-            ("added_at", Int),
-        ],
+        &[("key_id", Text), ("name", Text), ("public_key", Blob), ("added_at", Int)],
         false,
     ),
     (
@@ -85,16 +80,8 @@ const TABLES: &[Table] = &[
         ],
         false,
     ),
-    (
-        "handshake_items",
-        &[("code", Text), ("item_id", Text), ("position", Int)],
-        false,
-    ),
-    (
-        "handshake_domains",
-        &[("code", Text), ("domain", Text)],
-        false,
-    ),
+    ("handshake_items", &[("code", Text), ("item_id", Text), ("position", Int)], false),
+    ("handshake_domains", &[("code", Text), ("domain", Text)], false),
     (
         "devices",
         &[
@@ -126,11 +113,7 @@ const TABLES: &[Table] = &[
         ],
         false,
     ),
-    (
-        "concurrent_peaks",
-        &[("item_id", Text), ("day", Int), ("peak", Int)],
-        false,
-    ),
+    ("concurrent_peaks", &[("item_id", Text), ("day", Int), ("peak", Int)], false),
     (
         "usage_reports",
         &[
@@ -146,16 +129,7 @@ const TABLES: &[Table] = &[
         ],
         true,
     ),
-    (
-        "usage_counts",
-        &[
-            ("report_id", Int),
-            ("kind", Text),
-            ("name", Text),
-            ("count", Int),
-        ],
-        false,
-    ),
+    ("usage_counts", &[("report_id", Int), ("kind", Text), ("name", Text), ("count", Int)], false),
     ("item_usage", &[("item_id", Text), ("units", Int)], false),
     (
         "sweeps",
@@ -224,19 +198,10 @@ const TABLES: &[Table] = &[
         ],
         false,
     ),
-    (
-        "alert_emails",
-        &[("address", Text), ("created_at", Int)],
-        false,
-    ),
+    ("alert_emails", &[("address", Text), ("created_at", Int)], false),
     (
         "alert_settings",
-        &[
-            ("scope", Text),
-            ("quota_percents", Text),
-            ("expiry_days", Text),
-            ("refusals", Int),
-        ],
+        &[("scope", Text), ("quota_percents", Text), ("expiry_days", Text), ("refusals", Int)],
         false,
     ),
     (
@@ -272,11 +237,7 @@ const TABLES: &[Table] = &[
         ],
         true,
     ),
-    (
-        "alert_refusals",
-        &[("code", Text), ("minute", Int), ("n", Int)],
-        false,
-    ),
+    ("alert_refusals", &[("code", Text), ("minute", Int), ("n", Int)], false),
 ];
 
 /// Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters per statement).
@@ -301,22 +262,12 @@ fn bind(
 ) -> StoreResult<()> {
     let err = |e: sqlx::error::BoxDynError| StoreError::database(format!("encoding a value: {e}"));
     match kind {
-        Int => args
-            .add(row.try_get::<Option<i64>, _>(i).map_err(db)?)
-            .map_err(err),
-        Text => args
-            .add(row.try_get::<Option<String>, _>(i).map_err(db)?)
-            .map_err(err),
-        Blob => args
-            .add(row.try_get::<Option<Vec<u8>>, _>(i).map_err(db)?)
-            .map_err(err),
-        Bool => args
-            .add(
-                row.try_get::<Option<i64>, _>(i)
-                    .map_err(db)?
-                    .map(|v| v != 0),
-            )
-            .map_err(err),
+        Int => args.add(row.try_get::<Option<i64>, _>(i).map_err(db)?).map_err(err),
+        Text => args.add(row.try_get::<Option<String>, _>(i).map_err(db)?).map_err(err),
+        Blob => args.add(row.try_get::<Option<Vec<u8>>, _>(i).map_err(db)?).map_err(err),
+        Bool => {
+            args.add(row.try_get::<Option<i64>, _>(i).map_err(db)?.map(|v| v != 0)).map_err(err)
+        }
     }
 }
 
@@ -334,11 +285,7 @@ async fn flush(
     let mut sql = format!(
         "INSERT INTO {table} ({}) {}VALUES ",
         names.join(", "),
-        if generated {
-            "OVERRIDING SYSTEM VALUE "
-        } else {
-            ""
-        }
+        if generated { "OVERRIDING SYSTEM VALUE " } else { "" }
     );
     let mut args = PgArguments::default();
     let mut n = 0;
@@ -351,10 +298,7 @@ async fn flush(
         }
         sql.push(')');
     }
-    sqlx::query_with(sqlx::AssertSqlSafe(sql), args)
-        .execute(tx)
-        .await
-        .map_err(db)?;
+    sqlx::query_with(sqlx::AssertSqlSafe(sql), args).execute(tx).await.map_err(db)?;
     Ok(())
 }
 
@@ -397,10 +341,8 @@ pub async fn sqlite_to_postgres(
         .map_err(db)?;
     }
     // The instance's identity moves too: tokens it signed stay valid, licenses bound to its lts_id import.
-    let meta: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM meta")
-        .fetch_all(&mut *snap)
-        .await
-        .map_err(db)?;
+    let meta: Vec<(String, String)> =
+        sqlx::query_as("SELECT key, value FROM meta").fetch_all(&mut *snap).await.map_err(db)?;
     for (key, value) in &meta {
         sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
             .bind(key)
@@ -449,11 +391,7 @@ pub async fn sqlite_to_postgres(
                 .fetch_one(target.pool())
                 .await
                 .map_err(db)?;
-        counts.push(TableCount {
-            table: table.to_string(),
-            source: source_n,
-            target: target_n,
-        });
+        counts.push(TableCount { table: table.to_string(), source: source_n, target: target_n });
     }
     if let Some(bad) = counts.iter().find(|c| c.source != c.target) {
         return Err(StoreError::database(format!(

@@ -165,9 +165,7 @@ macro_rules! conn_for {
             ) -> impl Future<Output = StoreResult<Vec<T>>> + Send + 'a {
                 async move {
                     let q = bind_all(sqlx::query::<$db>(sql), args);
-                    Ok(q.try_map(|row| T::from_row(&row))
-                        .fetch_all(&mut *self)
-                        .await?)
+                    Ok(q.try_map(|row| T::from_row(&row)).fetch_all(&mut *self).await?)
                 }
             }
 
@@ -178,9 +176,7 @@ macro_rules! conn_for {
             ) -> impl Future<Output = StoreResult<Option<T>>> + Send + 'a {
                 async move {
                     let q = bind_all(sqlx::query::<$db>(sql), args);
-                    Ok(q.try_map(|row| T::from_row(&row))
-                        .fetch_optional(&mut *self)
-                        .await?)
+                    Ok(q.try_map(|row| T::from_row(&row)).fetch_optional(&mut *self).await?)
                 }
             }
 
@@ -191,9 +187,7 @@ macro_rules! conn_for {
             ) -> impl Future<Output = StoreResult<T>> + Send + 'a {
                 async move {
                     let q = bind_all(sqlx::query::<$db>(sql), args);
-                    Ok(q.try_map(|row| T::from_row(&row))
-                        .fetch_one(&mut *self)
-                        .await?)
+                    Ok(q.try_map(|row| T::from_row(&row)).fetch_one(&mut *self).await?)
                 }
             }
         }

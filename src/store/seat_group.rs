@@ -180,15 +180,11 @@ async fn seat_group_in<'a, C: Dialect>(
     c.lock(Lock::Items(&limited)).await?;
     let sql = c.group_sql();
 
-    let mut devices: Vec<(&str, &str)> = reqs
-        .iter()
-        .map(|r| (r.handshake.as_str(), r.uuid.as_str()))
-        .collect();
+    let mut devices: Vec<(&str, &str)> =
+        reqs.iter().map(|r| (r.handshake.as_str(), r.uuid.as_str())).collect();
     devices.sort();
     devices.dedup();
-    let rows: Vec<GroupSeat> = c
-        .fetch_all(sql.current, args![to_json(&devices)?.as_str()])
-        .await?;
+    let rows: Vec<GroupSeat> = c.fetch_all(sql.current, args![to_json(&devices)?.as_str()]).await?;
     let mut current: HashMap<DeviceKey, Current> = rows
         .into_iter()
         .map(|s| {
@@ -236,13 +232,9 @@ async fn seat_group_in<'a, C: Dialect>(
         }
         let owned_key = (req.handshake.clone(), req.uuid.clone());
         let seat = current.get(&owned_key);
-        let held = seat
-            .filter(|s| s.expires_at > req.now)
-            .map(|s| s.item_id.clone());
+        let held = seat.filter(|s| s.expires_at > req.now).map(|s| s.item_id.clone());
         // A live check-out keeps the device on its item: its file names that item and cannot be recalled.
-        let checked_out = seat
-            .and_then(|s| s.checked_out_until)
-            .filter(|until| *until > req.now);
+        let checked_out = seat.and_then(|s| s.checked_out_until).filter(|until| *until > req.now);
         let used = seat.is_some_and(|s| s.used);
         let mut chosen = None;
         for candidate in seat_order(req, held.as_deref()) {
@@ -260,20 +252,14 @@ async fn seat_group_in<'a, C: Dialect>(
                 Room::Concurrent(limit) => {
                     // The window counts rows: the group's earlier seats must be in them.
                     pending.flush(c).await?;
-                    let window = args![
-                        &candidate.item_id,
-                        &req.handshake,
-                        &req.uuid,
-                        req.window_start
-                    ];
+                    let window =
+                        args![&candidate.item_id, &req.handshake, &req.uuid, req.window_start];
                     let (active, me, ahead): (i64, i64, i64) =
                         c.fetch_one(CONCURRENT_WINDOW, window).await?;
                     window_admits(active, me > 0, ahead, limit)
                 }
                 Room::Units(limit) => {
-                    c.scalar::<i64>(ITEM_UNITS, args![&candidate.item_id])
-                        .await?
-                        < limit
+                    c.scalar::<i64>(ITEM_UNITS, args![&candidate.item_id]).await? < limit
                 }
             };
             if room {
@@ -332,8 +318,7 @@ async fn seat_group_in<'a, C: Dialect>(
         if req.checkout {
             // A check-out is the device's first use (`--active-from first-use`): the file lets it work.
             pending.flush(c).await?;
-            c.execute(FIRST_USE, args![req.now, &req.handshake, &req.uuid])
-                .await?;
+            c.execute(FIRST_USE, args![req.now, &req.handshake, &req.uuid]).await?;
             if let Some(seat) = current.get_mut(&(req.handshake.clone(), req.uuid.clone())) {
                 seat.used = true;
             }
@@ -344,17 +329,10 @@ async fn seat_group_in<'a, C: Dialect>(
             pending.flush(c).await?;
             let window = args![until, req.window_start, req.now, &req.handshake, &req.uuid];
             c.execute(WINDOW_UNTIL, window).await?;
-            let active: i64 = c
-                .scalar(
-                    CONCURRENT_ACTIVE,
-                    args![&candidate.item_id, req.window_start],
-                )
+            let active: i64 =
+                c.scalar(CONCURRENT_ACTIVE, args![&candidate.item_id, req.window_start]).await?;
+            c.execute(RAISE_PEAK, args![&candidate.item_id, req.now.div_euclid(86_400), active])
                 .await?;
-            c.execute(
-                RAISE_PEAK,
-                args![&candidate.item_id, req.now.div_euclid(86_400), active],
-            )
-            .await?;
         }
         outcomes.push(SeatOutcome::Seated {
             item_id: candidate.item_id.clone(),
@@ -377,15 +355,8 @@ pub(crate) fn one_outcome(outcomes: Vec<SeatOutcome>) -> StoreResult<SeatOutcome
 /// The candidates in the order they are tried: the item the device holds a live seat on first (a device
 /// keeps an item that can still serve it), then the rest in consumption order.
 fn seat_order<'r>(req: &'r SeatRequest, held: Option<&str>) -> Vec<&'r SeatCandidate> {
-    let kept = req
-        .candidates
-        .iter()
-        .find(|c| Some(c.item_id.as_str()) == held);
+    let kept = req.candidates.iter().find(|c| Some(c.item_id.as_str()) == held);
     kept.into_iter()
-        .chain(
-            req.candidates
-                .iter()
-                .filter(|c| Some(c.item_id.as_str()) != held),
-        )
+        .chain(req.candidates.iter().filter(|c| Some(c.item_id.as_str()) != held))
         .collect()
 }

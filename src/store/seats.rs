@@ -262,8 +262,7 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
     let concurrent = batch.refresh.as_ref().filter(|r| r.window_start.is_some());
     if let Some(refresh) = concurrent {
         // The window is counted below: lock the item as seating does.
-        c.lock(Lock::Items(std::slice::from_ref(&refresh.item_id)))
-            .await?;
+        c.lock(Lock::Items(std::slice::from_ref(&refresh.item_id))).await?;
     }
     let totals = totals(batch)?;
     let inserted = c.insert_reports(batch, &totals).await?;
@@ -275,8 +274,7 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
     if batch.refresh.is_none()
         && let Some(at) = first_use
     {
-        c.execute(MARK_USED, args![&batch.handshake, &batch.uuid, at])
-            .await?;
+        c.execute(MARK_USED, args![&batch.handshake, &batch.uuid, at]).await?;
     }
     if let Some(refresh) = &batch.refresh {
         let values = args![
@@ -292,18 +290,13 @@ async fn usage_in(c: &mut impl Dialect, batch: &UsageBatch) -> StoreResult<Usage
         ];
         let refreshed = c.execute(REFRESH_SEAT, values).await?;
         if let (Some(window_start), 1) = (refresh.window_start, refreshed) {
-            let active: i64 = c
-                .scalar(CONCURRENT_ACTIVE, args![&refresh.item_id, window_start])
-                .await?;
+            let active: i64 =
+                c.scalar(CONCURRENT_ACTIVE, args![&refresh.item_id, window_start]).await?;
             let day = batch.now.div_euclid(86_400);
-            c.execute(RAISE_PEAK, args![&refresh.item_id, day, active])
-                .await?;
+            c.execute(RAISE_PEAK, args![&refresh.item_id, day, active]).await?;
         }
     }
-    Ok(UsageOutcome {
-        accepted: inserted.len(),
-        duplicates: batch.reports.len() - inserted.len(),
-    })
+    Ok(UsageOutcome { accepted: inserted.len(), duplicates: batch.reports.len() - inserted.len() })
 }
 
 #[async_trait]

@@ -41,10 +41,7 @@ impl Default for SweepBatches {
     /// Paced like bulk unregistering, each under 250 ms ([`Pace::SWEEP`]); 10,000 rounds remove at least
     /// five million rows, the rest is for the next sweep.
     fn default() -> Self {
-        SweepBatches {
-            pace: Pace::SWEEP,
-            rounds: 10_000,
-        }
+        SweepBatches { pace: Pace::SWEEP, rounds: 10_000 }
     }
 }
 
@@ -65,8 +62,7 @@ pub trait ServerStore: Send + Sync {
     /// [`crate::domain::usage::LATE_UPLOAD_WINDOW`] ago, and records the run; sized by
     /// [`SweepBatches::default`].
     async fn sweep(&self, now: i64, trigger: &str) -> StoreResult<SweepRecord> {
-        self.sweep_batched(now, trigger, SweepBatches::default())
-            .await
+        self.sweep_batched(now, trigger, SweepBatches::default()).await
     }
     /// [`Self::sweep`] in transactions sized by `batches`, recorded as one run (one row in `sweeps`,
     /// written at the end: a sweep that fails half-way has removed some expired rows, which is what
@@ -177,17 +173,9 @@ async fn sweep_with<B: Backend>(
     let removed = delete_in_batches(store, SWEEP_DEVICES, now, batches).await?;
     delete_in_batches(store, PRUNE_GRANTS, grants_ran_out_before(now), batches).await?;
     let finished_at = now.saturating_add(started.elapsed().as_secs() as i64);
-    in_tx!(store, |c| c.execute(
-        INSERT_SWEEP,
-        args![now, finished_at, removed, trigger]
-    ))?;
+    in_tx!(store, |c| c.execute(INSERT_SWEEP, args![now, finished_at, removed, trigger]))?;
     store.end_sweep(claim).await;
-    Ok(SweepRecord {
-        started_at: now,
-        finished_at,
-        removed,
-        trigger: trigger.to_string(),
-    })
+    Ok(SweepRecord { started_at: now, finished_at, removed, trigger: trigger.to_string() })
 }
 
 /// Runs `delete` (`$1` the cutoff, `$2` the batch size) in transactions of its own until one removes
@@ -226,8 +214,7 @@ impl<B: Backend> ServerStore for B {
     }
 
     async fn counts(&self, now: i64) -> StoreResult<Counts> {
-        on_reader!(self, |c| c
-            .fetch_one(<B::Conn as ServerDialect>::COUNTS, args![now]))
+        on_reader!(self, |c| c.fetch_one(<B::Conn as ServerDialect>::COUNTS, args![now]))
     }
 
     fn location(&self) -> String {

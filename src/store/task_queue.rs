@@ -15,17 +15,13 @@ pub(crate) struct TaskQueue<T> {
 
 impl<T> Clone for TaskQueue<T> {
     fn clone(&self) -> Self {
-        TaskQueue {
-            slot: Arc::clone(&self.slot),
-        }
+        TaskQueue { slot: Arc::clone(&self.slot) }
     }
 }
 
 impl<T> Default for TaskQueue<T> {
     fn default() -> Self {
-        TaskQueue {
-            slot: Arc::new(Mutex::new(None)),
-        }
+        TaskQueue { slot: Arc::new(Mutex::new(None)) }
     }
 }
 

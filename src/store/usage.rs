@@ -115,23 +115,14 @@ async fn groups<C: UsageDialect>(
         UsageGrouping::Symbology => BY_SYMBOLOGY,
         UsageGrouping::Module => BY_MODULE,
     };
-    let filters = args![
-        filter.handshake.as_deref(),
-        filter.item.as_deref(),
-        filter.since
-    ];
+    let filters = args![filter.handshake.as_deref(), filter.item.as_deref(), filter.since];
     c.fetch_all(sql, filters).await
 }
 
 async fn of_device(c: &mut impl Conn, uuid: &str) -> StoreResult<DeviceUsage> {
     let (reports, first_report, last_report) = c.fetch_one(DEVICE_REPORTS, args![uuid]).await?;
     let counts: Vec<(String, String, i64)> = c.fetch_all(DEVICE_COUNTS, args![uuid]).await?;
-    let mut usage = DeviceUsage {
-        reports,
-        first_report,
-        last_report,
-        ..Default::default()
-    };
+    let mut usage = DeviceUsage { reports, first_report, last_report, ..Default::default() };
     for (kind, name, total) in counts {
         if kind == "scan" {
             usage.scans.push((name, total));

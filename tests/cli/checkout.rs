@@ -11,11 +11,7 @@ fn lts() -> (Env, Server, String) {
     let env = Env::new();
     let now = now_secs();
     let seeder = Seeder::open(&env.data, now - TimeDelta::hours(1));
-    seeder.import(
-        CODE,
-        "LIC-OFF",
-        &[Item::per_device("OFF-DEV", 3, now - TimeDelta::days(1))],
-    );
+    seeder.import(CODE, "LIC-OFF", &[Item::per_device("OFF-DEV", 3, now - TimeDelta::days(1))]);
     drop(seeder);
     let token = env.token("support", "operator");
     let server = env.serve(&["--rate-limit", "0"]);
@@ -39,9 +35,7 @@ fn a_checkout_file_holds_a_seat_on_both_targets_until_checked_in() {
     ok(rt.block_on(api.authorize(CODE, "online-1", PRODUCT, "desktop")));
 
     // Locally to a file (its summary on stdout), remotely to stdout (the file itself).
-    let summary = env
-        .on(&local)
-        .sh(&checkout_line("rig-1", "--out rig-1.lic"));
+    let summary = env.on(&local).sh(&checkout_line("rig-1", "--out rig-1.lic"));
     assert_eq!(summary["item"], "OFF-DEV");
     let file: Value = serde_json::from_str(
         &std::fs::read_to_string(env.work.join("rig-1.lic")).expect("the file"),
@@ -52,10 +46,7 @@ fn a_checkout_file_holds_a_seat_on_both_targets_until_checked_in() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(env.work.join("rig-1.lic"))
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(env.work.join("rig-1.lic")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     // `--out -` is stdout, not a file named "-".
@@ -64,10 +55,7 @@ fn a_checkout_file_holds_a_seat_on_both_targets_until_checked_in() {
     assert_eq!(file2["uuid"], "rig-2");
     assert_eq!(file2["jwks"], rt.block_on(api.get("/v1/jwks")).1);
     let c = claims(file2["token"].as_str().expect("token"));
-    assert_eq!(
-        (&c["sub"], &c["checked_out"]),
-        (&json!("rig-2"), &json!(true))
-    );
+    assert_eq!((&c["sub"], &c["checked_out"]), (&json!("rig-2"), &json!(true)));
 
     // The quota of 3 is full: one online, two checked out.
     let r = rt.block_on(api.authorize(CODE, "online-2", PRODUCT, "desktop"));
@@ -81,12 +69,9 @@ fn a_checkout_file_holds_a_seat_on_both_targets_until_checked_in() {
     }
     // A bulk removal keeps them, says so, and frees only the other (idle for 1 s, whole seconds).
     std::thread::sleep(std::time::Duration::from_millis(2100));
-    let out = env
-        .on(&local)
-        .sh_code("devices unregister --inactive-for 1s --yes -o json", 0);
+    let out = env.on(&local).sh_code("devices unregister --inactive-for 1s --yes -o json", 0);
     assert!(
-        out.stderr
-            .contains("2 matching device(s) hold a live offline check-out"),
+        out.stderr.contains("2 matching device(s) hold a live offline check-out"),
         "{}",
         out.stderr
     );
@@ -97,15 +82,10 @@ fn a_checkout_file_holds_a_seat_on_both_targets_until_checked_in() {
     assert_eq!(done["handshakes"], json!([CODE]));
     env.on(&remote).sh_err("devices checkin rig-2", 3);
     ok(rt.block_on(api.authorize(CODE, "online-2", PRODUCT, "desktop")));
-    env.on(&local)
-        .sh("devices unregister rig-1 --force -o json");
+    env.on(&local).sh("devices unregister rig-1 --force -o json");
     let audit = env.on(&local).sh("audit list -o json");
-    let actions: Vec<&str> = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["action"].as_str())
-        .collect();
+    let actions: Vec<&str> =
+        audit.as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(
         actions.contains(&"devices.checkout") && actions.contains(&"devices.checkin"),
         "{actions:?}"
@@ -142,10 +122,7 @@ fn checkout_mistakes_are_refused_before_a_seat_is_taken() {
     // taken and how to get its file or free it.
     #[cfg(target_os = "linux")]
     {
-        let full = std::fs::OpenOptions::new()
-            .write(true)
-            .open("/dev/full")
-            .expect("/dev/full");
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
         let out = env
             .here()
             .command()
@@ -178,53 +155,27 @@ fn usage_import_counts_each_report_once_and_refuses_a_bad_file_whole() {
             {"id": id, "at": at, "scans": {"QR": 10}})).collect::<Vec<_>>()})
     };
     // JSON lines, and a pretty-printed single body.
-    env.write(
-        "carried.jsonl",
-        format!("{}\n\n{}\n", body(&["r-1", "r-2"]), body(&["r-3"])),
-    );
-    env.write(
-        "one.json",
-        serde_json::to_string_pretty(&body(&["r-4"])).unwrap(),
-    );
-    let first = env
-        .on(&remote)
-        .sh("usage import carried.jsonl one.json -o json");
-    assert_eq!(
-        (&first["accepted"], &first["duplicates"]),
-        (&json!(4), &json!(0))
-    );
+    env.write("carried.jsonl", format!("{}\n\n{}\n", body(&["r-1", "r-2"]), body(&["r-3"])));
+    env.write("one.json", serde_json::to_string_pretty(&body(&["r-4"])).unwrap());
+    let first = env.on(&remote).sh("usage import carried.jsonl one.json -o json");
+    assert_eq!((&first["accepted"], &first["duplicates"]), (&json!(4), &json!(0)));
     let again = env.sh("usage import carried.jsonl one.json -o json");
-    assert_eq!(
-        (&again["accepted"], &again["duplicates"]),
-        (&json!(0), &json!(4))
-    );
+    assert_eq!((&again["accepted"], &again["duplicates"]), (&json!(0), &json!(4)));
     let usage = env.sh("usage -o json");
     assert_eq!(usage["scans"], 40);
 
     // A bad line refuses its file whole, names the line, and the other files still go in.
-    env.write(
-        "bad.jsonl",
-        format!("{}\n{{\"handshake\": 1}}\n", body(&["r-5"])),
-    );
+    env.write("bad.jsonl", format!("{}\n{{\"handshake\": 1}}\n", body(&["r-5"])));
     env.write("good.jsonl", format!("{}\n", body(&["r-6"])));
     let out = env.sh_code("usage import bad.jsonl good.jsonl -o json", 2);
     assert!(out.stderr.contains("bad.jsonl line 2"), "{}", out.stderr);
     let summary: Value = serde_json::from_str(&out.stdout).expect("one document");
-    assert_eq!(
-        (&summary["accepted"], &summary["refused"]),
-        (&json!(1), &json!(1))
-    );
+    assert_eq!((&summary["accepted"], &summary["refused"]), (&json!(1), &json!(1)));
     assert_eq!(env.sh("usage -o json")["scans"], 50, "r-5 was not recorded");
     // A value the file ends inside is reported on the line it starts on, not the one after.
-    env.write(
-        "cut.jsonl",
-        format!("{}\n{{\"handshake\": \n", body(&["r-7"])),
-    );
+    env.write("cut.jsonl", format!("{}\n{{\"handshake\": \n", body(&["r-7"])));
     let err = env.sh_err("usage import cut.jsonl", 2);
-    assert!(
-        err.contains("cut.jsonl line 2: JSON value not terminated"),
-        "{err}"
-    );
+    assert!(err.contains("cut.jsonl line 2: JSON value not terminated"), "{err}");
     env.write("empty.json", "");
     let err = env.sh_err("usage import empty.json", 2);
     assert!(err.contains("no usage upload"), "{err}");

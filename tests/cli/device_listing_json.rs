@@ -38,38 +38,18 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
         row("plain", Some("till 3"), Some("shop.example.com"), t - 100),
         row("nulls", None, None, t - 200 * 86_400),
         row("quotes", Some("say \"hi\" \\ back/slash"), None, t - 5),
-        row(
-            "controls",
-            Some("tab\there\nnew\u{1}\u{1f}\u{7f}"),
-            None,
-            t - 7,
-        ),
-        row(
-            "unicode",
-            Some("Zürich — 東京 🚀"),
-            Some("xn--bcher-kva.example"),
-            t - 9,
-        ),
+        row("controls", Some("tab\there\nnew\u{1}\u{1f}\u{7f}"), None, t - 7),
+        row("unicode", Some("Zürich — 東京 🚀"), Some("xn--bcher-kva.example"), t - 9),
         row("future", Some("clock ahead"), None, t + 3_600),
         row("epoch", None, None, 0),
         row("y9999", None, None, 253_402_300_799 - 366 * 86_400),
         // A live check-out is shown, one that ended is null.
-        DeviceRow {
-            checked_out_until: Some(t + 86_400),
-            ..row("out-live", None, None, t - 11)
-        },
-        DeviceRow {
-            checked_out_until: Some(t - 1),
-            ..row("out-over", None, None, t - 13)
-        },
+        DeviceRow { checked_out_until: Some(t + 86_400), ..row("out-live", None, None, t - 11) },
+        DeviceRow { checked_out_until: Some(t - 1), ..row("out-over", None, None, t - 13) },
     ];
     store.insert_devices(&rows).await.expect("insert");
     let admin = LocalAdmin::new(store.clone(), Arc::new(ManualClock::new(now)));
-    for sort in [
-        DeviceSortKey::LastSeen,
-        DeviceSortKey::FirstSeen,
-        DeviceSortKey::Uuid,
-    ] {
+    for sort in [DeviceSortKey::LastSeen, DeviceSortKey::FirstSeen, DeviceSortKey::Uuid] {
         for (inactive, state) in [
             (None, DeviceStateFilter::All),
             (Some(60), DeviceStateFilter::All),
@@ -89,14 +69,9 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
             let mut n = 0;
             let mut all_typed = Vec::new();
             loop {
-                let typed = admin
-                    .devices_list(&q, typed_cursor.as_deref(), 3)
-                    .await
-                    .expect("typed");
-                let raw = admin
-                    .devices_list_raw(&q, raw_cursor.as_deref(), 3)
-                    .await
-                    .expect("raw");
+                let typed =
+                    admin.devices_list(&q, typed_cursor.as_deref(), 3).await.expect("typed");
+                let raw = admin.devices_list_raw(&q, raw_cursor.as_deref(), 3).await.expect("raw");
                 assert_eq!(typed.devices.len(), raw.devices.len(), "{what}");
                 for (t, r) in typed.devices.iter().zip(&raw.devices) {
                     let serde_text = serde_json::to_string(t).unwrap();
@@ -105,12 +80,7 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                     assert_eq!(back, serde_json::to_value(t).unwrap(), "{what}");
                 }
                 n += typed.devices.len();
-                all_typed.extend(
-                    typed
-                        .devices
-                        .iter()
-                        .map(|t| serde_json::to_string(t).unwrap()),
-                );
+                all_typed.extend(typed.devices.iter().map(|t| serde_json::to_string(t).unwrap()));
                 assert_eq!(typed.next_cursor, raw.next_cursor, "{what}");
                 match typed.next_cursor {
                     Some(c) => {
@@ -140,10 +110,7 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                 each_texts.push(row.to_string());
                 true
             };
-            let handed = admin
-                .devices_each_json(&q, None, &mut each)
-                .await
-                .expect("each");
+            let handed = admin.devices_each_json(&q, None, &mut each).await.expect("each");
             assert_eq!(handed, Some(n as u64), "{what}");
             assert_eq!(each_texts, all_typed, "{what}: one pass = the pages");
             let mut limited = 0;
@@ -151,10 +118,7 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                 limited += 1;
                 true
             };
-            admin
-                .devices_each_json(&q, Some(2), &mut count)
-                .await
-                .expect("each, limited");
+            admin.devices_each_json(&q, Some(2), &mut count).await.expect("each, limited");
             assert_eq!(limited, n.min(2), "{what}: --limit 2");
         }
     }

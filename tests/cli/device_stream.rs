@@ -61,11 +61,7 @@ fn the_remote_listing_is_one_stream_with_the_local_listings_bytes() {
     let now = now_secs();
     let seeder = Seeder::open(&env.data, now - TimeDelta::days(200));
     let far = now + TimeDelta::days(400);
-    seeder.import(
-        CODE,
-        "LIC-S",
-        &[Item::per_device("STREAM-A", 100_000, now).expires(far)],
-    );
+    seeder.import(CODE, "LIC-S", &[Item::per_device("STREAM-A", 100_000, now).expires(far)]);
     // 6,000 devices (more than one page of the paged API, and about 30 chunks of the stream): a third
     // idle for 200 days, a third for 100, a third seen now.
     seeder.insert(CODE, "STREAM-A", &uuids("d200", 2_000));
@@ -80,37 +76,20 @@ fn the_remote_listing_is_one_stream_with_the_local_listings_bytes() {
 
     assert_eq!(same_on_both(&env, &remote, ""), 6_000);
     assert_eq!(same_on_both(&env, &remote, "--inactive-for 90d"), 4_000);
-    assert_eq!(
-        same_on_both(&env, &remote, "--inactive-for 150d --sort uuid"),
-        2_000
-    );
-    assert_eq!(
-        same_on_both(&env, &remote, "--sort first-seen --limit 2500"),
-        2_500
-    );
+    assert_eq!(same_on_both(&env, &remote, "--inactive-for 150d --sort uuid"), 2_000);
+    assert_eq!(same_on_both(&env, &remote, "--sort first-seen --limit 2500"), 2_500);
     assert_eq!(same_on_both(&env, &remote, "--expired"), 0);
     let code = format!("--active --handshake {CODE} --item STREAM-A");
     assert_eq!(same_on_both(&env, &remote, &code), 6_000);
 
     // Through the streamed route: one device per line, then the end line with the count.
-    let (media, body) = stream_answer(
-        &server.url,
-        &token,
-        "inactive_for_seconds=7776000&limit=3999",
-    );
+    let (media, body) =
+        stream_answer(&server.url, &token, "inactive_for_seconds=7776000&limit=3999");
     assert_eq!(media, "application/x-ndjson");
-    assert!(
-        body.len() > 4 * 64 * 1024,
-        "several chunks: {} bytes",
-        body.len()
-    );
+    assert!(body.len() > 4 * 64 * 1024, "several chunks: {} bytes", body.len());
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(lines.len(), 4_000);
-    assert!(
-        lines[..3_999]
-            .iter()
-            .all(|l| l.starts_with("{\"uuid\":\"d"))
-    );
+    assert!(lines[..3_999].iter().all(|l| l.starts_with("{\"uuid\":\"d")));
     assert_eq!(lines[3_999], r#"{"end":{"count":3999}}"#);
 }
 
@@ -125,9 +104,7 @@ fn a_server_that_dies_mid_stream_is_an_error_not_a_short_list() {
     let token = env.token("viewer", "viewer");
     let mut server = env.serve(&["--rate-limit", "0"]);
     let mut cmd = env.on(&Target::remote(&server.url, Some(&token))).command();
-    cmd.args(["devices", "list", "-o", "json"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.args(["devices", "list", "-o", "json"]).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn");
     let mut stdout = child.stdout.take().unwrap();
     let mut start = vec![0u8; 4096];
@@ -137,12 +114,7 @@ fn a_server_that_dies_mid_stream_is_an_error_not_a_short_list() {
     stdout.read_to_end(&mut rest).expect("read");
     let status = child.wait().expect("wait");
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!(status.code(), Some(8), "{stderr}");
     assert_has(&stderr, &["stopped after", "the list is incomplete"]);
     start.extend(rest);
@@ -199,17 +171,9 @@ fn a_cut_off_miscounted_or_failed_stream_is_an_error_with_its_exit_code() {
             &["stopped after 2 device(s)", "the list is incomplete"],
         ),
         // Cut off inside a line.
-        (
-            concatcp!(ROW, "\n", r#"{"uuid":"u-2","hand"#),
-            8,
-            &["stopped after 1 device(s)"],
-        ),
+        (concatcp!(ROW, "\n", r#"{"uuid":"u-2","hand"#), 8, &["stopped after 1 device(s)"]),
         // An end line that counts more than came.
-        (
-            concatcp!(ROW, "\n", r#"{"end":{"count":2}}"#, "\n"),
-            8,
-            &["counts 2 device(s), 1 came"],
-        ),
+        (concatcp!(ROW, "\n", r#"{"end":{"count":2}}"#, "\n"), 8, &["counts 2 device(s), 1 came"]),
         // The server's error after the listing started: its kind's exit code (busy: 11).
         (
             concatcp!(
@@ -219,17 +183,13 @@ fn a_cut_off_miscounted_or_failed_stream_is_an_error_with_its_exit_code() {
                 "\n"
             ),
             11,
-            &[
-                "failed after 1 device(s): the store is locked",
-                "the list is incomplete",
-            ],
+            &["failed after 1 device(s): the store is locked", "the list is incomplete"],
         ),
     ];
     for (body, code, says) in cases {
         let url = fake_server(body, "");
-        let out = env
-            .on(&Target::remote(&url, Some("ltsctl_x_y")))
-            .sh_code("devices list -o json", code);
+        let out =
+            env.on(&Target::remote(&url, Some("ltsctl_x_y"))).sh_code("devices list -o json", code);
         assert_has(&out.stderr, says);
         assert!(
             serde_json::from_str::<serde_json::Value>(&out.stdout).is_err(),
@@ -239,9 +199,7 @@ fn a_cut_off_miscounted_or_failed_stream_is_an_error_with_its_exit_code() {
     }
     // A whole stream is a whole list.
     let url = fake_server(concatcp!(ROW, "\n", r#"{"end":{"count":1}}"#, "\n"), "");
-    let out = env
-        .on(&Target::remote(&url, Some("ltsctl_x_y")))
-        .sh_code("devices list -o json", 0);
+    let out = env.on(&Target::remote(&url, Some("ltsctl_x_y"))).sh_code("devices list -o json", 0);
     assert!(out.stdout.contains(ROW), "{}", out.stdout);
     let row: serde_json::Value = serde_json::from_str(ROW).unwrap();
     assert_eq!(out.json(), serde_json::json!([row]));
@@ -252,9 +210,7 @@ fn a_server_without_the_streamed_listing_is_paged_as_before() {
     let env = Env::new();
     let page = concatcp!(r#"{"devices":["#, ROW, r#"],"next_cursor":null}"#);
     let url = fake_server("", page);
-    let out = env
-        .on(&Target::remote(&url, Some("ltsctl_x_y")))
-        .sh_code("devices list -o json", 0);
+    let out = env.on(&Target::remote(&url, Some("ltsctl_x_y"))).sh_code("devices list -o json", 0);
     let list = out.json();
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{}", out.stdout);
     assert_eq!(list[0]["uuid"], "u-1");
@@ -295,28 +251,19 @@ async fn the_streamed_listing_works_against_a_postgresql_backed_server() {
     ltsctl.issue_and_import(CODE, "PGSTREAM", &items);
     let store = PgStore::connect(&database.url).await.expect("connect");
     // More than one page of the server's own paging (5,000 rows a page) on PostgreSQL.
-    store
-        .insert_devices(&pg_rows(5_500, now))
-        .await
-        .expect("insert");
+    store.insert_devices(&pg_rows(5_500, now)).await.expect("insert");
     store.close().await;
     let created = ltsctl.sh("token create viewer --role viewer");
     let token = created["token"].as_str().expect("token").to_string();
     let server = ltsctl.serve(&["--rate-limit", "0"]);
     let remote = Target::remote(&server.url, Some(&token));
-    for (extra, n) in [
-        ("", 5_500),
-        ("--inactive-for 1h", 5_440),
-        ("--sort uuid --limit 5001", 5_001),
-    ] {
+    for (extra, n) in
+        [("", 5_500), ("--inactive-for 1h", 5_440), ("--sort uuid --limit 5001", 5_001)]
+    {
         let line = format!("devices list -o json {extra}");
         let local = ltsctl.sh_code(&line, 0);
         let far = env.on(&remote).sh_code(&line, 0);
-        assert_eq!(
-            without_idle(&far.stdout),
-            without_idle(&local.stdout),
-            "{extra}"
-        );
+        assert_eq!(without_idle(&far.stdout), without_idle(&local.stdout), "{extra}");
         assert_eq!(far.json().as_array().map(Vec::len), Some(n), "{extra}");
     }
     drop(server);

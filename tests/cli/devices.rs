@@ -44,27 +44,16 @@ impl Fleet {
         let seeder = Seeder::open(&env.data, now - TimeDelta::hours(3));
         build(&seeder, now);
         seeder.set_time(now);
-        let created = seeder.block_on(seeder.admin.token_create(
-            "ops",
-            ltsctl::auth::Role::Admin,
-            None,
-        ));
+        let created =
+            seeder.block_on(seeder.admin.token_create("ops", ltsctl::auth::Role::Admin, None));
         let token = created.expect("token").token;
         drop(seeder);
         let server = env.serve(&["--rate-limit", "0"]);
-        Fleet {
-            env,
-            server,
-            token,
-            now,
-        }
+        Fleet { env, server, token, now }
     }
 
     fn targets(&self) -> [Target; 2] {
-        [
-            self.env.local(),
-            Target::remote(&self.server.url, Some(&self.token)),
-        ]
+        [self.env.local(), Target::remote(&self.server.url, Some(&self.token))]
     }
 
     /// `devices list -o json EXTRA` (split on whitespace; `CODE`/`CODE2` in it replaced).
@@ -92,16 +81,8 @@ impl Fleet {
 /// 20 devices on CODE last seen 3 hours ago, 20 seen now, and 10 on CODE2 seen now.
 fn standard(s: &Seeder, now: DateTime<Utc>) {
     let far = now + TimeDelta::days(400);
-    s.import(
-        CODE,
-        "LIC-A",
-        &[Item::per_device("DEV-A", 1000, now).expires(far)],
-    );
-    s.import(
-        CODE2,
-        "LIC-B",
-        &[Item::per_device("DEV-B", 1000, now).expires(far)],
-    );
+    s.import(CODE, "LIC-A", &[Item::per_device("DEV-A", 1000, now).expires(far)]);
+    s.import(CODE2, "LIC-B", &[Item::per_device("DEV-B", 1000, now).expires(far)]);
     s.authorize_all(CODE, &uuids("old", 20));
     s.set_time(now);
     s.authorize_all(CODE, &uuids("new", 20));
@@ -111,9 +92,7 @@ fn standard(s: &Seeder, now: DateTime<Utc>) {
 /// `(handshake, uuid)` of each device, in order.
 fn pairs(list: &[Value]) -> Vec<(String, String)> {
     let s = |d: &Value, k: &str| d[k].as_str().unwrap().to_string();
-    list.iter()
-        .map(|d| (s(d, "handshake"), s(d, "uuid")))
-        .collect()
+    list.iter().map(|d| (s(d, "handshake"), s(d, "uuid"))).collect()
 }
 
 #[test]
@@ -150,10 +129,7 @@ fn list_has_the_documented_fields_formats_limit_sort_and_filters_on_both_targets
 
         assert_eq!(f.list(&t, "--limit 5").len(), 5, "{k}");
         let by_uuid = uuid_list(&json!(f.list(&t, "--sort uuid")));
-        assert!(
-            by_uuid.len() == 50 && by_uuid.is_sorted(),
-            "{k}: {by_uuid:?}"
-        );
+        assert!(by_uuid.len() == 50 && by_uuid.is_sorted(), "{k}: {by_uuid:?}");
         let by_first = f.list(&t, "--sort first-seen");
         let first_seen: Vec<_> = by_first.iter().map(|d| time_of(&d["first_seen"])).collect();
         assert!(first_seen.is_sorted(), "{k}");
@@ -168,21 +144,14 @@ fn list_has_the_documented_fields_formats_limit_sort_and_filters_on_both_targets
         assert_eq!(f.uuids(&t, "--inactive-for 1h"), uuids("old", 20), "{k}");
         assert_eq!(f.list(&t, "--inactive-for 1m --handshake CODE2").len(), 0);
         assert_eq!(f.list(&t, "--inactive-for 4h").len(), 0);
-        assert_eq!(
-            (f.list(&t, "--active").len(), f.list(&t, "--expired").len()),
-            (50, 0)
-        );
+        assert_eq!((f.list(&t, "--active").len(), f.list(&t, "--expired").len()), (50, 0));
         let scoped = f.list(&t, "--handshake CODE --inactive-for 1h --limit 3");
         assert_eq!(scoped.len(), 3, "{k}");
         let mut all = all;
-        all.iter_mut()
-            .for_each(|d| _ = d.as_object_mut().unwrap().remove("idle_seconds"));
+        all.iter_mut().for_each(|d| _ = d.as_object_mut().unwrap().remove("idle_seconds"));
         seen.push(all);
     }
-    assert_eq!(
-        seen[0], seen[1],
-        "the same devices in the same order on both"
-    );
+    assert_eq!(seen[0], seen[1], "the same devices in the same order on both");
 }
 
 #[test]
@@ -196,12 +165,8 @@ fn list_pages_through_every_device_exactly_once_on_both_targets() {
         s.insert(CODE, "DEV-A", &uuids("dev", 2500));
         s.insert(CODE2, "DEV-B", &uuids("dev", 150));
     });
-    let first = uuids("dev", 2500)
-        .into_iter()
-        .map(|u| (CODE.to_string(), u));
-    let second = uuids("dev", 150)
-        .into_iter()
-        .map(|u| (CODE2.to_string(), u));
+    let first = uuids("dev", 2500).into_iter().map(|u| (CODE.to_string(), u));
+    let second = uuids("dev", 150).into_iter().map(|u| (CODE2.to_string(), u));
     let expected: BTreeSet<(String, String)> = first.chain(second).collect();
     for t in f.targets() {
         let k = t.kind;
@@ -235,11 +200,7 @@ fn a_closed_pipe_ends_devices_list_quietly_on_both_targets() {
         // `ltsctl devices list | head -1`: read one line, then close the pipe (~200 KB are due).
         let mut cmd = f.env.on(&t).command();
         cmd.args(["devices", "list", "-o", "json"]);
-        let mut child = cmd
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
+        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
         let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
         let mut line = String::new();
         reader.read_line(&mut line).expect("first line");
@@ -262,10 +223,8 @@ fn with_usage(s: &Seeder, now: DateTime<Utc>) {
     s.authorize(CODE2, "dual");
     s.authorize(CODE2, "solo");
     let yesterday = now - TimeDelta::days(1);
-    let reports: [Report; 2] = [
-        ("r1", yesterday, &[("QR", 12), ("EAN13", 3)]),
-        ("r2", now, &[("QR", 5)]),
-    ];
+    let reports: [Report; 2] =
+        [("r1", yesterday, &[("QR", 12), ("EAN13", 3)]), ("r2", now, &[("QR", 5)])];
     s.usage(CODE, "dual", &reports);
     s.usage(CODE2, "solo", &[("r1", now, &[("CODE128", 7)])]);
 }
@@ -279,19 +238,10 @@ fn show_has_the_seats_and_usage_totals_and_an_unknown_device_is_not_found() {
         let mut d = f.env.on(&t).sh("devices show dual -o json");
         assert_eq!(d["uuid"], "dual");
         let seats = d["seats"].as_array_mut().expect("seats");
-        let pairs: Vec<_> = seats
-            .iter()
-            .map(|s| json!([s["handshake"], s["item"]]))
-            .collect();
-        assert_eq!(
-            pairs,
-            [json!([CODE, "DEV-A"]), json!([CODE2, "DEV-B"])],
-            "{k}"
-        );
+        let pairs: Vec<_> = seats.iter().map(|s| json!([s["handshake"], s["item"]])).collect();
+        assert_eq!(pairs, [json!([CODE, "DEV-A"]), json!([CODE2, "DEV-B"])], "{k}");
         // idle_seconds moves on between two commands; the rest must be equal on both targets.
-        seats
-            .iter_mut()
-            .for_each(|s| _ = s.as_object_mut().unwrap().remove("idle_seconds"));
+        seats.iter_mut().for_each(|s| _ = s.as_object_mut().unwrap().remove("idle_seconds"));
         let (first, last) = (rfc3339(f.now - TimeDelta::days(1)), rfc3339(f.now));
         let usage = json!({"reports": 2, "scans_total": 20, "pages_total": 0,
             "scans": {"EAN13": 3, "QR": 17}, "pages": {},
@@ -348,10 +298,7 @@ fn usage_groups_by_day_item_and_symbology_with_matching_totals() {
 
         let out = f.env.on(&t).sh_code("usage --handshake nope-000000001", 3);
         assert_has(&out.stderr, &["nope-000000001"]);
-        assert_has(
-            &f.env.on(&t).sh_code("usage --item NOPE", 3).stderr,
-            &["NOPE"],
-        );
+        assert_has(&f.env.on(&t).sh_code("usage --item NOPE", 3).stderr, &["NOPE"]);
     }
 }
 
@@ -359,21 +306,14 @@ fn usage_groups_by_day_item_and_symbology_with_matching_totals() {
 fn unregister_by_uuid(target: usize) {
     let f = Fleet::new(|s, now| {
         s.import(CODE, "LIC-S", &[Item::per_device("SMALL", 3, now)]);
-        let exact = HandshakeChanges {
-            overuse_percent: Some(0),
-            ..Default::default()
-        };
-        s.block_on(s.admin.handshake_set(CODE, exact))
-            .expect("set overuse");
+        let exact = HandshakeChanges { overuse_percent: Some(0), ..Default::default() };
+        s.block_on(s.admin.handshake_set(CODE, exact)).expect("set overuse");
         s.authorize_all(CODE, &["dev-a", "dev-b", "dev-c"]);
     });
     let t = &f.targets()[target];
     let k = t.kind;
     let api = Api::new(f.server.url.clone());
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let refused = rt.block_on(api.authorize(CODE, "dev-d", PRODUCT, "desktop"));
     assert_error(&refused, 403, "quota_exceeded");
     assert_eq!(f.active_devices(t), 3);
@@ -384,17 +324,10 @@ fn unregister_by_uuid(target: usize) {
     subset(&out.json()["items"][0], full);
     assert_has(&out.stderr, &["warning", "SMALL", "100%"]);
 
-    let dry = f
-        .env
-        .on(t)
-        .sh("devices unregister dev-a missing-uuid --dry-run");
+    let dry = f.env.on(t).sh("devices unregister dev-a missing-uuid --dry-run");
     let would = json!({"removed": 0, "would_remove": 1, "already_gone": 1, "failed": 0,
         "dry_run": true, "missing": ["missing-uuid"]});
-    assert_eq!(
-        (dry, f.active_devices(t)),
-        (would, 3),
-        "{k}: a dry run by UUID"
-    );
+    assert_eq!((dry, f.active_devices(t)), (would, 3), "{k}: a dry run by UUID");
     let line = "devices unregister dev-a dev-b missing-uuid";
     let out = f.env.on(t).sh_code(line, 0);
     let summary = json!({"removed": 2, "already_gone": 1, "failed": 0, "dry_run": false,
@@ -436,15 +369,11 @@ fn bulk_unregister(target: usize) {
     let (t, env) = (&f.targets()[target], &f.env);
     let k = t.kind;
     let count = || f.list(t, "").len();
-    let out = env
-        .on(t)
-        .sh_code("devices unregister --inactive-for 1h", 10);
+    let out = env.on(t).sh_code("devices unregister --inactive-for 1h", 10);
     assert_has(&out.stderr, &["--yes", "13 device(s)"]);
     assert_eq!(count(), 18, "{k}: nothing removed without --yes");
 
-    let out = env
-        .on(t)
-        .sh_code("devices unregister --inactive-for 1h --dry-run", 0);
+    let out = env.on(t).sh_code("devices unregister --inactive-for 1h --dry-run", 0);
     // One JSON document: the devices that would go and the summary, which says nothing was removed.
     let dry: Value = serde_json::from_str(&out.stdout)
         .unwrap_or_else(|e| panic!("{k}: not one JSON document ({e}):\n{}", out.stdout));
@@ -472,10 +401,8 @@ fn bulk_unregister(target: usize) {
     let nothing = env.on(t).sh("devices unregister --inactive-for 1h --yes");
     assert_eq!(nothing["removed"], 0, "{k}");
     // By UUID, scoped to a code: a device without a seat through it is "already gone" there.
-    let one = |code: &str| {
-        env.on(t)
-            .sh(&format!("devices unregister busy-00000 --handshake {code}"))
-    };
+    let one =
+        |code: &str| env.on(t).sh(&format!("devices unregister busy-00000 --handshake {code}"));
     let elsewhere = one(CODE2);
     subset(&elsewhere, json!({"removed": 0, "missing": ["busy-00000"]}));
     subset(&one(CODE), json!({"removed": 1, "missing": []}));
@@ -483,11 +410,7 @@ fn bulk_unregister(target: usize) {
     let audit = env.on(t).sh("audit list -o json");
     let entries = audit.as_array().expect("audit").iter();
     let mut bulk = entries.filter(|e| e["action"] == "devices.unregister");
-    let entry = bulk.find(|e| {
-        e["target"]
-            .as_str()
-            .is_some_and(|t| t.contains("removed=10"))
-    });
+    let entry = bulk.find(|e| e["target"].as_str().is_some_and(|t| t.contains("removed=10")));
     let entry = entry.unwrap_or_else(|| panic!("{k}: no devices.unregister entry: {audit}"));
     let actor = if t.kind == "local" { "local" } else { "ops" };
     subset(entry, json!({"actor": actor, "result": "ok"}));
@@ -513,12 +436,8 @@ fn expired_devices_are_listed_and_removed_with_expired_locally() {
     let now = now_secs();
     let s = Seeder::open(&env.data, now - TimeDelta::hours(3));
     s.import(CODE, "LIC-A", &[Item::per_device("DEV-A", 100, now)]);
-    let one_minute = HandshakeChanges {
-        refresh_interval_seconds: Some(60),
-        ..Default::default()
-    };
-    s.block_on(s.admin.handshake_set(CODE, one_minute))
-        .expect("set");
+    let one_minute = HandshakeChanges { refresh_interval_seconds: Some(60), ..Default::default() };
+    s.block_on(s.admin.handshake_set(CODE, one_minute)).expect("set");
     s.authorize_all(CODE, &uuids("lapsed", 4));
     s.set_time(now);
     s.authorize_all(CODE, &uuids("live", 2));
@@ -551,10 +470,7 @@ fn license_list_expiring_within_exits_9_only_when_an_item_expires_in_the_window(
     });
     for t in f.targets() {
         let k = t.kind;
-        let out = f
-            .env
-            .on(&t)
-            .sh_code("license list --expiring-within 30d", 9);
+        let out = f.env.on(&t).sh_code("license list --expiring-within 30d", 9);
         let list = out.json();
         let licenses = list.as_array().expect("licenses").iter();
         let items = licenses.flat_map(|l| l["items"].as_array().unwrap());

@@ -43,10 +43,8 @@ fn fixture() -> &'static Fixture {
             ],
         );
         let file = LicenseFile::sign(&doc_text, &a).expect("sign");
-        let other_text = document(
-            "LIC-FORGE-0002",
-            &[Item::per_device("LIC-FORGE-0002-A", 251, at)],
-        );
+        let other_text =
+            document("LIC-FORGE-0002", &[Item::per_device("LIC-FORGE-0002-A", 251, at)]);
         let other = LicenseFile::sign(&other_text, &a).expect("sign other");
         let text = file.to_toml_string();
         let doc = LicenseDocument::parse(&doc_text).expect("document");
@@ -66,10 +64,7 @@ impl Fixture {
     /// The LTS trust store: A and B.
     fn lookup(&self) -> impl Fn(&str) -> Option<PublicKey> + '_ {
         move |id: &str| {
-            [&self.a, &self.b]
-                .into_iter()
-                .map(|k| k.public())
-                .find(|k| k.key_id() == id)
+            [&self.a, &self.b].into_iter().map(|k| k.public()).find(|k| k.key_id() == id)
         }
     }
 
@@ -91,10 +86,7 @@ impl Fixture {
 }
 
 fn config() -> ProptestConfig {
-    let mut c = ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
+    let mut c = ProptestConfig { failure_persistence: None, ..ProptestConfig::default() };
     if std::env::var_os("PROPTEST_CASES").is_none() {
         c.cases = 256;
     }
@@ -114,10 +106,7 @@ fn the_fixture_is_valid_and_round_trips() {
     let parsed = LicenseFile::parse(f.text.as_bytes()).expect("parse");
     assert_eq!(parsed, f.file);
     assert_eq!(parsed.verify_trusted(f.lookup()).expect("verify"), f.doc);
-    assert_eq!(
-        f.other.verify_with(&f.a.public()).expect("other").id,
-        "LIC-FORGE-0002"
-    );
+    assert_eq!(f.other.verify_with(&f.a.public()).expect("other").id, "LIC-FORGE-0002");
 }
 
 proptest! {
@@ -225,20 +214,12 @@ fn a_key_id_pointing_at_another_trusted_key_is_refused() {
     let f = fixture();
     let mut forged = f.file.clone();
     forged.key_id = f.b.public().key_id();
-    let err = forged
-        .verify_trusted(f.lookup())
-        .expect_err("accepted under B's id");
+    let err = forged.verify_trusted(f.lookup()).expect_err("accepted under B's id");
     assert!(matches!(err, LicenseError::BadSignature), "{err:?}");
-    assert!(matches!(
-        forged.verify_with(&f.a.public()),
-        Err(LicenseError::KeyIdMismatch { .. })
-    ));
+    assert!(matches!(forged.verify_with(&f.a.public()), Err(LicenseError::KeyIdMismatch { .. })));
     // And an id no one is trusted for.
     forged.key_id = f.stranger.public().key_id();
-    assert!(matches!(
-        forged.verify_trusted(f.lookup()),
-        Err(LicenseError::UntrustedKey { .. })
-    ));
+    assert!(matches!(forged.verify_trusted(f.lookup()), Err(LicenseError::UntrustedKey { .. })));
 }
 
 #[test]
@@ -254,20 +235,12 @@ fn every_truncation_of_the_file_is_refused() {
             Err(_) => refused += 1,
             // Only dropping the final line break leaves the file whole.
             Ok((p, d)) => {
-                assert!(
-                    len >= body,
-                    "truncated to {len} of {} bytes and accepted",
-                    bytes.len()
-                );
+                assert!(len >= body, "truncated to {len} of {} bytes and accepted", bytes.len());
                 assert_eq!((p, d), (f.file.clone(), f.doc.clone()));
             }
         }
     }
-    assert!(
-        refused >= body,
-        "{refused} of {} truncations refused",
-        bytes.len()
-    );
+    assert!(refused >= body, "{refused} of {} truncations refused", bytes.len());
 }
 
 #[test]
@@ -275,16 +248,10 @@ fn base64_re_encodings_of_the_same_bytes_are_refused() {
     // Non-canonical base64 (stray low bits in the last symbol) must not give a second accepted spelling.
     let f = fixture();
     let sig = STANDARD.encode(f.file.signature);
-    assert!(
-        sig.ends_with("=="),
-        "64 bytes encode with two padding characters"
-    );
+    assert!(sig.ends_with("=="), "64 bytes encode with two padding characters");
     let last = sig.as_bytes()[sig.len() - 3];
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let pos = alphabet
-        .iter()
-        .position(|&c| c == last)
-        .expect("base64 char");
+    let pos = alphabet.iter().position(|&c| c == last).expect("base64 char");
     for low in 1..16 {
         let mut alt = sig.clone().into_bytes();
         alt[sig.len() - 3] = alphabet[(pos & !15) | ((pos & 15) ^ low)];
@@ -308,20 +275,9 @@ fn the_binary_refuses_tampered_files_and_changes_nothing() {
         (licenses, status["counts"].clone())
     };
     let doc = lts.work.join("forged.toml");
-    std::fs::write(
-        &doc,
-        document("LIC-E2E-0001", &[Item::per_device("LIC-E2E-0001-A", 5, at)]),
-    )
-    .expect("doc");
-    lts.ok(&[
-        "issuer",
-        "sign",
-        "forged.toml",
-        "--key",
-        "issuer.pem",
-        "--out",
-        "good.lic",
-    ]);
+    std::fs::write(&doc, document("LIC-E2E-0001", &[Item::per_device("LIC-E2E-0001-A", 5, at)]))
+        .expect("doc");
+    lts.ok(&["issuer", "sign", "forged.toml", "--key", "issuer.pem", "--out", "good.lic"]);
     let good = std::fs::read_to_string(lts.work.join("good.lic")).expect("good.lic");
     let parsed = LicenseFile::parse(good.as_bytes()).expect("parse");
     let before = snapshot();
@@ -344,11 +300,7 @@ fn the_binary_refuses_tampered_files_and_changes_nothing() {
     for (name, bytes) in cases {
         let file = format!("tampered-{name}.lic");
         std::fs::write(lts.work.join(&file), bytes).expect("write");
-        let out = lts
-            .cmd()
-            .args(["license", "import", &file])
-            .output()
-            .expect("run");
+        let out = lts.cmd().args(["license", "import", &file]).output().expect("run");
         assert_eq!(
             out.status.code(),
             Some(5),
@@ -356,10 +308,7 @@ fn the_binary_refuses_tampered_files_and_changes_nothing() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains(&file),
-            "the error names the file"
-        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains(&file), "the error names the file");
         assert_eq!(snapshot(), before, "{name}: the store changed");
     }
     // The untampered file still imports: the refusals were about the tampering.

@@ -10,12 +10,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.file_name().to_string_lossy().to_string(), std::fs::read(e.path()).unwrap()))
         .collect()
 }
 
@@ -28,11 +23,8 @@ fn committed_completions_and_man_pages_are_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (fresh, committed) in [(c, root.join("completions")), (m, root.join("man"))] {
         let (want, have) = (files(&fresh), files(&committed));
-        let stale: Vec<&String> = want
-            .keys()
-            .chain(have.keys())
-            .filter(|k| want.get(*k) != have.get(*k))
-            .collect();
+        let stale: Vec<&String> =
+            want.keys().chain(have.keys()).filter(|k| want.get(*k) != have.get(*k)).collect();
         assert!(
             stale.is_empty(),
             "{} is stale ({stale:?}); run `cargo run -- generate-assets` and commit the result",

@@ -59,24 +59,14 @@ fn seed(data: &Path) {
         let a = &s.admin;
         a.handshake_set(DEV_CODE, ten_years.clone()).await.unwrap();
         a.handshake_set(SCAN_CODE, ten_years.clone()).await.unwrap();
-        a.handshake_create(WEB_CODE, Default::default())
-            .await
-            .unwrap();
+        a.handshake_create(WEB_CODE, Default::default()).await.unwrap();
         a.handshake_domains_add(WEB_CODE, &["example.com".into(), "*.example.org".into()])
             .await
             .unwrap();
-        a.handshake_order(SCAN_CODE, &["GOLD-PAGE".into(), "GOLD-SCAN".into()])
-            .await
-            .unwrap();
-        a.handshake_create(CONC_CODE, Default::default())
-            .await
-            .unwrap();
-        a.handshake_bind(CONC_CODE, &["GOLD-CONC".into()])
-            .await
-            .unwrap();
-        a.token_create("golden-viewer", ltsctl::auth::Role::Viewer, None)
-            .await
-            .unwrap();
+        a.handshake_order(SCAN_CODE, &["GOLD-PAGE".into(), "GOLD-SCAN".into()]).await.unwrap();
+        a.handshake_create(CONC_CODE, Default::default()).await.unwrap();
+        a.handshake_bind(CONC_CODE, &["GOLD-CONC".into()]).await.unwrap();
+        a.token_create("golden-viewer", ltsctl::auth::Role::Viewer, None).await.unwrap();
     });
     s.authorize_all(DEV_CODE, &["dev-a", "dev-b"]);
     s.set_time(at(2026, 6, 2, 9));
@@ -84,47 +74,25 @@ fn seed(data: &Path) {
     s.authorize(SCAN_CODE, "scan-1");
     let report = |id: &str, when: DateTime<Utc>, scans: &[(&str, u64)], pages: &[(&str, u64)]| {
         let map = |v: &[(&str, u64)]| Some(v.iter().map(|(k, n)| (k.to_string(), *n)).collect());
-        UsageReport {
-            id: id.into(),
-            at: when,
-            scans: map(scans),
-            pages: map(pages),
-        }
+        UsageReport { id: id.into(), at: when, scans: map(scans), pages: map(pages) }
     };
     s.upload(
         SCAN_CODE,
         "scan-1",
         vec![
-            report(
-                "r1",
-                at(2026, 6, 1, 12),
-                &[("QR", 12), ("EAN13", 3)],
-                &[("ocr", 2)],
-            ),
-            report(
-                "r2",
-                at(2026, 6, 2, 8),
-                &[("QR", 5)],
-                &[("ocr", 7), ("pdf", 1)],
-            ),
+            report("r1", at(2026, 6, 1, 12), &[("QR", 12), ("EAN13", 3)], &[("ocr", 2)]),
+            report("r2", at(2026, 6, 2, 8), &[("QR", 5)], &[("ocr", 7), ("pdf", 1)]),
         ],
     );
     s.set_time(at(2026, 6, 3, 10));
     s.authorize(CONC_CODE, "conc-1");
-    s.upload(
-        CONC_CODE,
-        "conc-1",
-        vec![report("c1", at(2026, 6, 3, 10), &[("QR", 1)], &[])],
-    );
+    s.upload(CONC_CODE, "conc-1", vec![report("c1", at(2026, 6, 3, 10), &[("QR", 1)], &[])]);
     s.block_on(async {
         s.admin.sweep().await.unwrap();
     });
     drop(s);
     // One id for every run, in place of the random one the store was given.
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     rt.block_on(async {
         use sqlx::Connection;
         let url = format!("sqlite://{}", data.join("ltsctl.db").display());
@@ -170,11 +138,7 @@ fn normalize(text: &str, data: &Path) -> String {
             let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
             out.push_str(&format!("{indent}\"idle_seconds\": IDLE{tail}"));
         } else if trimmed.starts_with("\"until\": \"") {
-            let comma = if trimmed.trim_end().ends_with(',') {
-                ","
-            } else {
-                ""
-            };
+            let comma = if trimmed.trim_end().ends_with(',') { "," } else { "" };
             out.push_str(&format!("{indent}\"until\": \"NOW\"{comma}\n"));
         } else {
             out.push_str(line);
@@ -206,39 +170,24 @@ fn every_list_and_show_command_prints_what_it_printed() {
     let runs: &[(&str, &str)] = &[
         ("status", "status"),
         ("license-list", "license list"),
-        (
-            "license-list-expiring",
-            "license list --expiring-within 30d",
-        ),
+        ("license-list-expiring", "license list --expiring-within 30d"),
         ("license-show", "license show LIC-GOLD-2"),
         ("trust-list", "trust list"),
         ("handshake-list", "handshake list"),
         ("handshake-show", "handshake show gold-000000002"),
-        (
-            "handshake-domains-list",
-            "handshake domains list gold-000000001",
-        ),
+        ("handshake-domains-list", "handshake domains list gold-000000001"),
         ("devices-list", "devices list"),
         ("devices-list-first-seen", "devices list --sort first-seen"),
         ("devices-list-uuid", "devices list --sort uuid --limit 3"),
-        (
-            "devices-list-code",
-            "devices list --handshake gold-000000001",
-        ),
+        ("devices-list-code", "devices list --handshake gold-000000001"),
         ("devices-list-item", "devices list --item GOLD-SCAN"),
         ("devices-list-active", "devices list --active"),
         ("devices-show", "devices show scan-1"),
         ("usage", "usage"),
         ("usage-item", "usage --by item"),
         ("usage-symbology", "usage --by symbology"),
-        (
-            "usage-module",
-            "usage --by module --handshake gold-000000002",
-        ),
-        (
-            "usage-since",
-            "usage --since 2026-06-02 --handshake gold-000000002",
-        ),
+        ("usage-module", "usage --by module --handshake gold-000000002"),
+        ("usage-since", "usage --since 2026-06-02 --handshake gold-000000002"),
         ("token-list", "token list"),
         ("audit-list", "audit list"),
         ("audit-list-actor", "audit list --actor local --limit 5"),
@@ -251,13 +200,9 @@ fn every_list_and_show_command_prints_what_it_printed() {
     let update = std::env::var_os("LTSCTL_UPDATE_GOLDEN").is_some();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut differ = Vec::new();
-    let cases = runs
-        .iter()
-        .map(|(name, line)| (format!("{name}.json"), format!("-o json {line}")))
-        .chain(
-            csv_runs
-                .iter()
-                .map(|(name, line)| (format!("{name}.csv"), format!("-o csv {line}"))),
+    let cases =
+        runs.iter().map(|(name, line)| (format!("{name}.json"), format!("-o json {line}"))).chain(
+            csv_runs.iter().map(|(name, line)| (format!("{name}.csv"), format!("-o csv {line}"))),
         );
     for (file, line) in cases {
         let out = env.on(&t).sh_code(&line, 0);
@@ -314,8 +259,5 @@ async fn the_openapi_document_describes_what_it_described() {
             "the OpenAPI document's `{key}` changed (LTSCTL_UPDATE_GOLDEN=1 rewrites the golden file)"
         );
     }
-    assert_eq!(
-        doc.as_object().unwrap().len(),
-        want.as_object().unwrap().len()
-    );
+    assert_eq!(doc.as_object().unwrap().len(), want.as_object().unwrap().len());
 }

@@ -153,10 +153,7 @@ fn order_must_name_every_bound_item_exactly_once() {
 #[test]
 fn bind_refuses_duplicates_and_unknown_items_without_partial_changes() {
     let (lts, key) = setup();
-    let items = [
-        Item::per_scan("A", 5, now_secs()),
-        Item::per_scan("B", 5, now_secs()),
-    ];
+    let items = [Item::per_scan("A", 5, now_secs()), Item::per_scan("B", 5, now_secs())];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "A");
     let before = lts.handshake(CODE);
@@ -197,10 +194,7 @@ fn binding_an_expired_item_is_refused() {
 #[test]
 fn binding_a_revoked_item_or_a_revocation_item_is_refused() {
     let (lts, key) = setup();
-    let items = [
-        Item::per_device("X", 10, now_secs()),
-        Item::per_scan("Y", 5, now_secs()),
-    ];
+    let items = [Item::per_device("X", 10, now_secs()), Item::per_scan("Y", 5, now_secs())];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "Y");
     let revocation = Item::per_device("R", 1, now_secs()).revokes("X");
@@ -232,10 +226,7 @@ fn items_of_different_products_may_share_a_code() {
 #[test]
 fn unbind() {
     let (lts, key) = setup();
-    let items = [
-        Item::per_scan("A", 5, now_secs()),
-        Item::per_scan("B", 5, now_secs()),
-    ];
+    let items = [Item::per_scan("A", 5, now_secs()), Item::per_scan("B", 5, now_secs())];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "A B");
     let view = hs(&lts, "unbind", "A");
@@ -282,10 +273,7 @@ fn import_with_handshake_binds_the_bindable_items_and_is_repeatable() {
     // The same file for another code binds its items there for the first time.
     lts.sh("handshake create other-code");
     let other = format!("license import {} --handshake other-code -o table", s(&lic));
-    assert_has(
-        &lts.sh_out(&other).stdout,
-        &["bound 2 item(s) to other-code"],
-    );
+    assert_has(&lts.sh_out(&other).stdout, &["bound 2 item(s) to other-code"]);
 }
 
 #[test]
@@ -325,10 +313,7 @@ fn import_with_create_makes_the_code() {
 #[test]
 fn set_refresh_interval_offline_grace_and_overuse() {
     let (lts, key) = setup();
-    let items = [
-        Item::per_device("DEV", 50, now_secs()),
-        Item::per_scan("SCAN", 1000, now_secs()),
-    ];
+    let items = [Item::per_device("DEV", 50, now_secs()), Item::per_scan("SCAN", 1000, now_secs())];
     import(&lts, &key, "LIC-1", &items);
     hs(&lts, "bind", "DEV SCAN");
 
@@ -436,12 +421,8 @@ fn domains_are_normalised_and_vetted() {
         lts.sh_err(&line, code)
     };
     add("Example.COM bücher.example *.example.org acme.github.io", 0);
-    let expected = json!([
-        "*.example.org",
-        "acme.github.io",
-        "example.com",
-        "xn--bcher-kva.example"
-    ]);
+    let expected =
+        json!(["*.example.org", "acme.github.io", "example.com", "xn--bcher-kva.example"]);
     let listed = lts.sh(&format!("handshake domains list {CODE}"));
     assert_eq!(listed["domains"], expected);
     assert_eq!(lts.handshake(CODE)["domains"], expected);

@@ -17,10 +17,8 @@ const NOT_JSON: &[&str] = &["serve", "completions"];
 
 /// The command paths of the tree's leaves (`handshake domains add`, `status`, ...), hidden ones included.
 fn leaves(cmd: &clap::Command, path: &str, out: &mut BTreeSet<String>) {
-    let subs: Vec<&clap::Command> = cmd
-        .get_subcommands()
-        .filter(|c| c.get_name() != "help")
-        .collect();
+    let subs: Vec<&clap::Command> =
+        cmd.get_subcommands().filter(|c| c.get_name() != "help").collect();
     // A command that runs by itself as well as through subcommands (`usage`, `usage import`) is a leaf too.
     if subs.is_empty() || cmd.is_args_conflicts_with_subcommands_set() {
         out.insert(path.trim().to_string());
@@ -121,11 +119,7 @@ fn every_command_prints_exactly_one_json_document() {
     let mut tree = BTreeSet::new();
     leaves(&ltsctl::cli::command(), "", &mut tree);
     let env = Env::new();
-    let runs = Runs {
-        env: &env,
-        leaves: tree.clone(),
-        ran: RefCell::new(BTreeSet::new()),
-    };
+    let runs = Runs { env: &env, leaves: tree.clone(), ran: RefCell::new(BTreeSet::new()) };
     // Two devices idle for three hours, one busy with usage: every listing and summary has rows.
     let now = Utc::now();
     let seeder = Seeder::open(&env.data, now - TimeDelta::hours(3));
@@ -201,17 +195,10 @@ fn every_command_prints_exactly_one_json_document() {
     for line in lines {
         runs.json(&t, line, None);
     }
-    runs.json(
-        &t,
-        "handshake password set json-000000002 --password-stdin",
-        pw,
-    );
+    runs.json(&t, "handshake password set json-000000002 --password-stdin", pw);
     // The dry runs and the removals: one document each, the bulk dry run's devices inside it.
     let dry = runs.json(&t, "devices unregister idle-1 --dry-run", None);
-    assert_eq!(
-        (&dry["removed"], &dry["would_remove"]),
-        (&0.into(), &1.into())
-    );
+    assert_eq!((&dry["removed"], &dry["would_remove"]), (&0.into(), &1.into()));
     let dry = runs.json(&t, "devices unregister --inactive-for 1h --dry-run", None);
     assert_eq!(dry["would_remove"], 2, "{dry}");
     assert_eq!(uuid_list(&dry["devices"]), ["idle-1", "idle-2"], "{dry}");
@@ -269,12 +256,7 @@ fn every_command_prints_exactly_one_json_document() {
             ("profile use", "profile-use.json"),
             ("logout", "logout.json"),
         ] {
-            let out = Out {
-                code: 0,
-                stdout: read(file),
-                stderr: String::new(),
-                target: "remote",
-            };
+            let out = Out { code: 0, stdout: read(file), stderr: String::new(), target: "remote" };
             one_document(&out, line);
             runs.record(line);
         }
@@ -291,8 +273,5 @@ fn every_command_prints_exactly_one_json_document() {
         .filter(|c| !ran.contains(*c) && !NOT_JSON.contains(&c.as_str()))
         .filter(|c| !skipped.contains(&c.as_str()))
         .collect();
-    assert!(
-        missing.is_empty(),
-        "commands without a JSON check here: {missing:?}"
-    );
+    assert!(missing.is_empty(), "commands without a JSON check here: {missing:?}");
 }

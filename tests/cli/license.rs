@@ -34,12 +34,7 @@ fn refused_document(doc: &str, needles: &[&str]) {
     let key = lts.trusted_issuer();
     let doc_path = lts.write_fresh("bad", "toml", doc);
     let out_path = lts.fresh("bad", "lic");
-    let line = format!(
-        "issuer sign {} --key {} --out {}",
-        s(&doc_path),
-        s(&key),
-        s(&out_path)
-    );
+    let line = format!("issuer sign {} --key {} --out {}", s(&doc_path), s(&key), s(&out_path));
     let err = lts.sh_err(&line, 5);
     assert_has(&err, &[s(&doc_path)]);
     assert_has(&err, needles);
@@ -74,11 +69,7 @@ fn tampered(lts: &Env, field: &str) -> PathBuf {
     let text = std::fs::read_to_string(&lic).unwrap();
     let mut payload = envelope_field(&text, "payload");
     let mut sig = envelope_field(&text, "signature");
-    let target = if field == "payload" {
-        &mut payload
-    } else {
-        &mut sig
-    };
+    let target = if field == "payload" { &mut payload } else { &mut sig };
     target[10] ^= 0x04;
     let key_id = raw_signature(b"", &key).0;
     lts.write_fresh("tampered", "lic", envelope(&key_id, &payload, &sig))
@@ -110,11 +101,7 @@ fn keygen_refuses_to_overwrite_without_force() {
     let lts = Env::new();
     let (key, public) = lts.keygen("vendor");
     let (key_before, pub_before) = (read(&key), read(&public));
-    let line = format!(
-        "issuer keygen --out {} --public-out {}",
-        s(&key),
-        s(&public)
-    );
+    let line = format!("issuer keygen --out {} --public-out {}", s(&key), s(&public));
     let err = lts.sh_err(&line, 4);
     assert_has(&err, &["already exists", "--force"]);
     assert_eq!(read(&key), key_before);
@@ -132,18 +119,11 @@ fn keygen_refusal_writes_nothing_when_only_the_private_key_exists() {
     let (key, public) = lts.keygen("vendor");
     std::fs::remove_file(&public).unwrap();
     let key_before = read(&key);
-    let line = format!(
-        "issuer keygen --out {} --public-out {}",
-        s(&key),
-        s(&public)
-    );
+    let line = format!("issuer keygen --out {} --public-out {}", s(&key), s(&public));
     let err = lts.sh_err(&line, 4);
     assert_has(&err, &[s(&key), "already exists"]);
     assert_eq!(read(&key), key_before);
-    assert!(
-        !public.exists(),
-        "wrote a public key for another private key"
-    );
+    assert!(!public.exists(), "wrote a public key for another private key");
 }
 
 #[test]
@@ -155,20 +135,12 @@ fn keygen_keys_are_readable_by_openssl() {
         eprintln!("note: openssl is not on PATH; skipping the OpenSSL check");
         return;
     };
-    assert!(
-        derived.status.success(),
-        "{}",
-        String::from_utf8_lossy(&derived.stderr)
-    );
+    assert!(derived.status.success(), "{}", String::from_utf8_lossy(&derived.stderr));
     // OpenSSL derives exactly the public key ltsctl wrote.
     assert_eq!(derived.stdout, read(&public));
     let args = ["pkey", "-pubin", "-in", s(&public), "-noout"];
     let read_pub = openssl(&args).unwrap();
-    assert!(
-        read_pub.status.success(),
-        "{}",
-        String::from_utf8_lossy(&read_pub.stderr)
-    );
+    assert!(read_pub.status.success(), "{}", String::from_utf8_lossy(&read_pub.stderr));
 }
 
 #[test]
@@ -188,12 +160,7 @@ fn sign_then_verify_with_the_issuer_key() {
 
     // sign does not overwrite an existing license file without --force.
     let doc = lts.write_fresh("again", "toml", good_doc("LIC-W"));
-    let line = format!(
-        "issuer sign {} --key {} --out {}",
-        s(&doc),
-        s(&key),
-        s(&lic)
-    );
+    let line = format!("issuer sign {} --key {} --out {}", s(&doc), s(&key), s(&lic));
     let before = read(&lic);
     lts.sh_err(&line, 4);
     assert_eq!(read(&lic), before);
@@ -288,10 +255,8 @@ fn import_of_an_item_id_present_in_another_license_conflicts() {
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-1"), &key);
     let before = lts.counts();
-    let items = [
-        Item::per_scan("LIC-2-A", 5, now_secs()),
-        Item::per_scan("LIC-1-B", 5, now_secs()),
-    ];
+    let items =
+        [Item::per_scan("LIC-2-A", 5, now_secs()), Item::per_scan("LIC-1-B", 5, now_secs())];
     let lic = lts.sign(&License::acme("LIC-2", &items).render(), &key);
     let err = lts.sh_err(&format!("license import {}", s(&lic)), 4);
     assert_has(&err, &["LIC-1-B", "LIC-1"]);
@@ -346,9 +311,7 @@ fn import_refuses_malformed_toml() {
 #[test]
 fn import_refuses_a_file_without_signature() {
     let lts = Env::new();
-    let lic = edited(&lts, |l| {
-        (!l.starts_with("signature")).then(|| l.to_string())
-    });
+    let lic = edited(&lts, |l| (!l.starts_with("signature")).then(|| l.to_string()));
     refuse_import(&lts, &lic, &["signature", "missing"]);
 }
 
@@ -393,10 +356,9 @@ fn absurd_quota_is_refused_by_sign_and_import() {
 /// unrelated owners) or `*.co.uk` would admit nothing, or everybody.
 #[test]
 fn a_per_domain_item_for_a_public_suffix_is_refused_by_sign_and_import() {
-    for (domain, needle) in [
-        ("github.io", "is a public suffix"),
-        ("*.co.uk", "wildcard over a public suffix"),
-    ] {
+    for (domain, needle) in
+        [("github.io", "is a public suffix"), ("*.co.uk", "wildcard over a public suffix")]
+    {
         let mut item = Item::new("LIC-X-A", "per-domain", None, now_secs());
         item.domain = Some(domain.into());
         let doc = License::acme("LIC-X", &[item]).render();
@@ -418,10 +380,8 @@ fn per_device_item_without_active_period_is_refused_by_sign_and_import() {
 
 #[test]
 fn duplicate_item_ids_are_refused_by_sign_and_import() {
-    let items = [
-        Item::per_scan("LIC-X-A", 5, now_secs()),
-        Item::per_scan("LIC-X-A", 7, now_secs()),
-    ];
+    let items =
+        [Item::per_scan("LIC-X-A", 5, now_secs()), Item::per_scan("LIC-X-A", 7, now_secs())];
     let doc = License::acme("LIC-X", &items).render();
     refused_document(&doc, &["items[1].id", "LIC-X-A"]);
 }
@@ -514,10 +474,7 @@ fn import_of_several_files_keeps_the_good_ones() {
     assert_eq!(summary["imported"], 2, "{summary}");
     assert_eq!(summary["failed"], 1, "{summary}");
     let files = as_array(&summary["files"]);
-    let statuses: Vec<&str> = files
-        .iter()
-        .map(|f| f["status"].as_str().unwrap())
-        .collect();
+    let statuses: Vec<&str> = files.iter().map(|f| f["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["imported", "failed", "imported"]);
     assert!(files[0]["error"].is_null());
     assert_has(files[1]["error"]["message"].as_str().unwrap(), &[s(&bad)]);
@@ -530,9 +487,7 @@ fn import_of_several_files_keeps_the_good_ones() {
 fn items_not_yet_valid_are_accepted() {
     let lts = Env::new();
     let key = lts.trusted_issuer();
-    let item = Item::per_device("LIC-F-A", 5, now_secs())
-        .period("monthly")
-        .valid_days(30, 400);
+    let item = Item::per_device("LIC-F-A", 5, now_secs()).period("monthly").valid_days(30, 400);
     lts.sign_and_import(&License::acme("LIC-F", &[item]).render(), &key);
     let status = &lts.licenses()[0]["items"][0]["status"];
     assert_eq!(status, "not-yet-valid");
@@ -652,11 +607,7 @@ fn status_in_json_table_and_csv() {
     assert!(!lts.data.exists(), "a command that reads creates nothing");
     let init = lts.sh("init");
     assert_eq!(init["created"], true);
-    assert_eq!(
-        lts.sh("init")["created"],
-        false,
-        "init twice changes nothing"
-    );
+    assert_eq!(lts.sh("init")["created"], false, "init twice changes nothing");
     let first = lts.status();
     assert_eq!(first["lts_id"], init["lts_id"]);
     let lts_id = first["lts_id"].as_str().unwrap().to_string();
@@ -701,10 +652,7 @@ fn csv_column(text: &str, name: &str) -> Vec<String> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let at = reader.headers().unwrap().iter().position(|h| h == name);
     let at = at.unwrap_or_else(|| panic!("no column {name} in:\n{text}"));
-    reader
-        .records()
-        .map(|r| r.unwrap()[at].to_string())
-        .collect()
+    reader.records().map(|r| r.unwrap()[at].to_string()).collect()
 }
 
 #[test]
@@ -722,11 +670,7 @@ fn csv_has_rfc3339_times_and_plain_numbers_and_tables_group_thousands() {
     assert!(csv_column(&csv, "added_at").iter().all(rfc3339), "{csv}");
     let csv = lts.sh_out("token list -o csv").stdout;
     assert!(csv_column(&csv, "created_at").iter().all(rfc3339), "{csv}");
-    assert_eq!(
-        csv_column(&csv, "expires_at"),
-        [""],
-        "no expiry is empty, not `-`"
-    );
+    assert_eq!(csv_column(&csv, "expires_at"), [""], "no expiry is empty, not `-`");
     let csv = lts.sh_out("status -o csv").stdout;
     assert_eq!(csv_column(&csv, "items"), ["2"]);
     // Tables are for people: 10,000 and times to the minute.
@@ -749,30 +693,14 @@ fn a_table_on_a_terminal_without_a_width_is_not_squashed() {
     let key = lts.trusted_issuer();
     lts.sign_and_import(&good_doc("LIC-SQUASH-1"), &key);
     let bin = bin();
-    let line = format!(
-        "stty cols 0 rows 0; {} --data-dir {} license list",
-        s(&bin),
-        s(&lts.data)
-    );
-    let out = lts
-        .command_of("script")
-        .args(["-qec", &line, "/dev/null"])
-        .output()
-        .expect("script");
+    let line = format!("stty cols 0 rows 0; {} --data-dir {} license list", s(&bin), s(&lts.data));
+    let out = lts.command_of("script").args(["-qec", &line, "/dev/null"]).output().expect("script");
     let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
     assert!(out.status.success(), "{text}");
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 3, "one header and one line per item:\n{text}");
     assert!(lines[0].starts_with("LICENSE  "), "{text}");
-    assert_has(
-        lines[1],
-        &[
-            "LIC-SQUASH-1",
-            "Acme Test Corp",
-            "LIC-SQUASH-1-A",
-            "per-device",
-        ],
-    );
+    assert_has(lines[1], &["LIC-SQUASH-1", "Acme Test Corp", "LIC-SQUASH-1-A", "per-device"]);
     assert_has(lines[2], &["LIC-SQUASH-1-B", "10,000"]);
 }
 
@@ -805,10 +733,7 @@ fn a_later_issue_takes_the_stored_ones_place_with_replace() {
     let code = "216998-100025900";
     let first = License::acme(
         "LIC-RE",
-        &[
-            Item::per_scan("LIC-RE-A", 100, now_secs()),
-            Item::per_device("LIC-RE-B", 5, now_secs()),
-        ],
+        &[Item::per_scan("LIC-RE-A", 100, now_secs()), Item::per_device("LIC-RE-B", 5, now_secs())],
     )
     .render();
     let f1 = lts.sign(&first, &key);
@@ -828,25 +753,14 @@ fn a_later_issue_takes_the_stored_ones_place_with_replace() {
 
     // Without --replace: a conflict whose message says how.
     let err = lts.fails(&["license", "import", s(&f2)], 4);
-    assert_has(
-        &err,
-        &[
-            "LIC-RE",
-            "already imported from a different file",
-            "--replace",
-        ],
-    );
+    assert_has(&err, &["LIC-RE", "already imported from a different file", "--replace"]);
     let summary = lts.ok(&["license", "import", s(&f2), "--replace"]);
     assert_eq!(summary["replaced"], 1, "{summary}");
     assert_eq!(summary["files"][0]["status"], "replaced");
     assert_eq!(summary["files"][0]["dropped"], json!(["LIC-RE-B"]));
     let shown = lts.handshake(code);
     let items = as_array(&shown["items"]);
-    assert_eq!(
-        items.len(),
-        1,
-        "A stays bound, B went, C is not bound: {shown}"
-    );
+    assert_eq!(items.len(), 1, "A stays bound, B went, C is not bound: {shown}");
     assert_eq!(
         (items[0]["id"].as_str(), items[0]["quota"].as_u64()),
         (Some("LIC-RE-A"), Some(500))
@@ -862,10 +776,7 @@ fn a_later_issue_takes_the_stored_ones_place_with_replace() {
         .into_iter()
         .find(|e| e["action"] == "license.import" && e["result"] == "ok" && !e["detail"].is_null())
         .expect("the replacement's audit entry");
-    assert_eq!(
-        entry["detail"],
-        "replaced by a later issue; dropped item(s) LIC-RE-B"
-    );
+    assert_eq!(entry["detail"], "replaced by a later issue; dropped item(s) LIC-RE-B");
 }
 
 /// A mistyped `--data-dir` is an error naming the path for every command that only reads (or changes
@@ -923,13 +834,9 @@ async fn a_damaged_or_locked_store_says_so_with_its_exit_code() {
     lts.ok(&["init"]);
     let db = lts.data.join("ltsctl.db");
     // Locked: another process holds the write lock.
-    let mut holder = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
-        .await
-        .expect("open");
-    sqlx::query("BEGIN EXCLUSIVE")
-        .execute(&mut holder)
-        .await
-        .expect("lock");
+    let mut holder =
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display())).await.expect("open");
+    sqlx::query("BEGIN EXCLUSIVE").execute(&mut holder).await.expect("lock");
     let err = lts.fails(&["handshake", "create", "216998-100025900"], 11);
     assert_has(&err, &["locked", "hint:", "retry"]);
     sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
@@ -965,10 +872,7 @@ fn an_expiry_covered_by_a_bound_renewal_is_not_attention() {
     let out = lts.sh_out(line);
     expect_code(&out, 9, &[line]);
     assert_eq!(out.json()[0]["items"][0]["covered_by"], Value::Null);
-    assert_has(
-        &out.stderr,
-        &["1 item(s) expire within 30d with nothing to take over"],
-    );
+    assert_has(&out.stderr, &["1 item(s) expire within 30d with nothing to take over"]);
 
     // Bound: covered, exit 0, and the listing names the renewal.
     lts.ok(&["handshake", "bind", code, "LIC-NEW-A"]);
@@ -980,10 +884,7 @@ fn an_expiry_covered_by_a_bound_renewal_is_not_attention() {
     assert_has(&out.stderr, &["covered by a renewal"]);
     let table = lts.sh_out("license list --expiring-within 30d -o table");
     assert_has(&table.stdout, &["COVERED_BY", "LIC-NEW-A"]);
-    assert_eq!(
-        lts.ok(&["license", "show", "LIC-OLD"])["items"][0]["covered_by"],
-        "LIC-NEW-A"
-    );
+    assert_eq!(lts.ok(&["license", "show", "LIC-OLD"])["items"][0]["covered_by"], "LIC-NEW-A");
     // Another, uncovered expiry makes it attention again, and says how many are covered.
     let other = [Item::per_scan("LIC-SCAN-A", 100, now_secs()).valid_days(-300, 12)];
     let f = lts.sign(&License::acme("LIC-SCAN", &other).render(), &key);

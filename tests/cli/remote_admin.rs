@@ -24,16 +24,9 @@ fn issuer() -> IssuerKey {
 fn write_files(env: &Env) {
     let key = issuer();
     env.write("issuer.pub.pem", key.public().to_spki_pem());
-    env.write(
-        "other.pub.pem",
-        IssuerKey::generate().public().to_spki_pem(),
-    );
+    env.write("other.pub.pem", IssuerKey::generate().public().to_spki_pem());
     // Midnight today: the same documents in both runs of the scenario.
-    let at: DateTime<Utc> = Utc::now()
-        .date_naive()
-        .and_hms_opt(0, 0, 0)
-        .unwrap()
-        .and_utc();
+    let at: DateTime<Utc> = Utc::now().date_naive().and_hms_opt(0, 0, 0).unwrap().and_utc();
     let items = [
         Item::per_device("LIC-R-1-A", 10, at),
         Item::per_scan("LIC-R-1-B", 10_000, at).expires(at + TimeDelta::days(200)),
@@ -41,10 +34,7 @@ fn write_files(env: &Env) {
     env.write("acme.lic", sign(&document(LICENSE, &items), &key));
     let second = [Item::per_device("LIC-R-2-A", 5, at)];
     env.write("second.lic", sign(&document("LIC-R-2", &second), &key));
-    env.write(
-        "bad.lic",
-        "format = \"ltsctl-license/1\"\nkey_id = \"nope\"\n",
-    );
+    env.write("bad.lic", "format = \"ltsctl-license/1\"\nkey_id = \"nope\"\n");
 }
 
 /// The scenario's runner: a fresh store behind one target, and the transcript of every step (command
@@ -68,12 +58,7 @@ impl Scenario {
                 (Target::remote(&server.url, Some(&token)), Some(server))
             }
         };
-        Scenario {
-            env,
-            target,
-            _server: server,
-            log: Vec::new(),
-        }
+        Scenario { env, target, _server: server, log: Vec::new() }
     }
 
     /// Runs a command line (split on whitespace, `CODE` replaced) that must exit with `code`.
@@ -125,10 +110,7 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     assert_eq!(item_ids(&view), ["LIC-R-1-A"]);
     assert_eq!(item_ids(&s.ok("handshake bind CODE LIC-R-1-B")).len(), 2);
     let view = s.ok("handshake order CODE LIC-R-1-A LIC-R-1-B");
-    assert_eq!(
-        (item_ids(&view), &view["order"]),
-        (both.to_vec(), &json!("explicit"))
-    );
+    assert_eq!((item_ids(&view), &view["order"]), (both.to_vec(), &json!("explicit")));
     let stdin = Some("correct horse\n");
     let pw = s.run("handshake password set CODE --password-stdin", stdin, 0);
     assert_eq!(pw, json!({"code": CODE, "password_set": true}));
@@ -169,17 +151,11 @@ fn scenario(kind: &'static str) -> Vec<(String, i32, Value)> {
     s.run("trust remove 0000000000000000", None, 3);
 
     let dry = s.ok(&format!("license remove {LICENSE} --dry-run"));
-    subset(
-        &dry,
-        json!({"license": LICENSE, "removed": null, "dry_run": true, "seats_freed": 0}),
-    );
+    subset(&dry, json!({"license": LICENSE, "removed": null, "dry_run": true, "seats_freed": 0}));
     assert_eq!(dry["unbound"].as_array().map(Vec::len), Some(2), "{dry}");
     assert_eq!(s.ok("license list").as_array().map(Vec::len), Some(1));
     let removed = s.ok(&format!("license remove {LICENSE} --force"));
-    let unbound: Vec<Value> = both
-        .iter()
-        .map(|i| json!({"handshake": CODE, "item": i}))
-        .collect();
+    let unbound: Vec<Value> = both.iter().map(|i| json!({"handshake": CODE, "item": i})).collect();
     let want = json!({"license": LICENSE, "removed": LICENSE, "dry_run": false, "seats_freed": 0,
         "freed_seats": [], "checked_out_freed": 0, "unbound": unbound, "units_kept": 0,
         "reports_kept": 0});
@@ -223,9 +199,7 @@ fn role_fixture(role: &str) -> (Env, Server, Target) {
     let env = Env::new();
     write_files(&env);
     env.on(&env.local()).sh("trust add issuer.pub.pem");
-    env.on(&env.local()).sh(&format!(
-        "license import acme.lic --handshake {CODE} --create"
-    ));
+    env.on(&env.local()).sh(&format!("license import acme.lic --handshake {CODE} --create"));
     // A device last seen 2 hours ago, for bulk unregistering.
     let seeder = Seeder::open(&env.data, now_secs() - TimeDelta::hours(2));
     seeder.authorize(CODE, "idle-device");
@@ -237,19 +211,10 @@ fn role_fixture(role: &str) -> (Env, Server, Target) {
     (env, server, target)
 }
 
-const READ: &[&str] = &[
-    "license list",
-    "handshake show CODE",
-    "devices list",
-    "usage",
-    "status",
-    "audit list",
-];
-const DEVICES: &[&str] = &[
-    "devices unregister some-device-uuid",
-    "devices unregister --inactive-for 1h --yes",
-    "sweep",
-];
+const READ: &[&str] =
+    &["license list", "handshake show CODE", "devices list", "usage", "status", "audit list"];
+const DEVICES: &[&str] =
+    &["devices unregister some-device-uuid", "devices unregister --inactive-for 1h --yes", "sweep"];
 const ADMIN: &[&str] = &[
     "license import second.lic",
     "trust add other.pub.pem",
@@ -285,11 +250,7 @@ fn family(role: &str, lines: &[&str], code: i32) {
     let tokens = env.on(&local).sh("token list");
     let victim = if changed { "revoked" } else { "active" };
     assert_eq!(find(&tokens, "name", "victim")["state"], victim, "{tokens}");
-    let newcomer = tokens
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|t| t["name"] == "newcomer");
+    let newcomer = tokens.as_array().unwrap().iter().any(|t| t["name"] == "newcomer");
     assert_eq!(newcomer, changed, "{tokens}");
 }
 
@@ -324,25 +285,14 @@ fn missing_wrong_revoked_and_unreachable_credentials() {
     let wrong_secret = format!("{}AAAA", &alice[..alice.len() - 4]);
     let unknown = "ltsctl_0123456789ab_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
     for wrong in [wrong_secret.as_str(), unknown, "not-a-token"] {
-        let out = env
-            .on(&Target::remote(url, Some(wrong)))
-            .sh_code("status", 7);
+        let out = env.on(&Target::remote(url, Some(wrong))).sh_code("status", 7);
         assert_no_secret(&out, &alice);
         let all = out.all();
         assert!(!all.contains(wrong), "the token is echoed:\n{all}");
     }
     // `login` checks the token before keeping anything.
-    let args = [
-        "login",
-        "--server",
-        url,
-        "--profile",
-        "wrong",
-        "--token-stdin",
-    ];
-    let out = env
-        .on(&Target::none())
-        .run_stdin(&args, Some(&format!("{unknown}\n")));
+    let args = ["login", "--server", url, "--profile", "wrong", "--token-stdin"];
+    let out = env.on(&Target::none()).run_stdin(&args, Some(&format!("{unknown}\n")));
     expect_code(&out, 7, &args);
     let all = out.all();
     assert!(!all.contains(unknown) && !env.config.exists(), "{all}");
@@ -354,15 +304,11 @@ fn missing_wrong_revoked_and_unreachable_credentials() {
     assert_has(&out.stderr, &["revoked"]);
     assert_no_secret(&out, &bob);
     assert_no_secret(&env.on(&viewer).sh_code("license list", 7), &bob);
-    let out = env
-        .on(&env.local())
-        .sh_code("token create bob --role viewer", 4);
+    let out = env.on(&env.local()).sh_code("token create bob --role viewer", 4);
     assert_has(&out.stderr, &["bob"]);
 
     // An expiring token: listed with its expiry a minute ahead, and working until then.
-    let eve = env
-        .on(&env.local())
-        .sh("token create eve --role viewer --expires-in 1m");
+    let eve = env.on(&env.local()).sh("token create eve --role viewer --expires-in 1m");
     let eve = eve["token"].as_str().expect("token").to_string();
     let tokens = env.on(&env.local()).sh("token list");
     let row = find(&tokens, "name", "eve");
@@ -414,10 +360,7 @@ fn tls_with_a_private_ca() {
     let token = env.token("alice", "viewer");
     let serve = |(ca, cert, key): (_, std::path::PathBuf, std::path::PathBuf)| {
         let (c, k) = (cert.to_str().unwrap(), key.to_str().unwrap());
-        (
-            ca,
-            env.serve(&["--rate-limit", "0", "--tls-cert", c, "--tls-key", k]),
-        )
+        (ca, env.serve(&["--rate-limit", "0", "--tls-cert", c, "--tls-key", k]))
     };
     let remote = |url: &str| Target::remote(url, Some(&token));
     let (ca, server) = serve(ca_and_cert(&env.work, "both", "DNS:localhost,IP:127.0.0.1"));
@@ -435,11 +378,8 @@ fn tls_with_a_private_ca() {
 
     // A certificate for localhost only, reached as 127.0.0.1: a name mismatch.
     let (ca, server) = serve(ca_and_cert(&env.work, "name-only", "DNS:localhost"));
-    env.on(&remote(&format!("https://localhost:{}", server.port())).with_ca(&ca))
-        .sh("status");
-    let out = env
-        .on(&remote(&server.url).with_ca(&ca))
-        .sh_code("status", 8);
+    env.on(&remote(&format!("https://localhost:{}", server.port())).with_ca(&ca)).sh("status");
+    let out = env.on(&remote(&server.url).with_ca(&ca)).sh_code("status", 8);
     assert_has(&out.stderr.to_lowercase(), &["certificate", "host name"]);
     assert_no_secret(&out, &token);
 }
@@ -456,10 +396,7 @@ fn tls_with_a_self_signed_certificate() {
     let token = env.token("alice", "viewer");
     let serve = |(cert, key): (std::path::PathBuf, std::path::PathBuf)| {
         let (c, k) = (cert.to_str().unwrap(), key.to_str().unwrap());
-        (
-            cert.clone(),
-            env.serve(&["--rate-limit", "0", "--tls-cert", c, "--tls-key", k]),
-        )
+        (cert.clone(), env.serve(&["--rate-limit", "0", "--tls-cert", c, "--tls-key", k]))
     };
     let remote = |url: &str| Target::remote(url, Some(&token));
     let both = "DNS:localhost,IP:127.0.0.1";
@@ -479,18 +416,11 @@ fn tls_with_a_self_signed_certificate() {
     let out = env.on(&remote(&by_name)).sh_code("status", 8);
     assert_has(
         &out.stderr,
-        &[
-            "CA:TRUE",
-            "hint:",
-            "--ca-cert",
-            "basicConstraints=critical,CA:FALSE",
-        ],
+        &["CA:TRUE", "hint:", "--ca-cert", "basicConstraints=critical,CA:FALSE"],
     );
     assert!(!out.stderr.contains("CaUsedAsEndEntity"), "{}", out.stderr);
     let (other, _) = self_signed(&env.work, "other", P256, both, "");
-    let out = env
-        .on(&remote(&by_name).with_ca(&other))
-        .sh_code("status", 8);
+    let out = env.on(&remote(&by_name).with_ca(&other)).sh_code("status", 8);
     assert_has(&out.stderr, &["not the one in", other.to_str().unwrap()]);
     assert_no_secret(&out, &token);
     drop(server);
@@ -498,33 +428,16 @@ fn tls_with_a_self_signed_certificate() {
     // The README's certificate (CA:FALSE) is trusted through the usual path; named for localhost only,
     // reaching it as 127.0.0.1 is a name mismatch that says which names it has.
     let readme = "-addext basicConstraints=critical,CA:FALSE";
-    let (cert, server) = serve(self_signed(
-        &env.work,
-        "readme",
-        P256,
-        "DNS:localhost",
-        readme,
-    ));
+    let (cert, server) = serve(self_signed(&env.work, "readme", P256, "DNS:localhost", readme));
     let by_name = format!("https://localhost:{}", server.port());
     env.on(&remote(&by_name).with_ca(&cert)).sh("status");
-    let out = env
-        .on(&remote(&server.url).with_ca(&cert))
-        .sh_code("status", 8);
-    assert_has(
-        &out.stderr,
-        &[
-            "host name 127.0.0.1",
-            "(it names localhost)",
-            "IP:127.0.0.1",
-        ],
-    );
+    let out = env.on(&remote(&server.url).with_ca(&cert)).sh_code("status", 8);
+    assert_has(&out.stderr, &["host name 127.0.0.1", "(it names localhost)", "IP:127.0.0.1"]);
     drop(server);
     // A pinned certificate must still be valid now.
     let (cert, server) = serve(expired_self_signed(&env.work, "expired"));
     let by_name = format!("https://localhost:{}", server.port());
-    let out = env
-        .on(&remote(&by_name).with_ca(&cert))
-        .sh_code("status", 8);
+    let out = env.on(&remote(&by_name).with_ca(&cert)).sh_code("status", 8);
     assert_has(&out.stderr, &["expired at 2021-01-01T00:00:00Z"]);
 }
 
@@ -548,13 +461,8 @@ fn a_server_url_that_is_not_an_lts_says_so() {
         }
     });
     let env = Env::new();
-    let out = env
-        .on(&Target::remote(&url, Some("ltsctl_x_y")))
-        .sh_code("status", 8);
-    assert_has(
-        &out.stderr,
-        &["404", "not as an LTS does", "hint:", "--server"],
-    );
+    let out = env.on(&Target::remote(&url, Some("ltsctl_x_y"))).sh_code("status", 8);
+    assert_has(&out.stderr, &["404", "not as an LTS does", "hint:", "--server"]);
 }
 
 const LOGIN_SCRIPT: &str = r#"
@@ -590,24 +498,12 @@ fn login_keeps_the_token_in_the_keyutils_store_and_logout_forgets_it() {
     let mut session = env.command_of("keyctl");
     session.args(["session", "-", "bash"]).arg(&script);
     session.env("LTSCTL_BIN", bin()).env("SECRET", &token);
-    let out = session
-        .env("URL", &server.url)
-        .env("PROFILE", &profile)
-        .output();
+    let out = session.env("URL", &server.url).env("PROFILE", &profile).output();
     let out = out.expect("keyctl session");
     let read = |name: &str| std::fs::read_to_string(env.work.join(name)).unwrap_or_default();
-    let files = [
-        "login.out",
-        "login.err",
-        "status.out",
-        "status.err",
-        "profiles.out",
-    ];
+    let files = ["login.out", "login.err", "status.out", "status.err", "profiles.out"];
     let files = [&files[..], &["logout.err", "gone.err", "notoken.err"]].concat();
-    let report = files
-        .iter()
-        .map(|f| format!("--- {f}\n{}", read(f)))
-        .collect::<String>();
+    let report = files.iter().map(|f| format!("--- {f}\n{}", read(f))).collect::<String>();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}\n{report}");
     let codes = "login 0\nstatus 0\nprofiles 0\nlogout 0\ngone 3\nnotoken 7\n";
@@ -631,9 +527,7 @@ fn login_keeps_the_token_in_the_keyutils_store_and_logout_forgets_it() {
     assert_has(&config, &[&server.url, &profile]);
     let secret = secret_of(&token);
     let pieces = (0..=secret.len() - 8).map(|i| &secret[i..i + 8]);
-    let leaked = pieces
-        .filter(|piece| config.contains(piece))
-        .collect::<Vec<_>>();
+    let leaked = pieces.filter(|piece| config.contains(piece)).collect::<Vec<_>>();
     let clean = leaked.is_empty() && !config.contains(&token);
     assert!(clean, "the config holds the token:\n{config}");
     assert_eq!(read("config.mode").trim(), "600");
@@ -678,21 +572,14 @@ fn a_failed_login_leaves_no_token_in_the_keyring() {
     let mut session = env.command_of("keyctl");
     session.args(["session", "-", "bash"]).arg(&script);
     session.env("LTSCTL_BIN", bin()).env("SECRET", &token);
-    let out = session
-        .env("URL", &server.url)
-        .env("PROFILE", &profile)
-        .output()
-        .expect("keyctl session");
+    let out =
+        session.env("URL", &server.url).env("PROFILE", &profile).output().expect("keyctl session");
     let read = |name: &str| std::fs::read_to_string(env.work.join(name)).unwrap_or_default();
     let report: String = ["broken", "directory", "unwritable", "notoken"]
         .iter()
         .map(|f| format!("--- {f}.err\n{}", read(&format!("{f}.err"))))
         .collect();
-    assert!(
-        out.status.success(),
-        "{}\n{report}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}\n{report}", String::from_utf8_lossy(&out.stderr));
     // Each login failed with its kind, and the keyring holds no token for the profile afterwards ("kept 1":
     // keyctl search found nothing), so nothing is left that `logout` could not reach.
     let codes = "broken 2\nbroken kept 1\ndirectory 2\ndirectory kept 1\n\
@@ -703,10 +590,7 @@ fn a_failed_login_leaves_no_token_in_the_keyring() {
     assert_has(&read("unwritable.err"), &["permission denied"]);
     for attempt in ["broken", "directory"] {
         let keys = read(&format!("{attempt}.keys"));
-        assert!(
-            !keys.contains(&profile),
-            "{attempt}: the keyring lists the token:\n{keys}"
-        );
+        assert!(!keys.contains(&profile), "{attempt}: the keyring lists the token:\n{keys}");
     }
     assert_has(&read("notoken.err"), &["no admin token"]);
     for f in ["broken.err", "directory.err", "unwritable.err"] {
@@ -719,9 +603,7 @@ fn audit(env: &Env, t: &Target, extra: &str) -> Vec<[String; 4]> {
     let v = env.on(t).sh(&format!("audit list -o json {extra}"));
     let s = |e: &Value, k: &str| e[k].as_str().unwrap_or("").to_string();
     let entries = v.as_array().unwrap().iter();
-    entries
-        .map(|e| ["actor", "action", "target", "result"].map(|k| s(e, k)))
-        .collect()
+    entries.map(|e| ["actor", "action", "target", "result"].map(|k| s(e, k))).collect()
 }
 
 #[test]
@@ -732,26 +614,16 @@ fn the_audit_log_names_the_token_or_local_and_keeps_refused_attempts() {
     let server = env.serve(&["--rate-limit", "0"]);
     let (remote, local) = (Target::remote(&server.url, Some(&alice)), env.local());
     env.on(&remote).sh("trust add issuer.pub.pem");
-    env.on(&remote).sh(&format!(
-        "license import acme.lic --handshake {CODE} --create"
-    ));
-    env.on(&remote)
-        .sh(&format!("handshake set {CODE} --overuse 5"));
+    env.on(&remote).sh(&format!("license import acme.lic --handshake {CODE} --create"));
+    env.on(&remote).sh(&format!("handshake set {CODE} --overuse 5"));
     env.on(&remote).sh("token create carol --role viewer");
-    env.on(&remote)
-        .sh_code(&format!("handshake create {CODE}"), 4);
-    env.on(&local)
-        .sh(&format!("handshake domains add {CODE} example.com"));
+    env.on(&remote).sh_code(&format!("handshake create {CODE}"), 4);
+    env.on(&local).sh(&format!("handshake domains add {CODE} example.com"));
 
     let e = |entry: [&str; 4]| entry.map(str::to_string);
     let key_id = issuer().public().key_id();
     let want = vec![
-        e([
-            "local",
-            "handshake.domains.add",
-            &format!("{CODE} example.com"),
-            "ok",
-        ]),
+        e(["local", "handshake.domains.add", &format!("{CODE} example.com"), "ok"]),
         e(["alice", "handshake.create", CODE, "conflict"]),
         e(["alice", "token.create", "carol", "ok"]),
         e(["alice", "handshake.set", CODE, "ok"]),
@@ -776,15 +648,10 @@ fn a_change_refused_for_the_role_is_in_the_audit_log() {
     env.on(&t).sh_code("trust add other.pub.pem", 6);
     env.on(&t).sh_code("sweep", 6);
     let entries = audit(&env, &env.local(), "--actor the-viewer");
-    let results: Vec<(&str, &str)> = entries
-        .iter()
-        .map(|e| (e[1].as_str(), e[3].as_str()))
-        .collect();
+    let results: Vec<(&str, &str)> =
+        entries.iter().map(|e| (e[1].as_str(), e[3].as_str())).collect();
     // Refused before any operation runs: recorded as `denied` with the request that was refused.
-    let denied = [
-        ("denied", "permission_denied"),
-        ("denied", "permission_denied"),
-    ];
+    let denied = [("denied", "permission_denied"), ("denied", "permission_denied")];
     assert_eq!(results, denied);
     assert_eq!(entries[0][2], "POST /v1/admin/sweep");
     assert_eq!(entries[1][2], "POST /v1/admin/trust");
@@ -794,21 +661,13 @@ fn a_change_refused_for_the_role_is_in_the_audit_log() {
 fn profile_and_login_usage_errors() {
     let env = Env::new();
     let none = Target::none();
-    assert_has(
-        &env.on(&none).sh_code("profile use nope", 3).stderr,
-        &["nope"],
-    );
+    assert_has(&env.on(&none).sh_code("profile use nope", 3).stderr, &["nope"]);
     let out = env.on(&none).sh_code("login --token-stdin", 2);
     assert_has(&out.stderr, &["--server"]);
     // No terminal to prompt on, and no --token-stdin.
     let server = Target::remote("http://127.0.0.1:1", None);
-    assert_has(
-        &env.on(&server).sh_code("login", 2).stderr,
-        &["--token-stdin"],
-    );
-    let out = env
-        .on(&server)
-        .run_stdin(&["login", "--token-stdin"], Some("\n"));
+    assert_has(&env.on(&server).sh_code("login", 2).stderr, &["--token-stdin"]);
+    let out = env.on(&server).run_stdin(&["login", "--token-stdin"], Some("\n"));
     expect_code(&out, 2, &["login", "--token-stdin"]);
     env.on(&none).sh_code("logout", 3);
     assert_eq!(env.on(&none).sh("profile list -o json"), json!([]));
@@ -853,25 +712,15 @@ fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
     let config = env.config.to_str().unwrap();
     for t in [&local, &remote] {
         let out = env.on(t).sh_code("status", 0);
-        assert_eq!(
-            out.json()["lts_id"].as_str().map(str::len),
-            Some(36),
-            "{t:?}"
-        );
-        assert_has(
-            &out.stderr,
-            &["ltsctl: warning:", config, "going on without its profiles"],
-        );
+        assert_eq!(out.json()["lts_id"].as_str().map(str::len), Some(36), "{t:?}");
+        assert_has(&out.stderr, &["ltsctl: warning:", config, "going on without its profiles"]);
         // -q silences the warning.
         let quiet = env.on(t).sh_code("-q status", 0);
         assert_eq!(quiet.stderr, "", "{t:?}");
     }
     // Without a target flag the active profile decides, so the error stands: a usage error with a hint.
     let out = env.on(&Target::none()).sh_code("status", 2);
-    assert_has(
-        &out.stderr,
-        &[config, "TOML", "hint:", "config init --force"],
-    );
+    assert_has(&out.stderr, &[config, "TOML", "hint:", "config init --force"]);
     let out = env.on(&Target::none()).sh_code("profile list", 2);
     assert_has(&out.stderr, &[config]);
 
@@ -880,10 +729,7 @@ fn a_broken_config_blocks_only_the_commands_that_need_a_profile() {
     let shown = dir.to_str().unwrap();
     let out = with_config(&env, &dir, &Target::none(), &["config", "show"]);
     assert_eq!(out.code, 2, "{out:?}");
-    assert_has(
-        &out.stderr,
-        &[shown, "is a directory", "hint:", "LTSCTL_CONFIG="],
-    );
+    assert_has(&out.stderr, &[shown, "is a directory", "hint:", "LTSCTL_CONFIG="]);
     assert!(!out.stderr.contains("os error"), "{}", out.stderr);
     for args in [&["config", "init"][..], &["profile", "list"], &["logout"]] {
         let out = with_config(&env, &dir, &Target::none(), args);
@@ -902,9 +748,7 @@ fn the_target_is_the_server_then_the_data_dir_then_the_active_profile() {
     let server = env.serve(&["--rate-limit", "0"]);
     let kind = |flags: &[&str], vars: &[(&str, &str)]| -> String {
         let mut cmd = env.command();
-        cmd.args(flags)
-            .args(["status", "-o", "json"])
-            .env("LTSCTL_TOKEN", &token);
+        cmd.args(flags).args(["status", "-o", "json"]).env("LTSCTL_TOKEN", &token);
         let out = cmd.envs(vars.iter().copied()).output().expect("run");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{flags:?} {vars:?}: {err}");
@@ -947,13 +791,10 @@ fn names_made_of_dots_are_refused_where_they_are_created() {
     let env = Env::new();
     let seeder = Seeder::open(&env.data, now_secs());
     seeder.import(CODE, "LIC-DOTS", &[Item::per_device("DOTS", 5, now_secs())]);
-    let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        seeder.authorize(CODE, "..")
-    }));
+    let refused =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| seeder.authorize(CODE, "..")));
     assert!(refused.is_err(), "a device UUID of dots only is refused");
     drop(seeder);
-    env.on(&env.local())
-        .sh_code("token create .. --role viewer", 2);
-    env.on(&env.local())
-        .sh_code("token create . --role viewer", 2);
+    env.on(&env.local()).sh_code("token create .. --role viewer", 2);
+    env.on(&env.local()).sh_code("token create . --role viewer", 2);
 }

@@ -12,36 +12,14 @@ use serde_json::json;
 #[test]
 fn secrets_are_never_taken_on_the_command_line() {
     let (lts, _token) = secret_fixture();
-    let out = lts
-        .cmd()
-        .args(["handshake", "password", "clear", CODE])
-        .output()
-        .expect("clear");
+    let out = lts.cmd().args(["handshake", "password", "clear", CODE]).output().expect("clear");
     assert!(out.status.success());
     for args in [
         vec!["handshake", "password", "set", CODE, "hunter2-on-argv"],
-        vec![
-            "handshake",
-            "password",
-            "set",
-            CODE,
-            "--password",
-            "hunter2-on-argv",
-        ],
-        vec![
-            "login",
-            "--server",
-            "http://127.0.0.1:9",
-            "--token",
-            "ltsctl_0123456789ab_x",
-        ],
+        vec!["handshake", "password", "set", CODE, "--password", "hunter2-on-argv"],
+        vec!["login", "--server", "http://127.0.0.1:9", "--token", "ltsctl_0123456789ab_x"],
     ] {
-        let out = lts
-            .cmd()
-            .args(&args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("run");
+        let out = lts.cmd().args(&args).stdin(Stdio::null()).output().expect("run");
         assert_eq!(
             out.status.code(),
             Some(2),
@@ -49,11 +27,7 @@ fn secrets_are_never_taken_on_the_command_line() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    assert_eq!(
-        lts.handshake(CODE)["password_set"],
-        json!(false),
-        "a password was set from argv"
-    );
+    assert_eq!(lts.handshake(CODE)["password_set"], json!(false), "a password was set from argv");
 }
 
 #[test]
@@ -92,17 +66,11 @@ fn the_config_file_after_login_holds_no_token() {
     assert!(out.status.success(), "{stderr}");
     let after = lts.work.join("config.after-login");
     let text = std::fs::read(&after).expect("config written by login");
-    assert!(
-        String::from_utf8_lossy(&text).contains(&profile),
-        "the profile is in the config"
-    );
+    assert!(String::from_utf8_lossy(&text).contains(&profile), "the profile is in the config");
     Secrets::of(&lts, &token).assert_absent("the config file", &text);
     assert_eq!(mode(&config), 0o600);
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(
-        !stdout.contains(secret_of(&token)),
-        "login printed the token"
-    );
+    assert!(!stdout.contains(secret_of(&token)), "login printed the token");
 }
 
 #[test]
@@ -123,11 +91,7 @@ fn private_files_are_owner_only_whatever_the_umask() {
             .current_dir(&dir)
             .output()
             .expect("sh");
-        assert!(
-            out.status.success(),
-            "{line}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{line}: {}", String::from_utf8_lossy(&out.stderr));
     };
     run("issuer keygen --out issuer.pem --public-out issuer.pub.pem");
     run("trust add issuer.pub.pem");

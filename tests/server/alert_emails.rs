@@ -40,17 +40,10 @@ impl SmtpServer {
         let dir = env.root.join(if implicit { "smtps" } else { "smtp" });
         std::fs::create_dir_all(&dir).unwrap();
         let (ca, cert, key) = crate::util::tls::ca_and_cert(&dir, "smtp", "IP:127.0.0.1");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let out = dir.join("received.txt");
-        let (cert_flag, key_flag) = if implicit {
-            ("--smtpscert", "--smtpskey")
-        } else {
-            ("--tlscert", "--tlskey")
-        };
+        let (cert_flag, key_flag) =
+            if implicit { ("--smtpscert", "--smtpskey") } else { ("--tlscert", "--tlskey") };
         let child = std::process::Command::new(python)
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .arg(cert_flag)
@@ -64,10 +57,7 @@ impl SmtpServer {
             .expect("start aiosmtpd");
         let started = Instant::now();
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "aiosmtpd did not listen"
-            );
+            assert!(started.elapsed() < Duration::from_secs(20), "aiosmtpd did not listen");
             std::thread::sleep(Duration::from_millis(50));
         }
         (SmtpServer { child, port, out }, ca)
@@ -109,10 +99,7 @@ async fn alert_mails_reach_a_real_smtp_server_over_starttls_and_implicit_tls() {
             ca.to_str().unwrap(),
         ]);
         let server = lts.serve(&args);
-        ok(server
-            .api()
-            .authorize(CODE, "m-1", PRODUCT, "desktop")
-            .await);
+        ok(server.api().authorize(CODE, "m-1", PRODUCT, "desktop").await);
         let started = Instant::now();
         while !smtp.received().contains("ltsctl alerts list") {
             assert!(
@@ -125,15 +112,9 @@ async fn alert_mails_reach_a_real_smtp_server_over_starttls_and_implicit_tls() {
         }
         // Quoted-printable: soft line breaks joined.
         let mail = smtp.received().replace("=\n", "");
-        assert!(
-            mail.contains("Subject: LTS alert: AL-MAIL at 100 % of its quota"),
-            "{mail}"
-        );
+        assert!(mail.contains("Subject: LTS alert: AL-MAIL at 100 % of its quota"), "{mail}");
         assert!(mail.contains("To: ops@example.com"), "{mail}");
-        assert!(
-            mail.contains("reached 100 % of its quota: 1 of 1 devices"),
-            "{mail}"
-        );
+        assert!(mail.contains("reached 100 % of its quota: 1 of 1 devices"), "{mail}");
         drop(server);
         let attempts = lts.ok(&["alerts", "deliveries"]);
         assert_eq!(attempts[0]["channel"], "email");
@@ -146,14 +127,8 @@ async fn alert_mails_reach_a_real_smtp_server_over_starttls_and_implicit_tls() {
 #[test]
 fn smtp_settings_are_checked_and_the_password_never_shown() {
     let lts = Env::new();
-    let err = lts.fails(
-        &["serve", "--smtp-host", "smtp.example.com", "--print-config"],
-        2,
-    );
-    assert!(
-        err.contains("`smtp_host` is set without `smtp_from`"),
-        "{err}"
-    );
+    let err = lts.fails(&["serve", "--smtp-host", "smtp.example.com", "--print-config"], 2);
+    assert!(err.contains("`smtp_host` is set without `smtp_from`"), "{err}");
     let err = lts.fails(
         &[
             "serve",
@@ -221,11 +196,7 @@ async fn the_smtp_login_takes_the_password_from_its_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let (ca, cert, key) = crate::util::tls::ca_and_cert(&dir, "smtp", "IP:127.0.0.1");
     let script = lts.write("auth_smtp.py", AUTH_SERVER);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let out = dir.join("received.txt");
     let mut child = std::process::Command::new(python)
         .arg(&script)
@@ -239,10 +210,7 @@ async fn the_smtp_login_takes_the_password_from_its_file() {
         .expect("start the SMTP server");
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the SMTP server did not listen"
-        );
+        assert!(started.elapsed() < Duration::from_secs(20), "the SMTP server did not listen");
         std::thread::sleep(Duration::from_millis(50));
     }
     let pw = lts.write("smtp-password", "pw-from-file\n");
@@ -263,10 +231,7 @@ async fn the_smtp_login_takes_the_password_from_its_file() {
         ca.to_str().unwrap(),
     ]);
     let server = lts.serve(&args);
-    ok(server
-        .api()
-        .authorize(CODE, "a-1", PRODUCT, "desktop")
-        .await);
+    ok(server.api().authorize(CODE, "a-1", PRODUCT, "desktop").await);
     let read = || std::fs::read_to_string(&out).unwrap_or_default();
     while !read().contains("ltsctl alerts list") {
         assert!(

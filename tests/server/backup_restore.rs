@@ -45,18 +45,10 @@ async fn load(
     while !stop.load(std::sync::atomic::Ordering::SeqCst) && i < 5000 {
         let uuid = format!("load-{task}-{i}");
         ok(api.authorize(CODE, &uuid, PRODUCT, "server").await);
-        acks.lock()
-            .unwrap()
-            .devices
-            .push((Instant::now(), uuid.clone()));
+        acks.lock().unwrap().devices.push((Instant::now(), uuid.clone()));
         let id = format!("rep-{task}-{i}");
-        let body = ok(api
-            .usage(
-                CODE,
-                &uuid,
-                vec![json!({"id": id, "at": at, "scans": {"QR": 2}})],
-            )
-            .await);
+        let body =
+            ok(api.usage(CODE, &uuid, vec![json!({"id": id, "at": at, "scans": {"QR": 2}})]).await);
         assert_eq!(body["accepted"], 1);
         acks.lock().unwrap().reports.push((Instant::now(), id));
         i += 1;
@@ -91,27 +83,16 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
     }
     let acks = std::mem::take(&mut *acks.lock().unwrap());
     let before = |v: &[(Instant, String)]| -> BTreeSet<String> {
-        v.iter()
-            .filter(|(t, _)| *t < started)
-            .map(|(_, u)| u.clone())
-            .collect()
+        v.iter().filter(|(t, _)| *t < started).map(|(_, u)| u.clone()).collect()
     };
     let (devices_before, reports_before) = (before(&acks.devices), before(&acks.reports));
-    let during = acks
-        .devices
-        .iter()
-        .filter(|(t, _)| *t >= started && *t <= started + took)
-        .count();
+    let during = acks.devices.iter().filter(|(t, _)| *t >= started && *t <= started + took).count();
     assert!(
         devices_before.len() >= 10,
         "too little load before the backup: {}",
         devices_before.len()
     );
-    assert_eq!(
-        out.json()["lts_id"],
-        server.api().lts_id().await,
-        "backup JSON names the instance"
-    );
+    assert_eq!(out.json()["lts_id"], server.api().lts_id().await, "backup JSON names the instance");
     integrity_check(&file).await;
 
     // Restore into a fresh data dir.
@@ -140,15 +121,9 @@ async fn a_backup_taken_under_load_restores_with_every_earlier_write() {
         .collect();
     p.close().await;
     let lost: Vec<_> = devices_before.difference(&uuids).collect();
-    assert!(
-        lost.is_empty(),
-        "devices acknowledged before the backup are missing: {lost:?}"
-    );
+    assert!(lost.is_empty(), "devices acknowledged before the backup are missing: {lost:?}");
     let lost: Vec<_> = reports_before.difference(&reports).collect();
-    assert!(
-        lost.is_empty(),
-        "reports acknowledged before the backup are missing: {lost:?}"
-    );
+    assert!(lost.is_empty(), "reports acknowledged before the backup are missing: {lost:?}");
     // The restored store works: same instance, and the CLI reads it.
     let status = ltsctl(&lts, &fresh, &lts.work, &["-o", "json", "status"]).json();
     assert_eq!(status["lts_id"], server.api().lts_id().await);
@@ -178,10 +153,7 @@ impl Live {
     async fn db_bytes(&self) -> Vec<u8> {
         let db = self.lts.data.join("ltsctl.db");
         let p = pool(&db).await;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&p)
-            .await
-            .expect("checkpoint");
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&p).await.expect("checkpoint");
         p.close().await;
         std::fs::read(&db).expect("db")
     }
@@ -204,20 +176,10 @@ impl Live {
     async fn refuses(&self, file: &Path, exit: i32, what: &str) -> String {
         let before = self.db_bytes().await;
         let status_before = self.run(&["-o", "json", "status"]).json();
-        let err = code(
-            &self.run(&["restore", file.to_str().unwrap(), "--yes"]),
-            exit,
-            what,
-        );
+        let err = code(&self.run(&["restore", file.to_str().unwrap(), "--yes"]), exit, what);
         assert!(err.contains("ltsctl: error:"), "{what}: {err}");
-        assert!(
-            self.db_bytes().await == before,
-            "{what}: the live store changed"
-        );
-        assert_eq!(
-            self.run(&["-o", "json", "status"]).json()["lts_id"],
-            status_before["lts_id"]
-        );
+        assert!(self.db_bytes().await == before, "{what}: the live store changed");
+        assert_eq!(self.run(&["-o", "json", "status"]).json()["lts_id"], status_before["lts_id"]);
         assert!(
             !self.lts.data.join("ltsctl.db.restoring").exists(),
             "{what}: a staged copy was left behind"
@@ -241,9 +203,7 @@ async fn bad_backups_are_refused_and_change_nothing() {
         ("garbage.db", b"this is not a database at all\n".repeat(100)),
         (
             "random.db",
-            (0..65_536u32)
-                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-                .collect(),
+            (0..65_536u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(),
         ),
         ("truncated.db", good_bytes[..good_bytes.len() / 2].to_vec()),
         ("header-only.db", good_bytes[..100].to_vec()),
@@ -260,8 +220,7 @@ async fn bad_backups_are_refused_and_change_nothing() {
         corrupt[start..start + 8]
             .copy_from_slice(&[0x0d, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
     }
-    live.refuses(&write("corrupt.db", &corrupt), 2, "corrupt pages")
-        .await;
+    live.refuses(&write("corrupt.db", &corrupt), 2, "corrupt pages").await;
     n += 1;
 
     // A valid SQLite file that is not an ltsctl store, and stores this ltsctl cannot read.
@@ -271,10 +230,7 @@ async fn bad_backups_are_refused_and_change_nothing() {
         .execute(&p)
         .await
         .expect("create");
-    sqlx::query("INSERT INTO notes (body) VALUES ('hello')")
-        .execute(&p)
-        .await
-        .expect("insert");
+    sqlx::query("INSERT INTO notes (body) VALUES ('hello')").execute(&p).await.expect("insert");
     p.close().await;
     live.refuses(&foreign, 2, "a non-ltsctl SQLite file").await;
     let edited = |name: &str, sql: &'static str| {
@@ -299,19 +255,11 @@ async fn bad_backups_are_refused_and_change_nothing() {
     live.refuses(&anonymous, 2, "no lts_id").await;
     n += 3;
     // A missing file is "not found".
-    live.refuses(&live.path("no-such.db"), 3, "a missing file")
-        .await;
+    live.refuses(&live.path("no-such.db"), 3, "a missing file").await;
     // The good backup is still accepted.
-    code(
-        &live.run(&["restore", good.to_str().unwrap(), "--yes"]),
-        0,
-        "good backup",
-    );
+    code(&live.run(&["restore", good.to_str().unwrap(), "--yes"]), 0, "good backup");
     integrity_check(&live.lts.data.join("ltsctl.db")).await;
-    eprintln!(
-        "backup-restore: {} bad backups refused, the live store untouched",
-        n + 1
-    );
+    eprintln!("backup-restore: {} bad backups refused, the live store untouched", n + 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -321,31 +269,16 @@ async fn restore_without_yes_and_without_a_terminal_is_exit_10() {
     // Something changes after the backup, so a restore would be visible.
     live.lts.ok(&["handshake", "create", "after-backup-1"]);
     let before = live.db_bytes().await;
-    let err = code(
-        &live.run(&["restore", file.to_str().unwrap()]),
-        10,
-        "restore without --yes",
-    );
+    let err = code(&live.run(&["restore", file.to_str().unwrap()]), 10, "restore without --yes");
     assert!(err.contains("--yes"), "{err}");
     assert!(live.db_bytes().await == before, "the live store changed");
     assert!(
-        live.lts
-            .ok(&["-o", "json", "handshake", "list"])
-            .to_string()
-            .contains("after-backup-1")
+        live.lts.ok(&["-o", "json", "handshake", "list"]).to_string().contains("after-backup-1")
     );
     // With --yes it goes through and the later change is gone.
-    code(
-        &live.run(&["restore", file.to_str().unwrap(), "--yes"]),
-        0,
-        "restore --yes",
-    );
+    code(&live.run(&["restore", file.to_str().unwrap(), "--yes"]), 0, "restore --yes");
     assert!(
-        !live
-            .lts
-            .ok(&["-o", "json", "handshake", "list"])
-            .to_string()
-            .contains("after-backup-1")
+        !live.lts.ok(&["-o", "json", "handshake", "list"]).to_string().contains("after-backup-1")
     );
 }
 
@@ -358,18 +291,10 @@ async fn restore_and_migrate_refuse_while_the_server_runs() {
     let file = live.backup("b.db");
     let mut server = live.lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
-    ok(api
-        .authorize(CODE, "after-backup", PRODUCT, "desktop")
-        .await);
-    let err = code(
-        &live.run(&["restore", file.to_str().unwrap(), "--yes"]),
-        4,
-        "restore while serving",
-    );
-    assert!(
-        err.contains("in use by another process") && err.contains("stop it first"),
-        "{err}"
-    );
+    ok(api.authorize(CODE, "after-backup", PRODUCT, "desktop").await);
+    let err =
+        code(&live.run(&["restore", file.to_str().unwrap(), "--yes"]), 4, "restore while serving");
+    assert!(err.contains("in use by another process") && err.contains("stop it first"), "{err}");
     let err = code(
         &live.run(&[
             "migrate",
@@ -383,21 +308,12 @@ async fn restore_and_migrate_refuse_while_the_server_runs() {
     );
     assert!(err.contains("in use by another process"), "{err}");
     // Nothing was replaced: the server's acknowledged writes are all there, before and after it stops.
-    ok(api
-        .authorize(CODE, "during-refusals", PRODUCT, "desktop")
-        .await);
+    ok(api.authorize(CODE, "during-refusals", PRODUCT, "desktop").await);
     server.terminate();
     let devices = live.lts.ok(&["-o", "json", "devices", "list"]).to_string();
-    assert!(
-        devices.contains("after-backup") && devices.contains("during-refusals"),
-        "{devices}"
-    );
+    assert!(devices.contains("after-backup") && devices.contains("during-refusals"), "{devices}");
     // Stopped: the restore goes through (and takes the store back to the backup).
-    code(
-        &live.run(&["restore", file.to_str().unwrap(), "--yes"]),
-        0,
-        "restore once stopped",
-    );
+    code(&live.run(&["restore", file.to_str().unwrap(), "--yes"]), 0, "restore once stopped");
     let devices = live.lts.ok(&["-o", "json", "devices", "list"]).to_string();
     assert!(!devices.contains("after-backup"), "{devices}");
 }
@@ -407,32 +323,17 @@ fn backup_never_overwrites_without_force() {
     let live = Live::new();
     let file = live.path("existing.db");
     std::fs::write(&file, b"precious").expect("write");
-    let err = code(
-        &live.run(&["backup", file.to_str().unwrap()]),
-        4,
-        "backup onto an existing file",
-    );
+    let err =
+        code(&live.run(&["backup", file.to_str().unwrap()]), 4, "backup onto an existing file");
     assert!(err.contains("--force"), "{err}");
     assert_eq!(std::fs::read(&file).expect("read"), b"precious");
-    code(
-        &live.run(&["backup", file.to_str().unwrap(), "--force"]),
-        0,
-        "backup --force",
-    );
+    code(&live.run(&["backup", file.to_str().unwrap(), "--force"]), 0, "backup --force");
     let bytes = std::fs::read(&file).expect("read");
-    assert!(
-        bytes.starts_with(b"SQLite format 3\0"),
-        "--force wrote a database"
-    );
+    assert!(bytes.starts_with(b"SQLite format 3\0"), "--force wrote a database");
     // And that file restores.
     let fresh = live.path("fresh");
     code(
-        &ltsctl(
-            &live.lts,
-            &fresh,
-            &live.lts.work,
-            &["restore", file.to_str().unwrap(), "--yes"],
-        ),
+        &ltsctl(&live.lts, &fresh, &live.lts.work, &["restore", file.to_str().unwrap(), "--yes"]),
         0,
         "restore",
     );
@@ -454,45 +355,25 @@ fn backup_writes_exactly_where_asked() {
     };
     let before = listing();
     // Relative to the working dir, `..` included; nothing is written anywhere else.
-    let out = ltsctl(
-        &live.lts,
-        &live.lts.data,
-        &work.join("deeper"),
-        &["backup", "../../x.db"],
-    );
+    let out = ltsctl(&live.lts, &live.lts.data, &work.join("deeper"), &["backup", "../../x.db"]);
     code(&out, 0, "backup ../../x.db");
     let mut expected = before.clone();
     expected.push("x.db".into());
     expected.sort();
     assert_eq!(listing(), expected);
-    assert!(
-        std::fs::read_dir(work.join("deeper"))
-            .expect("deeper")
-            .next()
-            .is_none()
-    );
+    assert!(std::fs::read_dir(work.join("deeper")).expect("deeper").next().is_none());
     // An absolute path, and a directory that does not exist (refused, nothing created).
     let abs = live.path("abs.db");
-    code(
-        &live.run(&["backup", abs.to_str().unwrap()]),
-        0,
-        "absolute backup",
-    );
+    code(&live.run(&["backup", abs.to_str().unwrap()]), 0, "absolute backup");
     assert!(abs.is_file());
     let missing = live.path("no-such-dir/x.db");
     let out = live.run(&["backup", missing.to_str().unwrap()]);
     // Not found (3), naming the directory, with how to fix it; no SQLite or OS text.
     let err = code(&out, 3, "a backup into a missing directory");
     let dir = live.path("no-such-dir");
-    assert!(
-        err.contains(&format!("directory {} does not exist", dir.display())),
-        "{err}"
-    );
+    assert!(err.contains(&format!("directory {} does not exist", dir.display())), "{err}");
     assert!(err.contains("hint:") && err.contains("mkdir -p"), "{err}");
-    assert!(
-        !err.contains("database") && !err.contains("os error"),
-        "{err}"
-    );
+    assert!(!err.contains("database") && !err.contains("os error"), "{err}");
     assert!(!dir.exists());
     // A file where the directory should be: a usage error.
     let file = live.path("a-file");
@@ -523,43 +404,25 @@ fn files_under(dir: &Path) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_file_names_are_labels_not_paths() {
     let live = Live::new();
-    let created = live
-        .lts
-        .ok(&["-o", "json", "token", "create", "paths", "--role", "admin"]);
+    let created = live.lts.ok(&["-o", "json", "token", "create", "paths", "--role", "admin"]);
     let token = created["token"].as_str().expect("token").to_string();
     let server = live.lts.serve(&[]);
     let api = server.api();
     let pem = std::fs::read_to_string(live.path("issuer.pem")).expect("key");
     let key = ltsctl::license::IssuerKey::from_pkcs8_pem(&pem).expect("issuer key");
     let before = files_under(&live.lts.root);
-    let names = [
-        "../../etc/passwd",
-        "../up.lic",
-        "/tmp/absolute.lic",
-        "..\\..\\w.lic",
-        "a/../../b",
-    ];
+    let names =
+        ["../../etc/passwd", "../up.lic", "/tmp/absolute.lic", "..\\..\\w.lic", "a/../../b"];
     for (i, name) in names.iter().enumerate() {
         let id = format!("LIC-PATH-{i}");
         let item = Item::per_device(&format!("{id}-A"), 5, now_secs());
         let body = json!({"file_name": name, "contents": sign(&document(&id, &[item]), &key)});
-        let req = api
-            .client
-            .post(api.url("/v1/admin/licenses"))
-            .bearer_auth(&token);
+        let req = api.client.post(api.url("/v1/admin/licenses")).bearer_auth(&token);
         let resp = req.json(&body).send().await.expect("import");
         assert_eq!(resp.status().as_u16(), 200);
         let report: Value = resp.json().await.expect("report");
-        assert_eq!(
-            report["file"].as_str(),
-            Some(*name),
-            "only a label: {report}"
-        );
+        assert_eq!(report["file"].as_str(), Some(*name), "only a label: {report}");
     }
     assert!(!Path::new("/tmp/absolute.lic").exists());
-    assert_eq!(
-        files_under(&live.lts.root),
-        before,
-        "an import wrote a file"
-    );
+    assert_eq!(files_under(&live.lts.root), before, "an import wrote a file");
 }

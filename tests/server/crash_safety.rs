@@ -24,10 +24,7 @@ use sqlx::SqlitePool;
 /// 5,000-device batches. `LTSCTL_CRASH_SEED_DEVICES` raises it (a multiple of 6,250 keeps the batches
 /// whole; 200,000 takes ~25 s to seed in a debug build).
 fn seed_devices() -> u64 {
-    std::env::var("LTSCTL_CRASH_SEED_DEVICES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(25_000)
+    std::env::var("LTSCTL_CRASH_SEED_DEVICES").ok().and_then(|s| s.parse().ok()).unwrap_or(25_000)
 }
 const BATCH: i64 = 5_000;
 const DAY: i64 = 86_400;
@@ -37,11 +34,7 @@ fn db_path(lts: &Env) -> PathBuf {
 }
 
 async fn count(pool: &SqlitePool, sql: &'static str, bind: i64) -> i64 {
-    sqlx::query_scalar(sql)
-        .bind(bind)
-        .fetch_one(pool)
-        .await
-        .expect(sql)
+    sqlx::query_scalar(sql).bind(bind).fetch_one(pool).await.expect(sql)
 }
 
 /// A POST that never panics: `None` when the server is gone.
@@ -95,12 +88,7 @@ async fn client_task(base: String, task: usize, stop: Arc<AtomicBool>, deadline:
             .collect();
         let scans = (0..n).map(|k| k as u64 + 3).sum();
         let body = json!({"handshake": CODE, "uuid": uuid, "reports": reports});
-        let mut upload = Upload {
-            uuid,
-            reports,
-            scans,
-            acked: false,
-        };
+        let mut upload = Upload { uuid, reports, scans, acked: false };
         match try_post(&client, &format!("{base}/v1/usage"), &body).await {
             Some((200, body)) => {
                 assert_eq!(body, json!({"accepted": n, "duplicates": 0}));
@@ -179,10 +167,8 @@ async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
         let (status, body) = api.usage(CODE, &u.uuid, u.reports.clone()).await;
         assert_eq!(status, 200, "{} {body}", u.uuid);
         let n = u.reports.len() as u64;
-        let (accepted, dup) = (
-            body["accepted"].as_u64().unwrap(),
-            body["duplicates"].as_u64().unwrap(),
-        );
+        let (accepted, dup) =
+            (body["accepted"].as_u64().unwrap(), body["duplicates"].as_u64().unwrap());
         if u.acked {
             assert_eq!(
                 (accepted, dup),
@@ -206,11 +192,7 @@ async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
     assert_eq!(usage["scans"].as_u64(), Some(all_scans), "{usage}");
     server.kill();
     integrity_check(&db_path(&lts)).await;
-    let acked_reports: usize = uploads
-        .iter()
-        .filter(|u| u.acked)
-        .map(|u| u.reports.len())
-        .sum();
+    let acked_reports: usize = uploads.iter().filter(|u| u.acked).map(|u| u.reports.len()).sum();
     eprintln!(
         "crash-safety: {} acknowledged writes survived a SIGKILL ({} device authorizations, {} usage uploads \
          with {} reports; {} uploads in flight at the kill: {:?} committed)",
@@ -227,13 +209,7 @@ async fn acknowledged_writes_survive_a_sigkill_of_the_server() {
 async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finishes() {
     let lts = Env::with_issuer();
     let n = seed_devices();
-    lts.ok(&[
-        "seed",
-        "--devices",
-        &n.to_string(),
-        "--inactive-percent",
-        "80",
-    ]);
+    lts.ok(&["seed", "--devices", &n.to_string(), "--inactive-percent", "80"]);
     let db = db_path(&lts);
     let reader = pool(&db).await;
     let cutoff = chrono::Utc::now().timestamp() - 90 * DAY;
@@ -245,15 +221,7 @@ async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finis
 
     let mut child = lts
         .cmd()
-        .args([
-            "-o",
-            "json",
-            "devices",
-            "unregister",
-            "--inactive-for",
-            "90d",
-            "--yes",
-        ])
+        .args(["-o", "json", "devices", "unregister", "--inactive-for", "90d", "--yes"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -268,44 +236,23 @@ async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finis
             finished = Some(status);
             break;
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "no batch committed within 60 s"
-        );
+        assert!(started.elapsed() < Duration::from_secs(60), "no batch committed within 60 s");
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     child.kill().expect("SIGKILL");
     let status = child.wait().expect("wait");
-    assert!(
-        finished.is_none(),
-        "unregister finished before the first batch was seen: {status}"
-    );
+    assert!(finished.is_none(), "unregister finished before the first batch was seen: {status}");
     reader.close().await;
     integrity_check(&db).await;
 
     let reader = pool(&db).await;
     let left = count(&reader, inactive_sql, cutoff).await;
     let removed = inactive - left;
-    assert!(
-        removed > 0 && removed % BATCH == 0,
-        "{removed} removed: not whole batches of {BATCH}"
-    );
-    assert_eq!(
-        count(&reader, active_sql, cutoff).await,
-        active,
-        "active devices were touched"
-    );
+    assert!(removed > 0 && removed % BATCH == 0, "{removed} removed: not whole batches of {BATCH}");
+    assert_eq!(count(&reader, active_sql, cutoff).await, active, "active devices were touched");
     reader.close().await;
 
-    let rerun = lts.ok(&[
-        "-o",
-        "json",
-        "devices",
-        "unregister",
-        "--inactive-for",
-        "90d",
-        "--yes",
-    ]);
+    let rerun = lts.ok(&["-o", "json", "devices", "unregister", "--inactive-for", "90d", "--yes"]);
     assert_eq!(rerun["removed"].as_i64(), Some(left), "{rerun}");
     let reader = pool(&db).await;
     assert_eq!(count(&reader, inactive_sql, cutoff).await, 0);
@@ -324,13 +271,7 @@ async fn a_bulk_unregister_killed_midway_removes_whole_batches_and_a_rerun_finis
 async fn a_sweep_killed_between_batches_loses_nothing_and_the_next_finishes() {
     let lts = Env::with_issuer();
     let n = seed_devices() as i64;
-    lts.ok(&[
-        "seed",
-        "--devices",
-        &n.to_string(),
-        "--inactive-percent",
-        "0",
-    ]);
+    lts.ok(&["seed", "--devices", &n.to_string(), "--inactive-percent", "0"]);
     let db = db_path(&lts);
     let reader = pool(&db).await;
     // Four in five lapsed long ago: far more than the sweep's first batches.
@@ -354,10 +295,8 @@ async fn a_sweep_killed_between_batches_loses_nothing_and_the_next_finishes() {
         "SELECT COUNT(*) FROM devices WHERE expires_at > ?",
     );
     let now = chrono::Utc::now().timestamp();
-    let (lapsed, live) = (
-        count(&reader, lapsed_sql, now).await,
-        count(&reader, live_sql, now).await,
-    );
+    let (lapsed, live) =
+        (count(&reader, lapsed_sql, now).await, count(&reader, live_sql, now).await);
     assert_eq!((lapsed, live), (n * 4 / 5, n / 5));
     let sweeps = "SELECT COUNT(*) FROM sweeps WHERE removed >= ?";
 
@@ -365,10 +304,7 @@ async fn a_sweep_killed_between_batches_loses_nothing_and_the_next_finishes() {
     // The first batch is committed once it is logged.
     let started = Instant::now();
     while !server.stderr_text().contains("sweep batch: ") {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "no batch within 60 s"
-        );
+        assert!(started.elapsed() < Duration::from_secs(60), "no batch within 60 s");
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     // Freeze the server where it is (between two batches, or in one, which the kill then undoes),
@@ -378,28 +314,14 @@ async fn a_sweep_killed_between_batches_loses_nothing_and_the_next_finishes() {
         .status()
         .expect("kill -STOP");
     assert!(stopped.success());
-    assert_eq!(
-        count(&reader, sweeps, 0).await,
-        0,
-        "the sweep finished before it could be stopped"
-    );
+    assert_eq!(count(&reader, sweeps, 0).await, 0, "the sweep finished before it could be stopped");
     server.kill();
     let logged = server.stderr_text().matches("sweep batch: ").count();
     let left = count(&reader, lapsed_sql, now).await;
-    assert!(
-        0 < left && left < lapsed,
-        "{left} of {lapsed} lapsed seats left"
-    );
-    assert_eq!(
-        count(&reader, live_sql, now).await,
-        live,
-        "live seats were touched"
-    );
+    assert!(0 < left && left < lapsed, "{left} of {lapsed} lapsed seats left");
+    assert_eq!(count(&reader, live_sql, now).await, live, "live seats were touched");
     assert_eq!(count(&reader, sweeps, 0).await, 0, "a run was recorded");
-    sqlx::query("DROP TRIGGER test_slow_delete")
-        .execute(&reader)
-        .await
-        .expect("drop trigger");
+    sqlx::query("DROP TRIGGER test_slow_delete").execute(&reader).await.expect("drop trigger");
     reader.close().await;
     integrity_check(&db).await;
 
@@ -407,19 +329,12 @@ async fn a_sweep_killed_between_batches_loses_nothing_and_the_next_finishes() {
     let reader = pool(&db).await;
     let started = Instant::now();
     while count(&reader, sweeps, 0).await == 0 {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "no sweep within 60 s"
-        );
+        assert!(started.elapsed() < Duration::from_secs(60), "no sweep within 60 s");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     let exactly = "SELECT COUNT(*) FROM sweeps WHERE removed = ?";
     assert_eq!(count(&reader, sweeps, 0).await, 1);
-    assert_eq!(
-        count(&reader, exactly, left).await,
-        1,
-        "one run removed the rest"
-    );
+    assert_eq!(count(&reader, exactly, left).await, 1, "one run removed the rest");
     assert_eq!(count(&reader, lapsed_sql, now).await, 0);
     assert_eq!(count(&reader, live_sql, now).await, live);
     reader.close().await;
@@ -445,9 +360,8 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
     let mut files = Vec::new();
     for f in 0..FILES {
         let id = format!("LIC-BULK-{f:04}");
-        let items: Vec<Item> = (0..ITEMS)
-            .map(|i| Item::per_device(&format!("{id}-{i}"), 10 + i as i64, at))
-            .collect();
+        let items: Vec<Item> =
+            (0..ITEMS).map(|i| Item::per_device(&format!("{id}-{i}"), 10 + i as i64, at)).collect();
         let name = format!("bulk-{f:04}.lic");
         std::fs::write(lts.work.join(&name), sign(&document(&id, &items), &key)).expect("write");
         files.push(name);
@@ -459,13 +373,8 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
 
     let db = db_path(&lts);
     let reader = pool(&db).await;
-    let mut child = lts
-        .cmd()
-        .args(&args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("import");
+    let mut child =
+        lts.cmd().args(&args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("import");
     let started = Instant::now();
     loop {
         let imported: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM licenses")
@@ -479,10 +388,7 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
             child.try_wait().expect("try_wait").is_none(),
             "import finished before it could be killed"
         );
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "nothing imported within 60 s"
-        );
+        assert!(started.elapsed() < Duration::from_secs(60), "nothing imported within 60 s");
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     child.kill().expect("SIGKILL");
@@ -499,11 +405,7 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
         }
         let code = lts.handshake(CODE);
         let bound = code["items"].as_array().expect("bound items").len();
-        assert_eq!(
-            bound,
-            licenses.len() * ITEMS,
-            "items imported but not bound (or the reverse)"
-        );
+        assert_eq!(bound, licenses.len() * ITEMS, "items imported but not bound (or the reverse)");
         if expect_all {
             assert_eq!(licenses.len(), FILES);
         }
@@ -513,11 +415,7 @@ async fn a_bulk_import_killed_midway_leaves_every_file_whole_or_absent() {
     assert!(survived < FILES, "every file was imported before the kill");
     let summary = lts.ok(&args);
     assert_eq!(summary["failed"].as_u64(), Some(0), "{summary}");
-    assert_eq!(
-        summary["unchanged"].as_u64(),
-        Some(survived as u64),
-        "{summary}"
-    );
+    assert_eq!(summary["unchanged"].as_u64(), Some(survived as u64), "{summary}");
     check(true);
     integrity_check(&db).await;
     eprintln!(
@@ -531,14 +429,8 @@ async fn quota_round(round: usize, t0: chrono::DateTime<chrono::Utc>) {
     let item = Item::per_device("LIC-QUOTA-A", 10, t0);
     lts.import(CODE, "LIC-QUOTA", &[item]).await;
     // Per-device items tolerate 10% overuse by default: none here, so the limit is exactly 10.
-    let exact = HandshakeChanges {
-        overuse_percent: Some(0),
-        ..Default::default()
-    };
-    lts.admin
-        .handshake_set(CODE, exact)
-        .await
-        .expect("overuse 0");
+    let exact = HandshakeChanges { overuse_percent: Some(0), ..Default::default() };
+    lts.admin.handshake_set(CODE, exact).await.expect("overuse 0");
     let tasks: Vec<_> = (0..100)
         .map(|i| {
             let api = lts.api.clone();
@@ -560,10 +452,8 @@ async fn quota_round(round: usize, t0: chrono::DateTime<chrono::Utc>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_new_devices_seat_exactly_the_quota() {
-    let rounds: usize = std::env::var("LTSCTL_QUOTA_ROUNDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(50);
+    let rounds: usize =
+        std::env::var("LTSCTL_QUOTA_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(50);
     let (t0, started) = (now_secs(), Instant::now());
     // Three rounds at a time (each on its own store): most of a round is waiting for SQLite's lock.
     let mut running = tokio::task::JoinSet::new();

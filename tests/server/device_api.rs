@@ -36,21 +36,13 @@ async fn every_refusal_has_its_code_status_and_error_shape() {
         &["handshake", "password", "set", PW_CODE, "--password-stdin"],
         Some("correct horse\n"),
     );
-    lts.import(
-        DOM_CODE,
-        "LIC-ERR-3",
-        &[Item::per_device("DOM-DEV", 5, now)],
-    );
+    lts.import(DOM_CODE, "LIC-ERR-3", &[Item::per_device("DOM-DEV", 5, now)]);
     lts.ok(&["handshake", "domains", "add", DOM_CODE, "example.com"]);
     // The product's only item, bound while valid, expires a few seconds from now.
     let short_until = Utc::now() + chrono::TimeDelta::seconds(5);
     let short = Item::per_device("ERR-SHORT", 5, now).product("old-sdk");
     let imported = lts.import(CODE, "LIC-ERR-4", &[short.expires(short_until)]);
-    assert_eq!(
-        imported["files"][0]["bound"],
-        json!(["ERR-SHORT"]),
-        "{imported}"
-    );
+    assert_eq!(imported["files"][0]["bound"], json!(["ERR-SHORT"]), "{imported}");
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     // While it lasts (unless this machine is very slow), the short item serves.
@@ -58,9 +50,7 @@ async fn every_refusal_has_its_code_status_and_error_shape() {
         ok(api.authorize(CODE, "old-1", "old-sdk", "desktop").await);
     }
 
-    let r = api
-        .authorize("nope-00000001", "dev-1", PRODUCT, "desktop")
-        .await;
+    let r = api.authorize("nope-00000001", "dev-1", PRODUCT, "desktop").await;
     assert_error(&r, 404, "unknown_handshake");
 
     let r = api.authorize(PW_CODE, "dev-1", PRODUCT, "desktop").await;
@@ -71,9 +61,7 @@ async fn every_refusal_has_its_code_status_and_error_shape() {
     let right = json!({"session_password": "correct horse", "platform": "desktop"});
     ok(api.authorize_with(PW_CODE, "dev-1", right, None).await);
 
-    let r = api
-        .authorize_with(DOM_CODE, "dev-1", json!({}), Some("https://evil.org"))
-        .await;
+    let r = api.authorize_with(DOM_CODE, "dev-1", json!({}), Some("https://evil.org")).await;
     assert_error(&r, 403, "domain_not_allowed");
     let r = api.authorize(DOM_CODE, "dev-1", PRODUCT, "web").await;
     assert_error(&r, 403, "domain_not_allowed");
@@ -104,15 +92,11 @@ async fn malformed_requests_are_invalid_request() {
     let api = server.api();
     let json_type = "application/json";
 
-    let r = api
-        .post_raw("/v1/authorize", json_type, br#"{"handshake": "#.to_vec())
-        .await;
+    let r = api.post_raw("/v1/authorize", json_type, br#"{"handshake": "#.to_vec()).await;
     assert_error(&r, 400, "invalid_request");
 
     let body = json!({"handshake": CODE, "uuid": "d1", "product": PRODUCT, "platform": "desktop"});
-    let r = api
-        .post_raw("/v1/authorize", "text/plain", body.to_string().into_bytes())
-        .await;
+    let r = api.post_raw("/v1/authorize", "text/plain", body.to_string().into_bytes()).await;
     assert_error(&r, 415, "invalid_request");
 
     let mut extra = body.clone();
@@ -136,16 +120,10 @@ async fn malformed_requests_are_invalid_request() {
     let huge = json!({"handshake": CODE, "uuid": "d1", "reports": [
         {"id": "r1", "at": rfc3339(at), "scans": {"x".repeat(1100 * 1024): 1}}
     ]});
-    let r = api
-        .post_raw("/v1/usage", json_type, huge.to_string().into_bytes())
-        .await;
+    let r = api.post_raw("/v1/usage", json_type, huge.to_string().into_bytes()).await;
     assert_error(&r, 413, "invalid_request");
 
-    let reports = |n| {
-        (0..n)
-            .map(|i| report(&format!("r{i}"), at, &[("qr", 1)]))
-            .collect()
-    };
+    let reports = |n| (0..n).map(|i| report(&format!("r{i}"), at, &[("qr", 1)])).collect();
     let r = api.usage(CODE, "d1", reports(1001)).await;
     assert_error(&r, 400, "invalid_request");
     let twice = vec![report("same", at, &[]), report("same", at, &[])];
@@ -170,11 +148,7 @@ async fn listen_takes_a_host_name_like_localhost() {
     let (status, body) = health;
     assert_eq!((status, &body["status"]), (200, &json!("ok")), "{body}");
     // A name that does not resolve, or no port: a usage error naming it.
-    let out = lts
-        .cmd()
-        .args(["serve", "--listen", "localhost"])
-        .output()
-        .unwrap();
+    let out = lts.cmd().args(["serve", "--listen", "localhost"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no port"));
 }
@@ -186,9 +160,7 @@ async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
     let api = server.api();
     let mut statuses: HashMap<u16, usize> = HashMap::new();
     for i in 0..30 {
-        let r = api
-            .authorize(CODE, &format!("dev-{i}"), PRODUCT, "desktop")
-            .await;
+        let r = api.authorize(CODE, &format!("dev-{i}"), PRODUCT, "desktop").await;
         if r.0 == 429 {
             assert_error(&r, 429, "rate_limited");
         } else {
@@ -199,11 +171,7 @@ async fn a_flood_from_one_address_is_rate_limited_but_healthz_answers() {
     let count = |s: u16| statuses.get(&s).copied().unwrap_or(0);
     assert!(count(429) >= 10 && count(200) >= 1, "{statuses:?}");
     let (status, body) = api.get("/healthz").await;
-    assert_eq!(
-        (status, body["status"].as_str()),
-        (200, Some("ok")),
-        "{body}"
-    );
+    assert_eq!((status, body["status"].as_str()), (200, Some("ok")), "{body}");
 }
 
 /// A 429 says when to come back: `Retry-After` in whole seconds (at least 1) and the same in its message,
@@ -227,21 +195,15 @@ async fn a_429_carries_a_retry_after_that_is_honoured() {
         assert_eq!(resp.status(), 200);
     }
     let resp = refused.expect("a 429 after the burst");
-    let retry_after = resp
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let retry_after =
+        resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_string);
     let body: Value = resp.json().await.expect("JSON body");
     assert_eq!(body["error"]["code"], "rate_limited", "{body}");
     let secs: u64 = retry_after
         .as_deref()
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| panic!("no numeric Retry-After: {retry_after:?} {body}"));
-    assert_eq!(
-        secs, 1,
-        "at one request per second the wait is at most a second"
-    );
+    assert_eq!(secs, 1, "at one request per second the wait is at most a second");
     let message = body["error"]["message"].as_str().unwrap();
     assert!(message.contains(&format!("retry in {secs} s")), "{message}");
     tokio::time::sleep(Duration::from_secs(secs)).await;
@@ -289,20 +251,14 @@ async fn per_device_token_verifies_with_the_jwks_and_a_device_takes_one_seat() {
     assert_eq!(claims["item"], "TOK-A");
     assert_eq!(claims["option"], "per-device");
     let iat = claims["iat"].as_i64().expect("iat");
-    assert!(
-        (before..=after).contains(&iat),
-        "iat {iat} not in {before}..={after}"
-    );
+    assert!((before..=after).contains(&iat), "iat {iat} not in {before}..={after}");
     let exp = claims["exp"].as_i64().expect("exp");
     let offline_until = time_of(&resp["offline_until"]);
     assert_eq!(exp, offline_until.timestamp());
     assert!(exp <= a.expires_at.timestamp());
     assert_eq!(exp - iat, 7 * 86400, "default offline grace is 7 days");
     let expires_at = time_of(&resp["expires_at"]);
-    assert!(
-        expires_at <= a.expires_at,
-        "removal time within the item's validity"
-    );
+    assert!(expires_at <= a.expires_at, "removal time within the item's validity");
 
     // A token signed by another key does not verify against this JWKS.
     let (tampered_head, rest) = token.split_once('.').expect("compact JWS");
@@ -315,16 +271,8 @@ async fn per_device_token_verifies_with_the_jwks_and_a_device_takes_one_seat() {
     assert_eq!(again["item"], "TOK-A");
     let show = lts.handshake(CODE);
     assert_eq!(show["active_devices"], 1, "{show}");
-    let used = |n: usize| {
-        (
-            show["items"][n]["id"].clone(),
-            show["items"][n]["used"].clone(),
-        )
-    };
-    assert_eq!(
-        [used(0), used(1)],
-        [(json!("TOK-A"), json!(1)), (json!("TOK-B"), json!(0))]
-    );
+    let used = |n: usize| (show["items"][n]["id"].clone(), show["items"][n]["used"].clone());
+    assert_eq!([used(0), used(1)], [(json!("TOK-A"), json!(1)), (json!("TOK-B"), json!(0))]);
     // Another device spills onto B.
     let other = ok(api.authorize(CODE, "device-2", PRODUCT, "mobile").await);
     assert_eq!(other["item"], "TOK-B");
@@ -339,30 +287,16 @@ async fn origin_wins_over_the_domain_field_and_matches_whole_labels() {
     let field = |d: &str| json!({ "domain": d });
 
     // The domain field alone is checked when there is no Origin.
-    ok(api
-        .authorize_with(CODE, "d1", field("shop.example.com"), None)
-        .await);
-    let r = api
-        .authorize_with(CODE, "d2", field("evil.org"), None)
-        .await;
+    ok(api.authorize_with(CODE, "d1", field("shop.example.com"), None).await);
+    let r = api.authorize_with(CODE, "d2", field("evil.org"), None).await;
     assert_error(&r, 403, "domain_not_allowed");
     // With an Origin, the Origin decides.
-    let r = api
-        .authorize_with(CODE, "d3", field("example.com"), Some("https://evil.org"))
-        .await;
+    let r = api.authorize_with(CODE, "d3", field("example.com"), Some("https://evil.org")).await;
     assert_error(&r, 403, "domain_not_allowed");
     let origin = Some("https://app.example.com:8443");
-    ok(api
-        .authorize_with(CODE, "d4", field("evil.org"), origin)
-        .await);
-    ok(api
-        .authorize_with(CODE, "d5", json!({}), Some("https://example.com"))
-        .await);
-    for bad in [
-        "https://example.com.evil.net",
-        "https://notexample.com",
-        "http://example.co",
-    ] {
+    ok(api.authorize_with(CODE, "d4", field("evil.org"), origin).await);
+    ok(api.authorize_with(CODE, "d5", json!({}), Some("https://example.com")).await);
+    for bad in ["https://example.com.evil.net", "https://notexample.com", "http://example.co"] {
         let r = api.authorize_with(CODE, "d6", json!({}), Some(bad)).await;
         assert_error(&r, 403, "domain_not_allowed");
     }
@@ -372,11 +306,7 @@ async fn origin_wins_over_the_domain_field_and_matches_whole_labels() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn usage_uploads_are_idempotent_by_report_id() {
     let lts = Env::with_issuer();
-    lts.import(
-        CODE,
-        "LIC-USE",
-        &[Item::per_scan("USE-SCAN", 100_000, Utc::now())],
-    );
+    lts.import(CODE, "LIC-USE", &[Item::per_scan("USE-SCAN", 100_000, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     let resp = ok(api.authorize(CODE, "scanner-1", PRODUCT, "mobile").await);
@@ -386,9 +316,8 @@ async fn usage_uploads_are_idempotent_by_report_id() {
     );
 
     let at = Utc::now();
-    let first: Vec<Value> = (1..=3)
-        .map(|i| report(&format!("rep-{i}"), at, &[("qr", 10), ("ean13", 5)]))
-        .collect();
+    let first: Vec<Value> =
+        (1..=3).map(|i| report(&format!("rep-{i}"), at, &[("qr", 10), ("ean13", 5)])).collect();
     let done = ok(api.usage(CODE, "scanner-1", first.clone()).await);
     assert_eq!(done, json!({"accepted": 3, "duplicates": 0}));
     let mut second = first;
@@ -398,39 +327,25 @@ async fn usage_uploads_are_idempotent_by_report_id() {
     let done = ok(api.usage(CODE, "scanner-1", second).await);
     assert_eq!(done, json!({"accepted": 0, "duplicates": 5}));
 
-    let r = api
-        .usage(CODE, "stranger", vec![report("rep-x", at, &[("qr", 1)])])
-        .await;
+    let r = api.usage(CODE, "stranger", vec![report("rep-x", at, &[("qr", 1)])]).await;
     assert_error(&r, 403, "no_matching_license");
-    let r = api
-        .usage("nope-00000001", "scanner-1", vec![report("rep-y", at, &[])])
-        .await;
+    let r = api.usage("nope-00000001", "scanner-1", vec![report("rep-y", at, &[])]).await;
     assert_error(&r, 404, "unknown_handshake");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn per_scan_used_counts_the_reported_scans() {
     let lts = Env::with_issuer();
-    lts.import(
-        CODE,
-        "LIC-UNITS",
-        &[Item::per_scan("UNITS-SCAN", 100_000, Utc::now())],
-    );
+    lts.import(CODE, "LIC-UNITS", &[Item::per_scan("UNITS-SCAN", 100_000, Utc::now())]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
     ok(api.authorize(CODE, "scanner-1", PRODUCT, "mobile").await);
     let at = Utc::now();
-    let reports = vec![
-        report("u-1", at, &[("qr", 10), ("ean13", 5)]),
-        report("u-2", at, &[("qr", 7)]),
-    ];
+    let reports =
+        vec![report("u-1", at, &[("qr", 10), ("ean13", 5)]), report("u-2", at, &[("qr", 7)])];
     ok(api.usage(CODE, "scanner-1", reports.clone()).await);
     ok(api.usage(CODE, "scanner-1", reports).await);
-    assert_eq!(
-        lts.item_used("UNITS-SCAN"),
-        22,
-        "duplicates are not counted twice"
-    );
+    assert_eq!(lts.item_used("UNITS-SCAN"), 22, "duplicates are not counted twice");
     assert_eq!(lts.handshake(CODE)["items"][0]["used"], 22);
 }
 
@@ -507,11 +422,7 @@ async fn usage_counts_and_times_are_bounded() {
         (
             vec![
                 report("b-2", now, &[("qr", 1)]),
-                report(
-                    "b-3",
-                    now,
-                    &[("a", 1 << 62), ("b", 1 << 62), ("c", 1 << 62)],
-                ),
+                report("b-3", now, &[("a", 1 << 62), ("b", 1 << 62), ("c", 1 << 62)]),
             ],
             "reports[1].scans.a is 4611686018427387904",
         ),
@@ -519,10 +430,7 @@ async fn usage_counts_and_times_are_bounded() {
             vec![report("b-4", now, &[("qr", 600_000), ("ean13", 600_000)])],
             "reports[0]: the counts add up to more than 1000000",
         ),
-        (
-            vec![report("b-5", now + days(2), &[("qr", 1)])],
-            "reports[0].at is ",
-        ),
+        (vec![report("b-5", now + days(2), &[("qr", 1)])], "reports[0].at is "),
     ];
     for (reports, needle) in cases {
         let r = api.usage(CODE, "scanner-1", reports).await;
@@ -530,11 +438,7 @@ async fn usage_counts_and_times_are_bounded() {
         let message = r.1["error"]["message"].as_str().unwrap_or_default();
         assert!(message.contains(needle), "{needle:?} not in {message:?}");
     }
-    assert_eq!(
-        lts.item_used("BOUND-SCAN"),
-        0,
-        "nothing of a refused upload counts"
-    );
+    assert_eq!(lts.item_used("BOUND-SCAN"), 0, "nothing of a refused upload counts");
     // The largest report allowed, and a little clock skew, are fine.
     let edge = vec![
         report("b-6", now, &[("qr", 1_000_000)]),
@@ -562,39 +466,20 @@ async fn serves_https_with_the_given_certificate() {
     let (cert, key) = self_signed_cert(&lts.work, "lts");
     let (other_cert, _) = self_signed_cert(&lts.work, "other");
     let (cert_arg, key_arg) = (cert.to_string_lossy(), key.to_string_lossy());
-    let server = lts.serve(&[
-        "--rate-limit",
-        "0",
-        "--tls-cert",
-        &cert_arg,
-        "--tls-key",
-        &key_arg,
-    ]);
+    let server = lts.serve(&["--rate-limit", "0", "--tls-cert", &cert_arg, "--tls-key", &key_arg]);
     assert!(server.https, "first line should say https: {}", server.url);
-    assert!(
-        server.url.starts_with("https://127.0.0.1:"),
-        "{}",
-        server.url
-    );
+    assert!(server.url.starts_with("https://127.0.0.1:"), "{}", server.url);
 
     let pem = std::fs::read(&cert).expect("cert");
     let trusted = client_builder()
         .tls_certs_only([reqwest::Certificate::from_pem(&pem).expect("PEM cert")])
         .build()
         .expect("client");
-    let api = Api {
-        base: server.url.clone(),
-        client: trusted,
-    };
+    let api = Api { base: server.url.clone(), client: trusted };
     let resp = ok(api.authorize(CODE, "tls-device", PRODUCT, "desktop").await);
     assert_eq!(resp["item"], "TLS-DEV");
     let localhost = server.url.replace("127.0.0.1", "localhost");
-    let (status, _) = Api {
-        base: localhost,
-        ..api.clone()
-    }
-    .get("/healthz")
-    .await;
+    let (status, _) = Api { base: localhost, ..api.clone() }.get("/healthz").await;
     assert_eq!(status, 200);
 
     let other_pem = std::fs::read(&other_cert).expect("cert");
@@ -626,10 +511,7 @@ fn a_missing_tls_file_is_not_found_with_its_path() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(
-        err.contains(&format!("{}: no such file", missing.display())),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{}: no such file", missing.display())), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
 
@@ -663,11 +545,7 @@ async fn seat_race_round(round: usize) {
     }
     eprintln!("round {round}: {counts:?} in {:?}", started.elapsed());
     assert_eq!(counts.get(&(200, "ok".into())), Some(&50), "{counts:?}");
-    assert_eq!(
-        counts.get(&(403, "quota_exceeded".into())),
-        Some(&450),
-        "{counts:?}"
-    );
+    assert_eq!(counts.get(&(403, "quota_exceeded".into())), Some(&450), "{counts:?}");
     let show = lts.handshake(CODE);
     assert_eq!(show["active_devices"], 50, "{show}");
     assert_eq!(show["items"][0]["used"], 50, "{show}");
@@ -688,22 +566,13 @@ async fn openapi_document_lists_every_route() {
     assert_eq!(status, 200, "{doc}");
     let version = doc["openapi"].as_str().expect("openapi version");
     assert!(version.starts_with("3."), "{version}");
-    for (path, method) in [
-        ("/v1/authorize", "post"),
-        ("/v1/usage", "post"),
-        ("/v1/jwks", "get"),
-        ("/healthz", "get"),
-    ] {
-        assert!(
-            doc["paths"][path][method].is_object(),
-            "{method} {path} missing"
-        );
+    for (path, method) in
+        [("/v1/authorize", "post"), ("/v1/usage", "post"), ("/v1/jwks", "get"), ("/healthz", "get")]
+    {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path} missing");
     }
     let (status, body) = server.api().get("/v1/nothing-here").await;
-    assert_eq!(
-        (status, body["error"]["code"].as_str()),
-        (404, Some("not_found"))
-    );
+    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("not_found")));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -715,11 +584,7 @@ async fn sigterm_stops_gracefully_and_seats_survive_a_restart() {
     let first = ok(api.authorize(CODE, "server-1", PRODUCT, "server").await);
     // The client keeps its idle keep-alive connection open across the shutdown.
     let (status, exit) = server.terminate().expect("server was running");
-    assert!(
-        status.success(),
-        "exit status {status}\n{}",
-        server.stderr_text()
-    );
+    assert!(status.success(), "exit status {status}\n{}", server.stderr_text());
     assert!(exit < Duration::from_secs(5), "took {exit:?} to stop");
     let down = api.client.get(api.url("/healthz")).send().await;
     assert!(down.is_err(), "the server still answers after SIGTERM");
@@ -742,12 +607,7 @@ async fn a_wrong_method_is_answered_in_the_error_shape() {
     let r = api.get("/v1/authorize").await;
     assert_eq!(r.0, 405, "{}", r.1);
     assert!(r.1["error"]["code"].is_string(), "405 body: {}", r.1);
-    let resp = api
-        .client
-        .put(api.url("/healthz"))
-        .send()
-        .await
-        .expect("PUT");
+    let resp = api.client.put(api.url("/healthz")).send().await.expect("PUT");
     assert_eq!(resp.status(), 405);
     let body: Value = resp.json().await.expect("a JSON error body");
     assert!(body["error"]["message"].is_string(), "{body}");
@@ -763,10 +623,7 @@ async fn changes_made_by_the_cli_apply_to_the_next_request() {
     ]);
     let server = lts.serve(&["--rate-limit", "0"]);
     let api = server.api();
-    assert_eq!(
-        ok(api.authorize(CODE, "c1", PRODUCT, "desktop").await)["item"],
-        "CACHE-A"
-    );
+    assert_eq!(ok(api.authorize(CODE, "c1", PRODUCT, "desktop").await)["item"], "CACHE-A");
     lts.ok(&["handshake", "domains", "add", CODE, "example.com"]);
     let r = api.authorize(CODE, "c2", PRODUCT, "desktop").await;
     assert_error(&r, 403, "domain_not_allowed");
@@ -792,23 +649,13 @@ async fn a_store_locked_by_another_writer_answers_503_busy() {
     ok(api.authorize(CODE, "before", PRODUCT, "desktop").await);
     let url = format!("sqlite://{}", lts.data.join("ltsctl.db").display());
     let mut holder = sqlx::SqliteConnection::connect(&url).await.expect("open");
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut holder)
-        .await
-        .expect("lock");
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut holder).await.expect("lock");
     let started = Instant::now();
     let r = api.authorize(CODE, "during", PRODUCT, "desktop").await;
     assert_error(&r, 503, "busy");
-    assert!(
-        started.elapsed() >= Duration::from_secs(9),
-        "{:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed() >= Duration::from_secs(9), "{:?}", started.elapsed());
     // A device seated moments ago is answered from a read, lock or not.
     ok(api.authorize(CODE, "before", PRODUCT, "desktop").await);
-    sqlx::query("ROLLBACK")
-        .execute(&mut holder)
-        .await
-        .expect("unlock");
+    sqlx::query("ROLLBACK").execute(&mut holder).await.expect("unlock");
     ok(api.authorize(CODE, "during", PRODUCT, "desktop").await);
 }

@@ -31,9 +31,7 @@ struct Setup {
 
 fn setup(extra: &[&str]) -> Setup {
     let lts = Env::with_items(&[Item::per_device("LIC-HOSTILE-A", 1000, now_secs())]);
-    let created = lts.ok(&[
-        "-o", "json", "token", "create", "hostile", "--role", "admin",
-    ]);
+    let created = lts.ok(&["-o", "json", "token", "create", "hostile", "--role", "admin"]);
     let token = created["token"].as_str().expect("token").to_string();
     // No rate limit unless a test sets one: a 429 would pass for a "clean 4xx" without testing anything.
     let server = match extra.contains(&"--rate-limit") {
@@ -87,8 +85,7 @@ impl Setup {
 
     async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
         let body = body.to_string().into_bytes();
-        self.send("POST", path, "application/json", None, body)
-            .await
+        self.send("POST", path, "application/json", None, body).await
     }
 
     /// Licenses, the code and the seated devices' ids, to show nothing was damaged.
@@ -116,29 +113,12 @@ impl Setup {
 #[track_caller]
 fn assert_4xx(path: &str, resp: &(u16, Value), what: &str) {
     let (status, body) = resp;
-    assert!(
-        (400..500).contains(status) && *status != 429,
-        "{what}: {status} {body}"
-    );
+    assert!((400..500).contains(status) && *status != 429, "{what}: {status} {body}");
     let top = body.as_object();
-    assert!(
-        top.is_some_and(|t| t.len() == 1),
-        "{what}: not the error shape: {body}"
-    );
-    let text = |k: &str| {
-        body["error"][k]
-            .as_str()
-            .is_some_and(|v| !v.trim().is_empty())
-    };
-    let key = if path.starts_with("/v1/admin") {
-        "kind"
-    } else {
-        "code"
-    };
-    assert!(
-        text(key) && text("message"),
-        "{what}: not the error shape: {body}"
-    );
+    assert!(top.is_some_and(|t| t.len() == 1), "{what}: not the error shape: {body}");
+    let text = |k: &str| body["error"][k].as_str().is_some_and(|v| !v.trim().is_empty());
+    let key = if path.starts_with("/v1/admin") { "kind" } else { "code" };
+    assert!(text(key) && text("message"), "{what}: not the error shape: {body}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -153,14 +133,9 @@ async fn oversize_bodies_are_413_and_the_server_stays_up() {
     };
     // Just under the authorize limit is parsed; one byte over is 413, for authorize and usage.
     let ct = "application/json";
-    let resp = s
-        .send("POST", "/v1/authorize", ct, None, padded(16 * 1024))
-        .await;
+    let resp = s.send("POST", "/v1/authorize", ct, None, padded(16 * 1024)).await;
     assert_eq!(resp.0, 200, "{}", resp.1);
-    for (path, size) in [
-        ("/v1/authorize", 16 * 1024 + 1),
-        ("/v1/usage", 1024 * 1024 + 1),
-    ] {
+    for (path, size) in [("/v1/authorize", 16 * 1024 + 1), ("/v1/usage", 1024 * 1024 + 1)] {
         let resp = s.send("POST", path, ct, None, padded(size)).await;
         assert_error(&resp, 413, "invalid_request");
     }
@@ -173,16 +148,11 @@ async fn oversize_bodies_are_413_and_the_server_stays_up() {
     let mut answer = Vec::new();
     let _ = tokio::time::timeout(Duration::from_secs(10), c.read_to_end(&mut answer)).await;
     let answer = String::from_utf8_lossy(&answer);
-    assert!(
-        answer.starts_with("HTTP/1.1 413"),
-        "chunked oversize: {answer}"
-    );
+    assert!(answer.starts_with("HTTP/1.1 413"), "chunked oversize: {answer}");
     // The rest of the body is never read, so the connection closes after the answer, and says so: a
     // pooling client must not send its next request on it.
     assert!(
-        answer
-            .to_ascii_lowercase()
-            .contains("\r\nconnection: close\r\n"),
+        answer.to_ascii_lowercase().contains("\r\nconnection: close\r\n"),
         "413 without Connection: close: {answer}"
     );
     // Admin: over 3 MiB (a license file is at most 1 MiB, sent as a JSON string); a 2 MiB license is
@@ -190,11 +160,7 @@ async fn oversize_bodies_are_413_and_the_server_stays_up() {
     for size in [3 * 1024 * 1024 + 10, 2 * 1024 * 1024] {
         let import = json!({"file_name": "huge.lic", "contents": "x".repeat(size)});
         let resp = s.post("/v1/admin/licenses", &import).await;
-        assert_4xx(
-            "/v1/admin/licenses",
-            &resp,
-            &format!("admin body of {size} bytes"),
-        );
+        assert_4xx("/v1/admin/licenses", &resp, &format!("admin body of {size} bytes"));
     }
     s.still_up().await;
     tried(6);
@@ -281,27 +247,17 @@ async fn malformed_requests_get_a_4xx_in_the_error_shape() {
             }
             None => body.trim_end().replace("NOW", &now),
         };
-        cases.push((
-            method.into(),
-            path.into(),
-            ct.trim().into(),
-            body.into_bytes(),
-        ));
+        cases.push((method.into(), path.into(), ct.trim().into(), body.into_bytes()));
     }
     // Bodies a text table cannot hold.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend(good.to_string().into_bytes());
     let mut long_password = good.clone();
     long_password["session_password"] = json!("p".repeat(5000));
-    let many: Vec<Value> = (0..1001)
-        .map(|i| json!({"id": format!("r{i}"), "at": now}))
-        .collect();
+    let many: Vec<Value> = (0..1001).map(|i| json!({"id": format!("r{i}"), "at": now})).collect();
     let too_many = json!({"handshake": CODE, "uuid": "u", "reports": many});
     let special = [
-        (
-            "/v1/authorize",
-            format!("{}{}", "[".repeat(20_000), "]".repeat(20_000)).into_bytes(),
-        ),
+        ("/v1/authorize", format!("{}{}", "[".repeat(20_000), "]".repeat(20_000)).into_bytes()),
         ("/v1/authorize", b"{\"handshake\": \"\xff\xfe\"}".to_vec()),
         ("/v1/authorize", bom),
         ("/v1/authorize", long_password.to_string().into_bytes()),
@@ -324,9 +280,7 @@ async fn malformed_requests_get_a_4xx_in_the_error_shape() {
         "Bearer ltsctl_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     ];
     for auth in auths {
-        let resp = s
-            .send("GET", "/v1/admin/status", "", Some(auth), Vec::new())
-            .await;
+        let resp = s.send("GET", "/v1/admin/status", "", Some(auth), Vec::new()).await;
         assert_4xx("/v1/admin", &resp, &format!("Authorization: {auth}"));
         assert_eq!(resp.0, 401, "{auth}");
     }
@@ -352,37 +306,20 @@ async fn a_bad_admin_query_string_gets_the_error_shape() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_role_is_refused_before_the_body_is_read() {
     let s = setup(&[]);
-    let viewer = s.lts.ok(&[
-        "-o", "json", "token", "create", "peeker", "--role", "viewer",
-    ]);
+    let viewer = s.lts.ok(&["-o", "json", "token", "create", "peeker", "--role", "viewer"]);
     let auth = format!("Bearer {}", viewer["token"].as_str().expect("token"));
     let bodies: [(&str, &str, &str, &[u8]); 4] = [
         ("POST", "/v1/admin/trust", "application/json", b"{not json"),
         ("POST", "/v1/admin/licenses", "text/plain", b"hello"),
-        (
-            "POST",
-            "/v1/admin/devices/unregister",
-            "application/json",
-            b"{\"uuids\": 7}",
-        ),
-        (
-            "DELETE",
-            "/v1/admin/handshakes/whatever?force=maybe",
-            "",
-            b"",
-        ),
+        ("POST", "/v1/admin/devices/unregister", "application/json", b"{\"uuids\": 7}"),
+        ("DELETE", "/v1/admin/handshakes/whatever?force=maybe", "", b""),
     ];
     for (method, path, ct, body) in bodies {
         let resp = s.send(method, path, ct, Some(&auth), body.to_vec()).await;
         assert_eq!(resp.0, 403, "{method} {path}: {resp:?}");
-        assert_eq!(
-            resp.1["error"]["kind"], "permission_denied",
-            "{method} {path}"
-        );
+        assert_eq!(resp.1["error"]["kind"], "permission_denied", "{method} {path}");
     }
-    let audit = s
-        .lts
-        .ok(&["-o", "json", "audit", "list", "--actor", "peeker"]);
+    let audit = s.lts.ok(&["-o", "json", "audit", "list", "--actor", "peeker"]);
     let denied: Vec<&str> = audit
         .as_array()
         .expect("entries")
@@ -438,16 +375,11 @@ async fn slowloris_connections_do_not_starve_other_clients_and_are_closed() {
     let mut worst = Duration::ZERO;
     for i in 0..30 {
         let t = Instant::now();
-        ok(api
-            .authorize(CODE, &format!("polite-{i}"), PRODUCT, "web")
-            .await);
+        ok(api.authorize(CODE, &format!("polite-{i}"), PRODUCT, "web").await);
         assert_eq!(api.get("/healthz").await.0, 200);
         worst = worst.max(t.elapsed());
     }
-    assert!(
-        worst < Duration::from_secs(2),
-        "a request took {worst:?} beside slow connections"
-    );
+    assert!(worst < Duration::from_secs(2), "a request took {worst:?} beside slow connections");
     let (mut trickling, mut idle) = (Vec::new(), Vec::new());
     for (trickle, w) in watchers {
         let at = w.await.expect("watcher");
@@ -482,10 +414,7 @@ async fn a_silent_connection_is_closed_by_the_header_timeout() {
     }
     for w in watchers {
         let closed = w.await.expect("watcher");
-        assert!(
-            closed.is_some(),
-            "a silent connection was still open after 13 s"
-        );
+        assert!(closed.is_some(), "a silent connection was still open after 13 s");
     }
 }
 
@@ -498,9 +427,7 @@ async fn a_flood_is_rate_limited_while_healthz_stays_responsive() {
         let started = Instant::now();
         let (mut served, mut first_429) = (0, None);
         for i in 0..60 {
-            let resp = flooder
-                .authorize(CODE, &format!("flood-{i}"), PRODUCT, "web")
-                .await;
+            let resp = flooder.authorize(CODE, &format!("flood-{i}"), PRODUCT, "web").await;
             if resp.0 == 429 {
                 assert_error(&resp, 429, "rate_limited");
                 first_429.get_or_insert(started.elapsed());
@@ -520,20 +447,11 @@ async fn a_flood_is_rate_limited_while_healthz_stays_responsive() {
     }
     let (first_429, served, took) = flood.await.expect("flood");
     let first_429 = first_429.expect("no 429 during a flood of 60 requests at --rate-limit 5");
-    assert!(
-        first_429 < Duration::from_secs(2),
-        "first 429 after {first_429:?}"
-    );
+    assert!(first_429 < Duration::from_secs(2), "first 429 after {first_429:?}");
     // A burst of 10, then 5 per second.
     let allowed = 10 + (took.as_secs_f64() * 5.0).ceil() as usize + 1;
-    assert!(
-        served <= allowed,
-        "{served} served in {took:?} at 5/s with bursts of 10"
-    );
-    assert!(
-        worst < Duration::from_secs(1),
-        "/healthz took {worst:?} during the flood"
-    );
+    assert!(served <= allowed, "{served} served in {took:?} at 5/s with bursts of 10");
+    assert!(worst < Duration::from_secs(1), "/healthz took {worst:?} during the flood");
     // The bucket refills.
     tokio::time::sleep(Duration::from_millis(700)).await;
     ok(api.authorize(CODE, "after-flood", PRODUCT, "web").await);
@@ -609,14 +527,8 @@ async fn sql_metacharacters_in_every_field_leave_the_data_intact() {
             let (method, path) = route.split_once(' ').expect("METHOD PATH");
             let path = path.replace("BAD", &enc);
             let body = body.trim().replace("NOW", &now).replace("BAD", &quoted);
-            let ct = if body.is_empty() {
-                ""
-            } else {
-                "application/json"
-            };
-            let resp = s
-                .send(method, &path, ct, None, body.clone().into_bytes())
-                .await;
+            let ct = if body.is_empty() { "" } else { "application/json" };
+            let resp = s.send(method, &path, ct, None, body.clone().into_bytes()).await;
             let what = format!("{method} {path} {body}");
             assert!(resp.0 < 500, "{what}: {} {}", resp.0, resp.1);
             if resp.0 >= 400 {
@@ -633,15 +545,9 @@ async fn sql_metacharacters_in_every_field_leave_the_data_intact() {
         }
         // Filters match exactly: no LIKE wildcards, no injection.
         let resp = s.get(&format!("/v1/admin/audit?actor={enc}")).await;
-        assert_eq!(
-            (resp.0, resp.1.as_array().map(Vec::len)),
-            (200, Some(0)),
-            "actor {bad:?}"
-        );
+        assert_eq!((resp.0, resp.1.as_array().map(Vec::len)), (200, Some(0)), "actor {bad:?}");
         for filter in ["handshake", "item"] {
-            let resp = s
-                .get(&format!("/v1/admin/devices/count?{filter}={enc}"))
-                .await;
+            let resp = s.get(&format!("/v1/admin/devices/count?{filter}={enc}")).await;
             assert_eq!(resp, (200, json!({"count": 0})), "devices {filter}={bad:?}");
         }
         n += 3;
@@ -649,9 +555,7 @@ async fn sql_metacharacters_in_every_field_leave_the_data_intact() {
     // Names are free text: stored and shown exactly, never interpreted.
     for (i, bad) in NASTY.iter().filter(|b| !b.contains('\0')).enumerate() {
         let uuid = format!("named-{i}");
-        ok(api
-            .authorize_with(CODE, &uuid, json!({"name": bad}), None)
-            .await);
+        ok(api.authorize_with(CODE, &uuid, json!({"name": bad}), None).await);
         let shown = s.lts.ok(&["-o", "json", "devices", "show", &uuid]);
         assert_eq!(shown["seats"][0]["name"].as_str(), Some(*bad), "{shown}");
         s.lts.ok(&["devices", "unregister", &uuid]);

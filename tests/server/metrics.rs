@@ -39,11 +39,7 @@ async fn scrape_until(url: &str, name: &str, labels: &[(&str, &str)], want: f64)
 
 #[track_caller]
 fn assert_value(text: &str, name: &str, labels: &[(&str, &str)], want: f64) {
-    assert_eq!(
-        value(text, name, labels),
-        Some(want),
-        "{name}{labels:?} in:\n{text}"
-    );
+    assert_eq!(value(text, name, labels), Some(want), "{name}{labels:?} in:\n{text}");
 }
 
 fn item_labels<'a>(
@@ -65,51 +61,31 @@ fn item_labels<'a>(
 async fn a_scrape_counts_what_the_device_api_answered_and_reads_the_items_from_the_store() {
     let lts = Env::with_items(&[Item::per_device("MET-SEATS", 2, now_secs())]);
     lts.ok(&["handshake", "set", CODE, "--overuse", "0"]);
-    lts.import(
-        SCAN_CODE,
-        "LIC-SCAN",
-        &[Item::per_scan("MET-SCANS", 1_000, now_secs())],
-    );
+    lts.import(SCAN_CODE, "LIC-SCAN", &[Item::per_scan("MET-SCANS", 1_000, now_secs())]);
     let server = lts.serve(&["--rate-limit", "0", "--metrics-listen", "127.0.0.1:0"]);
     let metrics = server.metrics_url();
-    assert!(
-        metrics.starts_with("http://127.0.0.1:") && metrics.ends_with("/metrics"),
-        "{metrics}"
-    );
+    assert!(metrics.starts_with("http://127.0.0.1:") && metrics.ends_with("/metrics"), "{metrics}");
     let api = server.api();
 
-    ok(api
-        .authorize(CODE, "met-device-1", PRODUCT, "desktop")
-        .await);
-    ok(api
-        .authorize(CODE, "met-device-2", PRODUCT, "desktop")
-        .await);
-    ok(api
-        .authorize(CODE, "met-device-1", PRODUCT, "desktop")
-        .await);
+    ok(api.authorize(CODE, "met-device-1", PRODUCT, "desktop").await);
+    ok(api.authorize(CODE, "met-device-2", PRODUCT, "desktop").await);
+    ok(api.authorize(CODE, "met-device-1", PRODUCT, "desktop").await);
     assert_error(
-        &api.authorize(CODE, "met-device-3", PRODUCT, "desktop")
-            .await,
+        &api.authorize(CODE, "met-device-3", PRODUCT, "desktop").await,
         403,
         "quota_exceeded",
     );
     assert_error(
-        &api.authorize("999999-999999999", "met-device-4", PRODUCT, "desktop")
-            .await,
+        &api.authorize("999999-999999999", "met-device-4", PRODUCT, "desktop").await,
         404,
         "unknown_handshake",
     );
-    let bad = api
-        .post_raw("/v1/authorize", "application/json", b"{not json".to_vec())
-        .await;
+    let bad = api.post_raw("/v1/authorize", "application/json", b"{not json".to_vec()).await;
     assert_error(&bad, 400, "invalid_request");
-    ok(api
-        .authorize(SCAN_CODE, "met-scanner", PRODUCT, "mobile")
-        .await);
+    ok(api.authorize(SCAN_CODE, "met-scanner", PRODUCT, "mobile").await);
     let at = Utc::now();
-    let reports: Vec<Value> = (1..=2)
-        .map(|i| report(&format!("met-rep-{i}"), at, &[("qr", 10), ("ean13", 5)]))
-        .collect();
+    let reports: Vec<Value> =
+        (1..=2).map(|i| report(&format!("met-rep-{i}"), at, &[("qr", 10), ("ean13", 5)])).collect();
     ok(api.usage(SCAN_CODE, "met-scanner", reports.clone()).await);
     ok(api.usage(SCAN_CODE, "met-scanner", reports).await);
     // A path with a device UUID in it that no route serves.
@@ -134,34 +110,15 @@ async fn a_scrape_counts_what_the_device_api_answered_and_reads_the_items_from_t
     let durations = "ltsctl_http_request_duration_seconds_count";
     let route =
         |route, method, status| vec![("route", route), ("method", method), ("status", status)];
-    assert_value(
-        &text,
-        durations,
-        &route("/v1/authorize", "POST", "200"),
-        4.0,
-    );
-    assert_value(
-        &text,
-        durations,
-        &route("/v1/authorize", "POST", "403"),
-        1.0,
-    );
+    assert_value(&text, durations, &route("/v1/authorize", "POST", "200"), 4.0);
+    assert_value(&text, durations, &route("/v1/authorize", "POST", "403"), 1.0);
     assert_value(&text, durations, &route("/v1/usage", "POST", "200"), 2.0);
     assert_value(&text, durations, &route("unmatched", "GET", "404"), 1.0);
     assert_value(&text, "ltsctl_rate_limited_total", &[], 0.0);
     assert_value(&text, "ltsctl_store_busy_total", &[], 0.0);
-    let groups = value(
-        &text,
-        "ltsctl_store_commit_group_size_count",
-        &[("backend", "sqlite")],
-    );
+    let groups = value(&text, "ltsctl_store_commit_group_size_count", &[("backend", "sqlite")]);
     assert!(groups.is_some_and(|n| n >= 1.0), "{text}");
-    assert_value(
-        &text,
-        "ltsctl_build_info",
-        &[("version", env!("CARGO_PKG_VERSION"))],
-        1.0,
-    );
+    assert_value(&text, "ltsctl_build_info", &[("version", env!("CARGO_PKG_VERSION"))], 1.0);
 
     // The per-item gauges say what the CLI says about the same store.
     let usage = lts.ok(&["usage", "-o", "json"]);
@@ -177,19 +134,9 @@ async fn a_scrape_counts_what_the_device_api_answered_and_reads_the_items_from_t
     let seats = item_labels("MET-SEATS", "LIC-TEST", "per-device", CODE);
     let scans = item_labels("MET-SCANS", "LIC-SCAN", "per-scan", SCAN_CODE);
     assert_value(&text, "ltsctl_item_quota", &seats, 2.0);
-    assert_value(
-        &text,
-        "ltsctl_item_limit",
-        &seats,
-        of("MET-SEATS")["limit"].as_f64().unwrap(),
-    );
+    assert_value(&text, "ltsctl_item_limit", &seats, of("MET-SEATS")["limit"].as_f64().unwrap());
     assert_value(&text, "ltsctl_item_quota", &scans, 1_000.0);
-    assert_value(
-        &text,
-        "ltsctl_item_limit",
-        &scans,
-        of("MET-SCANS")["limit"].as_f64().unwrap(),
-    );
+    assert_value(&text, "ltsctl_item_limit", &scans, of("MET-SCANS")["limit"].as_f64().unwrap());
     assert_value(
         &text,
         "ltsctl_item_units_used",
@@ -197,27 +144,14 @@ async fn a_scrape_counts_what_the_device_api_answered_and_reads_the_items_from_t
         of("MET-SCANS")["used"].as_f64().unwrap(),
     );
     assert_eq!(of("MET-SCANS")["used"], 30, "{usage}");
-    assert_eq!(
-        value(&text, "ltsctl_item_units_used", &seats),
-        None,
-        "{text}"
-    );
-    assert_eq!(
-        value(&text, "ltsctl_item_seats_used", &scans),
-        None,
-        "{text}"
-    );
+    assert_eq!(value(&text, "ltsctl_item_units_used", &seats), None, "{text}");
+    assert_eq!(value(&text, "ltsctl_item_seats_used", &scans), None, "{text}");
     assert_value(&text, "ltsctl_devices_active", &[], 3.0);
     let license = lts.ok(&["license", "show", "LIC-TEST", "-o", "json"]);
     let expires =
         chrono::DateTime::parse_from_rfc3339(license["items"][0]["expires_at"].as_str().unwrap())
             .unwrap();
-    assert_value(
-        &text,
-        "ltsctl_item_expiry_timestamp_seconds",
-        &seats,
-        expires.timestamp() as f64,
-    );
+    assert_value(&text, "ltsctl_item_expiry_timestamp_seconds", &seats, expires.timestamp() as f64);
 
     // No label names a device, a client address or a raw path.
     for s in samples(&text) {
@@ -232,41 +166,24 @@ async fn a_scrape_counts_what_the_device_api_answered_and_reads_the_items_from_t
     // Never on the device port.
     let (status, _) = api.get("/metrics").await;
     assert_eq!(status, 404);
-    let other = reqwest::get(metrics.replace("/metrics", "/v1/authorize"))
-        .await
-        .unwrap();
+    let other = reqwest::get(metrics.replace("/metrics", "/v1/authorize")).await.unwrap();
     assert_eq!(other.status(), 404);
 
     // Devices removed over the admin API are counted by reason; the token's name is no label.
     let token = lts.token("met-operator", "admin");
     let remote = Target::remote(&server.url, Some(&token));
-    lts.on(&remote)
-        .ok(&["devices", "unregister", "met-device-2", "--handshake", CODE]);
+    lts.on(&remote).ok(&["devices", "unregister", "met-device-2", "--handshake", CODE]);
     lts.on(&remote).ok(&["sweep"]);
     let text = scrape(&metrics).await;
-    assert_value(
-        &text,
-        "ltsctl_devices_removed_total",
-        &[("reason", "unregister")],
-        1.0,
-    );
+    assert_value(&text, "ltsctl_devices_removed_total", &[("reason", "unregister")], 1.0);
     assert!(!text.contains("met-operator"), "{text}");
-    ok(api
-        .authorize(CODE, "met-device-3", PRODUCT, "desktop")
-        .await);
+    ok(api.authorize(CODE, "met-device-3", PRODUCT, "desktop").await);
 
     // A device seated after a scrape shows up once the cached reading is renewed.
-    ok(api
-        .authorize(SCAN_CODE, "met-scanner-2", PRODUCT, "mobile")
-        .await);
+    ok(api.authorize(SCAN_CODE, "met-scanner-2", PRODUCT, "mobile").await);
     let text = scrape_until(&metrics, "ltsctl_devices_active", &[], 4.0).await;
     assert_value(&text, "ltsctl_devices_active", &[], 4.0);
-    assert_value(
-        &text,
-        "ltsctl_authorizations_total",
-        &[("result", "granted")],
-        6.0,
-    );
+    assert_value(&text, "ltsctl_authorizations_total", &[("result", "granted")], 6.0);
 
     if let Some(findings) = promtool_check(&text) {
         assert_eq!(findings.trim(), "", "promtool check metrics:\n{text}");
@@ -281,9 +198,7 @@ async fn every_429_of_the_rate_limit_is_counted() {
     let api = server.api();
     let mut refused = 0;
     for i in 0..30 {
-        let resp = api
-            .authorize(CODE, &format!("rate-{i}"), PRODUCT, "desktop")
-            .await;
+        let resp = api.authorize(CODE, &format!("rate-{i}"), PRODUCT, "desktop").await;
         if resp.0 == 429 {
             assert_error(&resp, 429, "rate_limited");
             refused += 1;
@@ -309,9 +224,7 @@ async fn on_postgresql_an_instance_reports_the_seats_another_took() {
     let b = ltsctl.serve(&["--rate-limit", "0", "--metrics-listen", "127.0.0.1:0"]);
     let (a_metrics, b_metrics) = (a.metrics_url(), b.metrics_url());
     for i in 0..3 {
-        ok(a.api()
-            .authorize("metpg-001", &format!("pg-{i}"), PRODUCT, "desktop")
-            .await);
+        ok(a.api().authorize("metpg-001", &format!("pg-{i}"), PRODUCT, "desktop").await);
     }
     let labels = item_labels("MET-PG", "MET-PG-LIC", "per-device", "metpg-001");
     let text = scrape_until(&b_metrics, "ltsctl_item_seats_used", &labels, 3.0).await;
@@ -319,26 +232,13 @@ async fn on_postgresql_an_instance_reports_the_seats_another_took() {
     assert_value(&text, "ltsctl_devices_active", &[], 3.0);
     // Counters are each instance's own: b answered no authorization.
     assert_eq!(
-        value(
-            &text,
-            "ltsctl_authorizations_total",
-            &[("result", "granted")]
-        ),
+        value(&text, "ltsctl_authorizations_total", &[("result", "granted")]),
         None,
         "{text}"
     );
     let text = scrape(&a_metrics).await;
-    assert_value(
-        &text,
-        "ltsctl_authorizations_total",
-        &[("result", "granted")],
-        3.0,
-    );
-    let groups = value(
-        &text,
-        "ltsctl_store_commit_group_size_count",
-        &[("backend", "postgres")],
-    );
+    assert_value(&text, "ltsctl_authorizations_total", &[("result", "granted")], 3.0);
+    let groups = value(&text, "ltsctl_store_commit_group_size_count", &[("backend", "postgres")]);
     assert!(groups.is_some_and(|n| n >= 1.0), "{text}");
     if let Some(findings) = promtool_check(&text) {
         assert_eq!(findings.trim(), "", "promtool check metrics:\n{text}");
@@ -351,10 +251,7 @@ async fn on_postgresql_an_instance_reports_the_seats_another_took() {
 fn bad_metrics_addresses_are_refused_with_exit_2() {
     let lts = Env::with_issuer();
     let err = lts.fails(&["serve", "--metrics-listen", "nowhere"], 2);
-    assert!(
-        err.contains("--metrics-listen") && err.contains("has no port"),
-        "{err}"
-    );
+    assert!(err.contains("--metrics-listen") && err.contains("has no port"), "{err}");
     let config = lts.write("serve.toml", "metrics_listen = 9464\n");
     let err = lts.fails(&["serve", "--config", config.to_str().unwrap()], 2);
     assert!(
@@ -370,19 +267,8 @@ fn bad_metrics_addresses_are_refused_with_exit_2() {
     // A port that is taken: named with the flag to change, before the server says it listens.
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().to_string();
-    let out = lts.run(&[
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--metrics-listen",
-        &port,
-    ]);
+    let out = lts.run(&["serve", "--listen", "127.0.0.1:0", "--metrics-listen", &port]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(
-        out.stderr
-            .contains(&format!("cannot listen for metrics on {port}")),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains(&format!("cannot listen for metrics on {port}")), "{}", out.stderr);
     assert!(!out.stdout.contains("listening on"), "{}", out.stdout);
 }

@@ -24,10 +24,8 @@ async fn two_instances_share_quota_keys_and_sweeps() {
     let mut pg = sqlx::PgConnection::connect(&db).await.unwrap();
     // The first instance's start-up sweep lands before the second starts, so the second skips its round.
     for _ in 0..100 {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sweeps")
-            .fetch_one(&mut pg)
-            .await
-            .unwrap();
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sweeps").fetch_one(&mut pg).await.unwrap();
         if n > 0 {
             break;
         }
@@ -38,11 +36,7 @@ async fn two_instances_share_quota_keys_and_sweeps() {
     let client = reqwest::Client::new();
     let mut tasks = Vec::new();
     for i in 0..200 {
-        let url = if i % 2 == 0 {
-            a.url.clone()
-        } else {
-            b.url.clone()
-        };
+        let url = if i % 2 == 0 { a.url.clone() } else { b.url.clone() };
         let client = client.clone();
         tasks.push(tokio::spawn(async move {
             let body = serde_json::json!({
@@ -59,39 +53,19 @@ async fn two_instances_share_quota_keys_and_sweeps() {
             other => panic!("unexpected status {other}"),
         }
     }
-    assert_eq!(
-        seated, 20,
-        "two instances seat exactly the quota between them"
-    );
+    assert_eq!(seated, 20, "two instances seat exactly the quota between them");
     let show = ltsctl.ok(&["handshake", "show", "multi-001"]);
     assert_eq!(show["active_devices"], 20);
 
-    let jwks_a = client
-        .get(format!("{}/v1/jwks", a.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let jwks_b = client
-        .get(format!("{}/v1/jwks", b.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let jwks_a =
+        client.get(format!("{}/v1/jwks", a.url)).send().await.unwrap().text().await.unwrap();
+    let jwks_b =
+        client.get(format!("{}/v1/jwks", b.url)).send().await.unwrap().text().await.unwrap();
     assert_eq!(jwks_a, jwks_b, "one token-signing key for every instance");
 
-    let sweeps: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sweeps")
-        .fetch_one(&mut pg)
-        .await
-        .unwrap();
-    assert_eq!(
-        sweeps, 1,
-        "the start-up sweep ran once across both instances"
-    );
+    let sweeps: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sweeps").fetch_one(&mut pg).await.unwrap();
+    assert_eq!(sweeps, 1, "the start-up sweep ran once across both instances");
     drop((a, b));
     pg.close().await.ok();
     database.drop_db().await;

@@ -23,10 +23,7 @@ fn trusting(server: &Server, ca: &Path) -> Api {
         .tls_certs_only([reqwest::Certificate::from_pem(&pem).expect("PEM")])
         .build()
         .expect("client");
-    Api {
-        base: server.url.clone(),
-        client,
-    }
+    Api { base: server.url.clone(), client }
 }
 
 fn install(from: &(PathBuf, PathBuf, PathBuf), cert: &Path, key: &Path) {
@@ -67,16 +64,9 @@ async fn sighup_reloads_the_certificate_keeps_connections_and_refuses_a_bad_one(
     let log = server.wait_for_log("TLS certificate reloaded");
     assert!(log.contains("TLS certificate reloaded"), "{log}");
     let fresh_b = trusting(&server, &b.0);
-    assert_eq!(
-        healthz(&fresh_b)
-            .await
-            .expect("a new connection gets cert B"),
-        200
-    );
+    assert_eq!(healthz(&fresh_b).await.expect("a new connection gets cert B"), 200);
     let fresh_a = trusting(&server, &a.0);
-    let err = healthz(&fresh_a)
-        .await
-        .expect_err("cert A is no longer served");
+    let err = healthz(&fresh_a).await.expect_err("cert A is no longer served");
     assert!(err.is_connect() || err.is_request(), "{err:?}");
     // The connection made with cert A before the reload is still open and still answered.
     assert_eq!(healthz(&kept).await.expect("kept-alive connection"), 200);
@@ -85,14 +75,8 @@ async fn sighup_reloads_the_certificate_keeps_connections_and_refuses_a_bad_one(
     std::fs::write(&cert, "-----BEGIN CERTIFICATE-----\ngarbage\n").expect("garbage");
     server.signal("HUP");
     let log = server.wait_for_log("TLS certificate not reloaded");
-    assert!(
-        log.contains("TLS certificate not reloaded, the one in use stays"),
-        "{log}"
-    );
-    assert!(
-        log.contains(&*cert.to_string_lossy()),
-        "the log names the file: {log}"
-    );
+    assert!(log.contains("TLS certificate not reloaded, the one in use stays"), "{log}");
+    assert!(log.contains(&*cert.to_string_lossy()), "the log names the file: {log}");
     assert!(log.contains("not a PEM certificate chain"), "{log}");
     let again_b = trusting(&server, &b.0);
     assert_eq!(healthz(&again_b).await.expect("cert B still served"), 200);
@@ -111,14 +95,8 @@ async fn sighup_reloads_the_certificate_keeps_connections_and_refuses_a_bad_one(
         log = server.stderr_text();
     }
     assert_eq!(count(&log), 2, "{log}");
-    assert!(
-        log.contains("live.key does not belong to the certificate in"),
-        "{log}"
-    );
-    assert_eq!(
-        healthz(&trusting(&server, &b.0)).await.expect("cert B"),
-        200
-    );
+    assert!(log.contains("live.key does not belong to the certificate in"), "{log}");
+    assert_eq!(healthz(&trusting(&server, &b.0)).await.expect("cert B"), 200);
     assert!(!log.contains("BEGIN PRIVATE KEY"), "{log}");
 }
 
@@ -126,21 +104,15 @@ async fn sighup_reloads_the_certificate_keeps_connections_and_refuses_a_bad_one(
 async fn sighup_reloads_the_rate_limit_and_trusted_proxies_from_the_config_file() {
     let lts = Env::with_items(&[Item::per_device("LIC-RELOAD", 1000, now_secs())]);
     let config = lts.write("serve.toml", "rate_limit = 1\naccess_log = true\n");
-    let server = lts
-        .here()
-        .env("LTSCTL_LOG", "info")
-        .serve(&["--config", &config.to_string_lossy()]);
+    let server =
+        lts.here().env("LTSCTL_LOG", "info").serve(&["--config", &config.to_string_lossy()]);
     let api = server.api();
     let flood = |api: Api, prefix: &'static str| async move {
         let mut statuses = Vec::new();
         for i in 0..30 {
             let h = [("X-Forwarded-For", format!("10.0.0.{}", i + 1))];
             let h: Vec<(&str, &str)> = h.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            statuses.push(
-                api.authorize_via(CODE, &format!("{prefix}-{i}"), &h)
-                    .await
-                    .0,
-            );
+            statuses.push(api.authorize_via(CODE, &format!("{prefix}-{i}"), &h).await.0);
         }
         statuses
     };
@@ -162,11 +134,7 @@ async fn sighup_reloads_the_rate_limit_and_trusted_proxies_from_the_config_file(
     );
     let after = flood(api.clone(), "after").await;
     assert!(after.iter().all(|s| *s == 200), "{after:?}");
-    assert!(
-        log_has_client(&server, "10.0.0.30"),
-        "{}",
-        server.stderr_text()
-    );
+    assert!(log_has_client(&server, "10.0.0.30"), "{}", server.stderr_text());
 
     // A mistake in the file: logged with the key, and the settings in force stay.
     std::fs::write(&config, "rate_limit = \"lots\"\nlisten = \"127.0.0.1:1\"\n").unwrap();
@@ -184,18 +152,13 @@ async fn sighup_reloads_the_rate_limit_and_trusted_proxies_from_the_config_file(
     std::fs::write(&config, "rate_limit = 100\nlog_format = \"json\"\n").unwrap();
     server.signal("HUP");
     let log = server.wait_for_log("takes effect at the next restart");
-    assert!(
-        log.contains("log_format changed; it takes effect at the next restart"),
-        "{log}"
-    );
+    assert!(log.contains("log_format changed; it takes effect at the next restart"), "{log}");
     ok(api.authorize(CODE, "same-port", PRODUCT, "web").await);
 }
 
 /// Whether an access log line names `client` (after the requests above were answered).
 fn log_has_client(server: &Server, client: &str) -> bool {
-    server
-        .wait_for_log(&format!("client={client}"))
-        .contains(&format!("client={client}"))
+    server.wait_for_log(&format!("client={client}")).contains(&format!("client={client}"))
 }
 
 /// At start, a file with no certificate in it is a usage error (exit 2) naming it, not rustls's "peer

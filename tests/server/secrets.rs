@@ -26,24 +26,13 @@ async fn secrets_stay_out_of_logs_errors_argv_and_the_store() {
 
     // Device API: right and wrong passwords; the error never echoes what was sent.
     let pw = |p: &str| json!({"session_password": p});
-    ok(api
-        .authorize_with(CODE, "dev-1", pw(SESSION_PASSWORD), None)
-        .await);
-    ok(api
-        .authorize_with(CODE, "dev-1", pw(SESSION_PASSWORD), None)
-        .await);
+    ok(api.authorize_with(CODE, "dev-1", pw(SESSION_PASSWORD), None).await);
+    ok(api.authorize_with(CODE, "dev-1", pw(SESSION_PASSWORD), None).await);
     let wrong = format!("{SESSION_PASSWORD}-wrong");
     let resp = api.authorize_with(CODE, "dev-2", pw(&wrong), None).await;
     assert_error(&resp, 401, "bad_session_password");
-    assert!(
-        !resp.1.to_string().contains(&wrong),
-        "the error echoes the password: {}",
-        resp.1
-    );
-    secrets.assert_absent(
-        "a bad_session_password answer",
-        resp.1.to_string().as_bytes(),
-    );
+    assert!(!resp.1.to_string().contains(&wrong), "the error echoes the password: {}", resp.1);
+    secrets.assert_absent("a bad_session_password answer", resp.1.to_string().as_bytes());
 
     // Admin API: good and bad tokens.
     let admin = |t: String| {
@@ -63,18 +52,11 @@ async fn secrets_stay_out_of_logs_errors_argv_and_the_store() {
     let mut tampered = token.clone();
     tampered.pop();
     tampered.push(if token.ends_with('A') { 'B' } else { 'A' });
-    for bad in [
-        tampered.clone(),
-        format!("{token}x"),
-        secret_of(&token).to_string(),
-    ] {
+    for bad in [tampered.clone(), format!("{token}x"), secret_of(&token).to_string()] {
         let (status, body) = admin(bad.clone()).await;
         assert_eq!(status, 401, "{body}");
         secrets.assert_absent("a 401 answer", body.as_bytes());
-        assert!(
-            !body.contains(&bad),
-            "the 401 echoes the presented token: {body}"
-        );
+        assert!(!body.contains(&bad), "the 401 echoes the presented token: {body}");
     }
 
     // CLI against the server: a wrong token is exit 7, and the message holds no token.
@@ -85,18 +67,10 @@ async fn secrets_stay_out_of_logs_errors_argv_and_the_store() {
             .args(["--server", &base, "status"])
             .output()
             .expect("status");
-        assert_eq!(
-            out.status.code(),
-            Some(7),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_eq!(out.status.code(), Some(7), "{}", String::from_utf8_lossy(&out.stderr));
         let all = [out.stdout, out.stderr].concat();
         secrets.assert_absent("the CLI's unauthenticated error", &all);
-        assert!(
-            !String::from_utf8_lossy(&all).contains(bad),
-            "the CLI echoes the token"
-        );
+        assert!(!String::from_utf8_lossy(&all).contains(bad), "the CLI echoes the token");
     }
     // A CLI running with the token in its environment: not on its command line either.
     let mut watched = lts
@@ -115,31 +89,17 @@ async fn secrets_stay_out_of_logs_errors_argv_and_the_store() {
     // Local CLI errors about passwords do not echo them.
     let out = lts
         .cmd()
-        .args([
-            "handshake",
-            "password",
-            "set",
-            "no-such-code",
-            "--password-stdin",
-        ])
+        .args(["handshake", "password", "set", "no-such-code", "--password-stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .and_then(|mut c| {
-            c.stdin
-                .take()
-                .expect("stdin")
-                .write_all(SESSION_PASSWORD.as_bytes())?;
+            c.stdin.take().expect("stdin").write_all(SESSION_PASSWORD.as_bytes())?;
             c.wait_with_output()
         })
         .expect("password set");
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     secrets.assert_absent("password set's error", &[out.stdout, out.stderr].concat());
 
     // Stop the server, then read everything it wrote and everything on disk.
@@ -163,10 +123,7 @@ async fn secrets_stay_out_of_logs_errors_argv_and_the_store() {
     // Recent writes may still sit in the write-ahead log.
     let mut db = std::fs::read(lts.data.join("ltsctl.db")).expect("db");
     db.extend(std::fs::read(lts.data.join("ltsctl.db-wal")).unwrap_or_default());
-    assert!(
-        db.windows(10).any(|w| w == b"$argon2id$"),
-        "no Argon2id hash in the store"
-    );
+    assert!(db.windows(10).any(|w| w == b"$argon2id$"), "no Argon2id hash in the store");
     eprintln!(
         "secrets: {} bytes of debug log, the store and its backup hold no secret",
         log_text.len()
@@ -181,12 +138,9 @@ fn the_dev_data_dir_is_private_and_the_banner_shows_each_quota() {
     let tmp = lts.work.join("tmp");
     std::fs::create_dir(&tmp).expect("dir");
     let mut cmd = lts.command_of("sh");
-    cmd.args([
-        "-c",
-        "umask 000; exec \"$LTSCTL_BIN\" serve --dev --listen 127.0.0.1:0",
-    ])
-    .env("LTSCTL_BIN", bin())
-    .env("TMPDIR", &tmp);
+    cmd.args(["-c", "umask 000; exec \"$LTSCTL_BIN\" serve --dev --listen 127.0.0.1:0"])
+        .env("LTSCTL_BIN", bin())
+        .env("TMPDIR", &tmp);
     let server = lts.launch(cmd);
     // The banner follows the first line; wait for it to be written (the server runs until killed).
     let banner = (0..200)
@@ -196,24 +150,16 @@ fn the_dev_data_dir_is_private_and_the_banner_shows_each_quota() {
         })
         .find(|text| text.contains("curl -s") && text.contains("openapi.json"))
         .unwrap_or_else(|| server.stderr_text());
-    let dirs: Vec<_> = std::fs::read_dir(&tmp)
-        .expect("tmp")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let dirs: Vec<_> = std::fs::read_dir(&tmp).expect("tmp").flatten().map(|e| e.path()).collect();
     let modes: Vec<u32> = dirs.iter().map(|d| mode(d)).collect();
     let url = server.url.clone();
     drop(server);
     assert!(url.starts_with("http://127.0.0.1:"), "listening on {url}");
     assert_eq!(dirs.len(), 1, "{dirs:?}");
     assert_eq!(modes, [0o700], "dev data dir {}", dirs[0].display());
-    for shown in [
-        "DEV-LICENSE-DEVICES (per-device, 10 seats)",
-        "DEV-LICENSE-SCANS (per-scan, 10,000 scans)",
-    ] {
-        assert!(
-            banner.contains(shown),
-            "{shown:?} not in the banner:\n{banner}"
-        );
+    for shown in
+        ["DEV-LICENSE-DEVICES (per-device, 10 seats)", "DEV-LICENSE-SCANS (per-scan, 10,000 scans)"]
+    {
+        assert!(banner.contains(shown), "{shown:?} not in the banner:\n{banner}");
     }
 }

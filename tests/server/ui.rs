@@ -26,34 +26,23 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     let viewer = lts.token("wall-screen", "viewer");
     // The debug log and the access log on: neither may hold the token or a session id.
     let server =
-        lts.here()
-            .env("LTSCTL_LOG", "debug")
-            .serve(&["--rate-limit", "0", "--access-log"]);
+        lts.here().env("LTSCTL_LOG", "debug").serve(&["--rate-limit", "0", "--access-log"]);
     let api = server.api();
-    ok(api
-        .authorize_with(CODE, "ui-dev-1", json!({ "name": HOSTILE }), None)
-        .await);
+    ok(api.authorize_with(CODE, "ui-dev-1", json!({ "name": HOSTILE }), None).await);
     for uuid in ["ui-dev-2", "ui-dev-3"] {
         ok(api.authorize(CODE, uuid, PRODUCT, "web").await);
     }
     let mut b = Browser::new(&server.url, client());
 
     // Signed out: every page leads to the form, which has the security headers.
-    for path in [
-        "/ui",
-        "/ui/usage",
-        "/ui/devices",
-        "/ui/audit",
-        "/ui/devices/ui-dev-1",
-    ] {
+    for path in ["/ui", "/ui/usage", "/ui/devices", "/ui/audit", "/ui/devices/ui-dev-1"] {
         assert_signed_out(&b.get(path).await);
     }
     let form = b.get("/ui/sign-in").await;
     assert_eq!(form.status, StatusCode::OK);
     assert_csp(&form);
     assert!(
-        form.body
-            .contains(r#"<input id="token" type="password" name="token""#),
+        form.body.contains(r#"<input id="token" type="password" name="token""#),
         "{}",
         form.body
     );
@@ -65,35 +54,20 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     let refused = b.post("/ui/sign-in", &[("token", &wrong)], None).await;
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
     assert!(
-        refused
-            .body
-            .contains("That token was not accepted: unknown token."),
+        refused.body.contains("That token was not accepted: unknown token."),
         "{}",
         refused.body
     );
     assert!(!refused.body.contains(&wrong) && !refused.headers.contains_key(SET_COOKIE));
     // From another site: refused before the token is looked at.
-    let csrf = b
-        .post(
-            "/ui/sign-in",
-            &[("token", &viewer)],
-            Some("https://evil.example"),
-        )
-        .await;
+    let csrf = b.post("/ui/sign-in", &[("token", &viewer)], Some("https://evil.example")).await;
     assert_eq!(csrf.status, StatusCode::FORBIDDEN, "{}", csrf.body);
-    assert!(
-        csrf.body.contains("refused a form sent from another site"),
-        "{}",
-        csrf.body
-    );
+    assert!(csrf.body.contains("refused a form sent from another site"), "{}", csrf.body);
     assert!(!csrf.headers.contains_key(SET_COOKIE));
 
     // Signed in: the cookie's flags (no `Secure` over plain HTTP), an id that is not the token.
     let set = b.sign_in(&viewer).await;
-    assert!(
-        set.contains("; Path=/ui; HttpOnly; SameSite=Strict; Max-Age=28800"),
-        "{set}"
-    );
+    assert!(set.contains("; Path=/ui; HttpOnly; SameSite=Strict; Max-Age=28800"), "{set}");
     assert!(!set.contains("Secure"), "{set}");
     let id = b.cookie.clone().unwrap();
     assert!(!viewer.contains(&id) && !id.contains(&viewer[7..20]));
@@ -103,34 +77,21 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     assert_eq!(overview.status, StatusCode::OK);
     assert_csp(&overview);
     assert!(
-        overview
-            .body
-            .contains(r#"data-item="UI-SEATS" data-percent="75.0""#),
+        overview.body.contains(r#"data-item="UI-SEATS" data-percent="75.0""#),
         "{}",
         overview.body
     );
     assert!(overview.body.contains("75% · 3 / 4"), "{}", overview.body);
     assert!(overview.body.contains("wall-screen (viewer)"));
-    let expiring = &overview.body[overview
-        .body
-        .find("<table class=\"expiring\"")
-        .expect("expiring")..];
+    let expiring =
+        &overview.body[overview.body.find("<table class=\"expiring\"").expect("expiring")..];
     assert!(expiring.contains("<td>LIC-SOON</td>") && expiring.contains("<td>UI-SOON</td>"));
     assert!(!expiring.contains("LIC-TEST"), "{expiring}");
-    assert!(
-        !overview.body.contains(" style="),
-        "inline styles need unsafe-inline"
-    );
+    assert!(!overview.body.contains(" style="), "inline styles need unsafe-inline");
     let devices = b.get("/ui/devices").await;
+    assert!(devices.body.contains("3 matching devices"), "{}", devices.body);
     assert!(
-        devices.body.contains("3 matching devices"),
-        "{}",
-        devices.body
-    );
-    assert!(
-        devices
-            .body
-            .contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"),
+        devices.body.contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"),
         "{}",
         devices.body
     );
@@ -143,39 +104,19 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     // Hostile filters come back escaped inside the form, with a clear error.
     let bad = b.get("/ui/devices?inactive_for=%3Cscript%3E").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert!(
-        bad.body
-            .contains("inactive for: &quot;&lt;script&gt;&quot;"),
-        "{}",
-        bad.body
-    );
+    assert!(bad.body.contains("inactive for: &quot;&lt;script&gt;&quot;"), "{}", bad.body);
     assert!(!bad.body.contains("<script>"));
     let usage = b.get("/ui/usage?period=7d").await;
     assert_eq!(usage.status, StatusCode::OK, "{}", usage.body);
-    assert!(
-        usage.body.contains(r#"<svg class="chart""#),
-        "{}",
-        usage.body
-    );
-    let bad = b
-        .get("/ui/usage?period=custom&from=2026-02-30&to=2026-03-01")
-        .await;
+    assert!(usage.body.contains(r#"<svg class="chart""#), "{}", usage.body);
+    let bad = b.get("/ui/usage?period=custom&from=2026-02-30&to=2026-03-01").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert!(
-        bad.body
-            .contains("`from`: &quot;2026-02-30&quot; is not a date"),
-        "{}",
-        bad.body
-    );
+    assert!(bad.body.contains("`from`: &quot;2026-02-30&quot; is not a date"), "{}", bad.body);
     let audit = b.get("/ui/audit?actor=wall-screen").await;
     assert!(audit.body.contains("ui.sign-in"), "{}", audit.body);
     let nowhere = b.get("/ui/nowhere/<b>").await;
     assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
-    assert!(
-        nowhere.body.contains("there is no such dashboard page"),
-        "{}",
-        nowhere.body
-    );
+    assert!(nowhere.body.contains("there is no such dashboard page"), "{}", nowhere.body);
     assert_csp(&nowhere);
     let style = b.get("/ui/assets/style.css").await;
     assert_eq!(style.headers["content-type"], "text/css; charset=utf-8");
@@ -186,30 +127,16 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     }
 
     // Sign-out needs this session's form token and this origin.
-    let no_token = b
-        .post("/ui/sign-out", &[("form_token", "0123")], None)
-        .await;
+    let no_token = b.post("/ui/sign-out", &[("form_token", "0123")], None).await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN, "{}", no_token.body);
     let form_token = b.form_token().await;
-    let elsewhere = b
-        .post(
-            "/ui/sign-out",
-            &[("form_token", &form_token)],
-            Some("http://evil.example"),
-        )
-        .await;
+    let elsewhere =
+        b.post("/ui/sign-out", &[("form_token", &form_token)], Some("http://evil.example")).await;
     assert_eq!(elsewhere.status, StatusCode::FORBIDDEN);
     assert_eq!(b.get("/ui").await.status, StatusCode::OK, "still signed in");
-    let out = b
-        .post("/ui/sign-out", &[("form_token", &form_token)], None)
-        .await;
+    let out = b.post("/ui/sign-out", &[("form_token", &form_token)], None).await;
     assert_signed_out(&out);
-    assert!(
-        out.headers[SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .contains("ltsctl_ui=; Path=/ui")
-    );
+    assert!(out.headers[SET_COOKIE].to_str().unwrap().contains("ltsctl_ui=; Path=/ui"));
     assert_signed_out(&b.get("/ui").await);
 
     // Revoking the token ends its other sessions at once.
@@ -222,11 +149,7 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     assert_signed_out(&second.get("/ui/devices").await);
     let again = b.post("/ui/sign-in", &[("token", &viewer)], None).await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED);
-    assert!(
-        again.body.contains("this token has been revoked"),
-        "{}",
-        again.body
-    );
+    assert!(again.body.contains("this token has been revoked"), "{}", again.body);
 
     // Neither the token nor a session id is in the log or the store's files.
     let log = server.stderr_text();
@@ -236,11 +159,7 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
     for entry in std::fs::read_dir(&data).expect("data dir").flatten() {
         let bytes = std::fs::read(entry.path()).unwrap_or_default();
         let text = String::from_utf8_lossy(&bytes);
-        assert!(
-            !text.contains(&id),
-            "{} holds the session id",
-            entry.path().display()
-        );
+        assert!(!text.contains(&id), "{} holds the session id", entry.path().display());
     }
 }
 
@@ -248,35 +167,20 @@ async fn sign_in_pages_escaping_and_the_end_of_a_session() {
 async fn every_role_reads_and_sessions_expire_with_their_lifetime_or_token() {
     let t0 = Utc::now();
     let lts = InProc::start(t0).await;
-    lts.import(CODE, "LIC-UI", &[Item::per_device("UI-ROLE", 10, t0)])
-        .await;
+    lts.import(CODE, "LIC-UI", &[Item::per_device("UI-ROLE", 10, t0)]).await;
     let token = |name: &'static str, role, expires| {
         let admin = &lts.admin;
-        async move {
-            admin
-                .token_create(name, role, expires)
-                .await
-                .expect("token create")
-                .token
-        }
+        async move { admin.token_create(name, role, expires).await.expect("token create").token }
     };
     use ltsctl::auth::Role;
-    for (name, role) in [
-        ("v", Role::Viewer),
-        ("o", Role::Operator),
-        ("a", Role::Admin),
-    ] {
+    for (name, role) in [("v", Role::Viewer), ("o", Role::Operator), ("a", Role::Admin)] {
         let t = token(name, role, None).await;
         let mut b = Browser::new(&lts.api.base, client());
         b.sign_in(&t).await;
         for path in ["/ui", "/ui/usage", "/ui/devices", "/ui/audit"] {
             let page = b.get(path).await;
             assert_eq!(page.status, StatusCode::OK, "{name} {path}: {}", page.body);
-            assert!(
-                page.body.contains(&format!("{name} ({role})")),
-                "{}",
-                page.body
-            );
+            assert!(page.body.contains(&format!("{name} ({role})")), "{}", page.body);
         }
     }
 
@@ -290,11 +194,7 @@ async fn every_role_reads_and_sessions_expire_with_their_lifetime_or_token() {
     let tokens = lts.admin.token_list().await.expect("token list");
     let long_token = tokens.iter().find(|t| t.name == "long").expect("long");
     let last_used = long_token.last_used_at.map(|t| t.timestamp());
-    assert_eq!(
-        last_used,
-        Some(lts.now().timestamp()),
-        "signed in 600 s before"
-    );
+    assert_eq!(last_used, Some(lts.now().timestamp()), "signed in 600 s before");
     lts.advance(TimeDelta::seconds(8 * 3600 - 601));
     assert_eq!(b.get("/ui").await.status, StatusCode::OK);
     lts.advance(TimeDelta::seconds(1));
@@ -309,11 +209,7 @@ async fn every_role_reads_and_sessions_expire_with_their_lifetime_or_token() {
     lts.advance(TimeDelta::seconds(1));
     assert_signed_out(&b.get("/ui/devices").await);
     let expired = b.post("/ui/sign-in", &[("token", &short)], None).await;
-    assert!(
-        expired.body.contains("this token has expired"),
-        "{}",
-        expired.body
-    );
+    assert!(expired.body.contains("this token has expired"), "{}", expired.body);
     lts.stop().await;
 }
 
@@ -327,12 +223,8 @@ async fn the_cookie_is_secure_under_tls() {
     let viewer = lts.token("tls-viewer", "viewer");
     let ca_false = "-addext basicConstraints=critical,CA:FALSE";
     let (cert, key) = self_signed(&lts.work, "ui", ED25519, "IP:127.0.0.1", ca_false);
-    let server = lts.serve(&[
-        "--tls-cert",
-        &cert.to_string_lossy(),
-        "--tls-key",
-        &key.to_string_lossy(),
-    ]);
+    let server =
+        lts.serve(&["--tls-cert", &cert.to_string_lossy(), "--tls-key", &key.to_string_lossy()]);
     let pem = std::fs::read(&cert).expect("cert");
     let http = client_builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -344,15 +236,8 @@ async fn the_cookie_is_secure_under_tls() {
     assert!(set.ends_with("; Secure"), "{set}");
     assert_eq!(b.get("/ui").await.status, StatusCode::OK);
     let form_token = b.form_token().await;
-    let out = b
-        .post("/ui/sign-out", &[("form_token", &form_token)], None)
-        .await;
-    assert!(
-        out.headers[SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .ends_with("; Secure")
-    );
+    let out = b.post("/ui/sign-out", &[("form_token", &form_token)], None).await;
+    assert!(out.headers[SET_COOKIE].to_str().unwrap().ends_with("; Secure"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -381,11 +266,7 @@ async fn behind_a_trusted_proxy_that_terminated_tls_the_cookie_is_secure() {
     let set = sign_in(&proxied, Some(https)).await;
     assert!(set.ends_with("; Secure"), "{set}");
     let forwarded = ("Forwarded", "for=192.0.2.7;proto=https;by=127.0.0.1");
-    assert!(
-        sign_in(&proxied, Some(forwarded))
-            .await
-            .ends_with("; Secure")
-    );
+    assert!(sign_in(&proxied, Some(forwarded)).await.ends_with("; Secure"));
     let http = ("X-Forwarded-Proto", "http");
     assert!(!sign_in(&proxied, Some(http)).await.contains("Secure"));
     assert!(!sign_in(&proxied, None).await.contains("Secure"));
@@ -413,30 +294,15 @@ async fn devices_page_fifty_at_a_time_by_the_keyset_cursor() {
     assert!(first.body.contains("60 matching devices"), "{}", first.body);
     assert_eq!(rows(&first.body), 50);
     assert!(first.body.contains("many-00049") && !first.body.contains("many-00050"));
-    let at = first
-        .body
-        .find(r#"rel="next" href=""#)
-        .expect("a next page")
-        + 17;
-    let next = first.body[at..]
-        .split('"')
-        .next()
-        .unwrap()
-        .replace("&amp;", "&");
+    let at = first.body.find(r#"rel="next" href=""#).expect("a next page") + 17;
+    let next = first.body[at..].split('"').next().unwrap().replace("&amp;", "&");
     assert!(next.starts_with("/ui/devices?sort=uuid&cursor="), "{next}");
     let second = b.get(&next).await;
     assert_eq!(second.status, StatusCode::OK, "{}", second.body);
     assert_eq!(rows(&second.body), 10);
     assert!(second.body.contains("many-00050") && second.body.contains("many-00059"));
-    assert!(
-        !second.body.contains(r#"rel="next""#),
-        "the last page has no next"
-    );
-    assert!(
-        second
-            .body
-            .contains(r#"<a href="/ui/devices?sort=uuid">First page</a>"#)
-    );
+    assert!(!second.body.contains(r#"rel="next""#), "the last page has no next");
+    assert!(second.body.contains(r#"<a href="/ui/devices?sort=uuid">First page</a>"#));
     let bad = b.get("/ui/devices?cursor=not-a-cursor").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.body);
 }
@@ -448,20 +314,8 @@ async fn on_postgresql_a_session_opened_on_one_instance_holds_on_another_and_end
     };
     let env = Env::new();
     let ltsctl = env.on(&Target::database(&database.url));
-    ltsctl.issue_and_import(
-        CODE,
-        "LIC-UI-PG",
-        &[Item::per_device("UI-PG", 8, now_secs())],
-    );
-    let created = ltsctl.ok(&[
-        "-o",
-        "json",
-        "token",
-        "create",
-        "pg-viewer",
-        "--role",
-        "viewer",
-    ]);
+    ltsctl.issue_and_import(CODE, "LIC-UI-PG", &[Item::per_device("UI-PG", 8, now_secs())]);
+    let created = ltsctl.ok(&["-o", "json", "token", "create", "pg-viewer", "--role", "viewer"]);
     let token = created["token"].as_str().expect("token").to_string();
     let (a, b) = (ltsctl.serve(&["--rate-limit", "0"]), ltsctl.serve(&[]));
     for uuid in ["pg-1", "pg-2"] {
@@ -470,22 +324,14 @@ async fn on_postgresql_a_session_opened_on_one_instance_holds_on_another_and_end
     let mut on_a = Browser::new(&a.url, client());
     on_a.sign_in(&token).await;
     // The same cookie on the other instance: the session is in the shared database.
-    let on_b = Browser {
-        base: b.url.clone(),
-        http: client(),
-        cookie: on_a.cookie.clone(),
-    };
+    let on_b = Browser { base: b.url.clone(), http: client(), cookie: on_a.cookie.clone() };
     let overview = on_b.get("/ui").await;
     assert_eq!(overview.status, StatusCode::OK, "{}", overview.body);
     assert!(overview.body.contains("PostgreSQL"), "{}", overview.body);
     assert!(overview.body.contains("25% · 2 / 8"), "{}", overview.body);
     // Signed out on b: gone on a too.
     let form_token = on_b.form_token().await;
-    assert_signed_out(
-        &on_b
-            .post("/ui/sign-out", &[("form_token", &form_token)], None)
-            .await,
-    );
+    assert_signed_out(&on_b.post("/ui/sign-out", &[("form_token", &form_token)], None).await);
     assert_signed_out(&on_a.get("/ui").await);
     drop((a, b));
     database.drop_db().await;

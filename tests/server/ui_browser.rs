@@ -36,9 +36,7 @@ impl Drop for Driver {
 
 fn on_path(program: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|d| d.join(program))
-            .find(|p| p.is_file())
+        std::env::split_paths(&paths).map(|d| d.join(program)).find(|p| p.is_file())
     })
 }
 
@@ -64,20 +62,15 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
 }
 
 fn start_driver(program: &PathBuf) -> Driver {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
+    let port =
+        TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
     let child = Command::new(program)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromedriver");
-    let driver = Driver {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    };
+    let driver = Driver { child, url: format!("http://127.0.0.1:{port}") };
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
@@ -97,9 +90,7 @@ async fn connect(driver: &Driver, chromium: &PathBuf) -> Client {
                      "--no-first-run", "--disable-extensions", "--window-size=1280,900"]
         }
     });
-    let serde_json::Value::Object(caps) = caps else {
-        unreachable!()
-    };
+    let serde_json::Value::Object(caps) = caps else { unreachable!() };
     let mut builder = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
     builder.capabilities(caps);
     let started = Instant::now();
@@ -134,10 +125,7 @@ async fn text_becomes(c: &Client, css: &str, want: &str) {
             return;
         }
         if started.elapsed() > Duration::from_secs(10) {
-            panic!(
-                "{css} reads {got:?}, not {want:?}\n{}",
-                c.source().await.unwrap_or_default()
-            );
+            panic!("{css} reads {got:?}, not {want:?}\n{}", c.source().await.unwrap_or_default());
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -145,16 +133,8 @@ async fn text_becomes(c: &Client, css: &str, want: &str) {
 
 /// Waits for an element of the page a navigation leads to.
 async fn arrive(c: &Client, css: &str) {
-    if let Err(e) = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-    {
-        panic!(
-            "no {css} after navigating: {e}\n{}",
-            c.source().await.unwrap_or_default()
-        );
+    if let Err(e) = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await {
+        panic!("no {css} after navigating: {e}\n{}", c.source().await.unwrap_or_default());
     }
 }
 
@@ -165,10 +145,7 @@ async fn path(c: &Client) -> String {
 /// Whether the page is no wider than the window (nothing to scroll sideways).
 async fn fits(c: &Client) -> (i64, i64) {
     let v = c
-        .execute(
-            "return [document.documentElement.scrollWidth, window.innerWidth];",
-            vec![],
-        )
+        .execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
         .await
         .expect("execute");
     (v[0].as_i64().unwrap_or(-1), v[1].as_i64().unwrap_or(-1))
@@ -236,59 +213,31 @@ async fn a_viewer_reads_the_dashboard_in_chromium() {
     };
 
     // A wrong token: the form again, with the error, and the field empty.
-    sign_in(
-        &c,
-        &base,
-        "ltsctl_nosuchtoken_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-    )
-    .await;
+    sign_in(&c, &base, "ltsctl_nosuchtoken_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await;
     assert_eq!(path(&c).await, "/ui/sign-in");
     let error = text(&c, "p.error").await;
     assert!(error.starts_with("That token was not accepted"), "{error}");
     let field = c.find(Locator::Id("token")).await.expect("token field");
-    assert_eq!(
-        field.prop("value").await.expect("value").as_deref(),
-        Some("")
-    );
+    assert_eq!(field.prop("value").await.expect("value").as_deref(), Some(""));
     shot("sign-in").await;
 
     // The viewer signs in and sees the bar of UI-SEATS at 3 of 5.
     sign_in(&c, &base, &viewer).await;
-    assert_eq!(
-        path(&c).await,
-        "/ui",
-        "{}",
-        c.source().await.unwrap_or_default()
-    );
+    assert_eq!(path(&c).await, "/ui", "{}", c.source().await.unwrap_or_default());
     let bar = c
         .find(Locator::Css(r#".quota[data-item="UI-SEATS"]"#))
         .await
         .expect("the quota bar of UI-SEATS");
-    assert_eq!(
-        bar.attr("data-percent").await.unwrap().as_deref(),
-        Some("60.0")
-    );
+    assert_eq!(bar.attr("data-percent").await.unwrap().as_deref(), Some("60.0"));
     let fill = bar.find(Locator::Css("rect.fill")).await.expect("fill");
     assert_eq!(fill.attr("width").await.unwrap().as_deref(), Some("60.0"));
-    assert_eq!(
-        fill.attr("class").await.unwrap().as_deref(),
-        Some("fill warn")
-    );
-    let numbers = bar
-        .find(Locator::Css(".numbers"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    assert_eq!(fill.attr("class").await.unwrap().as_deref(), Some("fill warn"));
+    let numbers = bar.find(Locator::Css(".numbers")).await.unwrap().text().await.unwrap();
     assert!(numbers.starts_with("60% · 3 / 5"), "{numbers}");
     // The stylesheet applies (the CSP lets it load): the bar is drawn in the 60 % colour.
     let colour = fill.css_value("fill").await.expect("fill colour");
     assert_eq!(colour, "rgb(212, 160, 23)", "the stylesheet did not apply");
-    assert!(
-        !c.source().await.unwrap().contains(&viewer[7..]),
-        "the token is in the page"
-    );
+    assert!(!c.source().await.unwrap().contains(&viewer[7..]), "the token is in the page");
     shot("overview").await;
 
     // Devices inactive for 2 hours: the two seen 3 hours ago, by the form.
@@ -302,34 +251,18 @@ async fn a_viewer_reads_the_dashboard_in_chromium() {
     let idle = text(&c, "table.devices tbody tr td:nth-child(6)").await;
     assert!(idle.starts_with("3h"), "humanised idle time: {idle}");
     shot("devices").await;
-    c.find(Locator::LinkText("old-1"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    c.find(Locator::LinkText("old-1")).await.unwrap().click().await.unwrap();
     arrive(&c, "dl.facts").await;
     assert_eq!(path(&c).await, "/ui/devices/old-1");
     shot("device").await;
 
     // Usage: the per-scan item's chart has a bar per day of the period.
     c.goto(&format!("{base}/ui/usage?period=7d")).await.unwrap();
-    let bars = c
-        .find_all(Locator::Css(
-            r#"[data-item="UI-SCANS"] svg.chart rect.value"#,
-        ))
-        .await
-        .unwrap();
+    let bars =
+        c.find_all(Locator::Css(r#"[data-item="UI-SCANS"] svg.chart rect.value"#)).await.unwrap();
     assert_eq!(bars.len(), 7);
-    let today = text(
-        &c,
-        r#"[data-item="UI-SCANS"] table.numbers tbody tr:last-child"#,
-    )
-    .await;
-    assert!(
-        today.starts_with(&format!("{} 40", Utc::now().format("%Y-%m-%d"))),
-        "{today}"
-    );
+    let today = text(&c, r#"[data-item="UI-SCANS"] table.numbers tbody tr:last-child"#).await;
+    assert!(today.starts_with(&format!("{} 40", Utc::now().format("%Y-%m-%d"))), "{today}");
     shot("usage").await;
     c.goto(&format!("{base}/ui/audit")).await.unwrap();
     assert!(text(&c, "table.audit tbody").await.contains("ui.sign-in"));
@@ -337,19 +270,10 @@ async fn a_viewer_reads_the_dashboard_in_chromium() {
 
     // At 360 px every page fits the width.
     c.set_window_size(360, 800).await.unwrap();
-    for page in [
-        "/ui",
-        "/ui/usage",
-        "/ui/devices",
-        "/ui/audit",
-        "/ui/devices/old-1",
-    ] {
+    for page in ["/ui", "/ui/usage", "/ui/devices", "/ui/audit", "/ui/devices/old-1"] {
         c.goto(&format!("{base}{page}")).await.unwrap();
         let (width, window) = fits(&c).await;
-        assert!(
-            width <= window,
-            "{page} is {width} px wide in a {window} px window"
-        );
+        assert!(width <= window, "{page} is {width} px wide in a {window} px window");
     }
     c.goto(&format!("{base}/ui")).await.unwrap();
     shot("overview-360px").await;

@@ -12,11 +12,7 @@ fn assert_html_error(page: &Page, status: StatusCode, says: &str) {
     assert_eq!(page.status, status, "{}", page.body);
     assert_csp(page);
     assert_eq!(page.headers["x-content-type-options"], "nosniff");
-    assert_eq!(
-        page.headers["content-type"], "text/html; charset=utf-8",
-        "{}",
-        page.body
-    );
+    assert_eq!(page.headers["content-type"], "text/html; charset=utf-8", "{}", page.body);
     assert!(page.body.contains(says), "{}", page.body);
     assert!(!page.headers.contains_key("set-cookie"));
 }
@@ -39,9 +35,7 @@ async fn other_methods_get_the_dashboards_405_page_with_its_headers() {
         (Method::GET, "/ui/sign-out", "POST"),
         (Method::DELETE, "/ui/sign-in", "GET,HEAD,POST"),
     ] {
-        let page = b
-            .send(b.http.request(method.clone(), format!("{}{path}", b.base)))
-            .await;
+        let page = b.send(b.http.request(method.clone(), format!("{}{path}", b.base))).await;
         assert_html_error(
             &page,
             StatusCode::METHOD_NOT_ALLOWED,
@@ -86,10 +80,7 @@ async fn malformed_forms_and_query_strings_get_the_dashboards_error_page() {
     assert_html_error(&big, StatusCode::PAYLOAD_TOO_LARGE, "length limit");
     // The unread rest of that body closes the connection: the answer says so, so the client does not
     // send the next form on it (which failed now and then as an incomplete message).
-    assert_eq!(
-        big.headers.get("connection").and_then(|v| v.to_str().ok()),
-        Some("close")
-    );
+    assert_eq!(big.headers.get("connection").and_then(|v| v.to_str().ok()), Some("close"));
     // A form field twice.
     let twice = b
         .send(
@@ -120,26 +111,18 @@ async fn an_unknown_code_on_the_usage_page_gets_the_form_back() {
     let server = lts.serve(&[]);
     let mut b = Browser::new(&server.url, client());
     b.sign_in(&viewer).await;
-    let page = b
-        .get("/ui/usage?period=7d&handshake=%22%3E%3Cb%3Enope")
-        .await;
+    let page = b.get("/ui/usage?period=7d&handshake=%22%3E%3Cb%3Enope").await;
     assert_eq!(page.status, StatusCode::NOT_FOUND, "{}", page.body);
     assert_csp(&page);
     // The page with its navigation and filters, the code escaped in the field and the message.
+    assert!(page.body.contains(r#"action="/ui/sign-out""#), "{}", page.body);
     assert!(
-        page.body.contains(r#"action="/ui/sign-out""#),
+        page.body.contains(r#"name="handshake" value="&quot;&gt;&lt;b&gt;nope""#),
         "{}",
         page.body
     );
     assert!(
-        page.body
-            .contains(r#"name="handshake" value="&quot;&gt;&lt;b&gt;nope""#),
-        "{}",
-        page.body
-    );
-    assert!(
-        page.body
-            .contains(r#"role="alert">no handshake code &quot;&gt;&lt;b&gt;nope"#),
+        page.body.contains(r#"role="alert">no handshake code &quot;&gt;&lt;b&gt;nope"#),
         "{}",
         page.body
     );

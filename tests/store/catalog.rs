@@ -26,11 +26,7 @@ pub(crate) async fn case_shared_meta(a: S, b: S) {
         values.push(t.await.unwrap().unwrap());
     }
     values.dedup();
-    assert_eq!(
-        values.len(),
-        1,
-        "every instance gets the first writer's value"
-    );
+    assert_eq!(values.len(), 1, "every instance gets the first writer's value");
     assert_eq!(a.meta_init("token_key", "late").await.unwrap(), values[0]);
 }
 
@@ -42,22 +38,15 @@ pub(crate) async fn case_trust(s: S) {
         added_at: T0,
     };
     assert!(s.add_trusted_key(k1.clone()).await.unwrap());
-    assert!(
-        !s.add_trusted_key(k1.clone()).await.unwrap(),
-        "same key again"
-    );
+    assert!(!s.add_trusted_key(k1.clone()).await.unwrap(), "same key again");
     let mut other = k1.clone();
     other.public_key = vec![7; 32];
     assert_eq!(
         s.add_trusted_key(other).await.unwrap_err(),
         conflict("another key with id k1 is already trusted")
     );
-    let k2 = TrustedKeyRow {
-        key_id: "k2".into(),
-        name: None,
-        public_key: vec![2; 32],
-        added_at: T0,
-    };
+    let k2 =
+        TrustedKeyRow { key_id: "k2".into(), name: None, public_key: vec![2; 32], added_at: T0 };
     let k0 = TrustedKeyRow {
         key_id: "k0".into(),
         name: Some("later".into()),
@@ -98,14 +87,8 @@ pub(crate) async fn case_license_import(s: S) {
         let s = s.clone();
         async move { s.import_license(l, i, None, false, T0).await }
     };
-    assert_eq!(
-        imp(lic.clone(), items.clone()).await.unwrap(),
-        ImportResult::Imported
-    );
-    assert_eq!(
-        imp(lic.clone(), items.clone()).await.unwrap(),
-        ImportResult::Unchanged
-    );
+    assert_eq!(imp(lic.clone(), items.clone()).await.unwrap(), ImportResult::Imported);
+    assert_eq!(imp(lic.clone(), items.clone()).await.unwrap(), ImportResult::Unchanged);
     let mut changed = lic.clone();
     changed.fingerprint = "fp2".into();
     assert_eq!(
@@ -117,10 +100,7 @@ pub(crate) async fn case_license_import(s: S) {
         )
     );
     // An item id used by another license: nothing of the second license is kept.
-    let clash = vec![
-        item("L2", "I3", "per-device", FAR),
-        item("L2", "I1", "per-device", FAR),
-    ];
+    let clash = vec![item("L2", "I3", "per-device", FAR), item("L2", "I1", "per-device", FAR)];
     assert_eq!(
         imp(license("L2", "fpx"), clash).await.unwrap_err(),
         conflict(
@@ -148,10 +128,7 @@ pub(crate) async fn case_license_import(s: S) {
     assert_eq!(l1.items[0].revoked_by.as_deref(), Some("R1"));
     assert_eq!(l1.items[1].revoked_by, None);
     for st in &l1.items {
-        assert_eq!(
-            (st.active_devices, st.units_used, st.handshakes.len()),
-            (0, 0, 0)
-        );
+        assert_eq!((st.active_devices, st.units_used, st.handshakes.len()), (0, 0, 0));
     }
     assert_eq!(s.get_license("L1", T0).await.unwrap().as_ref(), Some(l1));
     assert_eq!(s.get_license("nope", T0).await.unwrap(), None);
@@ -182,26 +159,15 @@ pub(crate) async fn case_import_binding(s: S) {
     assert_eq!(r, ImportResult::Imported);
     assert_eq!(item_ids_of(&s, "APP").await, ["I2", "I1"]);
     // Renewal: the same file and binding again changes nothing and is no error.
-    let again = ImportBinding {
-        code: "APP".into(),
-        create: None,
-        items: strings(&["I1", "I2"]),
-    };
-    let r = s
-        .import_license(license("L1", "fp"), items, Some(again), false, T0 + 5)
-        .await
-        .unwrap();
+    let again = ImportBinding { code: "APP".into(), create: None, items: strings(&["I1", "I2"]) };
+    let r = s.import_license(license("L1", "fp"), items, Some(again), false, T0 + 5).await.unwrap();
     assert_eq!(r, ImportResult::Unchanged);
     assert_eq!(item_ids_of(&s, "APP").await, ["I2", "I1"]);
     let rec = s.get_handshake("APP", T0).await.unwrap().unwrap();
     assert_eq!(rec.handshake.updated_at, T0 + 5);
 
     // A missing code without --create: the license is not imported either.
-    let missing = ImportBinding {
-        code: "NOPE".into(),
-        create: None,
-        items: strings(&["I3"]),
-    };
+    let missing = ImportBinding { code: "NOPE".into(), create: None, items: strings(&["I3"]) };
     let err = s
         .import_license(
             license("L2", "fp"),
@@ -248,10 +214,7 @@ pub(crate) async fn case_license_remove(s: S) {
     import(&s, "L2", &[("I2", "per-device", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     let units = cand("I1", Room::Units(100), T0 + 100);
-    assert_eq!(
-        seat(&s, "APP", "d1", T0, vec![units]).await,
-        seated("I1", T0 + 100, true)
-    );
+    assert_eq!(seat(&s, "APP", "d1", T0, vec![units]).await, seated("I1", T0 + 100, true));
     let b = batch(
         "APP",
         "d1",
@@ -264,14 +227,7 @@ pub(crate) async fn case_license_remove(s: S) {
     );
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
     assert_eq!(
-        seat(
-            &s,
-            "APP",
-            "d2",
-            T0,
-            vec![cand("I2", Room::Devices(5), T0 + 100)]
-        )
-        .await,
+        seat(&s, "APP", "d2", T0, vec![cand("I2", Room::Devices(5), T0 + 100)]).await,
         seated("I2", T0 + 100, true)
     );
 
@@ -280,10 +236,7 @@ pub(crate) async fn case_license_remove(s: S) {
          first, or pass --force to remove the license and free the seats (its consumption and usage \
          history are kept either way)",
     );
-    assert_eq!(
-        s.remove_license("L1", false, false, T0).await.unwrap_err(),
-        in_use
-    );
+    assert_eq!(s.remove_license("L1", false, false, T0).await.unwrap_err(), in_use);
     assert_eq!(
         s.remove_license("L1", false, true, T0).await.unwrap_err(),
         in_use,
@@ -291,10 +244,7 @@ pub(crate) async fn case_license_remove(s: S) {
     );
     assert!(s.get_license("L1", T0).await.unwrap().is_some());
     // Only lapsed seats: no force needed.
-    let r = s
-        .remove_license("L2", false, false, T0 + 100)
-        .await
-        .unwrap();
+    let r = s.remove_license("L2", false, false, T0 + 100).await.unwrap();
     assert_eq!(r.seats(), 0);
     assert_eq!(r.unbound, [("APP".to_string(), "I2".to_string())]);
     assert_eq!(s.get_seat("APP", "d2").await.unwrap(), None);
@@ -315,10 +265,7 @@ pub(crate) async fn case_license_remove(s: S) {
     assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None);
     assert!(item_ids_of(&s, "APP").await.is_empty());
     let kept = s.device_usage("d1").await.unwrap();
-    assert_eq!(
-        (kept.reports, kept.scans.clone()),
-        (1, vec![("qr".into(), 3)])
-    );
+    assert_eq!((kept.reports, kept.scans.clone()), (1, vec![("qr".into(), 3)]));
     assert_eq!(
         s.get_items(&strings(&["I1"]), T0).await.unwrap_err(),
         not_found("no license item I1")
@@ -355,20 +302,14 @@ pub(crate) async fn case_ledger_outlives_the_license(s: S) {
     assert_eq!(back.units_used, 150, "removal and re-import keep the count");
     let g = s
         .usage_groups(
-            &UsageFilter {
-                handshake: None,
-                item: Some("I1".into()),
-                since: None,
-            },
+            &UsageFilter { handshake: None, item: Some("I1".into()), since: None },
             UsageGrouping::Item,
         )
         .await
         .unwrap();
     assert_eq!((g[0].scans, g[0].reports), (150, 1), "and the history");
     // Deleting the code keeps the history too.
-    s.bind_items("APP", &strings(&["I1"]), T0 + 4)
-        .await
-        .unwrap();
+    s.bind_items("APP", &strings(&["I1"]), T0 + 4).await.unwrap();
     s.delete_handshake("APP", true, T0 + 4).await.unwrap();
     assert_eq!(s.device_usage("d1").await.unwrap().reports, 1);
     assert_eq!(item_state(&s, "I1", T0 + 5).await.units_used, 150);
@@ -410,18 +351,11 @@ pub(crate) async fn case_replace_license(s: S) {
         async move { s.import_license(l, items, None, true, T0 + 10).await }
     };
     assert_eq!(
-        replace(
-            license("L1", "fp1"),
-            vec![i1.clone(), i2.clone(), i3.clone()]
-        )
-        .await
-        .unwrap(),
+        replace(license("L1", "fp1"), vec![i1.clone(), i2.clone(), i3.clone()]).await.unwrap(),
         ImportResult::Unchanged
     );
     assert_eq!(
-        replace(license("L1", "fp2"), vec![i1.clone()])
-            .await
-            .unwrap_err(),
+        replace(license("L1", "fp2"), vec![i1.clone()]).await.unwrap_err(),
         conflict(
             "license L1 is stored from a file issued 2023-11-13T22:13:20Z; this file is issued \
              2023-11-13T22:13:20Z, which is not later, so it does not replace it; ask the vendor which \
@@ -436,9 +370,7 @@ pub(crate) async fn case_replace_license(s: S) {
     more.quota = Some(200);
     let i4 = item("L1", "I4", "per-device", FAR);
     assert_eq!(
-        replace(later.clone(), vec![more.clone(), i4.clone()])
-            .await
-            .unwrap_err(),
+        replace(later.clone(), vec![more.clone(), i4.clone()]).await.unwrap_err(),
         conflict(
             "the new issue of license L1 no longer has item I3, and devices hold 1 live seat(s) on it; \
              unregister them first (`ltsctl devices list --item I3`), then import again"
@@ -447,12 +379,8 @@ pub(crate) async fn case_replace_license(s: S) {
     assert_eq!(item_state(&s, "I1", T0).await.item.quota, Some(100));
     // Keeping I3: I1 takes the new quota and keeps its binding, seat and consumption; I2 goes; I4 comes.
     assert_eq!(
-        replace(later.clone(), vec![more.clone(), i3.clone(), i4.clone()])
-            .await
-            .unwrap(),
-        ImportResult::Replaced {
-            dropped_items: strings(&["I2"])
-        }
+        replace(later.clone(), vec![more.clone(), i3.clone(), i4.clone()]).await.unwrap(),
+        ImportResult::Replaced { dropped_items: strings(&["I2"]) }
     );
     let rec = s.get_license("L1", T0).await.unwrap().unwrap();
     assert_eq!(rec.license, later);
@@ -461,45 +389,25 @@ pub(crate) async fn case_replace_license(s: S) {
     let i1_now = item_state(&s, "I1", T0).await;
     assert_eq!((i1_now.item.quota, i1_now.units_used), (Some(200), 90));
     assert_eq!(i1_now.handshakes, strings(&["APP"]));
-    assert_eq!(
-        s.get_seat("APP", "d1").await.unwrap().unwrap().item_id,
-        "I1"
-    );
-    assert_eq!(
-        s.get_seat("APP", "d2").await.unwrap().unwrap().item_id,
-        "I3"
-    );
-    assert_eq!(
-        item_ids_of(&s, "APP").await,
-        ["I1", "I3"],
-        "I4 is not bound"
-    );
+    assert_eq!(s.get_seat("APP", "d1").await.unwrap().unwrap().item_id, "I1");
+    assert_eq!(s.get_seat("APP", "d2").await.unwrap().unwrap().item_id, "I3");
+    assert_eq!(item_ids_of(&s, "APP").await, ["I1", "I3"], "I4 is not bound");
     // A replacement may not take an item id another license holds.
     import(&s, "L9", &[("X1", "per-device", FAR)]).await;
     let mut again = later.clone();
     again.issued_at = T0 + DAY;
     again.fingerprint = "fp3".into();
     assert_eq!(
-        replace(again, vec![more, i3, item("L1", "X1", "per-device", FAR)])
-            .await
-            .unwrap_err(),
+        replace(again, vec![more, i3, item("L1", "X1", "per-device", FAR)]).await.unwrap_err(),
         conflict(
             "item X1 already exists in license L9; item ids must be unique across licenses (if this \
              license supersedes L9, remove L9 first: the consumption of X1 is kept)"
         )
     );
-    assert_eq!(
-        s.get_license("L1", T0).await.unwrap().unwrap().license,
-        later
-    );
+    assert_eq!(s.get_license("L1", T0).await.unwrap().unwrap().license, later);
     // A license not stored yet is imported.
     assert_eq!(
-        replace(
-            license("L5", "fp5"),
-            vec![item("L5", "I5", "per-device", FAR)]
-        )
-        .await
-        .unwrap(),
+        replace(license("L5", "fp5"), vec![item("L5", "I5", "per-device", FAR)]).await.unwrap(),
         ImportResult::Imported
     );
 }

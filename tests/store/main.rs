@@ -106,9 +106,7 @@ where
 {
     let dir = tempfile::tempdir().expect("temp dir");
     let a = SqliteStore::open(dir.path()).await.expect("open sqlite");
-    let b = SqliteStore::open(dir.path())
-        .await
-        .expect("open sqlite again");
+    let b = SqliteStore::open(dir.path()).await.expect("open sqlite again");
     case(Arc::new(a), Arc::new(b)).await;
 }
 

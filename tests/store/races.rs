@@ -36,14 +36,9 @@ pub(crate) async fn case_concurrent_usage_window(a: S, b: S) {
     import(&a, "L1", &[("I1", "per-concurrent-device", FAR)]).await;
     code(&a, "APP", &["I1"]).await;
     for i in 0..30 {
-        let out = seat(
-            &a,
-            "APP",
-            &format!("dev-{i:02}"),
-            T0,
-            vec![cand("I1", Room::Concurrent(5), FAR)],
-        )
-        .await;
+        let out =
+            seat(&a, "APP", &format!("dev-{i:02}"), T0, vec![cand("I1", Room::Concurrent(5), FAR)])
+                .await;
         assert_eq!(out, seated("I1", FAR, true));
     }
     let tasks: Vec<_> = (0..30)
@@ -71,11 +66,7 @@ pub(crate) async fn case_concurrent_usage_window(a: S, b: S) {
     for t in tasks {
         assert_eq!(t.await.unwrap().expect("record_usage"), recorded(1, 0));
     }
-    let all = UsageFilter {
-        handshake: None,
-        item: None,
-        since: None,
-    };
+    let all = UsageFilter { handshake: None, item: None, since: None };
     let g = b.usage_groups(&all, UsageGrouping::Item).await.unwrap();
     assert_eq!((g[0].reports, g[0].devices), (30, 30));
     assert_eq!(a.concurrent_peak("I1", None).await.unwrap(), 30);
@@ -108,14 +99,7 @@ pub(crate) async fn case_concurrent_sweeps(a: S, b: S) {
     code(&a, "APP", &["I1"]).await;
     let rows: Vec<DeviceRow> = (0..300)
         .map(|i| {
-            device(
-                "APP",
-                &format!("d{i:03}"),
-                "I1",
-                T0,
-                T0,
-                if i < 250 { T0 + 10 } else { FAR },
-            )
+            device("APP", &format!("d{i:03}"), "I1", T0, T0, if i < 250 { T0 + 10 } else { FAR })
         })
         .collect();
     a.insert_devices(&rows).await.unwrap();
@@ -149,12 +133,7 @@ pub(crate) async fn case_concurrent_sweeps(a: S, b: S) {
 
 /// Racing administrative changes from two instances end as if applied one after the other.
 pub(crate) async fn case_concurrent_admin(a: S, b: S) {
-    import(
-        &a,
-        "L1",
-        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
-    )
-    .await;
+    import(&a, "L1", &[("I1", "per-device", FAR), ("I2", "per-device", FAR)]).await;
     // The same code created by both: one wins, the other gets the same conflict SQLite gives.
     let tasks: Vec<_> = (0..10)
         .map(|i| {
@@ -213,8 +192,7 @@ pub(crate) async fn case_concurrent_admin(a: S, b: S) {
         .map(|i| {
             let s = if i % 2 == 0 { a.clone() } else { b.clone() };
             tokio::spawn(async move {
-                s.create_token(token("ci", &format!("tid-{i}"), "admin", T0))
-                    .await
+                s.create_token(token("ci", &format!("tid-{i}"), "admin", T0)).await
             })
         })
         .collect();
@@ -230,10 +208,8 @@ pub(crate) async fn case_concurrent_admin(a: S, b: S) {
 /// The seat race again and again (`LTSCTL_SEAT_ROUNDS`, default 50 rounds): 40 new devices at once
 /// through two instances against a quota of 5, a fresh item each round. Exactly 5 every time.
 pub(crate) async fn case_seat_races_repeated(a: S, b: S) {
-    let rounds: usize = std::env::var("LTSCTL_SEAT_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let rounds: usize =
+        std::env::var("LTSCTL_SEAT_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
     for r in 0..rounds {
         let (lic, item, app) = (format!("L{r}"), format!("I{r}"), format!("APP{r}"));
         import(&a, &lic, &[(&item, "per-device", FAR)]).await;
@@ -260,11 +236,7 @@ pub(crate) async fn case_seat_races_repeated(a: S, b: S) {
             }
         }
         assert_eq!(seated, 5, "round {r}");
-        assert_eq!(
-            item_state(&b, &item, T0).await.active_devices,
-            5,
-            "round {r}"
-        );
+        assert_eq!(item_state(&b, &item, T0).await.active_devices, 5, "round {r}");
     }
 }
 
@@ -279,9 +251,7 @@ async fn postgres_only_a_device_renewed_during_bulk_unregister_keeps_its_seat() 
     let s: S = store.clone();
     import(&s, "L1", &[("I1", "per-device", FAR)]).await;
     code(&s, "APP", &["I1"]).await;
-    s.insert_devices(&[device("APP", "idle", "I1", T0, T0, FAR)])
-        .await
-        .unwrap();
+    s.insert_devices(&[device("APP", "idle", "I1", T0, T0, FAR)]).await.unwrap();
     // The device authorizes again; its transaction holds the row until it commits.
     let mut renewal = sqlx::PgConnection::connect(&db.url).await.unwrap();
     sqlx::query("BEGIN").execute(&mut renewal).await.unwrap();
@@ -290,11 +260,8 @@ async fn postgres_only_a_device_renewed_during_bulk_unregister_keeps_its_seat() 
         .execute(&mut renewal)
         .await
         .unwrap();
-    let filter = DeviceFilter {
-        last_seen_before: Some(T0 + 500),
-        now: T0 + 600,
-        ..DeviceFilter::default()
-    };
+    let filter =
+        DeviceFilter { last_seen_before: Some(T0 + 500), now: T0 + 600, ..DeviceFilter::default() };
     let unregister = {
         let s = s.clone();
         tokio::spawn(async move { s.unregister_matching(&filter, 100).await })
@@ -317,9 +284,7 @@ async fn postgres_only_a_device_checked_out_during_unregister_keeps_its_seat() {
     let s: S = store.clone();
     import(&s, "L1", &[("I1", "per-device", FAR)]).await;
     code(&s, "APP", &["I1"]).await;
-    s.insert_devices(&[device("APP", "rig", "I1", T0, T0, T0 + 100)])
-        .await
-        .unwrap();
+    s.insert_devices(&[device("APP", "rig", "I1", T0, T0, T0 + 100)]).await.unwrap();
     // The check-out's transaction holds the row until it commits.
     let mut checkout = sqlx::PgConnection::connect(&db.url).await.unwrap();
     sqlx::query("BEGIN").execute(&mut checkout).await.unwrap();
@@ -330,10 +295,9 @@ async fn postgres_only_a_device_checked_out_during_unregister_keeps_its_seat() {
         .unwrap();
     let unregister = {
         let s = s.clone();
-        tokio::spawn(async move {
-            s.unregister_devices(&strings(&["rig"]), None, false, T0 + 10)
-                .await
-        })
+        tokio::spawn(
+            async move { s.unregister_devices(&strings(&["rig"]), None, false, T0 + 10).await },
+        )
     };
     wait_for_a_row_lock(&db.url).await;
     sqlx::query("COMMIT").execute(&mut checkout).await.unwrap();
@@ -342,11 +306,7 @@ async fn postgres_only_a_device_checked_out_during_unregister_keeps_its_seat() {
         matches!(&refused, Err(StoreError::Conflict(m)) if m.contains("rig through APP")),
         "{refused:?}"
     );
-    assert_eq!(
-        s.device_seats("rig").await.unwrap().len(),
-        1,
-        "the check-out keeps its seat"
-    );
+    assert_eq!(s.device_seats("rig").await.unwrap().len(), 1, "the check-out keeps its seat");
 }
 
 /// Returns once a session on the database at `url` waits for a lock (the unregister under test, blocked
@@ -365,10 +325,7 @@ async fn wait_for_a_row_lock(url: &str) {
         if waiting {
             return;
         }
-        assert!(
-            std::time::Instant::now() < until,
-            "the unregister never waited for the row"
-        );
+        assert!(std::time::Instant::now() < until, "the unregister never waited for the row");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }

@@ -32,10 +32,8 @@ pub(crate) fn item(license_id: &str, id: &str, option: &str, expires_at: i64) ->
 }
 
 pub(crate) async fn import(s: &S, license_id: &str, items: &[(&str, &str, i64)]) -> Vec<ItemRow> {
-    let rows: Vec<ItemRow> = items
-        .iter()
-        .map(|(id, option, exp)| item(license_id, id, option, *exp))
-        .collect();
+    let rows: Vec<ItemRow> =
+        items.iter().map(|(id, option, exp)| item(license_id, id, option, *exp)).collect();
     let result = s
         .import_license(license(license_id, "fp"), rows.clone(), None, false, T0)
         .await
@@ -61,9 +59,7 @@ pub(crate) fn code_row(code: &str, now: i64) -> HandshakeRow {
 
 /// Creates `code` and binds `items` to it.
 pub(crate) async fn code(s: &S, code: &str, items: &[&str]) {
-    s.create_handshake(code_row(code, T0))
-        .await
-        .expect("create code");
+    s.create_handshake(code_row(code, T0)).await.expect("create code");
     if !items.is_empty() {
         s.bind_items(code, &strings(items), T0).await.expect("bind");
     }
@@ -118,17 +114,11 @@ pub(crate) async fn seat(
     now: i64,
     cands: Vec<SeatCandidate>,
 ) -> SeatOutcome {
-    s.seat_device(seat_req(code, uuid, now, cands))
-        .await
-        .expect("seat_device")
+    s.seat_device(seat_req(code, uuid, now, cands)).await.expect("seat_device")
 }
 
 pub(crate) fn seated(item_id: &str, expires_at: i64, new: bool) -> SeatOutcome {
-    SeatOutcome::Seated {
-        item_id: item_id.into(),
-        expires_at,
-        new,
-    }
+    SeatOutcome::Seated { item_id: item_id.into(), expires_at, new }
 }
 
 pub(crate) fn report(
@@ -188,10 +178,7 @@ pub(crate) fn batch(
 }
 
 pub(crate) fn recorded(accepted: usize, duplicates: usize) -> UsageOutcome {
-    UsageOutcome {
-        accepted,
-        duplicates,
-    }
+    UsageOutcome { accepted, duplicates }
 }
 
 pub(crate) fn device(
@@ -231,10 +218,7 @@ pub(crate) fn no_code(code: &str) -> StoreError {
 }
 
 pub(crate) async fn item_state(s: &S, id: &str, now: i64) -> ltsctl::store::ItemState {
-    s.get_items(&[id.to_string()], now)
-        .await
-        .expect("get_items")
-        .remove(0)
+    s.get_items(&[id.to_string()], now).await.expect("get_items").remove(0)
 }
 
 pub(crate) async fn item_ids_of(s: &S, code: &str) -> Vec<String> {

@@ -7,19 +7,13 @@ pub(crate) async fn case_seat_devices(s: S) {
     code(&s, "APP", &["I1"]).await;
     code(&s, "OTHER", &["I1"]).await;
     let c = |exp| vec![cand("I1", Room::Devices(2), exp)];
-    assert_eq!(
-        seat(&s, "APP", "d1", T0, c(T0 + 600)).await,
-        seated("I1", T0 + 600, true)
-    );
+    assert_eq!(seat(&s, "APP", "d1", T0, c(T0 + 600)).await, seated("I1", T0 + 600, true));
     assert_eq!(
         seat(&s, "OTHER", "d2", T0, c(T0 + 600)).await,
         seated("I1", T0 + 600, true),
         "seats on an item count across codes"
     );
-    assert_eq!(
-        seat(&s, "APP", "d3", T0, c(T0 + 600)).await,
-        SeatOutcome::Full
-    );
+    assert_eq!(seat(&s, "APP", "d3", T0, c(T0 + 600)).await, SeatOutcome::Full);
     assert_eq!(
         seat(&s, "APP", "d1", T0 + 10, c(T0 + 610)).await,
         seated("I1", T0 + 610, false),
@@ -31,49 +25,25 @@ pub(crate) async fn case_seat_devices(s: S) {
     assert_eq!(s.get_seat("OTHER", "d1").await.unwrap(), None);
     assert_eq!(item_state(&s, "I1", T0 + 10).await.active_devices, 2);
     // d2's seat lapsed at T0+600: its place is free even before a sweep.
-    assert_eq!(
-        seat(&s, "APP", "d3", T0 + 601, c(T0 + 1200)).await,
-        seated("I1", T0 + 1200, true)
-    );
-    assert_eq!(
-        seat(&s, "OTHER", "d2", T0 + 602, c(T0 + 1200)).await,
-        SeatOutcome::Full
-    );
+    assert_eq!(seat(&s, "APP", "d3", T0 + 601, c(T0 + 1200)).await, seated("I1", T0 + 1200, true));
+    assert_eq!(seat(&s, "OTHER", "d2", T0 + 602, c(T0 + 1200)).await, SeatOutcome::Full);
     assert_eq!(s.counts(T0 + 602).await.unwrap().active_devices, 2);
-    assert_eq!(
-        seat(&s, "APP", "d9", T0, vec![]).await,
-        SeatOutcome::Full,
-        "no candidate"
-    );
+    assert_eq!(seat(&s, "APP", "d9", T0, vec![]).await, SeatOutcome::Full, "no candidate");
     // Unlimited items seat everyone.
     import(&s, "L2", &[("U", "per-server", FAR)]).await;
     for i in 0..20 {
-        let out = seat(
-            &s,
-            "APP",
-            &format!("u{i}"),
-            T0,
-            vec![cand("U", Room::Unlimited, T0 + 60)],
-        )
-        .await;
+        let out =
+            seat(&s, "APP", &format!("u{i}"), T0, vec![cand("U", Room::Unlimited, T0 + 60)]).await;
         assert_eq!(out, seated("U", T0 + 60, true));
     }
     assert_eq!(item_state(&s, "U", T0).await.active_devices, 20);
 }
 
 pub(crate) async fn case_seat_units(s: S) {
-    import(
-        &s,
-        "L1",
-        &[("I1", "per-scan", FAR), ("I2", "per-server", FAR)],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-scan", FAR), ("I2", "per-server", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     let units = || cand("I1", Room::Units(10), T0 + 600);
-    assert_eq!(
-        seat(&s, "APP", "d1", T0, vec![units()]).await,
-        seated("I1", T0 + 600, true)
-    );
+    assert_eq!(seat(&s, "APP", "d1", T0, vec![units()]).await, seated("I1", T0 + 600, true));
     let b = batch(
         "APP",
         "d1",
@@ -103,10 +73,7 @@ pub(crate) async fn case_seat_units(s: S) {
     );
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
     assert_eq!(item_state(&s, "I1", T0).await.units_used, 10);
-    assert_eq!(
-        seat(&s, "APP", "d3", T0 + 4, vec![units()]).await,
-        SeatOutcome::Full
-    );
+    assert_eq!(seat(&s, "APP", "d3", T0 + 4, vec![units()]).await, SeatOutcome::Full);
     assert_eq!(
         seat(&s, "APP", "d1", T0 + 4, vec![units()]).await,
         SeatOutcome::Full,
@@ -118,22 +85,11 @@ pub(crate) async fn case_seat_units(s: S) {
         seated("I2", T0 + 700, true),
         "falls through to the next candidate"
     );
-    assert_eq!(
-        s.get_seat("APP", "d1").await.unwrap().unwrap().item_id,
-        "I2"
-    );
+    assert_eq!(s.get_seat("APP", "d1").await.unwrap().unwrap().item_id, "I2");
 }
 
 pub(crate) async fn case_seat_concurrent(s: S) {
-    import(
-        &s,
-        "L1",
-        &[
-            ("I1", "per-concurrent-device", FAR),
-            ("I2", "per-device", FAR),
-        ],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-concurrent-device", FAR), ("I2", "per-device", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     let conc = || cand("I1", Room::Concurrent(1), T0 + 3600);
     let use_ = |uuid: &str, now: i64, id: &str| {
@@ -149,24 +105,12 @@ pub(crate) async fn case_seat_concurrent(s: S) {
         )
     };
     // Seating alone takes no place in the window: only reporting usage does.
-    assert_eq!(
-        seat(&s, "APP", "d1", T0, vec![conc()]).await,
-        seated("I1", T0 + 3600, true)
-    );
-    assert_eq!(
-        seat(&s, "APP", "d2", T0, vec![conc()]).await,
-        seated("I1", T0 + 3600, true)
-    );
-    assert_eq!(
-        s.record_usage(use_("d1", T0 + 1, "a")).await.unwrap(),
-        recorded(1, 0)
-    );
+    assert_eq!(seat(&s, "APP", "d1", T0, vec![conc()]).await, seated("I1", T0 + 3600, true));
+    assert_eq!(seat(&s, "APP", "d2", T0, vec![conc()]).await, seated("I1", T0 + 3600, true));
+    assert_eq!(s.record_usage(use_("d1", T0 + 1, "a")).await.unwrap(), recorded(1, 0));
     // d2 was authorized while there was room: what it reports is recorded, and it is in the window too
     // (two devices against a limit of one: the peak says so).
-    assert_eq!(
-        s.record_usage(use_("d2", T0 + 2, "a")).await.unwrap(),
-        recorded(1, 0)
-    );
+    assert_eq!(s.record_usage(use_("d2", T0 + 2, "a")).await.unwrap(), recorded(1, 0));
     assert_eq!(s.device_usage("d2").await.unwrap().reports, 1);
     assert_eq!(s.concurrent_peak("I1", None).await.unwrap(), 2);
     assert_eq!(
@@ -184,49 +128,21 @@ pub(crate) async fn case_seat_concurrent(s: S) {
         SeatOutcome::Full,
         "the second is not renewed: the limit holds again"
     );
-    assert_eq!(
-        s.record_usage(use_("d1", T0 + 5, "b")).await.unwrap(),
-        recorded(1, 0)
-    );
+    assert_eq!(s.record_usage(use_("d1", T0 + 5, "b")).await.unwrap(), recorded(1, 0));
     // Reporting again keeps d1's place (it entered first); once d2 is out of the window (its last
     // report before now - 300) and d1 too, a new device gets the place.
-    assert_eq!(
-        seat(&s, "APP", "d1", T0 + 200, vec![conc()]).await,
-        seated("I1", T0 + 3600, false)
-    );
-    assert_eq!(
-        seat(&s, "APP", "d3", T0 + 400, vec![conc()]).await,
-        seated("I1", T0 + 3600, true)
-    );
-    assert_eq!(
-        s.record_usage(use_("d3", T0 + 401, "a")).await.unwrap(),
-        recorded(1, 0)
-    );
+    assert_eq!(seat(&s, "APP", "d1", T0 + 200, vec![conc()]).await, seated("I1", T0 + 3600, false));
+    assert_eq!(seat(&s, "APP", "d3", T0 + 400, vec![conc()]).await, seated("I1", T0 + 3600, true));
+    assert_eq!(s.record_usage(use_("d3", T0 + 401, "a")).await.unwrap(), recorded(1, 0));
     // Moving to another item forgets the window: d3 moves away, d2 may come back.
     assert_eq!(
-        seat(
-            &s,
-            "APP",
-            "d3",
-            T0 + 402,
-            vec![cand("I2", Room::Devices(5), T0 + 3600)]
-        )
-        .await,
+        seat(&s, "APP", "d3", T0 + 402, vec![cand("I2", Room::Devices(5), T0 + 3600)]).await,
         seated("I2", T0 + 3600, true)
     );
-    assert_eq!(
-        seat(&s, "APP", "d2", T0 + 403, vec![conc()]).await,
-        seated("I1", T0 + 3600, false)
-    );
-    assert_eq!(
-        s.record_usage(use_("d2", T0 + 404, "b")).await.unwrap(),
-        recorded(1, 0)
-    );
+    assert_eq!(seat(&s, "APP", "d2", T0 + 403, vec![conc()]).await, seated("I1", T0 + 3600, false));
+    assert_eq!(s.record_usage(use_("d2", T0 + 404, "b")).await.unwrap(), recorded(1, 0));
     // d2 holds the only place now: d3 cannot come back to I1.
-    assert_eq!(
-        seat(&s, "APP", "d3", T0 + 405, vec![conc()]).await,
-        SeatOutcome::Full
-    );
+    assert_eq!(seat(&s, "APP", "d3", T0 + 405, vec![conc()]).await, SeatOutcome::Full);
     // Peaks are per day and kept by item id.
     assert_eq!(s.concurrent_peak("I1", Some(T0 + 86_400)).await.unwrap(), 0);
     assert_eq!(s.concurrent_peak("I1", Some(T0)).await.unwrap(), 2);
@@ -234,22 +150,14 @@ pub(crate) async fn case_seat_concurrent(s: S) {
 }
 
 pub(crate) async fn case_seat_moves(s: S) {
-    import(
-        &s,
-        "L1",
-        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-device", FAR), ("I2", "per-device", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     let i1 = || cand("I1", Room::Devices(1), T0 + 600);
     let i2 = || cand("I2", Room::Devices(5), T0 + 600);
     let mut req = seat_req("APP", "d1", T0, vec![i1(), i2()]);
     req.name = Some("scanner".into());
     req.domain = Some("a.example".into());
-    assert_eq!(
-        s.seat_device(req).await.unwrap(),
-        seated("I1", T0 + 600, true)
-    );
+    assert_eq!(s.seat_device(req).await.unwrap(), seated("I1", T0 + 600, true));
     assert_eq!(
         seat(&s, "APP", "d2", T0, vec![i1(), i2()]).await,
         seated("I2", T0 + 600, true),
@@ -271,12 +179,7 @@ pub(crate) async fn case_seat_moves(s: S) {
     assert_eq!(rows.len(), 1);
     let r = &rows[0];
     assert_eq!(
-        (
-            r.item_id.as_str(),
-            r.platform.as_str(),
-            r.first_seen,
-            r.last_seen
-        ),
+        (r.item_id.as_str(), r.platform.as_str(), r.first_seen, r.last_seen),
         ("I2", "macos", T0, T0 + 2)
     );
     assert_eq!(r.name.as_deref(), Some("scanner"), "kept when not sent");
@@ -287,19 +190,11 @@ pub(crate) async fn case_seat_moves(s: S) {
         "the place d1 left is free"
     );
     // An expired seat is not kept: the device is seated anew.
-    assert_eq!(
-        seat(&s, "APP", "d2", T0 + 600, vec![i2()]).await,
-        seated("I2", T0 + 600, true)
-    );
+    assert_eq!(seat(&s, "APP", "d2", T0 + 600, vec![i2()]).await, seated("I2", T0 + 600, true));
 }
 
 pub(crate) async fn case_record_usage(s: S) {
-    import(
-        &s,
-        "L1",
-        &[("I1", "per-device", FAR), ("I2", "per-page", FAR)],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-device", FAR), ("I2", "per-page", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     code(&s, "OTHER", &["I1"]).await;
     let dev = Room::Devices(10);
@@ -308,75 +203,33 @@ pub(crate) async fn case_record_usage(s: S) {
     };
     // The service decides which item a report counts on (the device's grants); the store refreshes a
     // seat only while it is live on the item named.
-    assert_eq!(
-        s.record_usage(no_reports("d1", "I1", T0)).await.unwrap(),
-        recorded(0, 0)
-    );
+    assert_eq!(s.record_usage(no_reports("d1", "I1", T0)).await.unwrap(), recorded(0, 0));
     assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None, "no seat made");
     seat(&s, "APP", "d1", T0, vec![cand("I1", dev, T0 + 600)]).await;
-    s.record_usage(no_reports("d1", "I2", T0 + 1))
-        .await
-        .unwrap();
+    s.record_usage(no_reports("d1", "I2", T0 + 1)).await.unwrap();
     let got = s.get_seat("APP", "d1").await.unwrap().unwrap();
-    assert_eq!(
-        got.expires_at,
-        T0 + 600,
-        "seated on another item: not refreshed"
-    );
-    s.record_usage(no_reports("d1", "I1", T0 + 600))
-        .await
-        .unwrap();
+    assert_eq!(got.expires_at, T0 + 600, "seated on another item: not refreshed");
+    s.record_usage(no_reports("d1", "I1", T0 + 600)).await.unwrap();
     let got = s.get_seat("APP", "d1").await.unwrap().unwrap();
     assert_eq!(got.expires_at, T0 + 600, "seat lapsed: not refreshed");
     let r1 = report("r1", T0 - 50, &[("qr", 3)], &[]);
     let r2 = report("r2", T0 - 20, &[("qr", 1), ("ean13", 2)], &[("m1", 5)]);
     let r3 = report("r3", T0 - 10, &[("ean13", 6)], &[]);
-    let b = batch(
-        "APP",
-        "d1",
-        "I1",
-        T0 + 10,
-        dev,
-        None,
-        T0 + 1200,
-        vec![r1.clone(), r2.clone()],
-    );
+    let b = batch("APP", "d1", "I1", T0 + 10, dev, None, T0 + 1200, vec![r1.clone(), r2.clone()]);
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(2, 0));
     let seat_now = s.get_seat("APP", "d1").await.unwrap().unwrap();
     assert_eq!(seat_now.expires_at, T0 + 1200, "seat refreshed");
     assert_eq!(s.device_seats("d1").await.unwrap()[0].last_seen, T0 + 10);
-    let b = batch(
-        "APP",
-        "d1",
-        "I1",
-        T0 + 20,
-        dev,
-        None,
-        T0 + 1300,
-        vec![r1.clone(), r2, r3],
-    );
+    let b = batch("APP", "d1", "I1", T0 + 20, dev, None, T0 + 1300, vec![r1.clone(), r2, r3]);
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 2));
     // Report ids are the device's own: another device (or code) may use the same ones.
     seat(&s, "OTHER", "d1", T0, vec![cand("I1", dev, T0 + 600)]).await;
-    let b = batch(
-        "OTHER",
-        "d1",
-        "I1",
-        T0 + 30,
-        dev,
-        None,
-        T0 + 600,
-        vec![r1.clone()],
-    );
+    let b = batch("OTHER", "d1", "I1", T0 + 30, dev, None, T0 + 600, vec![r1.clone()]);
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
     seat(&s, "APP", "d2", T0, vec![cand("I1", dev, T0 + 600)]).await;
     let b = batch("APP", "d2", "I1", T0 + 30, dev, None, T0 + 600, vec![r1]);
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(1, 0));
-    assert_eq!(
-        item_state(&s, "I1", T0).await.units_used,
-        0,
-        "no unit kind: no units"
-    );
+    assert_eq!(item_state(&s, "I1", T0).await.units_used, 0, "no unit kind: no units");
 
     let usage = s.device_usage("d1").await.unwrap();
     assert_eq!(
@@ -391,59 +244,23 @@ pub(crate) async fn case_record_usage(s: S) {
     );
 
     // Per-page: pages count as units, once per report id.
-    seat(
-        &s,
-        "APP",
-        "d3",
-        T0,
-        vec![cand("I2", Room::Units(100), T0 + 600)],
-    )
-    .await;
+    seat(&s, "APP", "d3", T0, vec![cand("I2", Room::Units(100), T0 + 600)]).await;
     let p = report("p1", T0, &[("qr", 9)], &[("m1", 4), ("m2", 3)]);
     let b = || {
-        batch(
-            "APP",
-            "d3",
-            "I2",
-            T0 + 1,
-            Room::Units(100),
-            Some("page"),
-            T0 + 600,
-            vec![p.clone()],
-        )
+        batch("APP", "d3", "I2", T0 + 1, Room::Units(100), Some("page"), T0 + 600, vec![p.clone()])
     };
     assert_eq!(s.record_usage(b()).await.unwrap(), recorded(1, 0));
     assert_eq!(s.record_usage(b()).await.unwrap(), recorded(0, 1));
     assert_eq!(item_state(&s, "I2", T0).await.units_used, 7);
-    let b = batch(
-        "APP",
-        "d3",
-        "I2",
-        T0 + 2,
-        Room::Units(100),
-        Some("page"),
-        T0 + 600,
-        vec![],
-    );
+    let b = batch("APP", "d3", "I2", T0 + 2, Room::Units(100), Some("page"), T0 + 600, vec![]);
     assert_eq!(s.record_usage(b).await.unwrap(), recorded(0, 0));
 }
 
 pub(crate) async fn case_has_concurrent_items(s: S) {
     assert!(!s.has_concurrent_items().await.unwrap());
-    import(
-        &s,
-        "L1",
-        &[
-            ("C1", "per-concurrent-device", FAR),
-            ("D1", "per-device", FAR),
-        ],
-    )
-    .await;
+    import(&s, "L1", &[("C1", "per-concurrent-device", FAR), ("D1", "per-device", FAR)]).await;
     code(&s, "APP", &["D1"]).await;
-    assert!(
-        !s.has_concurrent_items().await.unwrap(),
-        "not bound to any code"
-    );
+    assert!(!s.has_concurrent_items().await.unwrap(), "not bound to any code");
     s.bind_items("APP", &strings(&["C1"]), T0).await.unwrap();
     assert!(s.has_concurrent_items().await.unwrap());
     s.unbind_items("APP", &strings(&["C1"]), T0).await.unwrap();
@@ -458,39 +275,23 @@ pub(crate) async fn case_usage_totals_never_wrap(s: S) {
     let room = Room::Units(i64::MAX);
     seat(&s, "APP", "d1", T0, vec![cand("I1", room, FAR)]).await;
     let upload = |id: &str, counts: &[(&str, i64)]| {
-        batch(
-            "APP",
-            "d1",
-            "I1",
-            T0 + 1,
-            room,
-            Some("scan"),
-            FAR,
-            vec![report(id, T0, counts, &[])],
-        )
+        batch("APP", "d1", "I1", T0 + 1, room, Some("scan"), FAR, vec![report(id, T0, counts, &[])])
     };
     let near = 1i64 << 62;
     let overflow = StoreError::Invalid(
         "a usage total would overflow a 64-bit integer; nothing recorded".into(),
     );
     assert_eq!(
-        s.record_usage(upload("r0", &[("a", near), ("b", near), ("c", near)]))
-            .await
-            .unwrap_err(),
+        s.record_usage(upload("r0", &[("a", near), ("b", near), ("c", near)])).await.unwrap_err(),
         overflow,
         "three counts near 2^62 in one report"
     );
     assert_eq!(s.device_usage("d1").await.unwrap().reports, 0);
     assert_eq!(
-        s.record_usage(upload("r1", &[("qr", i64::MAX - 5)]))
-            .await
-            .unwrap(),
+        s.record_usage(upload("r1", &[("qr", i64::MAX - 5)])).await.unwrap(),
         recorded(1, 0)
     );
-    let err = s
-        .record_usage(upload("r2", &[("qr", 10)]))
-        .await
-        .unwrap_err();
+    let err = s.record_usage(upload("r2", &[("qr", 10)])).await.unwrap_err();
     assert!(
         matches!(err, StoreError::Database(_) | StoreError::Invalid(_)),
         "the item's total would overflow: {err:?}"
@@ -504,12 +305,7 @@ pub(crate) async fn case_usage_totals_never_wrap(s: S) {
 /// token to the end of the latest; a sweep removes seats but keeps grants until they ran out long ago.
 /// Usage reports count on the item each names, even one whose license is gone.
 pub(crate) async fn case_grants(s: S) {
-    import(
-        &s,
-        "L1",
-        &[("I1", "per-scan", FAR), ("I2", "per-device", FAR)],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-scan", FAR), ("I2", "per-device", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     code(&s, "OTHER", &["I1"]).await;
     let on = |item: &str, room: Room, seat_exp: i64, token_exp: i64| {
@@ -538,15 +334,10 @@ pub(crate) async fn case_grants(s: S) {
     let mut next = on("I2", Room::Devices(5), T0 + 300, T0 + 400);
     next.insert(0, full);
     seat(&s, "APP", "d1", T0 + 60, next).await;
-    let both = [
-        grant("I1", "per-scan", T0, T0 + 150),
-        grant("I2", "per-device", T0 + 60, T0 + 400),
-    ];
+    let both =
+        [grant("I1", "per-scan", T0, T0 + 150), grant("I2", "per-device", T0 + 60, T0 + 400)];
     assert_eq!(s.device_grants("APP", "d1").await.unwrap(), both);
-    assert!(
-        s.device_grants("OTHER", "d1").await.unwrap().is_empty(),
-        "per code"
-    );
+    assert!(s.device_grants("OTHER", "d1").await.unwrap().is_empty(), "per code");
     assert!(s.device_grants("APP", "nobody").await.unwrap().is_empty());
 
     // The seat is swept; the grants are not, until they ran out longer ago than late uploads are taken.
@@ -568,21 +359,12 @@ pub(crate) async fn case_grants(s: S) {
         reports: vec![r1, r2],
     };
     assert_eq!(s.record_usage(late).await.unwrap(), recorded(2, 0));
-    import(
-        &s,
-        "L1",
-        &[("I1", "per-scan", FAR), ("I2", "per-device", FAR)],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-scan", FAR), ("I2", "per-device", FAR)]).await;
     assert_eq!(item_state(&s, "I1", T0 + 600).await.units_used, 7);
     assert_eq!(item_state(&s, "I2", T0 + 600).await.units_used, 0);
     let window = ltsctl::domain::usage::LATE_UPLOAD_WINDOW.as_secs() as i64;
     s.sweep(T0 + 150 + window, "test").await.unwrap();
-    assert_eq!(
-        s.device_grants("APP", "d1").await.unwrap().len(),
-        2,
-        "not yet"
-    );
+    assert_eq!(s.device_grants("APP", "d1").await.unwrap().len(), 2, "not yet");
     s.sweep(T0 + 151 + window, "test").await.unwrap();
     assert_eq!(
         s.device_grants("APP", "d1").await.unwrap(),
@@ -599,11 +381,7 @@ pub(crate) async fn case_seat_bursts_keep_every_limit(s: S) {
     import(
         &s,
         "L1",
-        &[
-            ("I1", "per-device", FAR),
-            ("I2", "per-device", FAR),
-            ("I3", "per-device", FAR),
-        ],
+        &[("I1", "per-device", FAR), ("I2", "per-device", FAR), ("I3", "per-device", FAR)],
     )
     .await;
     code(&s, "APP", &["I1", "I2", "I3"]).await;
@@ -617,21 +395,11 @@ pub(crate) async fn case_seat_bursts_keep_every_limit(s: S) {
     let mut reqs = Vec::new();
     // The seated devices move to I2 (I1 is no candidate of theirs any more) ...
     for i in 0..10 {
-        reqs.push(seat_req(
-            "APP",
-            &format!("old-{i:02}"),
-            T0 + 1,
-            vec![i2(), i3()],
-        ));
+        reqs.push(seat_req("APP", &format!("old-{i:02}"), T0 + 1, vec![i2(), i3()]));
     }
     // ... while 30 new devices (one of them sent twice) ask for I1, then I2, then I3.
     for i in 0..30 {
-        reqs.push(seat_req(
-            "APP",
-            &format!("new-{i:02}"),
-            T0 + 1,
-            vec![i1(), i2(), i3()],
-        ));
+        reqs.push(seat_req("APP", &format!("new-{i:02}"), T0 + 1, vec![i1(), i2(), i3()]));
     }
     reqs.push(seat_req("APP", "new-07", T0 + 1, vec![i1(), i2(), i3()]));
     let tasks: Vec<_> = reqs
@@ -668,9 +436,7 @@ pub(crate) async fn case_seat_bursts_keep_every_limit(s: S) {
     }
     assert_eq!(answers.len(), 40);
     assert!(
-        (0..10).all(|i| answers[&format!("old-{i:02}")]
-            .iter()
-            .all(|item| item != "I1")),
+        (0..10).all(|i| answers[&format!("old-{i:02}")].iter().all(|item| item != "I1")),
         "moved off I1"
     );
     // How many new devices got the places the old ones left on I1 depends on who came first; the limits
@@ -680,11 +446,7 @@ pub(crate) async fn case_seat_bursts_keep_every_limit(s: S) {
     assert_eq!(on("I2"), 10, "{per_item:?}");
     assert_eq!(on("I1") + on("I2") + on("I3"), 40);
     for (item, n) in &per_item {
-        assert_eq!(
-            item_state(&s, item, T0 + 1).await.active_devices,
-            *n,
-            "{item}"
-        );
+        assert_eq!(item_state(&s, item, T0 + 1).await.active_devices, *n, "{item}");
     }
 }
 
@@ -702,8 +464,7 @@ pub(crate) async fn case_a_failing_seat_fails_alone(s: S) {
             vec![cand("I1", Room::Devices(30), T0 + 600)]
         };
         tasks.push(tokio::spawn(async move {
-            s.seat_device(seat_req("APP", &format!("d{i}"), T0, cands))
-                .await
+            s.seat_device(seat_req("APP", &format!("d{i}"), T0, cands)).await
         }));
     }
     let mut seated = 0;

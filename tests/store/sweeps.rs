@@ -9,24 +9,16 @@ use super::*;
 
 /// Transactions of `n` rows, with room for many of them.
 pub(crate) fn batches_of(n: u32) -> SweepBatches {
-    SweepBatches {
-        pace: Pace::fixed(n),
-        rounds: 1_000,
-    }
+    SweepBatches { pace: Pace::fixed(n), rounds: 1_000 }
 }
 
 /// `n` devices through `code` on `item`, named `{prefix}{i}`, each lapsing at `exp`.
 pub(crate) fn devices(code: &str, item: &str, prefix: &str, n: usize, exp: i64) -> Vec<DeviceRow> {
-    (0..n)
-        .map(|i| device(code, &format!("{prefix}{i:03}"), item, T0, T0, exp))
-        .collect()
+    (0..n).map(|i| device(code, &format!("{prefix}{i:03}"), item, T0, T0, exp)).collect()
 }
 
 async fn uuids_on(s: &S, item: &str) -> Vec<String> {
-    let filter = DeviceFilter {
-        item: Some(item.into()),
-        ..DeviceFilter::default()
-    };
+    let filter = DeviceFilter { item: Some(item.into()), ..DeviceFilter::default() };
     let mut got: Vec<String> = s
         .list_devices(&filter, DeviceSort::Uuid, None, -1)
         .await
@@ -43,28 +35,14 @@ pub(crate) async fn case_sweep(s: S) {
     import(&s, "L1", &[("I1", "per-device", FAR)]).await;
     code(&s, "APP", &["I1"]).await;
     for (uuid, exp) in [("d1", T0 + 100), ("d2", T0 + 200), ("d3", T0 + 300)] {
-        seat(
-            &s,
-            "APP",
-            uuid,
-            T0,
-            vec![cand("I1", Room::Devices(10), exp)],
-        )
-        .await;
+        seat(&s, "APP", uuid, T0, vec![cand("I1", Room::Devices(10), exp)]).await;
     }
     let rec = s.sweep(T0 + 200, "timer").await.unwrap();
-    assert_eq!(
-        (rec.started_at, rec.removed, rec.trigger.as_str()),
-        (T0 + 200, 2, "timer")
-    );
+    assert_eq!((rec.started_at, rec.removed, rec.trigger.as_str()), (T0 + 200, 2, "timer"));
     assert!(rec.finished_at >= rec.started_at);
     assert_eq!(s.last_sweep().await.unwrap(), Some(rec));
     assert_eq!(s.get_seat("APP", "d1").await.unwrap(), None);
-    assert_eq!(
-        s.get_seat("APP", "d2").await.unwrap(),
-        None,
-        "removal time reached"
-    );
+    assert_eq!(s.get_seat("APP", "d2").await.unwrap(), None, "removal time reached");
     assert!(s.get_seat("APP", "d3").await.unwrap().is_some());
     let rec = s.sweep(T0 + 201, "manual").await.unwrap();
     assert_eq!((rec.removed, rec.trigger.as_str()), (0, "manual"));
@@ -74,12 +52,7 @@ pub(crate) async fn case_sweep(s: S) {
 /// More lapsed devices than one transaction takes: all removed, and recorded as one run with the total;
 /// live devices, on the same item and on others, untouched.
 pub(crate) async fn case_sweep_in_batches(s: S) {
-    import(
-        &s,
-        "L1",
-        &[("I1", "per-device", FAR), ("I2", "per-device", FAR)],
-    )
-    .await;
+    import(&s, "L1", &[("I1", "per-device", FAR), ("I2", "per-device", FAR)]).await;
     code(&s, "APP", &["I1", "I2"]).await;
     code(&s, "OTHER", &["I2"]).await;
     let now = T0 + 100;
@@ -92,10 +65,7 @@ pub(crate) async fn case_sweep_in_batches(s: S) {
     s.insert_devices(&rows).await.unwrap();
     // 26 lapsed (21 + 2 at exactly now + 3), in transactions of 4: the last one takes 2.
     let rec = s.sweep_batched(now, "timer", batches_of(4)).await.unwrap();
-    assert_eq!(
-        (rec.started_at, rec.removed, rec.trigger.as_str()),
-        (now, 26, "timer")
-    );
+    assert_eq!((rec.started_at, rec.removed, rec.trigger.as_str()), (now, 26, "timer"));
     assert!(rec.finished_at >= rec.started_at);
     assert_eq!(
         s.last_sweep().await.unwrap(),
@@ -112,13 +82,8 @@ pub(crate) async fn case_sweep_in_batches(s: S) {
     assert_eq!(item_state(&s, "I2", now).await.active_devices, 6);
     // A multiple of the transaction size (the 4 seats that lapsed at now+1, and 4 more): the last,
     // empty transaction ends the run.
-    s.insert_devices(&devices("APP", "I2", "again-", 4, now + 50))
-        .await
-        .unwrap();
-    let rec = s
-        .sweep_batched(now + 50, "manual", batches_of(4))
-        .await
-        .unwrap();
+    s.insert_devices(&devices("APP", "I2", "again-", 4, now + 50)).await.unwrap();
+    let rec = s.sweep_batched(now + 50, "manual", batches_of(4)).await.unwrap();
     assert_eq!((rec.removed, rec.trigger.as_str()), (8, "manual"));
     assert_eq!(s.last_sweep().await.unwrap(), Some(rec));
     assert_eq!(uuids_on(&s, "I1").await, ["later-000"]);
@@ -133,13 +98,8 @@ pub(crate) async fn case_sweep_in_batches(s: S) {
 pub(crate) async fn case_sweep_rounds_are_bounded(s: S) {
     import(&s, "L1", &[("I1", "per-device", FAR)]).await;
     code(&s, "APP", &["I1"]).await;
-    s.insert_devices(&devices("APP", "I1", "d", 11, T0 + 10))
-        .await
-        .unwrap();
-    let bounded = SweepBatches {
-        pace: Pace::fixed(2),
-        rounds: 3,
-    };
+    s.insert_devices(&devices("APP", "I1", "d", 11, T0 + 10)).await.unwrap();
+    let bounded = SweepBatches { pace: Pace::fixed(2), rounds: 3 };
     let rec = s.sweep_batched(T0 + 100, "timer", bounded).await.unwrap();
     assert_eq!(rec.removed, 6, "3 transactions of 2");
     assert_eq!(s.last_sweep().await.unwrap(), Some(rec));
@@ -156,36 +116,19 @@ pub(crate) async fn case_sweep_prunes_grants_in_batches(s: S) {
     code(&s, "APP", &["I1"]).await;
     for i in 0..7 {
         let uuid = format!("old-{i}");
-        seat(
-            &s,
-            "APP",
-            &uuid,
-            T0,
-            vec![cand("I1", Room::Devices(100), T0 + 50)],
-        )
-        .await;
+        seat(&s, "APP", &uuid, T0, vec![cand("I1", Room::Devices(100), T0 + 50)]).await;
     }
     let mut later = cand("I1", Room::Devices(100), T0 + 50);
     later.token_expires_at = T0 + 10 * DAY;
     seat(&s, "APP", "later", T0, vec![later]).await;
     let window = ltsctl::domain::usage::LATE_UPLOAD_WINDOW.as_secs() as i64;
-    let rec = s
-        .sweep_batched(T0 + 51 + window, "timer", batches_of(3))
-        .await
-        .unwrap();
+    let rec = s.sweep_batched(T0 + 51 + window, "timer", batches_of(3)).await.unwrap();
     assert_eq!(rec.removed, 8, "every seat lapsed at T0+50");
     for i in 0..7 {
         let uuid = format!("old-{i}");
-        assert!(
-            s.device_grants("APP", &uuid).await.unwrap().is_empty(),
-            "{uuid}"
-        );
+        assert!(s.device_grants("APP", &uuid).await.unwrap().is_empty(), "{uuid}");
     }
-    assert_eq!(
-        s.device_grants("APP", "later").await.unwrap().len(),
-        1,
-        "its token ran out later"
-    );
+    assert_eq!(s.device_grants("APP", "later").await.unwrap().len(), 1, "its token ran out later");
 }
 
 /// Live seats counted by `status`, by each item's state (through its license, its code and on its own)
@@ -194,11 +137,7 @@ pub(crate) async fn case_counts_without_unswept_seats(s: S) {
     import(
         &s,
         "L1",
-        &[
-            ("I1", "per-device", FAR),
-            ("I2", "per-device", FAR),
-            ("I3", "per-device", FAR),
-        ],
+        &[("I1", "per-device", FAR), ("I2", "per-device", FAR), ("I3", "per-device", FAR)],
     )
     .await;
     import(&s, "L2", &[("J1", "per-device", FAR)]).await;
@@ -215,11 +154,7 @@ pub(crate) async fn case_counts_without_unswept_seats(s: S) {
         let s = s.clone();
         async move {
             let total: i64 = want.iter().map(|(_, n)| n).sum();
-            assert_eq!(
-                s.counts(now).await.unwrap().active_devices,
-                total,
-                "status at {now}"
-            );
+            assert_eq!(s.counts(now).await.unwrap().active_devices, total, "status at {now}");
             let mut by_license = Vec::new();
             for l in s.list_licenses(now).await.unwrap() {
                 by_license.extend(l.items.into_iter().map(|i| (i.item.id, i.active_devices)));
@@ -235,11 +170,7 @@ pub(crate) async fn case_counts_without_unswept_seats(s: S) {
                 }
             }
             for (id, n) in want {
-                assert_eq!(
-                    item_state(&s, id, now).await.active_devices,
-                    n,
-                    "{id} at {now}"
-                );
+                assert_eq!(item_state(&s, id, now).await.active_devices, n, "{id} at {now}");
             }
         }
     };
@@ -247,21 +178,12 @@ pub(crate) async fn case_counts_without_unswept_seats(s: S) {
     expect(T0 + 25, [("I1", 3), ("I2", 1), ("I3", 1), ("J1", 2)]).await;
     expect(T0 + 100, [("I1", 3), ("I2", 1), ("I3", 0), ("J1", 0)]).await;
     // A device moving to another item (its old row lapsed) counts once, on the new one.
-    seat(
-        &s,
-        "APP",
-        "a-gone-000",
-        T0 + 100,
-        vec![cand("I2", Room::Devices(10), T0 + 900)],
-    )
-    .await;
+    seat(&s, "APP", "a-gone-000", T0 + 100, vec![cand("I2", Room::Devices(10), T0 + 900)]).await;
     expect(T0 + 100, [("I1", 3), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
     // Swept or not, the same numbers.
     s.sweep(T0 + 100, "timer").await.unwrap();
     expect(T0 + 100, [("I1", 3), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
-    s.unregister_devices(&strings(&["a-live-000"]), None, false, T0 + 100)
-        .await
-        .unwrap();
+    s.unregister_devices(&strings(&["a-live-000"]), None, false, T0 + 100).await.unwrap();
     expect(T0 + 100, [("I1", 2), ("I2", 2), ("I3", 0), ("J1", 0)]).await;
     expect(T0 + 950, [("I1", 2), ("I2", 1), ("I3", 0), ("J1", 0)]).await;
 }
@@ -287,14 +209,7 @@ async fn postgres_only_sweep_skips_while_another_instance_sweeps() {
     let result = tokio::spawn(async move {
         import(&s, "L1", &[("I1", "per-device", FAR)]).await;
         code(&s, "APP", &["I1"]).await;
-        seat(
-            &s,
-            "APP",
-            "d1",
-            T0,
-            vec![cand("I1", Room::Devices(5), T0 + 10)],
-        )
-        .await;
+        seat(&s, "APP", "d1", T0, vec![cand("I1", Room::Devices(5), T0 + 10)]).await;
         // Another instance's sweeper, as far as the lock is concerned.
         let mut other = sqlx::PgConnection::connect(&db_url).await.unwrap();
         sqlx::query("SELECT pg_advisory_lock($1)")
@@ -327,11 +242,7 @@ async fn assert_round_skipped(s: &S) {
         trigger: "timer:skipped".into(),
     };
     assert_eq!(rec, skipped);
-    assert_eq!(
-        s.last_sweep().await.unwrap(),
-        None,
-        "a skipped run is not recorded"
-    );
+    assert_eq!(s.last_sweep().await.unwrap(), None, "a skipped run is not recorded");
 }
 
 /// Another process sharing the data dir holds the sweep: this one skips the round, removes and records
@@ -342,9 +253,7 @@ async fn sqlite_only_sweep_skips_while_another_process_sweeps() {
     let s: S = Arc::new(SqliteStore::open(dir.path()).await.expect("open"));
     import(&s, "L1", &[("I1", "per-device", FAR)]).await;
     code(&s, "APP", &["I1"]).await;
-    s.insert_devices(&devices("APP", "I1", "d", 3, T0 + 10))
-        .await
-        .unwrap();
+    s.insert_devices(&devices("APP", "I1", "d", 3, T0 + 10)).await.unwrap();
     let other = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -374,9 +283,7 @@ async fn sqlite_only_counts_read_the_seat_counters() {
     assert_eq!(s.counts(T0 + 100).await.unwrap().active_devices, 3);
     let options = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(dir.path().join(ltsctl::store::sqlite_db_file()));
-    let mut raw = sqlx::SqliteConnection::connect_with(&options)
-        .await
-        .unwrap();
+    let mut raw = sqlx::SqliteConnection::connect_with(&options).await.unwrap();
     sqlx::query("UPDATE item_seats SET n = n + 1000 WHERE item_id = 'I1'")
         .execute(&mut raw)
         .await
@@ -420,10 +327,7 @@ where
 {
     let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while !check(conn).await {
-        assert!(
-            std::time::Instant::now() < until,
-            "timed out waiting until {what}"
-        );
+        assert!(std::time::Instant::now() < until, "timed out waiting until {what}");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
@@ -442,38 +346,25 @@ async fn postgres_only_a_sweep_holds_its_claim_until_it_is_recorded() {
     let result = tokio::spawn(async move {
         import(&sa, "L1", &[("I1", "per-device", FAR)]).await;
         code(&sa, "APP", &["I1"]).await;
-        sa.insert_devices(&devices("APP", "I1", "d", 30, T0 + 10))
-            .await
-            .unwrap();
+        sa.insert_devices(&devices("APP", "I1", "d", 30, T0 + 10)).await.unwrap();
         // Hold the sweep at its last step: recording the run waits for this table lock.
         let mut other = sqlx::PgConnection::connect(&db_url).await.unwrap();
         sqlx::query("BEGIN").execute(&mut other).await.unwrap();
-        sqlx::query("LOCK TABLE sweeps IN EXCLUSIVE MODE")
-            .execute(&mut other)
-            .await
-            .unwrap();
+        sqlx::query("LOCK TABLE sweeps IN EXCLUSIVE MODE").execute(&mut other).await.unwrap();
         let s = sa.clone();
         let sweep =
             tokio::spawn(async move { s.sweep_batched(T0 + 100, "timer", batches_of(4)).await });
         let mut watch = sqlx::PgConnection::connect(&db_url).await.unwrap();
-        poll("the sweep records its run", &mut watch, |c| {
-            Box::pin(waits_on_sweeps(c))
-        })
-        .await;
+        poll("the sweep records its run", &mut watch, |c| Box::pin(waits_on_sweeps(c))).await;
         assert_eq!(
             sb.count_devices(&DeviceFilter::default()).await.unwrap(),
             0,
             "its 8 transactions are committed"
         );
-        assert!(
-            !sweep_lock_free(&mut watch).await,
-            "still claimed after the last batch"
-        );
+        assert!(!sweep_lock_free(&mut watch).await, "still claimed after the last batch");
         // (Not claimed, this sweep would wait for the table lock the test holds: hence the timeout.)
-        let skipped = tokio::time::timeout(
-            std::time::Duration::from_secs(30),
-            sb.sweep(T0 + 100, "timer"),
-        );
+        let skipped =
+            tokio::time::timeout(std::time::Duration::from_secs(30), sb.sweep(T0 + 100, "timer"));
         let rec = skipped.await.expect("skipped at once").unwrap();
         assert_eq!(rec.trigger, "timer:skipped");
         sqlx::query("COMMIT").execute(&mut other).await.unwrap();
@@ -483,20 +374,12 @@ async fn postgres_only_a_sweep_holds_its_claim_until_it_is_recorded() {
         assert!(sweep_lock_free(&mut watch).await, "released when done");
 
         // Cancelled at the same step: the claim goes with it.
-        sa.insert_devices(&devices("APP", "I1", "e", 5, T0 + 10))
-            .await
-            .unwrap();
+        sa.insert_devices(&devices("APP", "I1", "e", 5, T0 + 10)).await.unwrap();
         sqlx::query("BEGIN").execute(&mut other).await.unwrap();
-        sqlx::query("LOCK TABLE sweeps IN EXCLUSIVE MODE")
-            .execute(&mut other)
-            .await
-            .unwrap();
+        sqlx::query("LOCK TABLE sweeps IN EXCLUSIVE MODE").execute(&mut other).await.unwrap();
         let s = sa.clone();
         let sweep = tokio::spawn(async move { s.sweep(T0 + 200, "cancelled").await });
-        poll("the sweep records its run", &mut watch, |c| {
-            Box::pin(waits_on_sweeps(c))
-        })
-        .await;
+        poll("the sweep records its run", &mut watch, |c| Box::pin(waits_on_sweeps(c))).await;
         sweep.abort();
         assert!(sweep.await.unwrap_err().is_cancelled());
         poll("the cancelled sweep's claim is released", &mut watch, |c| {

@@ -28,9 +28,7 @@ const OLD_ROWS: &[&str] = &[
 
 /// A directory holding the migration files of `dialect` up to and including `version`.
 fn migrations_up_to(dialect: &str, version: i64, into: &Path) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("migrations")
-        .join(dialect);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(dialect);
     for entry in std::fs::read_dir(&src).expect("migrations dir") {
         let path = entry.expect("entry").path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -46,26 +44,17 @@ async fn check_upgraded(s: S) {
     let i1 = item_state(&s, "I1", T0).await;
     assert_eq!((i1.units_used, i1.active_devices), (150, 1));
     let usage = s.device_usage("d1").await.unwrap();
-    assert_eq!(
-        (usage.reports, usage.scans.clone()),
-        (1, vec![("qr".into(), 150)])
-    );
+    assert_eq!((usage.reports, usage.scans.clone()), (1, vec![("qr".into(), 150)]));
     // Schema 8: codes start a device's active time at authorization; a device that reported counts as
     // used (its removal time is the usual one even under first-use); nothing is checked out.
     let code = s.get_handshake("APP", T0).await.unwrap().unwrap().handshake;
     assert_eq!(code.active_from, "authorization");
-    assert_eq!(
-        s.device_seats("d1").await.unwrap()[0].checked_out_until,
-        None
-    );
+    assert_eq!(s.device_seats("d1").await.unwrap()[0].checked_out_until, None);
     let first_use = vec![SeatCandidate {
         unused_seat_expires_at: Some(FAR),
         ..cand("I1", Room::Units(1000), T0 + 600)
     }];
-    assert_eq!(
-        seat(&s, "APP", "d1", T0, first_use).await,
-        seated("I1", T0 + 600, false)
-    );
+    assert_eq!(seat(&s, "APP", "d1", T0, first_use).await, seated("I1", T0 + 600, false));
     s.remove_license("L1", true, false, T0).await.unwrap();
     assert_eq!(s.device_usage("d1").await.unwrap().reports, 1);
     import(&s, "L1", &[("I1", "per-scan", FAR)]).await;

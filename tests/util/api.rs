@@ -31,10 +31,7 @@ async fn answer(resp: reqwest::Response) -> (u16, Value) {
 
 impl Api {
     pub fn new(base: impl Into<String>) -> Self {
-        Api {
-            base: base.into(),
-            client: client_builder().build().expect("reqwest client"),
-        }
+        Api { base: base.into(), client: client_builder().build().expect("reqwest client") }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -54,11 +51,7 @@ impl Api {
     }
 
     pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> (u16, Value) {
-        let req = self
-            .client
-            .post(self.url(path))
-            .header("content-type", content_type)
-            .body(body);
+        let req = self.client.post(self.url(path)).header("content-type", content_type).body(body);
         answer(req.send().await.expect("POST")).await
     }
 
@@ -119,10 +112,8 @@ impl Api {
 
 /// A usage report with per-symbology scan counts, as the device API takes it.
 pub fn report(id: &str, at: DateTime<Utc>, scans: &[(&str, u64)]) -> Value {
-    let scans: serde_json::Map<String, Value> = scans
-        .iter()
-        .map(|(k, n)| (k.to_string(), json!(n)))
-        .collect();
+    let scans: serde_json::Map<String, Value> =
+        scans.iter().map(|(k, n)| (k.to_string(), json!(n))).collect();
     json!({ "id": id, "at": rfc3339(at), "scans": scans })
 }
 
@@ -137,11 +128,7 @@ pub fn ok(resp: (u16, Value)) -> Value {
 #[track_caller]
 pub fn assert_error(resp: &(u16, Value), status: u16, code: &str) {
     let (got, body) = resp;
-    assert_eq!(
-        (*got, body["error"]["code"].as_str()),
-        (status, Some(code)),
-        "body: {body}"
-    );
+    assert_eq!((*got, body["error"]["code"].as_str()), (status, Some(code)), "body: {body}");
     let top = body.as_object().expect("error body is an object");
     assert_eq!(top.len(), 1, "only `error` at the top level: {body}");
     let detail = body["error"].as_object().expect("`error` is an object");

@@ -25,17 +25,13 @@ pub fn subset(actual: &Value, expected: Value) {
 /// The elements of a JSON array (panics on anything else).
 #[track_caller]
 pub fn as_array(v: &Value) -> Vec<Value> {
-    v.as_array()
-        .unwrap_or_else(|| panic!("not a JSON array: {v}"))
-        .clone()
+    v.as_array().unwrap_or_else(|| panic!("not a JSON array: {v}")).clone()
 }
 
 /// The length of a JSON array (panics on anything else).
 #[track_caller]
 pub fn len(v: &Value) -> usize {
-    v.as_array()
-        .unwrap_or_else(|| panic!("not an array: {v}"))
-        .len()
+    v.as_array().unwrap_or_else(|| panic!("not an array: {v}")).len()
 }
 
 /// The element of a JSON array whose `key` is `value`.
@@ -51,10 +47,7 @@ pub fn find<'a>(v: &'a Value, key: &str, value: &str) -> &'a Value {
 pub fn item_ids(v: &Value) -> Vec<&str> {
     let items = v["items"].as_array();
     let items = items.unwrap_or_else(|| panic!("no items array in {v}"));
-    items
-        .iter()
-        .map(|i| i["id"].as_str().expect("item id"))
-        .collect()
+    items.iter().map(|i| i["id"].as_str().expect("item id")).collect()
 }
 
 /// The `uuid` fields of a JSON array of devices.
@@ -69,16 +62,8 @@ pub fn uuid_list(v: &Value) -> Vec<String> {
 
 /// Drops what differs between two stores and two runs: times, the instance id, the target.
 pub fn normalize(v: &Value) -> Value {
-    const DROP: [&str; 8] = [
-        "target",
-        "lts_id",
-        "at",
-        "first_seen",
-        "last_seen",
-        "since",
-        "until",
-        "location",
-    ];
+    const DROP: [&str; 8] =
+        ["target", "lts_id", "at", "first_seen", "last_seen", "since", "until", "location"];
     match v {
         Value::Object(m) => Value::Object(
             m.iter()

@@ -76,12 +76,7 @@ impl Target {
 
     /// No target flags: the environment and the config file decide.
     pub fn none() -> Self {
-        Target {
-            kind: "none",
-            args: Vec::new(),
-            envs: Vec::new(),
-            token: None,
-        }
+        Target { kind: "none", args: Vec::new(), envs: Vec::new(), token: None }
     }
 
     pub fn with_ca(mut self, ca: &Path) -> Self {
@@ -109,10 +104,7 @@ impl Out {
             return Value::Null;
         }
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not JSON ({e}):\n{}\n--- stderr\n{}",
-                self.stdout, self.stderr
-            )
+            panic!("stdout is not JSON ({e}):\n{}\n--- stderr\n{}", self.stdout, self.stderr)
         })
     }
 
@@ -203,12 +195,7 @@ impl Env {
 
     /// The runner for `target`.
     pub fn on(&self, target: &Target) -> Cli<'_> {
-        Cli {
-            env: self,
-            target: target.clone(),
-            dir: None,
-            envs: Vec::new(),
-        }
+        Cli { env: self, target: target.clone(), dir: None, envs: Vec::new() }
     }
 
     /// The runner for the data dir, through `LTSCTL_DATA_DIR` (which the `Env`'s own methods use).
@@ -338,10 +325,7 @@ impl Env {
     }
 
     pub fn lts_id(&self) -> String {
-        self.status()["lts_id"]
-            .as_str()
-            .expect("lts_id")
-            .to_string()
+        self.status()["lts_id"].as_str().expect("lts_id").to_string()
     }
 
     pub fn licenses(&self) -> Vec<Value> {
@@ -457,10 +441,7 @@ impl Cli<'_> {
         let err = out.stderr;
         let ours = err.contains("ltsctl: error: ") || err.contains("ltsctl: warning: ");
         let clap = code == 2 && err.starts_with("error:");
-        assert!(
-            ours || clap,
-            "{args:?}: stderr has no `ltsctl: error:` line:\n{err}"
-        );
+        assert!(ours || clap, "{args:?}: stderr has no `ltsctl: error:` line:\n{err}");
         err
     }
 

@@ -264,14 +264,7 @@ impl Env {
     pub fn keygen(&self, name: &str) -> (PathBuf, PathBuf) {
         let key = self.work.join(format!("{name}.pem"));
         let public = self.work.join(format!("{name}.pub.pem"));
-        self.ok(&[
-            "issuer",
-            "keygen",
-            "--out",
-            s(&key),
-            "--public-out",
-            s(&public),
-        ]);
+        self.ok(&["issuer", "keygen", "--out", s(&key), "--public-out", s(&public)]);
         (key, public)
     }
 
@@ -320,14 +313,7 @@ impl Env {
     /// --create`: the summary.
     pub fn import(&self, code: &str, license_id: &str, items: &[Item]) -> Value {
         let lic = self.sign(&document(license_id, items), &self.work.join("issuer.pem"));
-        self.ok(&[
-            "license",
-            "import",
-            s(&lic),
-            "--handshake",
-            code,
-            "--create",
-        ])
+        self.ok(&["license", "import", s(&lic), "--handshake", code, "--create"])
     }
 }
 
@@ -339,17 +325,8 @@ impl Cli<'_> {
     pub fn issue_and_import(&self, code: &str, license_id: &str, items: &[Item]) -> Value {
         self.env.write("doc.toml", document(license_id, items));
         self.ok(&["issuer", "keygen", "--out", "k.pem"]);
-        self.ok(&[
-            "issuer", "sign", "doc.toml", "--key", "k.pem", "--out", "doc.lic",
-        ]);
+        self.ok(&["issuer", "sign", "doc.toml", "--key", "k.pem", "--out", "doc.lic"]);
         self.ok(&["trust", "add", "k.pub.pem"]);
-        self.ok(&[
-            "license",
-            "import",
-            "doc.lic",
-            "--handshake",
-            code,
-            "--create",
-        ])
+        self.ok(&["license", "import", "doc.lic", "--handshake", code, "--create"])
     }
 }

@@ -33,11 +33,7 @@ fn parse_sample(line: &str) -> Option<Sample> {
         None => (head.to_string(), BTreeMap::new()),
         Some((name, rest)) => (name.to_string(), parse_labels(rest.strip_suffix('}')?)?),
     };
-    Some(Sample {
-        name,
-        labels,
-        value,
-    })
+    Some(Sample { name, labels, value })
 }
 
 fn parse_labels(mut s: &str) -> Option<BTreeMap<String, String>> {
@@ -64,14 +60,9 @@ fn parse_labels(mut s: &str) -> Option<BTreeMap<String, String>> {
 
 /// The value of the sample named `name` with exactly these labels, if the scrape has it.
 pub fn value(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
-    let want: BTreeMap<String, String> = labels
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    samples(text)
-        .into_iter()
-        .find(|s| s.name == name && s.labels == want)
-        .map(|s| s.value)
+    let want: BTreeMap<String, String> =
+        labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    samples(text).into_iter().find(|s| s.name == name && s.labels == want).map(|s| s.value)
 }
 
 /// `promtool check metrics` on `text`: `Some(findings)` (empty when clean), or `None` with a notice on
@@ -93,18 +84,10 @@ pub fn promtool_check(text: &str) -> Option<String> {
         }
         Err(e) => panic!("promtool: {e}"),
     };
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(text.as_bytes())
-        .expect("write to promtool");
+    child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write to promtool");
     let out = child.wait_with_output().expect("promtool");
-    let findings = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let findings =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(
         out.status.success() || !findings.trim().is_empty(),
         "promtool failed without saying why"

@@ -10,9 +10,7 @@ pub const PG_ENV: &str = "LTSCTL_TEST_DATABASE_URL";
 
 /// `LTSCTL_TEST_DATABASE_URL`, when set and not blank.
 pub fn test_database_url() -> Option<String> {
-    std::env::var(PG_ENV)
-        .ok()
-        .filter(|url| !url.trim().is_empty())
+    std::env::var(PG_ENV).ok().filter(|url| !url.trim().is_empty())
 }
 
 /// `url` with its database name replaced by `db`.
@@ -22,9 +20,7 @@ pub fn with_database(url: &str, db: &str) -> String {
         None => (url, None),
     };
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
+    let path_start = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
     let mut out = format!("{}/{db}", &base[..path_start]);
     if let Some(q) = query {
         out.push('?');
@@ -60,19 +56,13 @@ impl PgDb {
         let mut conn = sqlx::PgConnection::connect(admin_url)
             .await
             .unwrap_or_else(|e| panic!("connecting to {PG_ENV}: {e}"));
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "CREATE DATABASE {name} TEMPLATE template0"
-        )))
-        .execute(&mut conn)
-        .await
-        .expect("CREATE DATABASE");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE template0")))
+            .execute(&mut conn)
+            .await
+            .expect("CREATE DATABASE");
         let _ = conn.close().await;
         let url = with_database(admin_url, &name);
-        PgDb {
-            admin_url: admin_url.to_string(),
-            name,
-            url,
-        }
+        PgDb { admin_url: admin_url.to_string(), name, url }
     }
 
     /// Drops the database. A leftover database is no failure of the test: after a few tries (an
@@ -84,9 +74,7 @@ impl PgDb {
         for _ in 0..20 {
             let done = async {
                 let mut conn = sqlx::PgConnection::connect(&self.admin_url).await?;
-                sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-                    .execute(&mut conn)
-                    .await?;
+                sqlx::query(sqlx::AssertSqlSafe(sql.clone())).execute(&mut conn).await?;
                 conn.close().await
             };
             match done.await {

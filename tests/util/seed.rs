@@ -28,10 +28,7 @@ pub async fn import_license(
     items: &[Item],
 ) -> ImportReport {
     let text = sign(&document(license_id, items), issuer);
-    let target = ImportTarget {
-        code: code.to_string(),
-        create: true,
-    };
+    let target = ImportTarget { code: code.to_string(), create: true };
     let file = format!("{license_id}.lic");
     admin
         .license_import(&file, text.as_bytes(), Some(&target), false)
@@ -53,27 +50,17 @@ pub struct Seeder {
 impl Seeder {
     /// Opens (or creates) the store in `data` with the clock at `at`.
     pub fn open(data: &Path, at: DateTime<Utc>) -> Self {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
+        let rt =
+            tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
         let clock = Arc::new(ManualClock::new(at));
         let (store, admin, service, issuer) = rt.block_on(async {
             let store = Arc::new(SqliteStore::open(data).await.expect("open store"));
             let admin = LocalAdmin::new(store.clone(), clock.clone());
-            let service = DeviceService::new(store.clone(), clock.clone())
-                .await
-                .expect("device service");
+            let service =
+                DeviceService::new(store.clone(), clock.clone()).await.expect("device service");
             (store, admin, service, IssuerKey::generate())
         });
-        Seeder {
-            rt,
-            store,
-            clock,
-            admin,
-            service,
-            issuer,
-        }
+        Seeder { rt, store, clock, admin, service, issuer }
     }
 
     pub fn set_time(&self, at: DateTime<Utc>) {
@@ -84,9 +71,7 @@ impl Seeder {
     /// Trusts the seeder's own issuer key first (a no-op after the first time).
     pub fn import(&self, code: &str, license_id: &str, items: &[Item]) {
         let pem = self.issuer.public().to_spki_pem();
-        let trusted = self
-            .rt
-            .block_on(self.admin.trust_add(&pem, Some("seeder".into())));
+        let trusted = self.rt.block_on(self.admin.trust_add(&pem, Some("seeder".into())));
         trusted.expect("trust add");
         let imported = import_license(&self.admin, &self.issuer, code, license_id, items);
         self.rt.block_on(imported);
@@ -159,11 +144,7 @@ impl Seeder {
     #[track_caller]
     pub fn upload(&self, code: &str, uuid: &str, reports: Vec<UsageReport>) {
         let n = reports.len();
-        let req = UsageRequest {
-            handshake: code.to_string(),
-            uuid: uuid.to_string(),
-            reports,
-        };
+        let req = UsageRequest { handshake: code.to_string(), uuid: uuid.to_string(), reports };
         match self.rt.block_on(self.service.usage(req)) {
             Ok(r) => assert_eq!(r.accepted, n, "usage of {uuid}"),
             Err(e) => panic!("usage of {uuid} on {code}: {e:?}"),

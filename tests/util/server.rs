@@ -111,10 +111,7 @@ impl Server {
                         return url.to_string();
                     }
                 }
-                Err(_) => panic!(
-                    "serve printed no `metrics on URL` line\n{}",
-                    self.stderr_text()
-                ),
+                Err(_) => panic!("serve printed no `metrics on URL` line\n{}", self.stderr_text()),
             }
         }
     }
@@ -166,9 +163,7 @@ impl Server {
     pub fn terminate(&mut self) -> Option<(ExitStatus, Duration)> {
         let mut child = self.child.take()?;
         let started = Instant::now();
-        let _ = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status();
+        let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
         while started.elapsed() < Duration::from_secs(10) {
             match child.try_wait() {
                 Ok(Some(status)) => return Some((status, started.elapsed())),
@@ -184,16 +179,11 @@ impl Server {
     /// SIGKILL: no graceful shutdown, no flush, nothing.
     pub fn kill(&mut self) {
         let mut child = self.child.take().expect("server running");
-        let status = Command::new("kill")
-            .args(["-KILL", &child.id().to_string()])
-            .status()
-            .expect("kill");
+        let status =
+            Command::new("kill").args(["-KILL", &child.id().to_string()]).status().expect("kill");
         assert!(status.success());
         let status = child.wait().expect("wait");
-        assert_eq!(
-            std::os::unix::process::ExitStatusExt::signal(&status),
-            Some(9)
-        );
+        assert_eq!(std::os::unix::process::ExitStatusExt::signal(&status), Some(9));
     }
 }
 
@@ -290,10 +280,7 @@ impl InProc {
     }
 
     pub async fn show(&self, code: &str) -> HandshakeView {
-        self.admin
-            .handshake_show(code)
-            .await
-            .expect("handshake show")
+        self.admin.handshake_show(code).await.expect("handshake show")
     }
 
     pub async fn active_devices(&self, code: &str) -> i64 {

@@ -14,12 +14,7 @@ pub async fn pool(db: &Path) -> SqlitePool {
 
 /// Like [`pool`], creating the file when it is missing.
 pub async fn new_pool(db: &Path) -> SqlitePool {
-    connect(
-        SqliteConnectOptions::new()
-            .filename(db)
-            .create_if_missing(true),
-    )
-    .await
+    connect(SqliteConnectOptions::new().filename(db).create_if_missing(true)).await
 }
 
 async fn connect(options: SqliteConnectOptions) -> SqlitePool {

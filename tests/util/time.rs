@@ -28,10 +28,6 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
 /// Parses an RFC 3339 time from a JSON field.
 #[track_caller]
 pub fn time_of(v: &Value) -> DateTime<Utc> {
-    let s = v
-        .as_str()
-        .unwrap_or_else(|| panic!("not a time string: {v}"));
-    DateTime::parse_from_rfc3339(s)
-        .unwrap_or_else(|e| panic!("{s}: {e}"))
-        .with_timezone(&Utc)
+    let s = v.as_str().unwrap_or_else(|| panic!("not a time string: {v}"));
+    DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}")).with_timezone(&Utc)
 }

@@ -19,10 +19,7 @@ pub fn have(program: &str, probe: &[&str]) -> bool {
 #[track_caller]
 fn openssl(dir: &Path, line: &str) {
     let args: Vec<&str> = line.split_whitespace().collect();
-    let out = Command::new("openssl")
-        .args(&args)
-        .current_dir(dir)
-        .output();
+    let out = Command::new("openssl").args(&args).current_dir(dir).output();
     let out = out.expect("run openssl");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "openssl {line}: {err}");
@@ -59,11 +56,7 @@ pub fn ca_and_cert(dir: &Path, name: &str, san: &str) -> (PathBuf, PathBuf, Path
         ),
     );
     let at = |f: String| dir.join(f);
-    (
-        at("ca.pem".into()),
-        at(format!("{name}.pem")),
-        at(format!("{name}.key")),
-    )
+    (at("ca.pem".into()), at(format!("{name}.pem")), at(format!("{name}.key")))
 }
 
 /// A self-signed server certificate `NAME.pem` / `NAME.key` with a `key` key ([`P256`], [`ED25519`]) for
@@ -84,10 +77,7 @@ pub fn self_signed(
              -keyout {name}.key -out {name}.pem -subj /CN=localhost -addext subjectAltName={san} {extra}"
         ),
     );
-    (
-        dir.join(format!("{name}.pem")),
-        dir.join(format!("{name}.key")),
-    )
+    (dir.join(format!("{name}.pem")), dir.join(format!("{name}.key")))
 }
 
 /// A self-signed `CA:TRUE` certificate for localhost that expired in 2021 (`openssl ca -selfsign` is the

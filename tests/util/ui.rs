@@ -9,10 +9,7 @@ use crate::util::client_builder;
 
 /// A client that follows no redirect, so the tests see each 303 and its `Set-Cookie`.
 pub fn client() -> reqwest::Client {
-    client_builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
+    client_builder().redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
 
 /// A browser's view of the dashboard: one base URL, one cookie.
@@ -30,20 +27,13 @@ pub struct Page {
 
 impl Page {
     pub fn location(&self) -> &str {
-        self.headers
-            .get(LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 }
 
 impl Browser {
     pub fn new(base: &str, http: reqwest::Client) -> Self {
-        Browser {
-            base: base.to_string(),
-            http,
-            cookie: None,
-        }
+        Browser { base: base.to_string(), http, cookie: None }
     }
 
     pub async fn send(&self, req: reqwest::RequestBuilder) -> Page {
@@ -60,15 +50,12 @@ impl Browser {
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        self.send(self.http.get(format!("{}{path}", self.base)))
-            .await
+        self.send(self.http.get(format!("{}{path}", self.base))).await
     }
 
     /// A form POST as a browser sends it from one of the dashboard's pages (its own `Origin`).
     pub async fn post(&self, path: &str, form: &[(&str, &str)], origin: Option<&str>) -> Page {
-        let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form)
-            .finish();
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
         let mut req = self
             .http
             .post(format!("{}{path}", self.base))
@@ -95,10 +82,7 @@ impl Browser {
 
     pub async fn form_token(&self) -> String {
         let body = self.get("/ui").await.body;
-        let at = body
-            .find(r#"name="form_token" value=""#)
-            .expect("form token")
-            + 25;
+        let at = body.find(r#"name="form_token" value=""#).expect("form token") + 25;
         body[at..at + 32].to_string()
     }
 }
@@ -114,10 +98,7 @@ pub fn assert_csp(page: &Page) {
     let csp = page.headers[CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.contains("default-src 'none'"), "{csp}");
     assert!(csp.contains("style-src 'self'"), "{csp}");
-    assert!(
-        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
-        "{csp}"
-    );
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
     assert_eq!(page.headers["x-frame-options"], "DENY");
     assert_eq!(page.headers["cache-control"], "no-store");
 }

@@ -91,10 +91,8 @@ pub(super) async fn audit(
     limit: u32,
 ) -> Result<Vec<AuditEntry>> {
     let since = since.map(|d| admin.now_unix().saturating_sub(d.as_secs() as i64));
-    let rows = admin
-        .store
-        .list_audit(since, actor.as_deref(), i64::from(limit.clamp(1, 100_000)))
-        .await?;
+    let rows =
+        admin.store.list_audit(since, actor.as_deref(), i64::from(limit.clamp(1, 100_000))).await?;
     Ok(rows
         .into_iter()
         .map(|r| AuditEntry {
@@ -120,10 +118,7 @@ pub async fn authenticate(
         |m: &str| Error::new(crate::error::ErrorKind::Unauthenticated, m.to_string());
     let (id, hash) =
         auth::parse(presented).ok_or_else(|| unauthenticated("the bearer token is malformed"))?;
-    let row = store
-        .find_token(&id)
-        .await?
-        .ok_or_else(|| unauthenticated("unknown token"))?;
+    let row = store.find_token(&id).await?.ok_or_else(|| unauthenticated("unknown token"))?;
     if !auth::hashes_match(&hash, &row.secret_hash) {
         return Err(unauthenticated("unknown token"));
     }
@@ -160,21 +155,11 @@ impl AccessAdmin for LocalAdmin {
 
     async fn token_list(&self) -> Result<Vec<TokenView>> {
         let now = self.now_unix();
-        Ok(self
-            .store
-            .list_tokens()
-            .await?
-            .iter()
-            .map(|t| view(t, now))
-            .collect())
+        Ok(self.store.list_tokens().await?.iter().map(|t| view(t, now)).collect())
     }
 
     async fn token_revoke(&self, name: &str) -> Result<()> {
-        let r = self
-            .store
-            .revoke_token(name, self.now_unix())
-            .await
-            .map_err(Into::into);
+        let r = self.store.revoke_token(name, self.now_unix()).await.map_err(Into::into);
         self.audited("token.revoke", name, r).await
     }
 

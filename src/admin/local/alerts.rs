@@ -103,15 +103,15 @@ impl LocalAdmin {
         }
         let usage = Error::usage;
         let quota = match &req.quota_percents {
-            Some(v) => Some(join(
-                &alerts::check_list("--quota-percent", v, PERCENT_RANGE).map_err(usage)?,
-            )),
+            Some(v) => {
+                Some(join(&alerts::check_list("--quota-percent", v, PERCENT_RANGE).map_err(usage)?))
+            }
             None => None,
         };
         let days = match &req.expiry_days {
-            Some(v) => Some(join(
-                &alerts::check_list("--expiry-days", v, DAYS_RANGE).map_err(usage)?,
-            )),
+            Some(v) => {
+                Some(join(&alerts::check_list("--expiry-days", v, DAYS_RANGE).map_err(usage)?))
+            }
             None => None,
         };
         if let Some(n) = req.refusals
@@ -179,11 +179,7 @@ impl LocalAdmin {
     }
 
     async fn test_webhook(&self, id: &str) -> Result<WebhookTestReport> {
-        let hook = self
-            .store
-            .webhook(id)
-            .await?
-            .ok_or_else(|| no_webhook(id))?;
+        let hook = self.store.webhook(id).await?.ok_or_else(|| no_webhook(id))?;
         let now = self.now_unix();
         let body = alerts::payload(
             alerts::EVENT_TEST,
@@ -216,13 +212,8 @@ impl LocalAdmin {
             })
             .await?;
         let sent = webhook::send(&hook, &row.msg_id, &body).await;
-        let outcome = notify::outcome(
-            &row,
-            &sent,
-            self.now_unix(),
-            std::time::Duration::ZERO,
-            true,
-        );
+        let outcome =
+            notify::outcome(&row, &sent, self.now_unix(), std::time::Duration::ZERO, true);
         self.store.finish_delivery(row.id, outcome).await?;
         Ok(WebhookTestReport {
             webhook: hook.id,
@@ -236,28 +227,19 @@ impl LocalAdmin {
 }
 
 fn no_webhook(id: &str) -> Error {
-    Error::new(
-        crate::error::ErrorKind::NotFound,
-        format!("no webhook {id}"),
-    )
-    .with_hint("see `ltsctl webhook list`")
+    Error::new(crate::error::ErrorKind::NotFound, format!("no webhook {id}"))
+        .with_hint("see `ltsctl webhook list`")
 }
 
 #[async_trait]
 impl AlertsAdmin for LocalAdmin {
     async fn alerts_list(&self, limit: u32) -> Result<Vec<AlertView>> {
-        let rows = self
-            .store
-            .list_alerts(i64::from(limit.clamp(1, MAX_LIST)))
-            .await?;
+        let rows = self.store.list_alerts(i64::from(limit.clamp(1, MAX_LIST))).await?;
         Ok(rows.into_iter().map(alert_view).collect())
     }
 
     async fn alert_deliveries(&self, limit: u32) -> Result<Vec<DeliveryAttemptView>> {
-        let rows = self
-            .store
-            .list_attempts(i64::from(limit.clamp(1, MAX_LIST)))
-            .await?;
+        let rows = self.store.list_attempts(i64::from(limit.clamp(1, MAX_LIST))).await?;
         Ok(rows
             .into_iter()
             .map(|r| DeliveryAttemptView {
@@ -294,11 +276,7 @@ impl AlertsAdmin for LocalAdmin {
     }
 
     async fn alert_settings_reset(&self, handshake: &str) -> Result<()> {
-        let r = self
-            .store
-            .reset_alert_settings(handshake)
-            .await
-            .map_err(Into::into);
+        let r = self.store.reset_alert_settings(handshake).await.map_err(Into::into);
         self.audited("alerts.settings.reset", handshake, r).await
     }
 
@@ -306,9 +284,7 @@ impl AlertsAdmin for LocalAdmin {
         let r = self.add_webhook(&req).await;
         // The entry names the webhook and its URL, never the secret; a refused URL without any
         // credentials it held, and cut short.
-        let target = r
-            .as_ref()
-            .map_or_else(|_| webhook::redacted(&req.url), |c| c.id.clone());
+        let target = r.as_ref().map_or_else(|_| webhook::redacted(&req.url), |c| c.id.clone());
         self.audited_with("webhook.add", &target, r, |c| {
             Some(format!("{} events={}", c.url, c.events.join(",")))
         })
@@ -316,24 +292,14 @@ impl AlertsAdmin for LocalAdmin {
     }
 
     async fn webhook_list(&self) -> Result<Vec<WebhookView>> {
-        Ok(self
-            .store
-            .list_webhooks()
-            .await?
-            .iter()
-            .map(webhook_view)
-            .collect())
+        Ok(self.store.list_webhooks().await?.iter().map(webhook_view).collect())
     }
 
     async fn webhook_remove(&self, id: &str) -> Result<()> {
-        let r = self
-            .store
-            .remove_webhook(id, self.now_unix())
-            .await
-            .map_err(|e| match e {
-                crate::store::StoreError::NotFound(_) => no_webhook(id),
-                e => e.into(),
-            });
+        let r = self.store.remove_webhook(id, self.now_unix()).await.map_err(|e| match e {
+            crate::store::StoreError::NotFound(_) => no_webhook(id),
+            e => e.into(),
+        });
         self.audited("webhook.remove", id, r).await
     }
 
@@ -353,10 +319,7 @@ impl AlertsAdmin for LocalAdmin {
             let address = email::normalize(address)?;
             let now = self.now_unix();
             self.store.add_email(&address, now).await?;
-            Ok(EmailView {
-                address,
-                created_at: from_unix(now),
-            })
+            Ok(EmailView { address, created_at: from_unix(now) })
         }
         .await;
         self.audited("alerts.email.add", address, r).await
@@ -368,21 +331,14 @@ impl AlertsAdmin for LocalAdmin {
             .list_emails()
             .await?
             .into_iter()
-            .map(|e| EmailView {
-                address: e.address,
-                created_at: from_unix(e.created_at),
-            })
+            .map(|e| EmailView { address: e.address, created_at: from_unix(e.created_at) })
             .collect())
     }
 
     async fn email_remove(&self, address: &str) -> Result<()> {
         // Stored normalized; an address that does not parse is looked up as given (and not found).
         let stored = email::normalize(address).unwrap_or_else(|_| address.to_string());
-        let r = self
-            .store
-            .remove_email(&stored, self.now_unix())
-            .await
-            .map_err(Into::into);
+        let r = self.store.remove_email(&stored, self.now_unix()).await.map_err(Into::into);
         self.audited("alerts.email.remove", address, r).await
     }
 }

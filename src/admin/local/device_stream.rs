@@ -169,10 +169,7 @@ async fn paged(
             break;
         }
         let size = left.min(u64::from(MAX_PAGE)) as i64;
-        let rows = match store
-            .list_devices(&filter, order, after.as_ref(), size)
-            .await
-        {
+        let rows = match store.list_devices(&filter, order, after.as_ref(), size).await {
             Ok(rows) => rows,
             Err(e) => {
                 send(&tx, Chunk::Failed(e.into())).await;

@@ -43,10 +43,7 @@ impl DevicesAdmin for LocalAdmin {
         // SQLite reads "no limit" as a negative LIMIT.
         let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let filter = filter(query, self.now());
-        Ok(self
-            .store
-            .each_device_json(&filter, sort(query.sort), limit, each)
-            .await?)
+        Ok(self.store.each_device_json(&filter, sort(query.sort), limit, each).await?)
     }
 
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
@@ -70,8 +67,7 @@ impl DevicesAdmin for LocalAdmin {
             many => format!("{} devices", many.len()),
         };
         let forced = force.then(|| "--force: checked-out devices included".to_string());
-        self.audited_with("devices.unregister", &target, r, |_| forced)
-            .await
+        self.audited_with("devices.unregister", &target, r, |_| forced).await
     }
 
     async fn devices_unregister_matching(
@@ -85,9 +81,7 @@ impl DevicesAdmin for LocalAdmin {
             "inactive_for={}s handshake={} removed={}{}",
             query.inactive_for_seconds.unwrap_or(0),
             query.handshake.as_deref().unwrap_or("*"),
-            r.as_ref()
-                .map(|n| n.to_string())
-                .unwrap_or_else(|_| "0".into()),
+            r.as_ref().map(|n| n.to_string()).unwrap_or_else(|_| "0".into()),
             if force { " force" } else { "" }
         );
         self.audited("devices.unregister", &target, r).await
@@ -157,34 +151,22 @@ pub(super) fn cursor_of(sort: DeviceSort, row: &DeviceRow) -> DeviceCursor {
         DeviceSort::FirstSeen => row.first_seen.to_string(),
         DeviceSort::Uuid => row.uuid.clone(),
     };
-    DeviceCursor {
-        key,
-        handshake: row.handshake.clone(),
-        uuid: row.uuid.clone(),
-    }
+    DeviceCursor { key, handshake: row.handshake.clone(), uuid: row.uuid.clone() }
 }
 
 fn decode_cursor(cursor: &str) -> Result<DeviceCursor> {
     let bad =
         || Error::usage("invalid cursor; pass back the next_cursor of the previous page unchanged");
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| bad())?;
+    let bytes =
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).map_err(|_| bad())?;
     let [key, handshake, uuid]: [String; 3] = serde_json::from_slice(&bytes).map_err(|_| bad())?;
-    Ok(DeviceCursor {
-        key,
-        handshake,
-        uuid,
-    })
+    Ok(DeviceCursor { key, handshake, uuid })
 }
 
 pub(crate) fn device_view(row: DeviceRow, now: DateTime<Utc>) -> DeviceView {
     DeviceView {
         idle_seconds: (to_unix(now) - row.last_seen).max(0) as u64,
-        checked_out_until: row
-            .checked_out_until
-            .filter(|t| *t > to_unix(now))
-            .map(from_unix),
+        checked_out_until: row.checked_out_until.filter(|t| *t > to_unix(now)).map(from_unix),
         uuid: row.uuid,
         handshake: row.handshake,
         item: row.item_id,
@@ -214,10 +196,7 @@ async fn list(
     let next_cursor = (rows.len() == limit as usize)
         .then(|| rows.last().map(|r| encode_cursor(order, r)))
         .flatten();
-    Ok(DevicePage {
-        devices: rows.into_iter().map(|r| device_view(r, now)).collect(),
-        next_cursor,
-    })
+    Ok(DevicePage { devices: rows.into_iter().map(|r| device_view(r, now)).collect(), next_cursor })
 }
 
 /// [`list`] with each device as JSON text, built by the store when it can.
@@ -248,10 +227,7 @@ async fn list_raw(
         }
         _ => None,
     };
-    Ok(RawDevicePage {
-        devices,
-        next_cursor,
-    })
+    Ok(RawDevicePage { devices, next_cursor })
 }
 
 /// The sort keys of a view, for its cursor.
@@ -306,15 +282,8 @@ async fn unregister(
     if uuids.is_empty() {
         return Err(Error::usage("name at least one device UUID"));
     }
-    let missing = admin
-        .store
-        .unregister_devices(uuids, handshake, force, admin.now_unix())
-        .await?;
-    let removed = uuids
-        .iter()
-        .filter(|u| !missing.contains(u))
-        .cloned()
-        .collect();
+    let missing = admin.store.unregister_devices(uuids, handshake, force, admin.now_unix()).await?;
+    let removed = uuids.iter().filter(|u| !missing.contains(u)).cloned().collect();
     Ok(UnregisterReport { removed, missing })
 }
 
@@ -325,10 +294,8 @@ async fn unregister_matching(
     force: bool,
 ) -> Result<u64> {
     if query.inactive_for_seconds.is_none() && query.state != DeviceStateFilter::Expired {
-        return Err(
-            Error::usage("bulk unregistering needs --inactive-for DUR (or --expired)")
-                .with_hint("name the devices instead: ltsctl devices unregister UUID..."),
-        );
+        return Err(Error::usage("bulk unregistering needs --inactive-for DUR (or --expired)")
+            .with_hint("name the devices instead: ltsctl devices unregister UUID..."));
     }
     let mut filter = filter(query, admin.now());
     if !force {
@@ -338,10 +305,7 @@ async fn unregister_matching(
             _ => Some(false),
         };
     }
-    let n = admin
-        .store
-        .unregister_matching(&filter, i64::from(batch.clamp(1, 100_000)))
-        .await?;
+    let n = admin.store.unregister_matching(&filter, i64::from(batch.clamp(1, 100_000))).await?;
     Ok(n.max(0) as u64)
 }
 
@@ -374,14 +338,9 @@ async fn checkout(admin: &LocalAdmin, req: &CheckoutRequest) -> Result<OfflineAu
 }
 
 async fn checkin(admin: &LocalAdmin, uuid: &str, handshake: Option<&str>) -> Result<CheckinReport> {
-    let handshakes = admin
-        .store
-        .check_in_device(uuid, handshake, admin.now_unix())
-        .await?;
+    let handshakes = admin.store.check_in_device(uuid, handshake, admin.now_unix()).await?;
     if handshakes.is_empty() {
-        let scope = handshake
-            .map(|h| format!(" through {h}"))
-            .unwrap_or_default();
+        let scope = handshake.map(|h| format!(" through {h}")).unwrap_or_default();
         return Err(
             Error::not_found(format!("device {uuid} holds no live check-out{scope}")).with_hint(
                 "`ltsctl devices show UUID` shows its seats; a seat that is not checked out is freed \
@@ -389,8 +348,5 @@ async fn checkin(admin: &LocalAdmin, uuid: &str, handshake: Option<&str>) -> Res
             ),
         );
     }
-    Ok(CheckinReport {
-        uuid: uuid.to_string(),
-        handshakes,
-    })
+    Ok(CheckinReport { uuid: uuid.to_string(), handshakes })
 }

@@ -16,9 +16,7 @@ use super::{LocalAdmin, views};
 /// A new code's row; settings not given take the documented defaults.
 pub(super) fn new_row(code: &str, settings: HandshakeSettings, now: i64) -> Result<HandshakeRow> {
     handshake::validate_code(code).map_err(|e| Error::usage(e.to_string()))?;
-    let grace = settings
-        .offline_grace_seconds
-        .unwrap_or(policy::DEFAULT_OFFLINE_GRACE.as_secs());
+    let grace = settings.offline_grace_seconds.unwrap_or(policy::DEFAULT_OFFLINE_GRACE.as_secs());
     check_duration(settings.refresh_interval_seconds, "refresh interval")?;
     check_duration(Some(grace), "offline grace")?;
     check_overuse(settings.overuse_percent)?;
@@ -123,9 +121,7 @@ pub(super) async fn set(
         ));
     }
     if changes.reset_overuse && changes.overuse_percent.is_some() {
-        return Err(Error::usage(
-            "--overuse and --default-overuse contradict each other",
-        ));
+        return Err(Error::usage("--overuse and --default-overuse contradict each other"));
     }
     check_duration(changes.refresh_interval_seconds, "refresh interval")?;
     check_duration(changes.offline_grace_seconds, "offline grace")?;
@@ -146,10 +142,7 @@ pub(super) async fn set(
         password_hash: None,
         active_from: changes.active_from.map(|a| a.as_str().to_string()),
     };
-    admin
-        .store
-        .update_handshake(code, patch, admin.now_unix())
-        .await?;
+    admin.store.update_handshake(code, patch, admin.now_unix()).await?;
     show(admin, code).await
 }
 
@@ -193,8 +186,7 @@ impl HandshakesAdmin for LocalAdmin {
 
     async fn handshake_bind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
         let r = bind(self, code, items).await;
-        self.audited("handshake.bind", &format!("{code} {}", items.join(",")), r)
-            .await
+        self.audited("handshake.bind", &format!("{code} {}", items.join(",")), r).await
     }
 
     async fn handshake_unbind(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
@@ -202,12 +194,7 @@ impl HandshakesAdmin for LocalAdmin {
             Ok(()) => self.handshake_show(code).await,
             Err(e) => Err(e.into()),
         };
-        self.audited(
-            "handshake.unbind",
-            &format!("{code} {}", items.join(",")),
-            r,
-        )
-        .await
+        self.audited("handshake.unbind", &format!("{code} {}", items.join(",")), r).await
     }
 
     async fn handshake_order(&self, code: &str, items: &[String]) -> Result<HandshakeView> {
@@ -215,8 +202,7 @@ impl HandshakesAdmin for LocalAdmin {
             Ok(()) => self.handshake_show(code).await,
             Err(e) => Err(e.into()),
         };
-        self.audited("handshake.order", &format!("{code} {}", items.join(",")), r)
-            .await
+        self.audited("handshake.order", &format!("{code} {}", items.join(",")), r).await
     }
 
     async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView> {
@@ -224,8 +210,7 @@ impl HandshakesAdmin for LocalAdmin {
             Ok(()) => self.handshake_show(code).await,
             Err(e) => Err(e.into()),
         };
-        self.audited("handshake.order", &format!("{code} by expiry"), r)
-            .await
+        self.audited("handshake.order", &format!("{code} by expiry"), r).await
     }
 
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
@@ -241,8 +226,7 @@ impl HandshakesAdmin for LocalAdmin {
             Ok(show(self, code).await?.domains)
         };
         let target = format!("{code} {}", domains.join(","));
-        self.audited("handshake.domains.add", &target, r.await)
-            .await
+        self.audited("handshake.domains.add", &target, r.await).await
     }
 
     /// Removal accepts any spelling the binding could have been added with (case, Unicode or punycode).
@@ -258,8 +242,7 @@ impl HandshakesAdmin for LocalAdmin {
             Ok(show(self, code).await?.domains)
         };
         let target = format!("{code} {}", domains.join(","));
-        self.audited("handshake.domains.remove", &target, r.await)
-            .await
+        self.audited("handshake.domains.remove", &target, r.await).await
     }
 
     async fn handshake_domains_list(&self, code: &str) -> Result<Vec<String>> {
@@ -273,34 +256,21 @@ impl HandshakesAdmin for LocalAdmin {
                 password_hash: Some(Some(hash)),
                 ..Default::default()
             };
-            Ok(self
-                .store
-                .update_handshake(code, patch, self.now_unix())
-                .await?)
+            Ok(self.store.update_handshake(code, patch, self.now_unix()).await?)
         }
         .await;
         self.audited("handshake.password.set", code, r).await
     }
 
     async fn handshake_password_clear(&self, code: &str) -> Result<()> {
-        let patch = crate::store::HandshakePatch {
-            password_hash: Some(None),
-            ..Default::default()
-        };
-        let r = self
-            .store
-            .update_handshake(code, patch, self.now_unix())
-            .await
-            .map_err(Into::into);
+        let patch =
+            crate::store::HandshakePatch { password_hash: Some(None), ..Default::default() };
+        let r = self.store.update_handshake(code, patch, self.now_unix()).await.map_err(Into::into);
         self.audited("handshake.password.clear", code, r).await
     }
 
     async fn handshake_delete(&self, code: &str, force: bool) -> Result<()> {
-        let r = self
-            .store
-            .delete_handshake(code, force, self.now_unix())
-            .await
-            .map_err(Into::into);
+        let r = self.store.delete_handshake(code, force, self.now_unix()).await.map_err(Into::into);
         self.audited("handshake.delete", code, r).await
     }
 }

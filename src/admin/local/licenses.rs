@@ -32,15 +32,8 @@ pub(super) async fn trust_add(
         added_at: admin.now_unix(),
     };
     let added = admin.store.add_trusted_key(row.clone()).await?;
-    let stored = admin
-        .store
-        .get_trusted_key(&row.key_id)
-        .await?
-        .unwrap_or(row);
-    Ok(TrustAddResult {
-        key: views::trusted_key(&stored)?,
-        added,
-    })
+    let stored = admin.store.get_trusted_key(&row.key_id).await?.unwrap_or(row);
+    Ok(TrustAddResult { key: views::trusted_key(&stored)?, added })
 }
 
 /// Verifies a license file against the trusted keys and this instance, then stores it (and binds its
@@ -98,10 +91,8 @@ pub(super) async fn import(
         None => Vec::new(),
     };
     let (license, items) = rows(&doc, &file, now);
-    let result = admin
-        .store
-        .import_license(license, items, binding.clone(), replace, to_unix(now))
-        .await?;
+    let result =
+        admin.store.import_license(license, items, binding.clone(), replace, to_unix(now)).await?;
     let (status, dropped) = match result {
         ImportResult::Imported => (ImportStatus::Imported, Vec::new()),
         ImportResult::Unchanged => (ImportStatus::Unchanged, Vec::new()),
@@ -126,10 +117,7 @@ pub(super) fn import_detail(report: &ImportReport) -> Option<String> {
         if report.dropped.is_empty() {
             "replaced by a later issue; every item kept".to_string()
         } else {
-            format!(
-                "replaced by a later issue; dropped item(s) {}",
-                report.dropped.join(", ")
-            )
+            format!("replaced by a later issue; dropped item(s) {}", report.dropped.join(", "))
         }
     })
 }
@@ -157,9 +145,8 @@ pub(super) fn removal_view(id: &str, dry_run: bool, removal: LicenseRemoval) -> 
 }
 
 fn public_key(bytes: &[u8]) -> Result<PublicKey> {
-    let arr: [u8; 32] = bytes
-        .try_into()
-        .map_err(|_| Error::internal("a stored trusted key is not 32 bytes"))?;
+    let arr: [u8; 32] =
+        bytes.try_into().map_err(|_| Error::internal("a stored trusted key is not 32 bytes"))?;
     Ok(PublicKey::from_bytes(&arr)?)
 }
 
@@ -171,19 +158,11 @@ async fn import_binding(
     crate::domain::handshake::validate_code(&target.code)
         .map_err(|e| Error::usage(e.to_string()))?;
     let create = if target.create {
-        Some(handshakes::new_row(
-            &target.code,
-            Default::default(),
-            admin.now_unix(),
-        )?)
+        Some(handshakes::new_row(&target.code, Default::default(), admin.now_unix())?)
     } else {
         None
     };
-    Ok(ImportBinding {
-        code: target.code.clone(),
-        create,
-        items,
-    })
+    Ok(ImportBinding { code: target.code.clone(), create, items })
 }
 
 fn bindable_items(doc: &LicenseDocument, now: chrono::DateTime<chrono::Utc>) -> Vec<String> {
@@ -235,11 +214,7 @@ async fn bound_before(
     binding: &ImportBinding,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<String>> {
-    let Some(record) = admin
-        .store
-        .get_handshake(&binding.code, to_unix(now))
-        .await?
-    else {
+    let Some(record) = admin.store.get_handshake(&binding.code, to_unix(now)).await? else {
         return Ok(Vec::new());
     };
     Ok(binding
@@ -258,28 +233,16 @@ impl LicensesAdmin for LocalAdmin {
         name: Option<String>,
     ) -> Result<TrustAddResult> {
         let r = trust_add(self, public_key_pem, name).await;
-        let target = r
-            .as_ref()
-            .map(|t| t.key.key_id.clone())
-            .unwrap_or_else(|_| "-".into());
+        let target = r.as_ref().map(|t| t.key.key_id.clone()).unwrap_or_else(|_| "-".into());
         self.audited("trust.add", &target, r).await
     }
 
     async fn trust_list(&self) -> Result<Vec<TrustedKeyView>> {
-        self.store
-            .list_trusted_keys()
-            .await?
-            .iter()
-            .map(views::trusted_key)
-            .collect()
+        self.store.list_trusted_keys().await?.iter().map(views::trusted_key).collect()
     }
 
     async fn trust_remove(&self, key_id: &str) -> Result<()> {
-        let r = self
-            .store
-            .remove_trusted_key(key_id)
-            .await
-            .map_err(Into::into);
+        let r = self.store.remove_trusted_key(key_id).await.map_err(Into::into);
         self.audited("trust.remove", key_id, r).await
     }
 
@@ -295,8 +258,7 @@ impl LicensesAdmin for LocalAdmin {
             Ok(report) => report.license_id.clone().unwrap_or_default(),
             Err(_) => file_name.to_string(),
         };
-        self.audited_with("license.import", &what, r, import_detail)
-            .await
+        self.audited_with("license.import", &what, r, import_detail).await
     }
 
     async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>> {
@@ -315,9 +277,7 @@ impl LicensesAdmin for LocalAdmin {
                 .and_then(|d| now.checked_add_signed(d))
                 .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC);
             for license in &mut licenses {
-                license
-                    .items
-                    .retain(|i| i.status == ItemStatus::Active && i.expires_at <= horizon);
+                license.items.retain(|i| i.status == ItemStatus::Active && i.expires_at <= horizon);
             }
             licenses.retain(|l| !l.items.is_empty());
         }
@@ -326,14 +286,10 @@ impl LicensesAdmin for LocalAdmin {
 
     async fn license_show(&self, id: &str) -> Result<LicenseView> {
         // Coverage is decided over every license's items: the renewal may be in another file.
-        self.license_list(None)
-            .await?
-            .into_iter()
-            .find(|l| l.id == id)
-            .ok_or_else(|| {
-                crate::error::Error::not_found(format!("no license {id}"))
-                    .with_hint("see `ltsctl license list` for the licenses this LTS has")
-            })
+        self.license_list(None).await?.into_iter().find(|l| l.id == id).ok_or_else(|| {
+            crate::error::Error::not_found(format!("no license {id}"))
+                .with_hint("see `ltsctl license list` for the licenses this LTS has")
+        })
     }
 
     async fn license_remove(
@@ -352,7 +308,6 @@ impl LicensesAdmin for LocalAdmin {
             // A dry run changes nothing: not an entry of the audit log.
             return r;
         }
-        self.audited_with("license.remove", id, r, |v| Some(v.summary()))
-            .await
+        self.audited_with("license.remove", id, r, |v| Some(v.summary())).await
     }
 }

@@ -49,13 +49,7 @@ impl LocalAdmin {
         role: crate::auth::Role,
         client: Option<String>,
     ) -> Self {
-        LocalAdmin {
-            store,
-            clock,
-            actor,
-            client,
-            role,
-        }
+        LocalAdmin { store, clock, actor, client, role }
     }
 
     /// Records a change and how it ended. The entry is written after the change: a failed change is logged

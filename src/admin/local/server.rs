@@ -13,10 +13,7 @@ use crate::error::Result;
 #[async_trait]
 impl ServerAdmin for LocalAdmin {
     fn target(&self) -> Target {
-        Target {
-            kind: "local".into(),
-            location: self.store.location(),
-        }
+        Target { kind: "local".into(), location: self.store.location() }
     }
 
     async fn status(&self, expiring_within: Duration) -> Result<StatusView> {
@@ -46,17 +43,14 @@ impl ServerAdmin for LocalAdmin {
     }
 
     async fn sweep(&self) -> Result<SweepView> {
-        let r = self
-            .store
-            .sweep(self.now_unix(), "manual")
-            .await
-            .map_err(Into::into)
-            .map(|run| SweepView {
+        let r = self.store.sweep(self.now_unix(), "manual").await.map_err(Into::into).map(|run| {
+            SweepView {
                 removed: run.removed,
                 started_at: crate::clock::from_unix(run.started_at),
                 finished_at: crate::clock::from_unix(run.finished_at),
                 trigger: run.trigger,
-            });
+            }
+        });
         self.audited("sweep", "devices", r).await
     }
 }

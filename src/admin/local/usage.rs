@@ -35,11 +35,9 @@ impl UsageAdmin for LocalAdmin {
 async fn import(admin: &LocalAdmin, req: &UsageImportRequest) -> Result<UsageImportReport> {
     let source = req.source.as_deref().unwrap_or("the import");
     if req.uploads.is_empty() {
-        return Err(
-            Error::usage(format!("{source} holds no usage upload")).with_hint(
-                "give the /v1/usage request body (one JSON object), or JSON lines of them",
-            ),
-        );
+        return Err(Error::usage(format!("{source} holds no usage upload")).with_hint(
+            "give the /v1/usage request body (one JSON object), or JSON lines of them",
+        ));
     }
     if req.uploads.len() > MAX_IMPORT_UPLOADS {
         return Err(Error::usage(format!(
@@ -54,10 +52,7 @@ async fn import(admin: &LocalAdmin, req: &UsageImportRequest) -> Result<UsageImp
     let done = service.import_usage(&bodies).await.map_err(|(i, e)| {
         let line = req.uploads[i].line;
         let e = super::device_error(e);
-        Error {
-            message: format!("{source} line {line}: {}", e.message),
-            ..e
-        }
+        Error { message: format!("{source} line {line}: {}", e.message), ..e }
     })?;
     Ok(UsageImportReport {
         source: req.source.clone(),
@@ -110,10 +105,7 @@ async fn item_usage(
     let states = match &query.handshake {
         Some(code) => match admin.store.get_handshake(code, to_unix(now)).await? {
             Some(record) => {
-                overuse = record
-                    .handshake
-                    .overuse_percent
-                    .map(|p| p.clamp(0, 100) as u32);
+                overuse = record.handshake.overuse_percent.map(|p| p.clamp(0, 100) as u32);
                 record.items
             }
             None => return Err(Error::not_found(format!("no handshake code {code}"))),
@@ -127,23 +119,15 @@ async fn item_usage(
             .collect(),
     };
     let mut out = Vec::new();
-    for state in states
-        .iter()
-        .filter(|s| query.item.as_ref().is_none_or(|i| *i == s.item.id))
-    {
+    for state in states.iter().filter(|s| query.item.as_ref().is_none_or(|i| *i == s.item.id)) {
         let view = views::item(state, now)?;
-        let quota = view
-            .quota
-            .filter(|_| view.option != LicenseOption::PerDomain);
+        let quota = view.quota.filter(|_| view.option != LicenseOption::PerDomain);
         let pct = overuse.unwrap_or_else(|| policy::default_overuse_percent(view.option));
         let peak = match view.option {
-            LicenseOption::PerConcurrentDevice => Some(
-                admin
-                    .store
-                    .concurrent_peak(&view.id, query.since.map(to_unix))
-                    .await?
-                    .max(0) as u64,
-            ),
+            LicenseOption::PerConcurrentDevice => {
+                Some(admin.store.concurrent_peak(&view.id, query.since.map(to_unix)).await?.max(0)
+                    as u64)
+            }
             _ => None,
         };
         out.push(ItemUsageView {

@@ -40,11 +40,7 @@ fn item_kind(state: &ItemState) -> Result<(LicenseOption, Option<ActivePeriod>)>
 
 /// Units used on an item: seated devices for the device options, reported scans or pages otherwise.
 fn used(state: &ItemState, option: LicenseOption) -> u64 {
-    let n = if option.counts_devices() {
-        state.active_devices
-    } else {
-        state.units_used
-    };
+    let n = if option.counts_devices() { state.active_devices } else { state.units_used };
     n.max(0) as u64
 }
 
@@ -74,10 +70,8 @@ pub(super) fn item(state: &ItemState, now: DateTime<Utc>) -> Result<ItemView> {
 /// Fills in `covered_by` of every item from all the items of `licenses` (see
 /// [`crate::domain::renewal::covered_by`]).
 pub(super) fn with_coverage(licenses: &mut [LicenseView]) {
-    let ids: Vec<String> = licenses
-        .iter()
-        .flat_map(|l| l.items.iter().map(|i| i.id.clone()))
-        .collect();
+    let ids: Vec<String> =
+        licenses.iter().flat_map(|l| l.items.iter().map(|i| i.id.clone())).collect();
     let cover = {
         let terms: Vec<Term<'_>> = licenses
             .iter()
@@ -94,11 +88,7 @@ pub(super) fn with_coverage(licenses: &mut [LicenseView]) {
             .collect();
         renewal::covered_by(&terms)
     };
-    for (item, by) in licenses
-        .iter_mut()
-        .flat_map(|l| l.items.iter_mut())
-        .zip(cover)
-    {
+    for (item, by) in licenses.iter_mut().flat_map(|l| l.items.iter_mut()).zip(cover) {
         item.covered_by = by.map(|i| ids[i].clone());
     }
 }
@@ -112,11 +102,7 @@ pub(super) fn license(record: &LicenseRecord, now: DateTime<Utc>) -> Result<Lice
         lts_id: l.lts_id.clone(),
         key_id: l.key_id.clone(),
         imported_at: from_unix(l.imported_at),
-        items: record
-            .items
-            .iter()
-            .map(|i| item(i, now))
-            .collect::<Result<_>>()?,
+        items: record.items.iter().map(|i| item(i, now)).collect::<Result<_>>()?,
     })
 }
 
@@ -150,9 +136,7 @@ fn secs(d: Duration) -> u64 {
 
 pub(super) fn handshake(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<HandshakeView> {
     let h = &record.handshake;
-    let override_interval = h
-        .refresh_interval_secs
-        .map(|s| Duration::from_secs(s.max(0) as u64));
+    let override_interval = h.refresh_interval_secs.map(|s| Duration::from_secs(s.max(0) as u64));
     let grace = Duration::from_secs(h.offline_grace_secs.max(0) as u64);
     let overuse = h.overuse_percent.map(|p| p.clamp(0, 100) as u32);
     let mut items = Vec::with_capacity(record.items.len());
@@ -189,12 +173,7 @@ pub(super) fn handshake(record: &HandshakeRecord, now: DateTime<Utc>) -> Result<
         offline_grace_seconds: secs(grace),
         overuse_percent: overuse,
         password_set: h.password_hash.is_some(),
-        order: if h.explicit_order {
-            "explicit"
-        } else {
-            "expiry"
-        }
-        .to_string(),
+        order: if h.explicit_order { "explicit" } else { "expiry" }.to_string(),
         domains: record.domains.clone(),
         active_devices: record.active_devices,
         items,

@@ -36,8 +36,7 @@ impl AccessAdmin for RemoteAdmin {
     }
 
     async fn token_revoke(&self, name: &str) -> Result<()> {
-        self.send_no_content(self.request(Method::DELETE, &["tokens", name]))
-            .await
+        self.send_no_content(self.request(Method::DELETE, &["tokens", name])).await
     }
 
     async fn audit_list(
@@ -46,11 +45,8 @@ impl AccessAdmin for RemoteAdmin {
         actor: Option<String>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>> {
-        let query = AuditQuery {
-            since_seconds: since.map(|d| d.as_secs()),
-            actor,
-            limit: Some(limit),
-        };
+        let query =
+            AuditQuery { since_seconds: since.map(|d| d.as_secs()), actor, limit: Some(limit) };
         self.get_with(&["audit"], &query).await
     }
 }

@@ -25,13 +25,11 @@ impl AlertsAdmin for RemoteAdmin {
     }
 
     async fn alert_settings_set(&self, req: AlertSettingsRequest) -> Result<AlertSettingsView> {
-        self.send_body(Method::PUT, &["alerts", "settings"], &req)
-            .await
+        self.send_body(Method::PUT, &["alerts", "settings"], &req).await
     }
 
     async fn alert_settings_reset(&self, handshake: &str) -> Result<()> {
-        self.send_no_content(self.request(Method::DELETE, &["alerts", "settings", handshake]))
-            .await
+        self.send_no_content(self.request(Method::DELETE, &["alerts", "settings", handshake])).await
     }
 
     async fn webhook_add(&self, req: WebhookRequest) -> Result<WebhookCreated> {
@@ -43,21 +41,16 @@ impl AlertsAdmin for RemoteAdmin {
     }
 
     async fn webhook_remove(&self, id: &str) -> Result<()> {
-        self.send_no_content(self.request(Method::DELETE, &["webhooks", id]))
-            .await
+        self.send_no_content(self.request(Method::DELETE, &["webhooks", id])).await
     }
 
     async fn webhook_test(&self, id: &str) -> Result<WebhookTestReport> {
-        self.call(self.request(Method::POST, &["webhooks", id, "test"]))
-            .await
+        self.call(self.request(Method::POST, &["webhooks", id, "test"])).await
     }
 
     async fn email_add(&self, address: &str) -> Result<EmailView> {
-        let body = EmailRequest {
-            address: address.to_string(),
-        };
-        self.send_body(Method::POST, &["alerts", "emails"], &body)
-            .await
+        let body = EmailRequest { address: address.to_string() };
+        self.send_body(Method::POST, &["alerts", "emails"], &body).await
     }
 
     async fn email_list(&self) -> Result<Vec<EmailView>> {
@@ -65,7 +58,6 @@ impl AlertsAdmin for RemoteAdmin {
     }
 
     async fn email_remove(&self, address: &str) -> Result<()> {
-        self.send_no_content(self.request(Method::DELETE, &["alerts", "emails", address]))
-            .await
+        self.send_no_content(self.request(Method::DELETE, &["alerts", "emails", address])).await
     }
 }

@@ -95,10 +95,7 @@ impl RemoteAdmin {
     fn unexpected(&self, what: String) -> Error {
         Error::new(
             ErrorKind::Unreachable,
-            format!(
-                "the server at {} sent an unexpected device listing: {what}",
-                self.base
-            ),
+            format!("the server at {} sent an unexpected device listing: {what}", self.base),
         )
         .with_hint("is this an ltsctl server of the same version?")
     }
@@ -125,12 +122,7 @@ struct Lines {
 
 impl Lines {
     fn new(limit: Option<u64>) -> Self {
-        Lines {
-            carry: Vec::new(),
-            rows: 0,
-            limit,
-            end: None,
-        }
+        Lines { carry: Vec::new(), rows: 0, limit, end: None }
     }
 
     /// Hands on every line `chunk` completes; false when `each` asked to stop.
@@ -173,10 +165,7 @@ impl Lines {
             return Err(Bad::Text("more after its end line".into()));
         }
         let text = std::str::from_utf8(line).map_err(|_| {
-            Bad::Text(format!(
-                "a line that is not UTF-8 after {} device(s)",
-                self.rows
-            ))
+            Bad::Text(format!("a line that is not UTF-8 after {} device(s)", self.rows))
         })?;
         if text.starts_with("{\"uuid\":") {
             // Checked as JSON, so that what is printed stays one JSON document whatever arrives.
@@ -206,10 +195,7 @@ impl Lines {
             );
             return Err(Bad::Server(e));
         }
-        Err(Bad::Text(format!(
-            "line {} is neither a device nor an end line",
-            self.rows + 1
-        )))
+        Err(Bad::Text(format!("line {} is neither a device nor an end line", self.rows + 1)))
     }
 }
 
@@ -269,10 +255,7 @@ mod tests {
     fn wrong_counts_errors_and_garbage_are_refused() {
         let cases = [
             (format!("{ROW}\n{{\"end\":{{\"count\":2}}}}\n"), "counts 2"),
-            (
-                format!("{ROW}\n{{\"end\":{{\"count\":1}}}}\n{ROW}\n"),
-                "after its end",
-            ),
+            (format!("{ROW}\n{{\"end\":{{\"count\":1}}}}\n{ROW}\n"), "after its end"),
             (
                 format!("{ROW}\n{{\"error\":{{\"kind\":\"busy\",\"message\":\"locked\"}}}}\n"),
                 "failed after 1 device(s): locked",

@@ -16,13 +16,8 @@ impl RemoteAdmin {
         cursor: Option<&str>,
         limit: u32,
     ) -> RequestBuilder {
-        let page = PageQuery {
-            cursor: cursor.map(str::to_string),
-            limit: Some(limit),
-        };
-        self.request(Method::GET, &["devices"])
-            .query(query)
-            .query(&page)
+        let page = PageQuery { cursor: cursor.map(str::to_string), limit: Some(limit) };
+        self.request(Method::GET, &["devices"]).query(query).query(&page)
     }
 }
 
@@ -76,8 +71,7 @@ impl DevicesAdmin for RemoteAdmin {
             handshake: handshake.map(str::to_string),
             force,
         };
-        self.send_body(Method::POST, &["devices", "unregister"], &body)
-            .await
+        self.send_body(Method::POST, &["devices", "unregister"], &body).await
     }
 
     async fn devices_unregister_matching(
@@ -86,28 +80,19 @@ impl DevicesAdmin for RemoteAdmin {
         batch: u32,
         force: bool,
     ) -> Result<u64> {
-        let body = UnregisterMatchingRequest {
-            query: query.clone(),
-            batch,
-            force,
-        };
-        let removed: RemovedView = self
-            .send_body(Method::POST, &["devices", "unregister-matching"], &body)
-            .await?;
+        let body = UnregisterMatchingRequest { query: query.clone(), batch, force };
+        let removed: RemovedView =
+            self.send_body(Method::POST, &["devices", "unregister-matching"], &body).await?;
         Ok(removed.removed)
     }
 
     async fn devices_checkout(&self, req: &CheckoutRequest) -> Result<OfflineAuthorization> {
-        self.send_body(Method::POST, &["devices", "checkout"], req)
-            .await
+        self.send_body(Method::POST, &["devices", "checkout"], req).await
     }
 
     async fn devices_checkin(&self, uuid: &str, handshake: Option<&str>) -> Result<CheckinReport> {
-        let body = CheckinRequest {
-            uuid: uuid.to_string(),
-            handshake: handshake.map(str::to_string),
-        };
-        self.send_body(Method::POST, &["devices", "checkin"], &body)
-            .await
+        let body =
+            CheckinRequest { uuid: uuid.to_string(), handshake: handshake.map(str::to_string) };
+        self.send_body(Method::POST, &["devices", "checkin"], &body).await
     }
 }

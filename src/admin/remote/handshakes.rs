@@ -10,15 +10,11 @@ use crate::admin::*;
 use crate::error::Result;
 
 fn items(items: &[String]) -> ItemsRequest {
-    ItemsRequest {
-        items: items.to_vec(),
-    }
+    ItemsRequest { items: items.to_vec() }
 }
 
 fn domains(domains: &[String]) -> DomainsRequest {
-    DomainsRequest {
-        domains: domains.to_vec(),
-    }
+    DomainsRequest { domains: domains.to_vec() }
 }
 
 #[async_trait]
@@ -28,10 +24,7 @@ impl HandshakesAdmin for RemoteAdmin {
         code: &str,
         settings: HandshakeSettings,
     ) -> Result<HandshakeView> {
-        let body = CreateHandshakeRequest {
-            code: code.to_string(),
-            settings,
-        };
+        let body = CreateHandshakeRequest { code: code.to_string(), settings };
         self.send_body(Method::POST, &["handshakes"], &body).await
     }
 
@@ -44,28 +37,23 @@ impl HandshakesAdmin for RemoteAdmin {
     }
 
     async fn handshake_bind(&self, code: &str, ids: &[String]) -> Result<HandshakeView> {
-        self.send_body(Method::POST, &["handshakes", code, "bind"], &items(ids))
-            .await
+        self.send_body(Method::POST, &["handshakes", code, "bind"], &items(ids)).await
     }
 
     async fn handshake_unbind(&self, code: &str, ids: &[String]) -> Result<HandshakeView> {
-        self.send_body(Method::POST, &["handshakes", code, "unbind"], &items(ids))
-            .await
+        self.send_body(Method::POST, &["handshakes", code, "unbind"], &items(ids)).await
     }
 
     async fn handshake_order(&self, code: &str, ids: &[String]) -> Result<HandshakeView> {
-        self.send_body(Method::PUT, &["handshakes", code, "order"], &items(ids))
-            .await
+        self.send_body(Method::PUT, &["handshakes", code, "order"], &items(ids)).await
     }
 
     async fn handshake_order_by_expiry(&self, code: &str) -> Result<HandshakeView> {
-        self.call(self.request(Method::DELETE, &["handshakes", code, "order"]))
-            .await
+        self.call(self.request(Method::DELETE, &["handshakes", code, "order"])).await
     }
 
     async fn handshake_set(&self, code: &str, changes: HandshakeChanges) -> Result<HandshakeView> {
-        self.send_body(Method::PATCH, &["handshakes", code], &changes)
-            .await
+        self.send_body(Method::PATCH, &["handshakes", code], &changes).await
     }
 
     async fn handshake_domains_add(&self, code: &str, names: &[String]) -> Result<Vec<String>> {
@@ -89,8 +77,7 @@ impl HandshakesAdmin for RemoteAdmin {
     }
 
     async fn handshake_password_clear(&self, code: &str) -> Result<()> {
-        self.send_no_content(self.request(Method::DELETE, &["handshakes", code, "password"]))
-            .await
+        self.send_no_content(self.request(Method::DELETE, &["handshakes", code, "password"])).await
     }
 
     async fn handshake_delete(&self, code: &str, force: bool) -> Result<()> {

@@ -17,10 +17,7 @@ impl LicensesAdmin for RemoteAdmin {
         public_key_pem: &str,
         name: Option<String>,
     ) -> Result<TrustAddResult> {
-        let body = TrustRequest {
-            public_key: public_key_pem.to_string(),
-            name,
-        };
+        let body = TrustRequest { public_key: public_key_pem.to_string(), name };
         self.send_body(Method::POST, &["trust"], &body).await
     }
 
@@ -29,8 +26,7 @@ impl LicensesAdmin for RemoteAdmin {
     }
 
     async fn trust_remove(&self, key_id: &str) -> Result<()> {
-        self.send_no_content(self.request(Method::DELETE, &["trust", key_id]))
-            .await
+        self.send_no_content(self.request(Method::DELETE, &["trust", key_id])).await
     }
 
     async fn license_import(
@@ -53,9 +49,7 @@ impl LicensesAdmin for RemoteAdmin {
     }
 
     async fn license_list(&self, expiring_within: Option<Duration>) -> Result<Vec<LicenseView>> {
-        let query = WindowQuery {
-            expiring_within_seconds: expiring_within.map(|d| d.as_secs()),
-        };
+        let query = WindowQuery { expiring_within_seconds: expiring_within.map(|d| d.as_secs()) };
         self.get_with(&["licenses"], &query).await
     }
 
@@ -70,10 +64,6 @@ impl LicensesAdmin for RemoteAdmin {
         dry_run: bool,
     ) -> Result<LicenseRemovalView> {
         let query = RemoveQuery { force, dry_run };
-        self.call(
-            self.request(Method::DELETE, &["licenses", id])
-                .query(&query),
-        )
-        .await
+        self.call(self.request(Method::DELETE, &["licenses", id]).query(&query)).await
     }
 }

@@ -34,9 +34,7 @@ pub struct RemoteAdmin {
 impl std::fmt::Debug for RemoteAdmin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never the token.
-        f.debug_struct("RemoteAdmin")
-            .field("base", &self.base.as_str())
-            .finish_non_exhaustive()
+        f.debug_struct("RemoteAdmin").field("base", &self.base.as_str()).finish_non_exhaustive()
     }
 }
 
@@ -59,12 +57,7 @@ impl RemoteAdmin {
         let client = builder
             .build()
             .map_err(|e| Error::internal(format!("cannot set up the HTTP client: {e}")))?;
-        Ok(RemoteAdmin {
-            base,
-            client,
-            token,
-            ca_cert: ca_cert.map(Path::to_path_buf),
-        })
+        Ok(RemoteAdmin { base, client, token, ca_cert: ca_cert.map(Path::to_path_buf) })
     }
 
     fn url(&self, segments: &[&str]) -> Url {
@@ -118,8 +111,7 @@ impl RemoteAdmin {
         segments: &[&str],
         query: &impl Serialize,
     ) -> Result<T> {
-        self.call(self.request(Method::GET, segments).query(query))
-            .await
+        self.call(self.request(Method::GET, segments).query(query)).await
     }
 
     /// A request with a JSON body (one of the `*Request` wire types).

@@ -13,16 +13,11 @@ use crate::error::Result;
 #[async_trait]
 impl ServerAdmin for RemoteAdmin {
     fn target(&self) -> Target {
-        Target {
-            kind: "remote".into(),
-            location: self.base.to_string(),
-        }
+        Target { kind: "remote".into(), location: self.base.to_string() }
     }
 
     async fn status(&self, expiring_within: Duration) -> Result<StatusView> {
-        let query = WindowQuery {
-            expiring_within_seconds: Some(expiring_within.as_secs()),
-        };
+        let query = WindowQuery { expiring_within_seconds: Some(expiring_within.as_secs()) };
         let mut view: StatusView = self.get_with(&["status"], &query).await?;
         // The server names itself `local`; to this caller it is the remote target.
         view.target = self.target();

@@ -50,10 +50,7 @@ pub(crate) fn client_config(path: &Path) -> Result<rustls::ClientConfig> {
     let certs = read_certificates(path)?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier = CaOrPinned::new(certs, provider.clone()).map_err(|e| {
-        Error::usage(format!(
-            "{}: cannot use these certificates: {e}",
-            path.display()
-        ))
+        Error::usage(format!("{}: cannot use these certificates: {e}", path.display()))
     })?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -94,12 +91,7 @@ impl CaOrPinned {
             provider.clone(),
         )
         .map_err(|e| e.to_string())?;
-        Ok(CaOrPinned {
-            usual,
-            file_only,
-            pinned: certs,
-            provider,
-        })
+        Ok(CaOrPinned { usual, file_only, pinned: certs, provider })
     }
 }
 
@@ -112,11 +104,7 @@ impl ServerCertVerifier for CaOrPinned {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> std::result::Result<ServerCertVerified, rustls::Error> {
-        if !self
-            .pinned
-            .iter()
-            .any(|p| p.as_ref() == end_entity.as_ref())
-        {
+        if !self.pinned.iter().any(|p| p.as_ref() == end_entity.as_ref()) {
             return self.usual.verify_server_cert(
                 end_entity,
                 intermediates,
@@ -125,10 +113,7 @@ impl ServerCertVerifier for CaOrPinned {
                 now,
             );
         }
-        match self
-            .file_only
-            .verify_server_cert(end_entity, &[], server_name, ocsp_response, now)
-        {
+        match self.file_only.verify_server_cert(end_entity, &[], server_name, ocsp_response, now) {
             Err(e) if is_ca_used_as_end_entity(&e) => {
                 let parsed = ParsedCertificate::try_from(end_entity)?;
                 rustls::client::verify_server_name(&parsed, server_name)?;
@@ -167,9 +152,7 @@ impl ServerCertVerifier for CaOrPinned {
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.provider.signature_verification_algorithms.supported_schemes()
     }
 }
 
@@ -192,10 +175,7 @@ pub(crate) fn find_tls_error<'a>(
         if let Some(tls) = e.downcast_ref::<rustls::Error>() {
             return Some(tls);
         }
-        next = match e
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-        {
+        next = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
             Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
             None => e.source(),
         };
@@ -312,10 +292,8 @@ pub(crate) fn explain(
 
 /// A name as WebPKI reports it (`DnsName("lts.example.com")`, `IpAddress(127.0.0.1)`), as a person writes it.
 fn name_of(presented: &str) -> String {
-    let inner = presented
-        .split_once('(')
-        .and_then(|(_, rest)| rest.strip_suffix(')'))
-        .unwrap_or(presented);
+    let inner =
+        presented.split_once('(').and_then(|(_, rest)| rest.strip_suffix(')')).unwrap_or(presented);
     inner.trim_matches('"').to_string()
 }
 
@@ -345,10 +323,7 @@ mod tests {
             rustls::OtherError(Arc::new(webpki::Error::CaUsedAsEndEntity)),
         ));
         let (what, hint) = explain(&ca_as_leaf, "lts", None).unwrap();
-        assert!(
-            what.contains("CA:TRUE") && hint.contains("--ca-cert"),
-            "{what} / {hint}"
-        );
+        assert!(what.contains("CA:TRUE") && hint.contains("--ca-cert"), "{what} / {hint}");
         let (what, _) = explain(&ca_as_leaf, "lts", pinned).unwrap();
         assert!(what.contains("not the one in lts.crt"), "{what}");
         let unknown = rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer);
@@ -359,10 +334,7 @@ mod tests {
             presented: vec!["DnsName(\"lts\")".into()],
         });
         let (what, hint) = explain(&name, "10.0.0.1", pinned).unwrap();
-        assert!(
-            what.contains("(it names lts)") && hint.contains("IP:10.0.0.1"),
-            "{what} / {hint}"
-        );
+        assert!(what.contains("(it names lts)") && hint.contains("IP:10.0.0.1"), "{what} / {hint}");
         let expired = rustls::Error::InvalidCertificate(CertificateError::ExpiredContext {
             time: UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_700_000_000)),
             not_after: UnixTime::since_unix_epoch(std::time::Duration::from_secs(1_609_459_200)),

@@ -14,7 +14,6 @@ impl UsageAdmin for RemoteAdmin {
     }
 
     async fn usage_import(&self, req: &UsageImportRequest) -> Result<UsageImportReport> {
-        self.send_body(reqwest::Method::POST, &["usage", "import"], req)
-            .await
+        self.send_body(reqwest::Method::POST, &["usage", "import"], req).await
     }
 }

@@ -26,12 +26,10 @@ pub(super) async fn checkout(
             )));
         }
         if path.exists() {
-            return Err(
-                Error::conflict(format!("{} already exists", path.display())).with_hint(
-                    "choose another --out path, or remove the old file first (it stays valid \
+            return Err(Error::conflict(format!("{} already exists", path.display())).with_hint(
+                "choose another --out path, or remove the old file first (it stays valid \
                      until it expires: a file cannot be recalled)",
-                ),
-            );
+            ));
         }
     }
     let file = admin.devices_checkout(req).await?;
@@ -45,10 +43,7 @@ pub(super) async fn checkout(
              to free the seat",
             file.uuid
         );
-        Error {
-            hint: Some(hint),
-            ..e
-        }
+        Error { hint: Some(hint), ..e }
     };
     warn_if_capped(ctx, req, &file);
     let Some(path) = out else {
@@ -56,11 +51,9 @@ pub(super) async fn checkout(
         // or full stdout must say that the seat was taken without a file, not panic.
         use std::io::Write as _;
         let mut stdout = std::io::stdout().lock();
-        writeln!(stdout, "{text}")
-            .and_then(|()| stdout.flush())
-            .map_err(|e| {
-                not_written(Error::internal(format!("writing the file to stdout: {e}")))
-            })?;
+        writeln!(stdout, "{text}").and_then(|()| stdout.flush()).map_err(|e| {
+            not_written(Error::internal(format!("writing the file to stdout: {e}")))
+        })?;
         ctx.out.note(format!(
             "Checked out {} through {} on {} until {until}.",
             file.uuid, file.handshake, file.item

@@ -49,10 +49,8 @@ impl Summary {
             Some(n) => format!("Dry run: {n} would be removed (nothing was)"),
             None => format!("{} removed", self.removed),
         };
-        ctx.out.note(format!(
-            "{gone}, {} already gone, {} failed.",
-            self.already_gone, self.failed
-        ));
+        ctx.out
+            .note(format!("{gone}, {} already gone, {} failed.", self.already_gone, self.failed));
     }
 }
 
@@ -77,21 +75,13 @@ pub(super) async fn by_uuid(
     uuids: &[String],
     how: ByUuid<'_>,
 ) -> Result<()> {
-    let ByUuid {
-        handshake,
-        dry_run,
-        force,
-    } = how;
+    let ByUuid { handshake, dry_run, force } = how;
     if dry_run {
         let mut present = 0u64;
         let mut missing = Vec::new();
         for uuid in uuids {
             match admin.device_show(uuid).await {
-                Ok(d)
-                    if d.seats
-                        .iter()
-                        .any(|s| handshake.is_none_or(|h| h == s.handshake)) =>
-                {
+                Ok(d) if d.seats.iter().any(|s| handshake.is_none_or(|h| h == s.handshake)) => {
                     present += 1
                 }
                 Ok(_) => missing.push(uuid.clone()),
@@ -130,10 +120,7 @@ pub(super) async fn bulk(
     let kept = if force {
         0
     } else {
-        let held = DeviceQuery {
-            checked_out: Some(true),
-            ..q.clone()
-        };
+        let held = DeviceQuery { checked_out: Some(true), ..q.clone() };
         q.checked_out = Some(false);
         admin.devices_count(&held).await?
     };
@@ -152,11 +139,7 @@ pub(super) async fn bulk(
         ),
         None => "whose removal time has passed".to_string(),
     };
-    let scope = q
-        .handshake
-        .as_ref()
-        .map(|h| format!(" through {h}"))
-        .unwrap_or_default();
+    let scope = q.handshake.as_ref().map(|h| format!(" through {h}")).unwrap_or_default();
     if dry_run {
         // One document for `-o json`: the devices that would go, and the summary beside them.
         let mut out = ctx.out.stream_in(headers(ctx), "devices");
@@ -170,8 +153,7 @@ pub(super) async fn bulk(
         return out.finish_with(rest);
     }
     if total == 0 {
-        ctx.out
-            .note(format!("No device{scope} matches ({what}); nothing to do."));
+        ctx.out.note(format!("No device{scope} matches ({what}); nothing to do."));
         return summary(ctx, &Summary::done(0, Vec::new()));
     }
     if !yes {
@@ -192,10 +174,7 @@ pub(super) async fn bulk(
             ));
         }
         if total > preview.devices.len() as u64 {
-            ctx.out.note(format!(
-                "  ... and {} more",
-                total - preview.devices.len() as u64
-            ));
+            ctx.out.note(format!("  ... and {} more", total - preview.devices.len() as u64));
         }
         let prompt =
             format!("Unregister {total} device(s){scope} {what}? Their seats are freed at once");

@@ -62,9 +62,5 @@ pub async fn audit_list(
     Params(q): Params<AuditQuery>,
 ) -> ApiResult<Vec<AuditEntry>> {
     let limit = q.limit.unwrap_or(DEFAULT_AUDIT_LIMIT);
-    Ok(Json(
-        admin
-            .audit_list(secs(q.since_seconds), q.actor, limit)
-            .await?,
-    ))
+    Ok(Json(admin.audit_list(secs(q.since_seconds), q.actor, limit).await?))
 }

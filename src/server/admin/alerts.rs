@@ -35,9 +35,7 @@ pub async fn alerts_list(
     AsViewer(admin): AsViewer,
     Params(q): Params<AlertsQuery>,
 ) -> ApiResult<Vec<AlertView>> {
-    Ok(Json(
-        admin.alerts_list(q.limit.unwrap_or(DEFAULT_LIMIT)).await?,
-    ))
+    Ok(Json(admin.alerts_list(q.limit.unwrap_or(DEFAULT_LIMIT)).await?))
 }
 
 /// Every delivery attempt, newest first.
@@ -47,11 +45,7 @@ pub async fn alert_deliveries(
     AsViewer(admin): AsViewer,
     Params(q): Params<AlertsQuery>,
 ) -> ApiResult<Vec<DeliveryAttemptView>> {
-    Ok(Json(
-        admin
-            .alert_deliveries(q.limit.unwrap_or(DEFAULT_LIMIT))
-            .await?,
-    ))
+    Ok(Json(admin.alert_deliveries(q.limit.unwrap_or(DEFAULT_LIMIT)).await?))
 }
 
 /// The thresholds in force: global, then each code with settings of its own.

@@ -38,11 +38,7 @@ pub async fn devices_list(
 ) -> ApiResult<RawDevicePage> {
     // Rows pass through as the store's JSON text: the same document as `DevicePage`.
     let limit = page.limit.unwrap_or(DEFAULT_PAGE);
-    Ok(Json(
-        admin
-            .devices_list_raw(&q, page.cursor.as_deref(), limit)
-            .await?,
-    ))
+    Ok(Json(admin.devices_list_raw(&q, page.cursor.as_deref(), limit).await?))
 }
 
 /// Every matching device in one answer, as the store reads them: one device per line (`DeviceView`, the
@@ -72,30 +68,18 @@ pub async fn devices_stream(
         };
         match chunk {
             Some(Chunk::Rows(rows)) => Some((Ok(Bytes::from(rows)), Some((None, chunks)))),
-            Some(Chunk::End(count)) => Some((
-                Ok(last_line(&StreamEnd {
-                    end: CountView { count },
-                })),
-                None,
-            )),
-            Some(Chunk::Failed(e)) => Some((
-                Ok(last_line(&AdminErrorBody {
-                    error: super::shown(e),
-                })),
-                None,
-            )),
+            Some(Chunk::End(count)) => {
+                Some((Ok(last_line(&StreamEnd { end: CountView { count } })), None))
+            }
+            Some(Chunk::Failed(e)) => {
+                Some((Ok(last_line(&AdminErrorBody { error: super::shown(e) })), None))
+            }
             // Stopped without an end (a client that stalled): the body is cut off, not ended, so
             // that no one takes it for a whole list.
-            None => Some((
-                Err(std::io::Error::other("the device listing stopped")),
-                None,
-            )),
+            None => Some((Err(std::io::Error::other("the device listing stopped")), None)),
         }
     });
-    Ok((
-        [(header::CONTENT_TYPE, DEVICE_STREAM_TYPE)],
-        axum::body::Body::from_stream(body),
-    )
+    Ok(([(header::CONTENT_TYPE, DEVICE_STREAM_TYPE)], axum::body::Body::from_stream(body))
         .into_response())
 }
 
@@ -130,9 +114,7 @@ pub async fn devices_unregister(
     AsOperator(admin): AsOperator,
     Body(r): Body<UnregisterRequest>,
 ) -> ApiResult<UnregisterReport> {
-    let report = admin
-        .devices_unregister(&r.uuids, r.handshake.as_deref(), r.force)
-        .await?;
+    let report = admin.devices_unregister(&r.uuids, r.handshake.as_deref(), r.force).await?;
     crate::metrics::devices_removed("unregister", report.removed.len() as u64);
     Ok(Json(report))
 }
@@ -144,9 +126,7 @@ pub async fn devices_unregister_matching(
     AsOperator(admin): AsOperator,
     Body(r): Body<UnregisterMatchingRequest>,
 ) -> ApiResult<RemovedView> {
-    let removed = admin
-        .devices_unregister_matching(&r.query, r.batch, r.force)
-        .await?;
+    let removed = admin.devices_unregister_matching(&r.query, r.batch, r.force).await?;
     crate::metrics::devices_removed("unregister", removed);
     Ok(Json(RemovedView { removed }))
 }
@@ -168,9 +148,5 @@ pub async fn devices_checkin(
     AsOperator(admin): AsOperator,
     Body(r): Body<CheckinRequest>,
 ) -> ApiResult<CheckinReport> {
-    Ok(Json(
-        admin
-            .devices_checkin(&r.uuid, r.handshake.as_deref())
-            .await?,
-    ))
+    Ok(Json(admin.devices_checkin(&r.uuid, r.handshake.as_deref()).await?))
 }

@@ -20,10 +20,7 @@ pub struct Rejection {
 
 impl Rejection {
     fn bad_request(message: String) -> Self {
-        Rejection {
-            status: StatusCode::BAD_REQUEST,
-            error: Error::usage(message),
-        }
+        Rejection { status: StatusCode::BAD_REQUEST, error: Error::usage(message) }
     }
 }
 
@@ -38,10 +35,7 @@ impl IntoResponse for Rejection {
 
 impl From<ApiError> for Rejection {
     fn from(ApiError(error): ApiError) -> Self {
-        Rejection {
-            status: status_of(error.kind),
-            error,
-        }
+        Rejection { status: status_of(error.kind), error }
     }
 }
 
@@ -70,10 +64,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
                 ))
                 .with_hint("a license file may be at most 1 MiB"),
             }),
-            Err(r) => Err(Rejection::bad_request(format!(
-                "request body: {}",
-                r.body_text()
-            ))),
+            Err(r) => Err(Rejection::bad_request(format!("request body: {}", r.body_text()))),
         }
     }
 }
@@ -93,14 +84,9 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Par
                 let detail = std::error::Error::source(&e)
                     .map(ToString::to_string)
                     .unwrap_or_else(|| e.body_text());
-                Err(Rejection::bad_request(format!(
-                    "invalid query parameter {detail}"
-                )))
+                Err(Rejection::bad_request(format!("invalid query parameter {detail}")))
             }
-            Err(r) => Err(Rejection::bad_request(format!(
-                "query string: {}",
-                r.body_text()
-            ))),
+            Err(r) => Err(Rejection::bad_request(format!("query string: {}", r.body_text()))),
         }
     }
 }
@@ -128,10 +114,7 @@ impl<T: serde::de::DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> 
                     }
                     other => format!("invalid path parameter: {other}"),
                 };
-                Err(Rejection {
-                    status,
-                    error: Error::usage(message),
-                })
+                Err(Rejection { status, error: Error::usage(message) })
             }
             Err(r) => Err(Rejection {
                 status: r.status(),

@@ -147,9 +147,7 @@ pub async fn domains_remove(
     PathParam(CodePath { code }): PathParam<CodePath>,
     Body(r): Body<DomainsRequest>,
 ) -> ApiResult<Vec<String>> {
-    Ok(Json(
-        admin.handshake_domains_remove(&code, &r.domains).await?,
-    ))
+    Ok(Json(admin.handshake_domains_remove(&code, &r.domains).await?))
 }
 
 #[utoipa::path(put, path = "/v1/admin/handshakes/{code}/password", params(CodePath), request_body = PasswordRequest, responses((status = 204)))]

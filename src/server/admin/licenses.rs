@@ -53,17 +53,9 @@ pub async fn license_import(
     AsAdmin(admin): AsAdmin,
     Body(r): Body<ImportRequest>,
 ) -> ApiResult<ImportReport> {
-    let target = r.handshake.map(|code| ImportTarget {
-        code,
-        create: r.create,
-    });
+    let target = r.handshake.map(|code| ImportTarget { code, create: r.create });
     let report = admin
-        .license_import(
-            &r.file_name,
-            r.contents.as_bytes(),
-            target.as_ref(),
-            r.replace,
-        )
+        .license_import(&r.file_name, r.contents.as_bytes(), target.as_ref(), r.replace)
         .await?;
     Ok(Json(report))
 }
@@ -74,9 +66,7 @@ pub async fn license_list(
     AsViewer(admin): AsViewer,
     Params(q): Params<WindowQuery>,
 ) -> ApiResult<Vec<LicenseView>> {
-    Ok(Json(
-        admin.license_list(secs(q.expiring_within_seconds)).await?,
-    ))
+    Ok(Json(admin.license_list(secs(q.expiring_within_seconds)).await?))
 }
 
 #[utoipa::path(get, path = "/v1/admin/licenses/{id}", params(("id" = String, Path, description = "The license id")),

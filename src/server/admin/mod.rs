@@ -74,14 +74,11 @@ impl IntoResponse for ApiError {
         }
         let mut resp = (status, Json(AdminErrorBody { error: shown(err) })).into_response();
         if status == StatusCode::UNAUTHORIZED {
-            resp.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                header::HeaderValue::from_static("Bearer"),
-            );
+            resp.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            resp.headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+            resp.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
         }
         resp
     }
@@ -128,10 +125,7 @@ impl Caller {
             name,
             role,
             request: format!("{} {}", parts.method, parts.uri.path()),
-            client: parts
-                .extensions
-                .get::<crate::server::ClientAddr>()
-                .map(|c| c.0.to_string()),
+            client: parts.extensions.get::<crate::server::ClientAddr>().map(|c| c.0.to_string()),
         })
     }
 
@@ -193,16 +187,8 @@ macro_rules! role {
 }
 
 role!(AsViewer, Role::Viewer, "Reads: any valid token.");
-role!(
-    AsOperator,
-    Role::Operator,
-    "Device housekeeping: operator or admin tokens."
-);
-role!(
-    AsAdmin,
-    Role::Admin,
-    "Changes to licenses, codes and tokens: admin tokens."
-);
+role!(AsOperator, Role::Operator, "Device housekeeping: operator or admin tokens.");
+role!(AsAdmin, Role::Admin, "Changes to licenses, codes and tokens: admin tokens.");
 
 fn secs(s: Option<u64>) -> Option<Duration> {
     s.map(Duration::from_secs)

@@ -15,9 +15,7 @@ use crate::server::AppState;
 const DEFAULT_WINDOW: Duration = Duration::from_secs(30 * 86400);
 
 pub fn routes() -> OpenApiRouter<Arc<AppState>> {
-    OpenApiRouter::new()
-        .routes(routes!(status))
-        .routes(routes!(sweep))
+    OpenApiRouter::new().routes(routes!(status)).routes(routes!(sweep))
 }
 
 #[utoipa::path(get, path = "/v1/admin/status", params(WindowQuery),
@@ -29,10 +27,7 @@ pub async fn status(
     let window = secs(q.expiring_within_seconds).unwrap_or(DEFAULT_WINDOW);
     let mut view = admin.status(window).await?;
     // The store's location is the server's business; the caller knows the server by its URL.
-    view.target = Target {
-        kind: "remote".into(),
-        location: "this server".into(),
-    };
+    view.target = Target { kind: "remote".into(), location: "this server".into() };
     Ok(Json(view))
 }
 

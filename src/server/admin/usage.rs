@@ -11,9 +11,7 @@ use crate::admin::*;
 use crate::server::AppState;
 
 pub fn routes() -> OpenApiRouter<Arc<AppState>> {
-    OpenApiRouter::new()
-        .routes(routes!(usage))
-        .routes(routes!(usage_import))
+    OpenApiRouter::new().routes(routes!(usage)).routes(routes!(usage_import))
 }
 
 #[utoipa::path(get, path = "/v1/admin/usage", params(UsageQuery), responses((status = 200, body = UsageView)))]

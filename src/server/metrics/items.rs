@@ -62,10 +62,7 @@ impl Snapshot {
             }
         }
         let active_devices = store.counts(now).await?.active_devices;
-        Ok(Snapshot {
-            items,
-            active_devices,
-        })
+        Ok(Snapshot { items, active_devices })
     }
 }
 
@@ -73,11 +70,7 @@ fn item_gauges(state: &ItemState) -> Option<ItemGauges> {
     let (option, _) = state.item.kind().ok()?;
     let mut handshakes = state.handshakes.clone();
     handshakes.sort();
-    let quota = state
-        .item
-        .quota
-        .filter(|_| option.has_quota())
-        .map(|q| q.max(0));
+    let quota = state.item.quota.filter(|_| option.has_quota()).map(|q| q.max(0));
     let limit = quota.map(|q| {
         let limit = policy::quota_with_overuse(q as u64, policy::default_overuse_percent(option));
         i64::try_from(limit).unwrap_or(i64::MAX)
@@ -90,9 +83,7 @@ fn item_gauges(state: &ItemState) -> Option<ItemGauges> {
             option: option.as_str(),
             handshake: handshakes.join(","),
         },
-        seats_used: option
-            .counts_devices()
-            .then_some(state.active_devices.max(0)),
+        seats_used: option.counts_devices().then_some(state.active_devices.max(0)),
         units_used: (!option.counts_devices()).then_some(state.units_used.max(0)),
         quota,
         limit,
@@ -121,9 +112,7 @@ impl ItemCache {
 
     /// The collector that encodes the reading in force at each scrape.
     pub(super) fn collector(&self) -> ItemCollector {
-        ItemCollector {
-            current: self.current.clone(),
-        }
+        ItemCollector { current: self.current.clone() }
     }
 
     /// Reads the store again when the reading in force is older than [`MAX_AGE`]. A failed read keeps
@@ -154,11 +143,7 @@ pub(super) struct ItemCollector {
 
 impl Collector for ItemCollector {
     fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
-        let snapshot = self
-            .current
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
+        let snapshot = self.current.lock().unwrap_or_else(|p| p.into_inner()).clone();
         type Pick = fn(&ItemGauges) -> Option<i64>;
         let per_item: [(&str, &str, Pick); 5] = [
             (

@@ -56,12 +56,7 @@ pub(super) fn router(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Router {
     let exporter = Arc::new(Exporter { registry, items });
     Router::new()
         .route("/metrics", get(scrape))
-        .fallback(|| async {
-            (
-                StatusCode::NOT_FOUND,
-                "this listener serves GET /metrics only\n",
-            )
-        })
+        .fallback(|| async { (StatusCode::NOT_FOUND, "this listener serves GET /metrics only\n") })
         .with_state(exporter)
 }
 
@@ -70,17 +65,9 @@ async fn scrape(State(exporter): State<Arc<Exporter>>) -> Response {
     let mut text = String::new();
     if let Err(e) = prometheus_text::encode(&mut text, &exporter.registry) {
         tracing::error!("metrics: cannot encode: {e}");
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "cannot encode the metrics\n",
-        )
-            .into_response();
+        return (StatusCode::INTERNAL_SERVER_ERROR, "cannot encode the metrics\n").into_response();
     }
-    (
-        [(header::CONTENT_TYPE, prometheus_text::CONTENT_TYPE)],
-        text,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, prometheus_text::CONTENT_TYPE)], text).into_response()
 }
 
 /// Times every request of the main router by its route template (`unmatched` when no route took it, so
@@ -88,10 +75,7 @@ async fn scrape(State(exporter): State<Arc<Exporter>>) -> Response {
 pub(super) async fn track(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = crate::metrics::method_label(request.method());
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned());
+    let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
     let response = next.run(request).await;
     crate::metrics::request(
         route.unwrap_or_else(|| "unmatched".to_owned()),

@@ -72,10 +72,8 @@ mod tests {
 
     #[test]
     fn the_axis_top_is_a_round_number_at_or_above_the_largest_value() {
-        let tops: Vec<_> = [0, 1, 3, 7, 10, 11, 99, 101, u64::MAX]
-            .iter()
-            .map(|m| nice_top(*m))
-            .collect();
+        let tops: Vec<_> =
+            [0, 1, 3, 7, 10, 11, 99, 101, u64::MAX].iter().map(|m| nice_top(*m)).collect();
         assert_eq!(tops, [1, 1, 5, 10, 10, 20, 100, 200, u64::MAX]);
     }
 
@@ -87,9 +85,6 @@ mod tests {
         // The top is 10: the second bar fills the plot's height (180 - 20 - 8).
         assert!(svg.contains(r#"height="152.00""#), "{svg}");
         assert!(svg.contains(r#"height="76.00""#), "{svg}");
-        assert!(
-            svg.contains("&lt;d2&gt;: 10 scans") && !svg.contains("<d2>"),
-            "{svg}"
-        );
+        assert!(svg.contains("&lt;d2&gt;: 10 scans") && !svg.contains("<d2>"), "{svg}");
     }
 }

@@ -38,14 +38,8 @@ pub fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/ui", get(pages::overview::page))
         .route("/ui/", get(|| async { Redirect::permanent("/ui") }))
-        .route(
-            "/ui/sign-in",
-            get(pages::sign_in::form).post(pages::sign_in::submit),
-        )
-        .route(
-            "/ui/sign-out",
-            axum::routing::post(pages::sign_in::sign_out),
-        )
+        .route("/ui/sign-in", get(pages::sign_in::form).post(pages::sign_in::submit))
+        .route("/ui/sign-out", axum::routing::post(pages::sign_in::sign_out))
         .route("/ui/usage", get(pages::usage::page))
         .route("/ui/devices", get(pages::devices::list))
         .route("/ui/devices/{uuid}", get(pages::devices::show))
@@ -94,21 +88,12 @@ async fn rejection_page(resp: Response) -> Response {
 async fn headers(resp: Response) -> Response {
     let mut resp = rejection_page(resp).await;
     let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     // Not `no-referrer`: under it browsers send `Origin: null` with the forms, which the origin check
     // must refuse. `same-origin` tells other sites nothing either.
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     resp
 }

@@ -73,8 +73,7 @@ fn cookie_id(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_string())
         .filter(|v| {
             v.len() == want
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
 }
 
@@ -110,27 +109,19 @@ pub fn over_https(state: &AppState, headers: &HeaderMap, ext: &axum::http::Exten
         return false;
     }
     let says_https = |name: &str, is_https: fn(&str) -> bool| {
-        headers
-            .get_all(name)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(is_https)
+        headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).any(is_https)
     };
-    says_https("x-forwarded-proto", |v| {
-        v.split(',').next_back().map(str::trim) == Some("https")
-    }) || says_https("forwarded", |v| {
-        v.split([',', ';'])
-            .filter_map(|p| p.trim().split_once('='))
-            .any(|(k, v)| k.eq_ignore_ascii_case("proto") && v.trim_matches('"') == "https")
-    })
+    says_https("x-forwarded-proto", |v| v.split(',').next_back().map(str::trim) == Some("https"))
+        || says_https("forwarded", |v| {
+            v.split([',', ';'])
+                .filter_map(|p| p.trim().split_once('='))
+                .any(|(k, v)| k.eq_ignore_ascii_case("proto") && v.trim_matches('"') == "https")
+        })
 }
 
 /// The client address the access log uses, for the audit log.
 pub fn client_of(parts: &Parts) -> Option<String> {
-    parts
-        .extensions
-        .get::<crate::server::ClientAddr>()
-        .map(|c| c.0.to_string())
+    parts.extensions.get::<crate::server::ClientAddr>().map(|c| c.0.to_string())
 }
 
 /// Signs in with a presented admin API token: the new session's id (for the cookie), or why the token
@@ -164,21 +155,13 @@ pub async fn sign_in(state: &AppState, presented: &str, client: Option<String>) 
 /// Ends a session this browser is replacing by signing in again (not a sign-out: nothing is recorded),
 /// so a browser holds one session and the one its cookie no longer names does not live on in the store.
 pub async fn replaced(state: &AppState, old: &SignedIn) -> Result<()> {
-    state
-        .devices
-        .store()
-        .delete_ui_session(&old.id_hash)
-        .await?;
+    state.devices.store().delete_ui_session(&old.id_hash).await?;
     Ok(())
 }
 
 /// Ends the session (sign-out) and records it.
 pub async fn sign_out(state: &AppState, who: &SignedIn, client: Option<String>) -> Result<()> {
-    state
-        .devices
-        .store()
-        .delete_ui_session(&who.id_hash)
-        .await?;
+    state.devices.store().delete_ui_session(&who.id_hash).await?;
     audit(state, &who.name, "ui.sign-out", client).await;
     Ok(())
 }
@@ -221,10 +204,7 @@ async fn find(parts: &Parts, state: &AppState) -> Result<Option<SignedIn>> {
     let role: Role = found.role.parse().map_err(Error::internal)?;
     // A page view is a use of the token, as an admin API request is (written at most once a minute).
     if let Err(e) = store.touch_token(&found.token_id, now).await {
-        tracing::warn!(
-            "could not record the use of token {}: {e}",
-            found.token_name
-        );
+        tracing::warn!("could not record the use of token {}: {e}", found.token_name);
     }
     Ok(Some(SignedIn {
         admin: LocalAdmin::for_caller(
@@ -290,10 +270,7 @@ impl FromRequestParts<Arc<AppState>> for SignedIn {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> std::result::Result<Self, Refusal> {
-        let who = find(parts, state)
-            .await
-            .map_err(Refusal::Error)?
-            .ok_or(Refusal::SignIn)?;
+        let who = find(parts, state).await.map_err(Refusal::Error)?.ok_or(Refusal::SignIn)?;
         who.require(Role::Viewer).map_err(Refusal::Error)?;
         Ok(who)
     }
@@ -309,9 +286,7 @@ impl FromRequestParts<Arc<AppState>> for MaybeSignedIn {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> std::result::Result<Self, Refusal> {
-        Ok(MaybeSignedIn(
-            find(parts, state).await.map_err(Refusal::Error)?,
-        ))
+        Ok(MaybeSignedIn(find(parts, state).await.map_err(Refusal::Error)?))
     }
 }
 
@@ -341,11 +316,7 @@ pub fn same_origin(headers: &HeaderMap, uri: &axum::http::Uri) -> Result<()> {
         .and_then(|v| v.to_str().ok())
         .or_else(|| uri.authority().map(|a| a.as_str()))
         .ok_or_else(|| refused("the request names no host"))?;
-    let authority = origin
-        .to_str()
-        .ok()
-        .and_then(|o| o.split_once("://"))
-        .map(|(_, rest)| rest);
+    let authority = origin.to_str().ok().and_then(|o| o.split_once("://")).map(|(_, rest)| rest);
     if authority.is_some_and(|a| a.eq_ignore_ascii_case(host)) {
         Ok(())
     } else {
@@ -368,10 +339,7 @@ mod tests {
         assert_eq!(cookie_id(&h).as_deref(), Some(id.as_str()));
         for bad in ["short", &format!("{id}A"), &format!("{}!", "A".repeat(42))] {
             let mut h = HeaderMap::new();
-            h.insert(
-                header::COOKIE,
-                HeaderValue::from_str(&format!("{COOKIE}={bad}")).unwrap(),
-            );
+            h.insert(header::COOKIE, HeaderValue::from_str(&format!("{COOKIE}={bad}")).unwrap());
             assert_eq!(cookie_id(&h), None, "{bad}");
         }
     }
@@ -382,18 +350,8 @@ mod tests {
         let plain = plain.to_str().unwrap();
         assert!(plain.contains("HttpOnly") && plain.contains("SameSite=Strict"));
         assert!(!plain.contains("Secure"));
-        assert!(
-            set_cookie(Some("x"), true)
-                .to_str()
-                .unwrap()
-                .ends_with("; Secure")
-        );
-        assert!(
-            set_cookie(None, false)
-                .to_str()
-                .unwrap()
-                .contains("Max-Age=0")
-        );
+        assert!(set_cookie(Some("x"), true).to_str().unwrap().ends_with("; Secure"));
+        assert!(set_cookie(None, false).to_str().unwrap().contains("Max-Age=0"));
     }
 
     #[test]
@@ -421,10 +379,7 @@ mod tests {
         let same_origin = |h: &HeaderMap| same_origin(h, &uri);
         let h2 = axum::http::Uri::from_static("https://lts.example:8443/ui/sign-in");
         let origin = with(&[("origin", "https://lts.example:8443")]);
-        assert!(
-            super::same_origin(&origin, &h2).is_ok(),
-            "HTTP/2: the authority"
-        );
+        assert!(super::same_origin(&origin, &h2).is_ok(), "HTTP/2: the authority");
         assert!(same_origin(&origin).is_err(), "no host at all");
         assert!(same_origin(&with(&[host, ("origin", "https://lts.example:8443")])).is_ok());
         assert!(same_origin(&with(&[host, ("origin", "https://lts.example")])).is_err());

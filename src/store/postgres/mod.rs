@@ -76,11 +76,7 @@ impl PgStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::database(format!("migrating {location}: {e}")))?;
-        let store = PgStore {
-            pool,
-            location,
-            seats: seat_queue::SeatQueue::default(),
-        };
+        let store = PgStore { pool, location, seats: seat_queue::SeatQueue::default() };
         store.ensure_lts_id().await?;
         Ok(store)
     }
@@ -121,10 +117,7 @@ impl Backend for PgStore {
 
     /// READ COMMITTED, whatever the database's default isolation: the row locks assume it.
     async fn begin(&self) -> StoreResult<Self::Tx> {
-        Ok(self
-            .pool
-            .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
-            .await?)
+        Ok(self.pool.begin_with("BEGIN ISOLATION LEVEL READ COMMITTED").await?)
     }
 
     async fn retrying<T, F, Fut>(&self, attempt: F) -> StoreResult<T>
@@ -302,10 +295,7 @@ mod tests {
             redact_url("postgres://lts:s3cret@db.example:5432/lts?sslmode=require"),
             "postgres://lts:***@db.example:5432/lts?sslmode=require"
         );
-        assert_eq!(
-            redact_url("postgresql://lts@localhost/lts"),
-            "postgresql://lts@localhost/lts"
-        );
+        assert_eq!(redact_url("postgresql://lts@localhost/lts"), "postgresql://lts@localhost/lts");
         assert_eq!(
             redact_url("postgres://localhost/lts?user=a&password=b&sslmode=disable"),
             "postgres://localhost/lts?user=a&password=***&sslmode=disable"

@@ -89,9 +89,7 @@ async fn run(pool: PgPool, mut rx: mpsc::Receiver<Waiting>) {
 async fn seat_all(pool: &PgPool, reqs: &[SeatRequest]) -> StoreResult<Vec<SeatOutcome>> {
     let refs: Vec<&SeatRequest> = reqs.iter().collect();
     retrying(|| async {
-        let mut tx = pool
-            .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
-            .await?;
+        let mut tx = pool.begin_with("BEGIN ISOLATION LEVEL READ COMMITTED").await?;
         let outcomes = seat_group(&mut *tx, &refs).await?;
         tx.commit().await?;
         Ok(outcomes)

@@ -78,8 +78,7 @@ impl SeatsDialect for PgConnection {
             };
             for (kind, counts) in [("scan", &report.scans), ("page", &report.pages)] {
                 for (name, count) in counts {
-                    self.execute(INSERT_COUNT, args![rid, kind, name, *count])
-                        .await?;
+                    self.execute(INSERT_COUNT, args![rid, kind, name, *count]).await?;
                 }
             }
             inserted.push(report.id.clone());

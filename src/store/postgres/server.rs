@@ -39,10 +39,7 @@ impl SweepClaim {
             .bind(key)
             .fetch_one(&mut *conn)
             .await?;
-        Ok(taken.then_some(SweepClaim {
-            conn: Some(conn),
-            key,
-        }))
+        Ok(taken.then_some(SweepClaim { conn: Some(conn), key }))
     }
 
     /// Unlocks and gives the connection back to the pool.

@@ -101,10 +101,7 @@ mod tests {
             .execute(store.pool())
             .await
             .unwrap();
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(store.pool())
-            .await
-            .unwrap();
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(store.pool()).await.unwrap();
         let db = dir.path().join(super::super::DB_FILE);
         let before = std::fs::metadata(&db).unwrap().len();
         for _ in 0..300 {

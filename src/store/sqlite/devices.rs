@@ -59,9 +59,7 @@ impl DevicesDialect for SqliteConnection {
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>> {
         let (sql, params) = page(filter, sort, None, limit)?;
-        let n = self
-            .on_handle(|conn| each_row(conn, sql, &params, filter.now, each))
-            .await?;
+        let n = self.on_handle(|conn| each_row(conn, sql, &params, filter.now, each)).await?;
         Ok(Some(n))
     }
 }
@@ -112,9 +110,8 @@ pub(super) fn each_row(
             .and_then(|n| n.parse::<usize>().ok())
             .and_then(|n| n.checked_sub(1))
             .ok_or(rusqlite::Error::InvalidParameterCount(index, params.len()))?;
-        let arg = params
-            .get(n)
-            .ok_or(rusqlite::Error::InvalidParameterCount(n + 1, params.len()))?;
+        let arg =
+            params.get(n).ok_or(rusqlite::Error::InvalidParameterCount(n + 1, params.len()))?;
         match *arg {
             Arg::Int(v) => stmt.raw_bind_parameter(index, v)?,
             Arg::Text(v) => stmt.raw_bind_parameter(index, v)?,
@@ -242,8 +239,7 @@ mod tests {
                 conn.fetch_all(PLAN, &filter_args(f)).await.unwrap();
             let plan: Vec<&str> = plan.iter().map(|r| r.3.as_str()).collect();
             assert!(
-                plan.iter()
-                    .any(|step| step.contains("COVERING INDEX devices_last_seen")),
+                plan.iter().any(|step| step.contains("COVERING INDEX devices_last_seen")),
                 "filter {f:?}: the count reads the table: {plan:?}"
             );
         }

@@ -21,10 +21,7 @@ pub(super) struct OwnConnection {
 
 impl OwnConnection {
     pub(super) fn new(path: &Path, busy_timeout: Duration) -> Self {
-        OwnConnection {
-            path: path.to_path_buf(),
-            busy_timeout,
-        }
+        OwnConnection { path: path.to_path_buf(), busy_timeout }
     }
 }
 

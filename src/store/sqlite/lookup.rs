@@ -28,11 +28,7 @@ pub(super) struct QuickLookup {
 
 impl QuickLookup {
     pub(super) fn new(path: &Path, busy_timeout: Duration) -> Self {
-        QuickLookup {
-            path: path.to_path_buf(),
-            busy_timeout,
-            idle: Mutex::new(Vec::new()),
-        }
+        QuickLookup { path: path.to_path_buf(), busy_timeout, idle: Mutex::new(Vec::new()) }
     }
 
     /// Reads device `uuid`'s seat through code `handshake` and the config generation.

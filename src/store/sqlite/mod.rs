@@ -84,10 +84,9 @@ impl DirLock {
                     dir.display()
                 )),
             }),
-            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Permission(format!(
-                "cannot lock {}: {e}",
-                path.display()
-            ))),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(StoreError::Permission(format!("cannot lock {}: {e}", path.display())))
+            }
         }
     }
 }
@@ -157,10 +156,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT)
-            .pragma(
-                "journal_size_limit",
-                checkpoint::WAL_LIMIT_BYTES.to_string(),
-            );
+            .pragma("journal_size_limit", checkpoint::WAL_LIMIT_BYTES.to_string());
         // No ping before handing out a connection (sqlx's default): a SQLite connection is a file handle in
         // this process, not a socket that can die, and the ping is one more hand-off to its worker thread
         // on every device request's read.
@@ -182,10 +178,7 @@ impl SqliteStore {
                 .connect_lazy_with(options),
         };
         restrict_permissions(&path);
-        MIGRATOR
-            .run(&pool)
-            .await
-            .map_err(|e| migrate_error(&path, e))?;
+        MIGRATOR.run(&pool).await.map_err(|e| migrate_error(&path, e))?;
         let lookup = std::sync::Arc::new(lookup::QuickLookup::new(&path, BUSY_TIMEOUT));
         let store = SqliteStore {
             pool,
@@ -224,11 +217,8 @@ impl SqliteStore {
         let target = path.to_str().ok_or_else(|| {
             StoreError::Invalid(format!("{}: the path is not UTF-8", path.display()))
         })?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(target)
-            .execute(&self.pool)
-            .await
-            .map_err(|e| match sqlite_code(&e) {
+        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await.map_err(|e| {
+            match sqlite_code(&e) {
                 // SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM
                 Some(14 | 8 | 3) => StoreError::Permission(format!(
                     "cannot write the backup {}: {e}; check that its directory is writable",
@@ -239,7 +229,8 @@ impl SqliteStore {
                     path.display()
                 )),
                 _ => db(e),
-            })?;
+            }
+        })?;
         restrict_permissions(path);
         Ok(())
     }
@@ -314,10 +305,7 @@ impl Backend for SqliteStore {
     }
 
     fn blocking_device_lister(&self) -> Option<Box<dyn crate::store::DeviceLister>> {
-        Some(Box::new(listing::OwnConnection::new(
-            &self.path,
-            BUSY_TIMEOUT,
-        )))
+        Some(Box::new(listing::OwnConnection::new(&self.path, BUSY_TIMEOUT)))
     }
 
     type SweepClaim = server::SweepClaim;
@@ -406,19 +394,13 @@ fn not_a_dir(dir: &Path) -> StoreError {
 
 /// A store that should be there and is not.
 fn missing_store(data_dir: &Path) -> StoreError {
-    StoreError::NotFound(format!(
-        "no ltsctl store in {} (no {DB_FILE} there)",
-        data_dir.display()
-    ))
+    StoreError::NotFound(format!("no ltsctl store in {} (no {DB_FILE} there)", data_dir.display()))
 }
 
 /// The SQLite result code of an error, if it has one (the low byte is the primary code).
 fn sqlite_code(e: &sqlx::Error) -> Option<i32> {
     match e {
-        sqlx::Error::Database(d) => d
-            .code()
-            .and_then(|c| c.parse::<i32>().ok())
-            .map(|c| c & 0xff),
+        sqlx::Error::Database(d) => d.code().and_then(|c| c.parse::<i32>().ok()).map(|c| c & 0xff),
         _ => None,
     }
 }
@@ -433,9 +415,9 @@ fn open_error(path: &Path, e: sqlx::Error) -> StoreError {
             StoreError::Damaged(format!("{shown} is damaged or not an SQLite database: {e}"))
         }
         // SQLITE_BUSY, SQLITE_LOCKED
-        Some(5 | 6) => StoreError::Busy(format!(
-            "{shown} stayed locked by another process for 10 s: {e}"
-        )),
+        Some(5 | 6) => {
+            StoreError::Busy(format!("{shown} stayed locked by another process for 10 s: {e}"))
+        }
         _ => StoreError::Permission(format!("cannot open the store {shown}: {e}")),
     }
 }
@@ -459,9 +441,9 @@ fn migrate_error(path: &Path, e: sqlx::migrate::MigrateError) -> StoreError {
             "{shown} records schema migration {v}, which this ltsctl does not have (a newer or \
              modified ltsctl made it); use the ltsctl that made it"
         )),
-        M::VersionTooOld(..) | M::VersionTooNew(..) | M::Dirty(_) => StoreError::Damaged(format!(
-            "{shown}: its schema is not one this ltsctl can use: {e}"
-        )),
+        M::VersionTooOld(..) | M::VersionTooNew(..) | M::Dirty(_) => {
+            StoreError::Damaged(format!("{shown}: its schema is not one this ltsctl can use: {e}"))
+        }
         other => StoreError::database(format!("migrating {shown}: {other}")),
     }
 }
@@ -523,10 +505,7 @@ pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
         let _ = std::fs::remove_file(data_dir.join(format!("{DB_FILE}{suffix}")));
     }
     std::fs::rename(&staged, &live).map_err(|e| {
-        StoreError::Permission(format!(
-            "cannot put the backup in place at {}: {e}",
-            live.display()
-        ))
+        StoreError::Permission(format!("cannot put the backup in place at {}: {e}", live.display()))
     })?;
     restrict_permissions(&live);
     // An older backup is brought to this version's schema now, while nobody else can open it.
@@ -540,10 +519,7 @@ pub async fn restore(backup: &Path, data_dir: &Path) -> StoreResult<String> {
         .connect_with(options)
         .await
         .map_err(|e| open_error(&live, e))?;
-    MIGRATOR
-        .run(&pool)
-        .await
-        .map_err(|e| migrate_error(&live, e))?;
+    MIGRATOR.run(&pool).await.map_err(|e| migrate_error(&live, e))?;
     pool.close().await;
     Ok(lts_id)
 }

@@ -86,10 +86,7 @@ impl SeatsDialect for SqliteConnection {
                 "INSERT INTO usage_counts (report_id, kind, name, count) ",
             );
             insert.push_values(chunk, |mut row, (rid, kind, name, count)| {
-                row.push_bind(*rid)
-                    .push_bind(*kind)
-                    .push_bind(*name)
-                    .push_bind(*count);
+                row.push_bind(*rid).push_bind(*kind).push_bind(*name).push_bind(*count);
             });
             insert.build().execute(&mut *self).await?;
         }

@@ -34,10 +34,9 @@ impl SweepClaim {
         match file.try_lock() {
             Ok(()) => Ok(Some(SweepClaim(file))),
             Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(e)) => Err(StoreError::Permission(format!(
-                "cannot lock {}: {e}",
-                path.display()
-            ))),
+            Err(TryLockError::Error(e)) => {
+                Err(StoreError::Permission(format!("cannot lock {}: {e}", path.display())))
+            }
         }
     }
 }

@@ -134,16 +134,9 @@ impl GroupWriter {
             + 'static,
     {
         let (reply, answer) = oneshot::channel();
-        let job = Box::new(Pending {
-            savepoint,
-            work: Some(work),
-            result: None,
-            reply,
-        });
+        let job = Box::new(Pending { savepoint, work: Some(work), result: None, reply });
         self.send(pool, Work::Job(job)).await?;
-        answer
-            .await
-            .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
+        answer.await.map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
     }
 
     /// Seats a device in the next group and returns the outcome once that group committed.
@@ -154,19 +147,14 @@ impl GroupWriter {
     ) -> StoreResult<SeatOutcome> {
         let (reply, answer) = oneshot::channel();
         self.send(pool, Work::Seat(req, reply)).await?;
-        answer
-            .await
-            .map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
+        answer.await.map_err(|_| StoreError::database("the store's writer stopped mid-write"))?
     }
 
     async fn send(&self, pool: &WriterPools, work: Work) -> StoreResult<()> {
         // The closure runs only when the task has to be started.
         let start = |rx| writer_task(pool.clone(), rx, Arc::clone(&self.turn));
         let queue = self.queue.sender(QUEUE, start);
-        queue
-            .send(work)
-            .await
-            .map_err(|_| StoreError::database("the store's writer has stopped"))
+        queue.send(work).await.map_err(|_| StoreError::database("the store's writer has stopped"))
     }
 }
 
@@ -245,11 +233,8 @@ async fn writer_task(
                 let replies = std::mem::take(&mut group.replies);
                 group.outcomes.clear();
                 for (req, reply) in seats.into_iter().zip(replies) {
-                    let mut one = Group {
-                        seats: vec![req],
-                        replies: vec![reply],
-                        ..Group::default()
-                    };
+                    let mut one =
+                        Group { seats: vec![req], replies: vec![reply], ..Group::default() };
                     let alone = {
                         let _turn = turn.lock().await;
                         run_group(&pool, &mut one).await
@@ -276,9 +261,7 @@ async fn run_group(pool: &SqlitePool, group: &mut Group) -> StoreResult<()> {
 }
 
 async fn run_group_on(conn: &mut SqliteConnection, group: &mut Group) -> StoreResult<()> {
-    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE")
-        .await
-        .map_err(db)?;
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await.map_err(db)?;
     if !group.seats.is_empty() {
         // A failed statement here aborts the group: SQLite undoes a failed statement by itself only for
         // constraint errors; after I/O errors, a full disk or out-of-memory it may have rolled back the
@@ -298,21 +281,12 @@ async fn run_group_on(conn: &mut SqliteConnection, group: &mut Group) -> StoreRe
             }
             continue;
         }
-        sqlx::query("SAVEPOINT job")
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
+        sqlx::query("SAVEPOINT job").execute(&mut *tx).await.map_err(db)?;
         if !job.run(&mut tx).await {
             // Fails (and so aborts the group) if SQLite already rolled the whole transaction back.
-            sqlx::query("ROLLBACK TO job")
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
+            sqlx::query("ROLLBACK TO job").execute(&mut *tx).await.map_err(db)?;
         }
-        sqlx::query("RELEASE job")
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
+        sqlx::query("RELEASE job").execute(&mut *tx).await.map_err(db)?;
     }
     tx.commit().await.map_err(db)
 }

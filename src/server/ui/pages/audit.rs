@@ -99,20 +99,9 @@ mod tests {
 
     #[test]
     fn the_period_defaults_to_a_week_and_all_means_no_bound() {
-        let p = |s: Option<&str>| AuditParams {
-            actor: None,
-            since: s.map(str::to_string),
-        };
-        assert_eq!(
-            since(&p(None)).unwrap(),
-            Some(std::time::Duration::from_secs(7 * 86400))
-        );
+        let p = |s: Option<&str>| AuditParams { actor: None, since: s.map(str::to_string) };
+        assert_eq!(since(&p(None)).unwrap(), Some(std::time::Duration::from_secs(7 * 86400)));
         assert_eq!(since(&p(Some("all"))).unwrap(), None);
-        assert!(
-            since(&p(Some("forever")))
-                .unwrap_err()
-                .message
-                .starts_with("period: \"forever\"")
-        );
+        assert!(since(&p(Some("forever"))).unwrap_err().message.starts_with("period: \"forever\""));
     }
 }

@@ -75,10 +75,8 @@ fn device_query(p: &DeviceParams) -> Result<DeviceQuery> {
         Some("yes") => Some(true),
         Some("no") => Some(false),
         Some(other) => {
-            return Err(
-                Error::usage(format!("checked out: unknown value {other:?}"))
-                    .with_hint("choose yes, no or leave it empty"),
-            );
+            return Err(Error::usage(format!("checked out: unknown value {other:?}"))
+                .with_hint("choose yes, no or leave it empty"));
         }
     };
     let sort = match given(&p.sort).unwrap_or("last-seen") {

@@ -204,14 +204,9 @@ mod tests {
 
     #[test]
     fn levels_change_at_60_80_and_100_percent() {
-        let levels: Vec<_> = [0.0, 59.9, 60.0, 79.9, 80.0, 99.9, 100.0, 250.0]
-            .iter()
-            .map(|p| level(*p))
-            .collect();
-        assert_eq!(
-            levels,
-            ["ok", "ok", "warn", "warn", "high", "high", "full", "full"]
-        );
+        let levels: Vec<_> =
+            [0.0, 59.9, 60.0, 79.9, 80.0, 99.9, 100.0, 250.0].iter().map(|p| level(*p)).collect();
+        assert_eq!(levels, ["ok", "ok", "warn", "warn", "high", "high", "full", "full"]);
     }
 
     #[test]
@@ -221,15 +216,8 @@ mod tests {
         assert!(bar.contains(r#"class="fill warn" width="75.0""#), "{bar}");
         assert!(bar.contains("(limit 5)"), "{bar}");
         let over = quota_bar("IT-1", 6, Some(4), None).into_string();
-        assert!(
-            over.contains(r#"width="100.0""#) && over.contains("150%"),
-            "{over}"
-        );
-        assert!(
-            quota_bar("<b>", 1, None, None)
-                .into_string()
-                .contains("&lt;b&gt;")
-        );
+        assert!(over.contains(r#"width="100.0""#) && over.contains("150%"), "{over}");
+        assert!(quota_bar("<b>", 1, None, None).into_string().contains("&lt;b&gt;"));
     }
 
     #[test]
@@ -246,9 +234,6 @@ mod tests {
 
     #[test]
     fn queries_drop_empty_values_and_encode_the_rest() {
-        assert_eq!(
-            query(&[("a", "1 2"), ("b", ""), ("c", "&=")]),
-            "a=1+2&c=%26%3D"
-        );
+        assert_eq!(query(&[("a", "1 2"), ("b", ""), ("c", "&=")]), "a=1+2&c=%26%3D");
     }
 }

@@ -17,11 +17,7 @@ const SOON: Duration = Duration::from_secs(30 * 86400);
 /// The store's kind, without its location (a path or URL is the server's business, as in the admin
 /// API's `status`).
 fn store_kind(location: &str) -> &'static str {
-    if location.starts_with("postgres") {
-        "PostgreSQL"
-    } else {
-        "SQLite (embedded)"
-    }
+    if location.starts_with("postgres") { "PostgreSQL" } else { "SQLite (embedded)" }
 }
 
 pub async fn page(who: SignedIn) -> PageResult {
@@ -108,9 +104,6 @@ mod tests {
     #[test]
     fn the_store_is_named_without_its_location() {
         assert_eq!(super::store_kind("postgres://u:***@db/lts"), "PostgreSQL");
-        assert_eq!(
-            super::store_kind("/var/lib/ltsctl/lts.db"),
-            "SQLite (embedded)"
-        );
+        assert_eq!(super::store_kind("/var/lib/ltsctl/lts.db"), "SQLite (embedded)");
     }
 }

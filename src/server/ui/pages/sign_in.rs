@@ -69,9 +69,7 @@ pub async fn submit(
     if let Err(e) = session::same_origin(&headers, &uri) {
         return error_page(e);
     }
-    let client = extensions
-        .get::<crate::server::ClientAddr>()
-        .map(|c| c.0.to_string());
+    let client = extensions.get::<crate::server::ClientAddr>().map(|c| c.0.to_string());
     let secure = session::over_https(&state, &headers, &extensions);
     match session::sign_in(&state, f.token.trim(), client).await {
         Ok(id) => {
@@ -109,19 +107,14 @@ pub async fn sign_out(
 ) -> Result<Response, PageError> {
     session::same_origin(&headers, &uri)?;
     who.check_form_token(&f.form_token)?;
-    let client = extensions
-        .get::<crate::server::ClientAddr>()
-        .map(|c| c.0.to_string());
+    let client = extensions.get::<crate::server::ClientAddr>().map(|c| c.0.to_string());
     let secure = session::over_https(&state, &headers, &extensions);
     session::sign_out(&state, &who, client).await?;
     Ok((
         StatusCode::SEE_OTHER,
         [
             (header::SET_COOKIE, session::set_cookie(None, secure)),
-            (
-                header::LOCATION,
-                session::SIGN_IN.parse().expect("a header value"),
-            ),
+            (header::LOCATION, session::SIGN_IN.parse().expect("a header value")),
         ],
     )
         .into_response())

@@ -48,11 +48,7 @@ fn date(field: &str, v: Option<&str>) -> Result<NaiveDate> {
 }
 
 fn period(p: &UsageParams, today: NaiveDate) -> Result<Period> {
-    let last = |name, n: u64| Period {
-        name,
-        from: today - Days::new(n - 1),
-        to: today,
-    };
+    let last = |name, n: u64| Period { name, from: today - Days::new(n - 1), to: today };
     match given(&p.period).unwrap_or("30d") {
         "7d" => Ok(last("7d", 7)),
         "30d" => Ok(last("30d", 30)),
@@ -71,11 +67,7 @@ fn period(p: &UsageParams, today: NaiveDate) -> Result<Period> {
                     "the period from {from} to {to} is longer than {MAX_DAYS} days"
                 )));
             }
-            Ok(Period {
-                name: "custom",
-                from,
-                to,
-            })
+            Ok(Period { name: "custom", from, to })
         }
         other => Err(Error::usage(format!("unknown period {other:?}"))
             .with_hint("choose 7d, 30d, 90d or custom")),
@@ -136,10 +128,8 @@ fn columns(what: &str) -> [(&'static str, bool); 4] {
 fn item_section(item: &ItemUsageView, p: &Period, groups: &[UsageGroupView]) -> Markup {
     let (what, value) = measure(item.option);
     let rows = days(p, groups);
-    let points: Vec<(String, u64)> = rows
-        .iter()
-        .map(|(k, g)| (k.clone(), g.as_ref().map(value).unwrap_or(0)))
-        .collect();
+    let points: Vec<(String, u64)> =
+        rows.iter().map(|(k, g)| (k.clone(), g.as_ref().map(value).unwrap_or(0))).collect();
     let total: u64 = points.iter().map(|p| p.1).sum();
     html! {
         article.card.usage-item data-item=(item.item) {
@@ -209,13 +199,8 @@ pub async fn page(who: SignedIn, Query(q): Query<UsageParams>) -> Result<Respons
     };
     let mut sections = Vec::with_capacity(all.items.len());
     for item in &all.items {
-        let one = who
-            .admin
-            .usage(&UsageQuery {
-                item: Some(item.item.clone()),
-                ..base.clone()
-            })
-            .await?;
+        let one =
+            who.admin.usage(&UsageQuery { item: Some(item.item.clone()), ..base.clone() }).await?;
         sections.push(item_section(item, &p, &one.groups));
     }
     let main = html! {
@@ -249,10 +234,7 @@ mod tests {
         assert_eq!(days(&p, &[]).len(), 7);
         let p = period(&params("custom", "2026-01-30", "2026-02-02"), today).unwrap();
         assert_eq!(
-            days(&p, &[])
-                .iter()
-                .map(|d| d.0.as_str())
-                .collect::<Vec<_>>(),
+            days(&p, &[]).iter().map(|d| d.0.as_str()).collect::<Vec<_>>(),
             ["2026-01-30", "2026-01-31", "2026-02-01", "2026-02-02"]
         );
     }
@@ -265,10 +247,7 @@ mod tests {
             msg(params("custom", "2026-13-01", "2026-12-01")),
             "`from`: \"2026-13-01\" is not a date"
         );
-        assert_eq!(
-            msg(params("custom", "", "2026-12-01")),
-            "a custom period needs a `from` date"
-        );
+        assert_eq!(msg(params("custom", "", "2026-12-01")), "a custom period needs a `from` date");
         assert!(msg(params("custom", "2026-12-02", "2026-12-01")).contains("after it ends"));
         assert_eq!(msg(params("1y", "", "")), "unknown period \"1y\"");
     }
