@@ -73,22 +73,41 @@ fn rejection(r: JsonRejection) -> Response {
     error_response(r.status(), Denial::InvalidRequest.code(), r.body_text())
 }
 
+/// The refusals both writing device routes share, besides their own 401 and 403: a body that is not
+/// the request, an unknown code, the rate limit and a busy store.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Only its OpenAPI description is used; the answers are built by `error_response`.
+enum DeviceRefusals {
+    #[response(status = 400, description = "invalid_request")]
+    InvalidRequest(ErrorBody),
+    #[response(status = 404, description = "unknown_handshake")]
+    UnknownHandshake(ErrorBody),
+    #[response(status = 413, description = "invalid_request: body too large")]
+    TooLarge(ErrorBody),
+    #[response(status = 415, description = "invalid_request: not JSON")]
+    NotJson(ErrorBody),
+    #[response(status = 422, description = "invalid_request: JSON of the wrong shape")]
+    WrongShape(ErrorBody),
+    #[response(status = 429, description = "rate_limited", headers(
+        ("Retry-After" = u64, description = "Seconds until this address may send again (at least 1)")
+    ))]
+    RateLimited(ErrorBody),
+    #[response(
+        status = 503,
+        description = "busy: the store stayed locked; retry after the Retry-After delay"
+    )]
+    Busy(ErrorBody),
+}
+
 #[utoipa::path(
     post, path = "/v1/authorize", tag = "device",
     request_body = AuthorizeRequest,
     params(("Origin" = Option<String>, Header, description = "For web clients: the page's origin, checked against the code's domains")),
     responses(
         (status = 200, description = "Authorized", body = AuthorizeResponse),
-        (status = 400, description = "invalid_request", body = ErrorBody),
         (status = 401, description = "bad_session_password", body = ErrorBody),
         (status = 403, description = "domain_not_allowed, no_matching_license, license_expired, license_not_yet_valid, quota_exceeded", body = ErrorBody),
-        (status = 404, description = "unknown_handshake", body = ErrorBody),
-        (status = 413, description = "invalid_request: body too large", body = ErrorBody),
-        (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
-        (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
-        (status = 429, description = "rate_limited", body = ErrorBody,
-            headers(("Retry-After" = u64, description = "Seconds until this address may send again (at least 1)"))),
-        (status = 503, description = "busy: the store stayed locked; retry after the Retry-After delay", body = ErrorBody),
+        DeviceRefusals,
     )
 )]
 pub(super) async fn authorize(
@@ -134,15 +153,8 @@ pub(super) async fn authorize(
     request_body = UsageRequest,
     responses(
         (status = 200, description = "Recorded (duplicates counted once)", body = UsageResponse),
-        (status = 400, description = "invalid_request", body = ErrorBody),
         (status = 403, description = "no_matching_license (device not authorized), quota_exceeded (concurrent window full)", body = ErrorBody),
-        (status = 404, description = "unknown_handshake", body = ErrorBody),
-        (status = 413, description = "invalid_request: body too large", body = ErrorBody),
-        (status = 415, description = "invalid_request: not JSON", body = ErrorBody),
-        (status = 422, description = "invalid_request: JSON of the wrong shape", body = ErrorBody),
-        (status = 429, description = "rate_limited", body = ErrorBody,
-            headers(("Retry-After" = u64, description = "Seconds until this address may send again (at least 1)"))),
-        (status = 503, description = "busy: the store stayed locked; retry after the Retry-After delay", body = ErrorBody),
+        DeviceRefusals,
     )
 )]
 pub(super) async fn usage(
