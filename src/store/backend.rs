@@ -130,7 +130,6 @@ pub(crate) trait Dialect:
     + super::seats::SeatsDialect
     + super::devices::DevicesDialect
     + super::usage::UsageDialect
-    + super::items::ItemsDialect
     + super::server::ServerDialect
     + super::alerts::AlertsDialect
 {

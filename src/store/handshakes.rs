@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 
 use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
-use super::items::{self, ItemState, ItemsDialect};
+use super::items::{self, ItemState};
 use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
 use crate::domain::option::{ActivePeriod, LicenseOption};
@@ -198,7 +198,7 @@ async fn touch(c: &mut impl Conn, code: &str, now: i64) -> StoreResult<()> {
 
 /// The code with its items and domains; `with_counts` adds the seat and unit counts the admin views show
 /// (the device path never reads them, and they cost a scan of the code's devices).
-async fn record<C: ItemsDialect>(
+async fn record<C: Conn>(
     c: &mut C,
     row: HandshakeRow,
     now: i64,
@@ -206,8 +206,8 @@ async fn record<C: ItemsDialect>(
 ) -> StoreResult<HandshakeRecord> {
     // Consumption order: by hand-set position, or soonest expiry first (ties by id, for stability).
     let items = match (with_counts, row.explicit_order) {
-        (true, true) => C::STATE.position_order,
-        (true, false) => C::STATE.expiry_order,
+        (true, true) => items::STATE.position_order,
+        (true, false) => items::STATE.expiry_order,
         (false, true) => items::SETTINGS_POSITION_ORDER,
         (false, false) => items::SETTINGS_EXPIRY_ORDER,
     };
@@ -224,7 +224,7 @@ async fn record<C: ItemsDialect>(
 }
 
 async fn by_code(
-    c: &mut impl ItemsDialect,
+    c: &mut impl Conn,
     code: &str,
     now: i64,
     with_counts: bool,
@@ -243,7 +243,7 @@ async fn create(c: &mut impl Dialect, row: &HandshakeRow) -> StoreResult<()> {
     insert_handshake(c, row).await
 }
 
-async fn list(c: &mut impl ItemsDialect, now: i64) -> StoreResult<Vec<HandshakeRecord>> {
+async fn list(c: &mut impl Conn, now: i64) -> StoreResult<Vec<HandshakeRecord>> {
     let rows: Vec<HandshakeRow> = c.fetch_all(HANDSHAKES, args![]).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {

@@ -68,7 +68,7 @@ impl ItemState {
 }
 
 /// An item plus its state, with `$seats` the expression counting the item's (`i.id`) live seats at
-/// `now`: the one thing the backends count their own way (see [`ItemsDialect`]). `$1` is `now`; `$2`
+/// `now`: counted from the `item_seats` counter (see [`STATE`]). `$1` is `now`; `$2`
 /// what the statement filters on. The codes are joined with `,`, which no handshake code may contain.
 macro_rules! state {
     ($seats:expr) => {
@@ -126,15 +126,10 @@ macro_rules! state_sql {
 /// Live seats from the `item_seats` counter (every row of the item, kept by triggers on both backends)
 /// less the expired rows not swept yet, a short range of `devices_item`: the same number as counting the
 /// item's live seats, without reading every seat (`license list`, `status` and `handshake show` at ten million devices).
-pub(crate) const SEAT_COUNTER: StateSql = state_sql!(
+pub(crate) const STATE: StateSql = state_sql!(
     "(COALESCE((SELECT s.n FROM item_seats s WHERE s.item_id = i.id), 0)
       - (SELECT COUNT(*) FROM devices d WHERE d.item_id = i.id AND d.expires_at <= $1))"
 );
-
-/// How a backend reads items with their state.
-pub(crate) trait ItemsDialect: Conn {
-    const STATE: &'static StateSql;
-}
 
 /// The same columns without the counts (seats, units, codes): what the device path needs to decide,
 /// cheap at any fleet size. `now` is still bound as `$1` (and not read), so both shapes take the same
@@ -158,14 +153,14 @@ pub(crate) const SETTINGS_EXPIRY_ORDER: &str = concatcp!(
 );
 
 /// These items with their state, in the order given; the first missing one is an error.
-pub(crate) async fn by_ids<C: ItemsDialect>(
+pub(crate) async fn by_ids<C: Conn>(
     c: &mut C,
     ids: &[String],
     now: i64,
 ) -> StoreResult<Vec<ItemState>> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        match c.fetch_optional(C::STATE.by_id, args![now, id]).await? {
+        match c.fetch_optional(STATE.by_id, args![now, id]).await? {
             Some(state) => out.push(state),
             None => return Err(StoreError::NotFound(format!("no license item {id}"))),
         }

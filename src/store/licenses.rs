@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use super::backend::{Backend, Dialect, Lock, in_tx, on_reader};
 use super::handshakes::{self, HandshakeRow};
-use super::items::{self, ItemRow, ItemState, ItemsDialect};
+use super::items::{self, ItemRow, ItemState};
 use super::query::{Arg, Conn, args};
 use super::{StoreError, StoreResult};
 use crate::clock::rfc3339;
@@ -453,16 +453,12 @@ async fn remove(
     Ok(removal)
 }
 
-async fn record<C: ItemsDialect>(
-    c: &mut C,
-    license: LicenseRow,
-    now: i64,
-) -> StoreResult<LicenseRecord> {
-    let items = c.fetch_all(C::STATE.of_license, args![now, &license.id]).await?;
+async fn record<C: Conn>(c: &mut C, license: LicenseRow, now: i64) -> StoreResult<LicenseRecord> {
+    let items = c.fetch_all(items::STATE.of_license, args![now, &license.id]).await?;
     Ok(LicenseRecord { license, items })
 }
 
-async fn list(c: &mut impl ItemsDialect, now: i64) -> StoreResult<Vec<LicenseRecord>> {
+async fn list(c: &mut impl Conn, now: i64) -> StoreResult<Vec<LicenseRecord>> {
     let rows: Vec<LicenseRow> = c.fetch_all(LICENSES, args![]).await?;
     let mut out = Vec::with_capacity(rows.len());
     for license in rows {

@@ -134,11 +134,11 @@ struct SeatWrite<'a>(
 struct GrantWrite<'a>(&'a str, &'a str, &'a str, &'a str, i64, i64);
 
 impl Pending<'_> {
-    async fn flush(&mut self, c: &mut impl Dialect) -> StoreResult<()> {
+    async fn flush<C: Dialect>(&mut self, c: &mut C) -> StoreResult<()> {
         if self.seats.is_empty() {
             return Ok(());
         }
-        let sql = c.group_sql();
+        let sql = C::GROUP;
         let seats = to_json(&self.seats)?;
         c.execute(sql.write_seats, args![seats.as_str()]).await?;
         let grants = to_json(&self.grants)?;
@@ -178,7 +178,7 @@ async fn seat_group_in<'a, C: Dialect>(
     limited.sort();
     limited.dedup();
     c.lock(Lock::Items(&limited)).await?;
-    let sql = c.group_sql();
+    let sql = C::GROUP;
 
     let mut devices: Vec<(&str, &str)> =
         reqs.iter().map(|r| (r.handshake.as_str(), r.uuid.as_str())).collect();

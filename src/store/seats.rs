@@ -109,7 +109,7 @@ pub trait SeatsStore: Send + Sync {
 /// What the dialects do their own way on the device path.
 pub(crate) trait SeatsDialect: Conn {
     /// The statements that seat a group of requests at once (see [`super::seat_group`]).
-    fn group_sql(&self) -> &'static super::seat_group::GroupSql;
+    const GROUP: &'static super::seat_group::GroupSql;
 
     /// Inserts the reports of a batch (`totals`: each report's scans and pages) and their counts, leaving
     /// out report ids the device sent before; the ids of the ones inserted.

@@ -9,7 +9,6 @@ use sqlx::PgConnection;
 use const_format::concatcp;
 
 use crate::store::StoreResult;
-use crate::store::items::{ItemsDialect, SEAT_COUNTER, StateSql};
 use crate::store::query::{Conn, args};
 use crate::store::seat_group::{
     CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
@@ -45,15 +44,8 @@ const INSERT_REPORT: &str =
 const INSERT_COUNT: &str =
     "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ($1, $2, $3, $4)";
 
-/// Item states count live seats from the same counter.
-impl ItemsDialect for PgConnection {
-    const STATE: &'static StateSql = &SEAT_COUNTER;
-}
-
 impl SeatsDialect for PgConnection {
-    fn group_sql(&self) -> &'static GroupSql {
-        &GROUP
-    }
+    const GROUP: &'static GroupSql = &GROUP;
 
     async fn insert_reports(
         &mut self,

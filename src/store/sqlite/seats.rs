@@ -9,7 +9,6 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use const_format::concatcp;
 
 use crate::store::StoreResult;
-use crate::store::items::{ItemsDialect, SEAT_COUNTER, StateSql};
 use crate::store::seat_group::{
     CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
     WRITE_SEATS_TAIL,
@@ -35,15 +34,8 @@ const GROUP: GroupSql = GroupSql {
     write_grants: concatcp!(WRITE_GRANTS_HEAD, ROWS, WRITE_GRANTS_TAIL),
 };
 
-/// Item states count live seats from the same counter.
-impl ItemsDialect for SqliteConnection {
-    const STATE: &'static StateSql = &SEAT_COUNTER;
-}
-
 impl SeatsDialect for SqliteConnection {
-    fn group_sql(&self) -> &'static GroupSql {
-        &GROUP
-    }
+    const GROUP: &'static GroupSql = &GROUP;
 
     async fn insert_reports(
         &mut self,
