@@ -6,24 +6,16 @@ use std::fmt;
 use std::str::FromStr;
 
 use base64::Engine;
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+use utoipa::ToSchema;
 use zeroize::Zeroizing;
 
 /// What a token may do. Each role includes the ones below it.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-    utoipa::ToSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ValueEnum, ToSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Role {

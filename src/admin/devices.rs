@@ -4,6 +4,7 @@
 use crate::error::Result;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -60,7 +61,7 @@ fn opt_rfc3339<S: serde::Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, clap::ValueEnum,
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum DeviceSortKey {
@@ -80,9 +81,7 @@ pub enum DeviceStateFilter {
 }
 
 /// Which devices: every field narrows the set.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, utoipa::IntoParams,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DeviceQuery {
     pub handshake: Option<String>,

@@ -2,6 +2,7 @@
 //! codes, their items and settings.
 
 use chrono::{DateTime, Utc};
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use zeroize::Zeroizing;
@@ -70,7 +71,7 @@ pub struct HandshakeSettings {
 /// When a device's active time starts (the vendor's "the time starts from the first time the device is
 /// authorized", or, changed, "from the first time the device uses the SDK").
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, clap::ValueEnum,
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum ActiveFrom {

@@ -43,16 +43,8 @@ pub trait Admin:
 {
 }
 
-impl<T> Admin for T where
-    T: ServerAdmin
-        + LicensesAdmin
-        + HandshakesAdmin
-        + DevicesAdmin
-        + UsageAdmin
-        + AccessAdmin
-        + AlertsAdmin
-{
-}
+impl Admin for local::LocalAdmin {}
+impl Admin for remote::RemoteAdmin {}
 
 /// The area traits, for code that calls admin operations on a concrete type (`use ltsctl::admin::prelude::*`).
 pub mod prelude {

@@ -18,14 +18,8 @@ pub struct Target {
     pub location: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Counts {
-    pub trusted_keys: i64,
-    pub licenses: i64,
-    pub items: i64,
-    pub handshakes: i64,
-    pub active_devices: i64,
-}
+/// What `status` counts: the store's own row, sent as it is read.
+pub use crate::store::Counts;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StatusView {

@@ -2,7 +2,9 @@
 //! quota per item.
 
 use chrono::{DateTime, Utc};
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::domain::option::LicenseOption;
 use crate::domain::status::ItemStatus;
@@ -10,16 +12,7 @@ use crate::error::Result;
 use async_trait::async_trait;
 
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-    clap::ValueEnum,
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum UsageBy {
@@ -30,17 +23,7 @@ pub enum UsageBy {
     Module,
 }
 
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-    utoipa::IntoParams,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UsageQuery {
     pub handshake: Option<String>,
@@ -50,7 +33,7 @@ pub struct UsageQuery {
     pub by: UsageBy,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct UsageGroupView {
     /// The day (YYYY-MM-DD), item id, symbology or module.
     pub key: String,
@@ -60,7 +43,7 @@ pub struct UsageGroupView {
     pub devices: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ItemUsageView {
     pub item: String,
     pub license_id: String,
@@ -87,7 +70,7 @@ pub struct ItemUsageView {
     pub handshakes: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UsageView {
     pub since: Option<DateTime<Utc>>,
     pub until: DateTime<Utc>,
@@ -104,7 +87,7 @@ pub const MAX_IMPORT_UPLOADS: usize = 1000;
 
 /// `POST /v1/admin/usage/import`: the usage of one file carried back from offline devices, refused
 /// whole when any upload in it is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UsageImportRequest {
     /// Where the uploads come from (a file name), for messages and the audit log.
@@ -115,14 +98,14 @@ pub struct UsageImportRequest {
 }
 
 /// One `/v1/usage` body of an import, with the line of the file it starts on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UsageUpload {
     pub line: u64,
     pub body: crate::service::types::UsageRequest,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct UsageImportReport {
     pub source: Option<String>,
     pub uploads: usize,

@@ -84,15 +84,5 @@ pub trait Store:
 {
 }
 
-impl<T> Store for T where
-    T: ServerStore
-        + LicensesStore
-        + HandshakesStore
-        + SeatsStore
-        + DevicesStore
-        + UsageStore
-        + AccessStore
-        + UiSessionsStore
-        + AlertsStore
-{
-}
+/// Both backends have every area (each area's store is implemented once, over [`backend::Backend`]).
+impl<B: backend::Backend> Store for B {}

@@ -12,7 +12,19 @@ use super::query::{Conn, args};
 use super::{StoreError, StoreResult};
 use crate::domain::batches::Pace;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+// What `status` counts; also its wire shape (`admin::Counts`). A plain comment: a doc comment would
+// become its OpenAPI description.
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Eq,
+    sqlx::FromRow,
+    serde::Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
 pub struct Counts {
     pub trusted_keys: i64,
     pub licenses: i64,

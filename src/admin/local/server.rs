@@ -30,13 +30,7 @@ impl ServerAdmin for LocalAdmin {
             target: self.target(),
             lts_id: self.store.lts_id().await?,
             version: env!("CARGO_PKG_VERSION").to_string(),
-            counts: Counts {
-                trusted_keys: c.trusted_keys,
-                licenses: c.licenses,
-                items: c.items,
-                handshakes: c.handshakes,
-                active_devices: c.active_devices,
-            },
+            counts: c,
             expiring_within: crate::domain::duration::format_duration(expiring_within),
             expiring_soon,
         })
