@@ -83,12 +83,12 @@ pub trait LicensesStore: Send + Sync {
     async fn list_trusted_keys(&self) -> StoreResult<Vec<TrustedKeyRow>>;
     async fn get_trusted_key(&self, key_id: &str) -> StoreResult<Option<TrustedKeyRow>>;
     async fn remove_trusted_key(&self, key_id: &str) -> StoreResult<()>;
-    /// Stores a verified license and its items (and binds them, if asked) in one transaction.
-    /// Imports a license in one transaction. With `replace`, a later issue of a stored license (same id,
-    /// later `issued_at`) takes its place: items in both keep their bindings, seats and consumption and
-    /// take the new terms; new items are added; items only in the old issue are dropped, which is refused
-    /// while devices hold live seats on them; a license not stored yet is imported. Either way the
-    /// identical file is [`ImportResult::Unchanged`].
+    /// Stores a verified license and its items (and binds them, if asked) in one transaction. With
+    /// `replace`, a later issue of a stored license (same id, later `issued_at`) takes its place: items
+    /// in both keep their bindings, seats and consumption and take the new terms; new items are added;
+    /// items only in the old issue are dropped, which is refused while devices hold live seats on them;
+    /// a license not stored yet is imported. Either way the identical file is
+    /// [`ImportResult::Unchanged`].
     async fn import_license(
         &self,
         license: LicenseRow,
