@@ -105,8 +105,7 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         Some(path) => file::load(path)?,
         None => Default::default(),
     };
-    let mut sources = Vec::new();
-    let mut layers = Layers { sources: &mut sources };
+    let mut layers = Layers::default();
     let listen = layers
         .value("listen", "--listen", args.listen, &file.listen)
         .unwrap_or_else(|| DEFAULT_LISTEN.parse().expect("the default address parses"));
@@ -183,18 +182,19 @@ pub fn resolve(ov: &Overrides) -> Result<(Settings, Vec<String>)> {
         log_format,
         log,
         smtp,
-        sources,
+        sources: layers.sources,
     };
     Ok((settings, warnings))
 }
 
 /// Resolves settings one at a time, flag (or environment) over file, recording in `sources` where
-/// each value came from (for `--print-config`).
-pub(super) struct Layers<'s> {
-    sources: &'s mut Vec<(&'static str, Source)>,
+/// each value came from (for `--print-config`, as [`Settings::sources`]).
+#[derive(Default)]
+pub(super) struct Layers {
+    sources: Vec<(&'static str, Source)>,
 }
 
-impl Layers<'_> {
+impl Layers {
     /// The value of one setting; `None` when neither flag nor file gives it, for the caller's default.
     pub(super) fn value<T: Clone>(
         &mut self,
@@ -215,6 +215,11 @@ impl Layers<'_> {
             (false, Some(line)) => Source::File(line),
             (false, None) => Source::Default,
         };
+        self.set(key, source);
+    }
+
+    /// Records `key`'s source as the caller found it (the store, which has more layers than two).
+    fn set(&mut self, key: &'static str, source: Source) {
         self.sources.push((key, source));
     }
 }
@@ -225,7 +230,7 @@ impl Layers<'_> {
 fn resolve_store(
     ov: &Overrides,
     file: &file::FileSettings,
-    layers: &mut Layers<'_>,
+    layers: &mut Layers,
     warnings: &mut Vec<String>,
 ) -> Result<Store> {
     let cli = |what| Source::CommandLine(what);
@@ -260,7 +265,7 @@ fn resolve_store(
         let store = Store::DataDir(crate::target::resolve_data_dir(None)?);
         (store, Source::Default, "data_dir")
     };
-    layers.sources.push((key, source));
+    layers.set(key, source);
     Ok(store)
 }
 

@@ -126,7 +126,7 @@ fn read_password(path: &Path, warnings: &mut Vec<String>) -> Result<Zeroizing<St
 pub fn resolve(
     args: &ServeArgs,
     file: &SmtpFile,
-    layers: &mut Layers<'_>,
+    layers: &mut Layers,
     warnings: &mut Vec<String>,
 ) -> Result<Option<SmtpSettings>> {
     let host = layers.value("smtp_host", "--smtp-host", args.smtp_host.clone(), &file.host);
