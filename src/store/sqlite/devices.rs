@@ -14,12 +14,14 @@ use std::io::Write as _;
 
 use sqlx::SqliteConnection;
 
-use super::db;
+use super::handle::{OnHandle, error};
 use crate::store::devices::{
     DeviceCursor, DeviceFilter, DeviceSort, DevicesDialect, EachJson, page,
 };
 use crate::store::query::Arg;
 use crate::store::{StoreError, StoreResult};
+
+const LISTING: &str = "listing devices";
 
 impl DevicesDialect for SqliteConnection {
     async fn list_json(
@@ -33,7 +35,7 @@ impl DevicesDialect for SqliteConnection {
         let mut out = Vec::with_capacity(4096);
         out.push(b'[');
         let mut first = true;
-        self.on_handle(|conn| {
+        self.on_handle(LISTING, |conn| {
             each_row(conn, sql, &params, filter.now, &mut |row| {
                 if !first {
                     out.push(b',');
@@ -59,35 +61,9 @@ impl DevicesDialect for SqliteConnection {
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>> {
         let (sql, params) = page(filter, sort, None, limit)?;
-        let n = self.on_handle(|conn| each_row(conn, sql, &params, filter.now, each)).await?;
+        let n =
+            self.on_handle(LISTING, |conn| each_row(conn, sql, &params, filter.now, each)).await?;
         Ok(Some(n))
-    }
-}
-
-/// Runs `work` with rusqlite on the connection sqlx holds, locked meanwhile (sqlx's worker thread does
-/// nothing with it until the lock is released).
-trait OnHandle {
-    async fn on_handle<T>(
-        &mut self,
-        work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
-    ) -> StoreResult<T>;
-}
-
-impl OnHandle for SqliteConnection {
-    async fn on_handle<T>(
-        &mut self,
-        work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>,
-    ) -> StoreResult<T> {
-        let mut handle = self.lock_handle().await.map_err(db)?;
-        // SAFETY: the handle stays locked (no use by sqlx's worker) until `handle` is dropped at the end
-        // of this function, after `conn` and every statement prepared on it; `from_handle` borrows the
-        // connection and does not close it on drop.
-        let conn = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }
-            .map_err(sqlite)?;
-        let result = work(&conn).map_err(sqlite);
-        drop(conn);
-        drop(handle);
-        result
     }
 }
 
@@ -187,14 +163,9 @@ fn time(out: &mut Vec<u8>, secs: i64) {
     }
 }
 
-/// SQLite's busy and locked results are worth a retry, like sqlx's; anything else is a database error.
+/// A rusqlite failure of a listing.
 pub(super) fn sqlite(e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-            StoreError::Busy(format!("listing devices: {e}"))
-        }
-        _ => StoreError::database(format!("listing devices: {e}")),
-    }
+    error(LISTING, e)
 }
 
 #[cfg(test)]

@@ -90,10 +90,5 @@ fn read(conn: &Connection, handshake: &str, uuid: &str) -> rusqlite::Result<Devi
 
 /// A busy or locked store is `busy` (503 with Retry-After), as through sqlx.
 fn error(e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-            StoreError::Busy(e.to_string())
-        }
-        _ => StoreError::database(e.to_string()),
-    }
+    super::handle::error("reading a device", e)
 }

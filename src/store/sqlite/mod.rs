@@ -4,6 +4,7 @@
 mod alerts;
 mod checkpoint;
 mod devices;
+mod handle;
 mod listing;
 mod lookup;
 mod seats;

@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use const_format::concatcp;
 
+use super::handle::OnHandle;
 use crate::store::StoreResult;
 use crate::store::seat_group::{
     CURRENT_HEAD, CURRENT_TAIL, GroupSql, WRITE_GRANTS_HEAD, WRITE_GRANTS_TAIL, WRITE_SEATS_HEAD,
@@ -18,7 +19,6 @@ use crate::store::seats::{SeatsDialect, UsageBatch};
 /// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
 const REPORTS_PER_STATEMENT: usize = 500;
 const COUNTS_PER_STATEMENT: usize = 2_000;
-
 /// A JSON array parameter as rows (`j.value` each element).
 const ROWS: &str = "json_each($1) AS j";
 
@@ -37,51 +37,79 @@ const GROUP: GroupSql = GroupSql {
 impl SeatsDialect for SqliteConnection {
     const GROUP: &'static GroupSql = &GROUP;
 
+    /// Run with rusqlite on the writer's connection (see `handle.rs`): one hand-off for the batch, its
+    /// values bound straight from the batch instead of encoded into sqlx's arguments first. A
+    /// statement per report was tried and costs more: each statement opens its own statement journal
+    /// and writes the pages it changes there again (BENCHMARKS.md, figure 2).
     async fn insert_reports(
         &mut self,
         batch: &UsageBatch,
         totals: &HashMap<&str, (i64, i64)>,
     ) -> StoreResult<Vec<String>> {
-        // Report ids are unique within a batch (validated), so the returned ids tell which were new.
-        let mut inserted: HashMap<String, i64> = HashMap::with_capacity(batch.reports.len());
-        for chunk in batch.reports.chunks(REPORTS_PER_STATEMENT) {
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages) ",
-            );
-            insert.push_values(chunk, |mut row, report| {
-                let (scans, pages) = totals[report.id.as_str()];
-                row.push_bind(&report.id)
-                    .push_bind(&batch.handshake)
-                    .push_bind(&batch.uuid)
-                    .push_bind(&report.item_id)
-                    .push_bind(report.at)
-                    .push_bind(batch.now)
-                    .push_bind(scans)
-                    .push_bind(pages);
-            });
-            insert.push(" ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING id, rid");
-            let rows: Vec<(String, i64)> = insert.build_query_as().fetch_all(&mut *self).await?;
-            inserted.extend(rows);
-        }
-        let counts: Vec<(i64, &str, &String, i64)> = batch
-            .reports
-            .iter()
-            .filter_map(|r| inserted.get(&r.id).map(|rid| (*rid, r)))
-            .flat_map(|(rid, r)| {
-                let scans = r.scans.iter().map(move |(n, c)| (rid, "scan", n, *c));
-                let pages = r.pages.iter().map(move |(n, c)| (rid, "page", n, *c));
-                scans.chain(pages)
-            })
-            .collect();
-        for chunk in counts.chunks(COUNTS_PER_STATEMENT) {
-            let mut insert = QueryBuilder::<Sqlite>::new(
-                "INSERT INTO usage_counts (report_id, kind, name, count) ",
-            );
-            insert.push_values(chunk, |mut row, (rid, kind, name, count)| {
-                row.push_bind(*rid).push_bind(*kind).push_bind(*name).push_bind(*count);
-            });
-            insert.build().execute(&mut *self).await?;
-        }
-        Ok(inserted.into_keys().collect())
+        self.on_handle("recording usage", |conn| insert_reports(conn, batch, totals)).await
     }
+}
+
+/// Inserts the batch's reports that are new, and their counts; returns the new reports' ids.
+fn insert_reports(
+    conn: &rusqlite::Connection,
+    batch: &UsageBatch,
+    totals: &HashMap<&str, (i64, i64)>,
+) -> rusqlite::Result<Vec<String>> {
+    let mut inserted: HashMap<String, i64> = HashMap::with_capacity(batch.reports.len());
+    for chunk in batch.reports.chunks(REPORTS_PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            sql.push_str(if i == 0 { "(?,?,?,?,?,?,?,?)" } else { ",(?,?,?,?,?,?,?,?)" });
+        }
+        sql.push_str(" ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING id, rid");
+        let mut stmt = conn.prepare(&sql)?;
+        let mut p = 1;
+        for r in chunk {
+            let (scans, pages) = totals[r.id.as_str()];
+            stmt.raw_bind_parameter(p, &r.id)?;
+            stmt.raw_bind_parameter(p + 1, &batch.handshake)?;
+            stmt.raw_bind_parameter(p + 2, &batch.uuid)?;
+            stmt.raw_bind_parameter(p + 3, &r.item_id)?;
+            stmt.raw_bind_parameter(p + 4, r.at)?;
+            stmt.raw_bind_parameter(p + 5, batch.now)?;
+            stmt.raw_bind_parameter(p + 6, scans)?;
+            stmt.raw_bind_parameter(p + 7, pages)?;
+            p += 8;
+        }
+        let mut rows = stmt.raw_query();
+        while let Some(row) = rows.next()? {
+            inserted.insert(row.get(0)?, row.get(1)?);
+        }
+    }
+    let counts: Vec<(i64, &str, &String, i64)> = batch
+        .reports
+        .iter()
+        .filter_map(|r| inserted.get(&r.id).map(|rid| (*rid, r)))
+        .flat_map(|(rid, r)| {
+            let scans = r.scans.iter().map(move |(n, c)| (rid, "scan", n, *c));
+            let pages = r.pages.iter().map(move |(n, c)| (rid, "page", n, *c));
+            scans.chain(pages)
+        })
+        .collect();
+    for chunk in counts.chunks(COUNTS_PER_STATEMENT) {
+        let mut sql =
+            String::from("INSERT INTO usage_counts (report_id, kind, name, count) VALUES ");
+        for i in 0..chunk.len() {
+            sql.push_str(if i == 0 { "(?,?,?,?)" } else { ",(?,?,?,?)" });
+        }
+        let mut stmt = conn.prepare(&sql)?;
+        let mut p = 1;
+        for (rid, kind, name, n) in chunk {
+            stmt.raw_bind_parameter(p, rid)?;
+            stmt.raw_bind_parameter(p + 1, kind)?;
+            stmt.raw_bind_parameter(p + 2, name)?;
+            stmt.raw_bind_parameter(p + 3, n)?;
+            p += 4;
+        }
+        stmt.raw_execute()?;
+    }
+    Ok(inserted.into_keys().collect())
 }
