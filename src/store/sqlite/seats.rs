@@ -19,6 +19,7 @@ use crate::store::seats::{SeatsDialect, UsageBatch};
 /// 8 bound values per report and 4 per count: far below SQLite's limit of 32,766 per statement.
 const REPORTS_PER_STATEMENT: usize = 500;
 const COUNTS_PER_STATEMENT: usize = 2_000;
+
 /// A JSON array parameter as rows (`j.value` each element).
 const ROWS: &str = "json_each($1) AS j";
 
@@ -50,7 +51,10 @@ impl SeatsDialect for SqliteConnection {
     }
 }
 
-/// Inserts the batch's reports that are new, and their counts; returns the new reports' ids.
+/// Inserts the batch's reports that are new, and their counts; returns the new reports' ids (report ids
+/// are unique within a batch, validated, so the returned ids tell which were new). The statements'
+/// texts depend on the batch's size, and a connection borrowed from sqlx keeps no rusqlite statement
+/// cache, so each batch prepares its two or three statements; measured cheaper than sqlx's path anyway.
 fn insert_reports(
     conn: &rusqlite::Connection,
     batch: &UsageBatch,
