@@ -252,21 +252,15 @@ pub struct RemovedView {
 #[async_trait]
 pub trait DevicesAdmin: Send + Sync {
     /// One page of devices; pass `next_cursor` back for the next.
-    async fn devices_list(
-        &self,
-        query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
-    ) -> Result<DevicePage>;
+    async fn devices_list(&self, query: &DeviceQuery, page: &PageQuery) -> Result<DevicePage>;
 
     /// The same page as [`Self::devices_list`], each device as its JSON text.
     async fn devices_list_raw(
         &self,
         query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
+        page: &PageQuery,
     ) -> Result<RawDevicePage> {
-        let page = self.devices_list(query, cursor, limit).await?;
+        let page = self.devices_list(query, page).await?;
         raw_page(page)
     }
 

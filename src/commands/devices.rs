@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use super::Context;
 use crate::admin::Admin;
-use crate::admin::{CheckoutRequest, DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView};
+use crate::admin::{
+    CheckoutRequest, DeviceDetail, DeviceQuery, DeviceStateFilter, DeviceView, PageQuery,
+};
 use crate::cli::{DeviceFilterArgs, DevicesCommand};
 use crate::domain::batches::Pace;
 use crate::domain::duration::humanize;
@@ -209,27 +211,26 @@ async fn stream_into(
             return Ok(());
         }
     }
-    let mut cursor: Option<String> = None;
+    let mut page = PageQuery::default();
     loop {
         let left = limit.map(|l| l.saturating_sub(out.count));
         if left == Some(0) {
             break;
         }
-        let size = left.map_or(PAGE, |l| l.min(u64::from(PAGE)) as u32);
-        let next = if ctx.out.is_json() {
+        page.limit = Some(left.map_or(PAGE, |l| l.min(u64::from(PAGE)) as u32));
+        page.cursor = if ctx.out.is_json() {
             // Rows pass through as JSON text: nothing decoded and re-encoded per device.
-            let page = admin.devices_list_raw(q, cursor.as_deref(), size).await?;
-            out.raw_batch(&page.devices)?;
-            page.next_cursor
+            let listed = admin.devices_list_raw(q, &page).await?;
+            out.raw_batch(&listed.devices)?;
+            listed.next_cursor
         } else {
-            let page = admin.devices_list(q, cursor.as_deref(), size).await?;
+            let listed = admin.devices_list(q, &page).await?;
             let c = Cells::for_format(ctx.out.format);
-            out.batch(&page.devices, |d| cells(d, c))?;
-            page.next_cursor
+            out.batch(&listed.devices, |d| cells(d, c))?;
+            listed.next_cursor
         };
-        match next {
-            Some(c) => cursor = Some(c),
-            None => break,
+        if page.cursor.is_none() {
+            break;
         }
     }
     Ok(())

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::Context;
 use crate::admin::{Admin, ImportTarget};
 use crate::admin::{
-    ImportReport, ImportStatus, ImportSummary, ItemStatus, LicenseView, TrustedKeyView,
+    ImportReport, ImportStatus, ImportSummary, ItemStatus, ItemView, LicenseView, TrustedKeyView,
     VerifyReport,
 };
 use crate::cli::{LicenseCommand, TrustCommand};
@@ -35,18 +35,10 @@ impl Tabular for LicenseView {
         self.items
             .iter()
             .map(|i| {
-                vec![
-                    self.id.clone(),
-                    self.licensee.clone(),
-                    i.id.clone(),
-                    i.product.clone(),
-                    i.option.to_string(),
-                    c.opt_num(&i.quota),
-                    c.num(i.used),
-                    i.status.as_str().to_string(),
-                    c.time(&i.expires_at),
-                    opt(&i.covered_by),
-                ]
+                let mut row = vec![self.id.clone(), self.licensee.clone()];
+                row.extend(item_cells(i, c));
+                row.extend([c.time(&i.expires_at), opt(&i.covered_by)]);
+                row
             })
             .collect()
     }
@@ -68,17 +60,9 @@ impl Record for LicenseView {
             .items
             .iter()
             .map(|i| {
-                vec![
-                    i.id.clone(),
-                    i.product.clone(),
-                    i.option.to_string(),
-                    c.opt_num(&i.quota),
-                    c.num(i.used),
-                    i.status.as_str().to_string(),
-                    c.time(&i.valid_from),
-                    c.time(&i.expires_at),
-                    i.handshakes.join(", "),
-                ]
+                let mut row = item_cells(i, c).to_vec();
+                row.extend([c.time(&i.valid_from), c.time(&i.expires_at), i.handshakes.join(", ")]);
+                row
             })
             .collect();
         vec![Section {
@@ -97,6 +81,18 @@ impl Record for LicenseView {
             rows,
         }]
     }
+}
+
+/// The cells an item has in both the license list and one license's items (item to status).
+fn item_cells(i: &ItemView, c: Cells) -> [String; 6] {
+    [
+        i.id.clone(),
+        i.product.clone(),
+        i.option.to_string(),
+        c.opt_num(&i.quota),
+        c.num(i.used),
+        i.status.as_str().to_string(),
+    ]
 }
 
 impl Tabular for ImportReport {

@@ -44,6 +44,17 @@ pub struct DeviceFilter {
     pub now: i64,
 }
 
+/// One listing asked of a store: which devices, in which order, after which cursor, how many.
+#[derive(Debug, Clone, Copy)]
+pub struct DeviceListing<'a> {
+    pub filter: &'a DeviceFilter,
+    pub sort: DeviceSort,
+    /// Where the previous page ended; `None` from the first device.
+    pub after: Option<&'a DeviceCursor>,
+    /// At most this many devices (negative: no limit).
+    pub limit: i64,
+}
+
 /// Where the previous page ended: the sort key and the row's primary key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceCursor {
@@ -78,33 +89,19 @@ pub struct CheckedOut {
 
 #[async_trait]
 pub trait DevicesStore: Send + Sync {
-    /// One page of devices after `cursor`, in sort order.
-    async fn list_devices(
-        &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        after: Option<&DeviceCursor>,
-        limit: i64,
-    ) -> StoreResult<Vec<DeviceRow>>;
+    /// One page of devices after `listing.after`, in sort order.
+    async fn list_devices(&self, listing: DeviceListing<'_>) -> StoreResult<Vec<DeviceRow>>;
     /// The same page as [`Self::list_devices`] as one JSON array of the devices' admin views
     /// (`DeviceView`, idle time from `filter.now`), when the backend can build it faster than decoding
     /// rows; `None` when it cannot (callers then encode [`Self::list_devices`]).
-    async fn list_devices_json(
-        &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        after: Option<&DeviceCursor>,
-        limit: i64,
-    ) -> StoreResult<Option<String>>;
-    /// Every matching device (up to `limit`) in sort order, each as the JSON text of its admin view
+    async fn list_devices_json(&self, listing: DeviceListing<'_>) -> StoreResult<Option<String>>;
+    /// Every matching device (after `listing.after`, up to its limit) in sort order, each as the JSON text of its admin view
     /// handed to `each` as it is read, in one statement on one snapshot: the local `devices list -o json`,
     /// which then needs no pages, cursors or page buffers. Stops early when `each` returns false. `None`
     /// when the backend has no such path (callers then page through [`Self::list_devices`]).
     async fn each_device_json(
         &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        limit: i64,
+        listing: DeviceListing<'_>,
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>>;
     /// A way to run [`Self::each_device_json`] on a thread that may block for the whole listing (the
@@ -148,32 +145,21 @@ pub type EachJson<'a> = dyn FnMut(&str) -> bool + Send + 'a;
 /// snapshot on a connection of the lister's own, so a listing that waits for its reader (back-pressure
 /// from a slow admin API client) holds none of the pool's connections and no runtime thread.
 pub trait DeviceLister: Send + 'static {
-    /// Hands every matching device (up to `limit`; negative: no limit) in sort order to `each` as the
-    /// JSON text of its admin view; stops when `each` returns false; returns how many it handed over.
-    fn each_json(
-        &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        limit: i64,
-        each: &mut EachJson<'_>,
-    ) -> StoreResult<u64>;
+    /// Hands every device of `listing` in sort order to `each` as the JSON text of its admin view; stops
+    /// when `each` returns false; returns how many it handed over.
+    fn each_json(&self, listing: DeviceListing<'_>, each: &mut EachJson<'_>) -> StoreResult<u64>;
 }
 
 pub(crate) trait DevicesDialect: Conn {
     /// [`DevicesStore::list_devices_json`]: `None` where the backend has no faster way.
     fn list_json<'a>(
         &'a mut self,
-        filter: &'a DeviceFilter,
-        sort: DeviceSort,
-        after: Option<&'a DeviceCursor>,
-        limit: i64,
+        listing: DeviceListing<'a>,
     ) -> impl Future<Output = StoreResult<Option<String>>> + Send + 'a;
     /// [`DevicesStore::each_device_json`]: `None` where the backend has no faster way.
     fn each_json<'a>(
         &'a mut self,
-        filter: &'a DeviceFilter,
-        sort: DeviceSort,
-        limit: i64,
+        listing: DeviceListing<'a>,
         each: &'a mut EachJson<'a>,
     ) -> impl Future<Output = StoreResult<Option<u64>>> + Send + 'a;
 }
@@ -280,12 +266,8 @@ pub(crate) fn filter_args(f: &DeviceFilter) -> Vec<Arg<'_>> {
 
 /// A page's statement and its parameters: the filter's, the cursor's (the sort key, the code and, for the
 /// time orders, the UUID; below every row for the first page: no code or UUID is empty), the limit.
-pub(crate) fn page<'a>(
-    filter: &'a DeviceFilter,
-    sort: DeviceSort,
-    after: Option<&'a DeviceCursor>,
-    limit: i64,
-) -> StoreResult<(&'static str, Vec<Arg<'a>>)> {
+pub(crate) fn page<'a>(listing: DeviceListing<'a>) -> StoreResult<(&'static str, Vec<Arg<'a>>)> {
+    let DeviceListing { filter, sort, after, limit } = listing;
     let mut params = filter_args(filter);
     let (handshake, uuid) = after.map_or(("", ""), |c| (c.handshake.as_str(), c.uuid.as_str()));
     let sql = match sort {
@@ -312,14 +294,8 @@ pub(crate) fn page<'a>(
     Ok((sql, params))
 }
 
-async fn list(
-    c: &mut impl Conn,
-    filter: &DeviceFilter,
-    sort: DeviceSort,
-    after: Option<&DeviceCursor>,
-    limit: i64,
-) -> StoreResult<Vec<DeviceRow>> {
-    let (sql, params) = page(filter, sort, after, limit)?;
+async fn list(c: &mut impl Conn, listing: DeviceListing<'_>) -> StoreResult<Vec<DeviceRow>> {
+    let (sql, params) = page(listing)?;
     c.fetch_all(sql, &params).await
 }
 
@@ -410,34 +386,20 @@ async fn insert(c: &mut impl Conn, rows: &[DeviceRow]) -> StoreResult<()> {
 
 #[async_trait]
 impl<B: Backend> DevicesStore for B {
-    async fn list_devices(
-        &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        after: Option<&DeviceCursor>,
-        limit: i64,
-    ) -> StoreResult<Vec<DeviceRow>> {
-        on_reader!(self, |c| list(c, filter, sort, after, limit))
+    async fn list_devices(&self, listing: DeviceListing<'_>) -> StoreResult<Vec<DeviceRow>> {
+        on_reader!(self, |c| list(c, listing))
     }
 
-    async fn list_devices_json(
-        &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        after: Option<&DeviceCursor>,
-        limit: i64,
-    ) -> StoreResult<Option<String>> {
-        on_reader!(self, |c| c.list_json(filter, sort, after, limit))
+    async fn list_devices_json(&self, listing: DeviceListing<'_>) -> StoreResult<Option<String>> {
+        on_reader!(self, |c| c.list_json(listing))
     }
 
     async fn each_device_json(
         &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        limit: i64,
+        listing: DeviceListing<'_>,
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>> {
-        on_reader!(self, |c| c.each_json(filter, sort, limit, each))
+        on_reader!(self, |c| c.each_json(listing, each))
     }
 
     fn device_lister(&self) -> Option<Box<dyn DeviceLister>> {

@@ -29,8 +29,8 @@ pub use alerts::{
     RoundWritten, WebhookRow, new_msg_id,
 };
 pub use devices::{
-    DeviceCursor, DeviceFilter, DeviceLister, DeviceRow, DeviceSort, DeviceState, DevicesStore,
-    EachJson,
+    DeviceCursor, DeviceFilter, DeviceLister, DeviceListing, DeviceRow, DeviceSort, DeviceState,
+    DevicesStore, EachJson,
 };
 pub use error::{DbError, StoreError, StoreResult};
 pub use handshakes::{HandshakePatch, HandshakeRecord, HandshakeRow, HandshakesStore};

@@ -8,7 +8,7 @@ use crate::util::*;
 use chrono::{TimeZone, Utc};
 use ltsctl::admin::local::LocalAdmin;
 use ltsctl::admin::prelude::*;
-use ltsctl::admin::{DeviceQuery, DeviceSortKey, DeviceStateFilter};
+use ltsctl::admin::{DeviceQuery, DeviceSortKey, DeviceStateFilter, PageQuery};
 use ltsctl::clock::ManualClock;
 use ltsctl::store::{DeviceRow, DevicesStore, SqliteStore};
 use serde_json::Value;
@@ -65,13 +65,13 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
             };
             let what = format!("{sort:?} {inactive:?} {state:?}");
             // Page by 3 through both; the pages and cursors must agree.
-            let (mut typed_cursor, mut raw_cursor) = (None::<String>, None::<String>);
+            let (mut typed_page, mut raw_page) = (PageQuery::default(), PageQuery::default());
+            (typed_page.limit, raw_page.limit) = (Some(3), Some(3));
             let mut n = 0;
             let mut all_typed = Vec::new();
             loop {
-                let typed =
-                    admin.devices_list(&q, typed_cursor.as_deref(), 3).await.expect("typed");
-                let raw = admin.devices_list_raw(&q, raw_cursor.as_deref(), 3).await.expect("raw");
+                let typed = admin.devices_list(&q, &typed_page).await.expect("typed");
+                let raw = admin.devices_list_raw(&q, &raw_page).await.expect("raw");
                 assert_eq!(typed.devices.len(), raw.devices.len(), "{what}");
                 for (t, r) in typed.devices.iter().zip(&raw.devices) {
                     let serde_text = serde_json::to_string(t).unwrap();
@@ -84,8 +84,8 @@ async fn store_built_json_rows_equal_the_serde_encoding() {
                 assert_eq!(typed.next_cursor, raw.next_cursor, "{what}");
                 match typed.next_cursor {
                     Some(c) => {
-                        typed_cursor = Some(c.clone());
-                        raw_cursor = Some(c);
+                        typed_page.cursor = Some(c.clone());
+                        raw_page.cursor = Some(c);
                     }
                     None => break,
                 }

@@ -7,7 +7,7 @@ use crate::util::*;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, jwk::JwkSet};
 use ltsctl::admin::prelude::*;
 use ltsctl::admin::{
-    ActiveFrom, CheckoutRequest, DeviceQuery, HandshakeChanges, OfflineAuthorization,
+    ActiveFrom, CheckoutRequest, DeviceQuery, HandshakeChanges, OfflineAuthorization, PageQuery,
     UsageImportRequest, UsageUpload,
 };
 use ltsctl::error::ErrorKind;
@@ -72,7 +72,10 @@ async fn a_checked_out_device_counts_against_the_quota_and_keeps_its_seat_until_
 
     let listed = lts
         .admin
-        .devices_list(&DeviceQuery { checked_out: Some(true), ..Default::default() }, None, 100)
+        .devices_list(
+            &DeviceQuery { checked_out: Some(true), ..Default::default() },
+            &PageQuery { cursor: None, limit: Some(100) },
+        )
         .await
         .expect("list");
     let uuids: Vec<&str> = listed.devices.iter().map(|d| d.uuid.as_str()).collect();

@@ -17,7 +17,7 @@ fn checked_out_filter(now: i64, checked_out: Option<bool>) -> DeviceFilter {
 }
 
 async fn uuids(s: &S, filter: &DeviceFilter) -> Vec<String> {
-    s.list_devices(filter, DeviceSort::Uuid, None, 100)
+    s.list_devices(DeviceListing { filter, sort: DeviceSort::Uuid, after: None, limit: 100 })
         .await
         .unwrap()
         .into_iter()

@@ -96,7 +96,15 @@ pub(crate) async fn case_list_devices(s: S) {
             let mut got: Vec<DeviceRow> = Vec::new();
             let mut after: Option<DeviceCursor> = None;
             loop {
-                let page = s.list_devices(f, sort, after.as_ref(), 4).await.unwrap();
+                let page = s
+                    .list_devices(DeviceListing {
+                        filter: f,
+                        sort,
+                        after: after.as_ref(),
+                        limit: 4,
+                    })
+                    .await
+                    .unwrap();
                 assert!(page.len() <= 4);
                 let Some(last) = page.last() else { break };
                 after = Some(cursor(sort, last));
@@ -104,15 +112,23 @@ pub(crate) async fn case_list_devices(s: S) {
             }
             assert_eq!(got, want, "{sort:?} {f:?}");
             assert_eq!(s.count_devices(f).await.unwrap(), want.len() as i64, "count {f:?}");
-            let all = s.list_devices(f, sort, None, -1).await.unwrap();
+            let all = s
+                .list_devices(DeviceListing { filter: f, sort, after: None, limit: -1 })
+                .await
+                .unwrap();
             assert_eq!(all, want, "a negative limit is no limit ({sort:?})");
         }
     }
     assert!(
-        s.list_devices(&DeviceFilter::default(), DeviceSort::Uuid, None, 0)
-            .await
-            .unwrap()
-            .is_empty()
+        s.list_devices(DeviceListing {
+            filter: &DeviceFilter::default(),
+            sort: DeviceSort::Uuid,
+            after: None,
+            limit: 0
+        })
+        .await
+        .unwrap()
+        .is_empty()
     );
 }
 

@@ -31,11 +31,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ltsctl::store::{
-    AuditRow, Counts, DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState, DeviceUsage,
-    HandshakePatch, HandshakeRow, ImportBinding, ImportResult, ItemRow, LicenseRow, PgStore, Room,
-    SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest, ServerStore, SqliteStore, Store,
-    StoreError, SweepRecord, TokenRow, TrustedKeyRow, UiSessionFound, UiSessionRow, UsageBatch,
-    UsageFilter, UsageGroup, UsageGrouping, UsageOutcome, UsageReportRow,
+    AuditRow, Counts, DeviceCursor, DeviceFilter, DeviceListing, DeviceRow, DeviceSort,
+    DeviceState, DeviceUsage, HandshakePatch, HandshakeRow, ImportBinding, ImportResult, ItemRow,
+    LicenseRow, PgStore, Room, SeatCandidate, SeatOutcome, SeatRefresh, SeatRequest, ServerStore,
+    SqliteStore, Store, StoreError, SweepRecord, TokenRow, TrustedKeyRow, UiSessionFound,
+    UiSessionRow, UsageBatch, UsageFilter, UsageGroup, UsageGrouping, UsageOutcome, UsageReportRow,
 };
 use sqlx::Connection;
 

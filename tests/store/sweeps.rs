@@ -20,7 +20,12 @@ pub(crate) fn devices(code: &str, item: &str, prefix: &str, n: usize, exp: i64) 
 async fn uuids_on(s: &S, item: &str) -> Vec<String> {
     let filter = DeviceFilter { item: Some(item.into()), ..DeviceFilter::default() };
     let mut got: Vec<String> = s
-        .list_devices(&filter, DeviceSort::Uuid, None, -1)
+        .list_devices(DeviceListing {
+            filter: &filter,
+            sort: DeviceSort::Uuid,
+            after: None,
+            limit: -1,
+        })
         .await
         .unwrap()
         .into_iter()

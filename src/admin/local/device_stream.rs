@@ -19,7 +19,7 @@ use super::LocalAdmin;
 use super::devices::{MAX_PAGE, cursor_of, device_view, filter, sort};
 use crate::admin::DeviceQuery;
 use crate::error::{Error, ErrorKind, Result};
-use crate::store::{DeviceFilter, DeviceLister, DeviceSort, Store};
+use crate::store::{DeviceFilter, DeviceLister, DeviceListing, DeviceSort, Store};
 
 /// Bytes of rows per chunk sent (about 200 devices).
 const CHUNK: usize = 64 * 1024;
@@ -135,7 +135,8 @@ fn blocking(
         }
         open
     };
-    let listed = lister.each_json(filter, order, limit, &mut each);
+    let listed =
+        lister.each_json(DeviceListing { filter, sort: order, after: None, limit }, &mut each);
     if !open {
         return;
     }
@@ -169,7 +170,9 @@ async fn paged(
             break;
         }
         let size = left.min(u64::from(MAX_PAGE)) as i64;
-        let rows = match store.list_devices(&filter, order, after.as_ref(), size).await {
+        let listing =
+            DeviceListing { filter: &filter, sort: order, after: after.as_ref(), limit: size };
+        let rows = match store.list_devices(listing).await {
             Ok(rows) => rows,
             Err(e) => {
                 send(&tx, Chunk::Failed(e.into())).await;

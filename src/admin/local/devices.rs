@@ -12,26 +12,20 @@ use crate::clock::{from_unix, to_unix};
 use crate::domain::usage::checked_total;
 use crate::error::{Error, Result};
 use crate::service::{CheckoutTerms, DeviceService};
-use crate::store::{DeviceCursor, DeviceFilter, DeviceRow, DeviceSort, DeviceState};
+use crate::store::{DeviceCursor, DeviceFilter, DeviceListing, DeviceRow, DeviceSort, DeviceState};
 
 #[async_trait]
 impl DevicesAdmin for LocalAdmin {
-    async fn devices_list(
-        &self,
-        query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
-    ) -> Result<DevicePage> {
-        list(self, query, cursor, limit).await
+    async fn devices_list(&self, query: &DeviceQuery, page: &PageQuery) -> Result<DevicePage> {
+        list(self, query, page).await
     }
 
     async fn devices_list_raw(
         &self,
         query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
+        page: &PageQuery,
     ) -> Result<RawDevicePage> {
-        list_raw(self, query, cursor, limit).await
+        list_raw(self, query, page).await
     }
 
     async fn devices_each_json(
@@ -43,7 +37,8 @@ impl DevicesAdmin for LocalAdmin {
         // SQLite reads "no limit" as a negative LIMIT.
         let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let filter = filter(query, self.now());
-        Ok(self.store.each_device_json(&filter, sort(query.sort), limit, each).await?)
+        let listing = DeviceListing { filter: &filter, sort: sort(query.sort), after: None, limit };
+        Ok(self.store.each_device_json(listing, each).await?)
     }
 
     async fn devices_count(&self, query: &DeviceQuery) -> Result<u64> {
@@ -112,6 +107,43 @@ impl DevicesAdmin for LocalAdmin {
 /// Largest page one call returns: keeps memory flat on both ends however many devices there are.
 pub const MAX_PAGE: u32 = 5_000;
 
+/// Devices per page when the caller names no limit.
+const DEFAULT_PAGE: u32 = 1_000;
+
+/// One page asked of the store, from the admin query and page.
+struct PageRequest {
+    filter: DeviceFilter,
+    sort: DeviceSort,
+    after: Option<DeviceCursor>,
+    limit: u32,
+}
+
+impl PageRequest {
+    fn new(query: &DeviceQuery, page: &PageQuery, now: DateTime<Utc>) -> Result<Self> {
+        Ok(PageRequest {
+            filter: filter(query, now),
+            sort: sort(query.sort),
+            after: page.cursor.as_deref().map(decode_cursor).transpose()?,
+            limit: page.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE),
+        })
+    }
+
+    fn listing(&self) -> DeviceListing<'_> {
+        let (filter, sort, after) = (&self.filter, self.sort, self.after.as_ref());
+        DeviceListing { filter, sort, after, limit: i64::from(self.limit) }
+    }
+
+    /// A page that came back full may have more after it; a shorter one is the last.
+    fn is_full(&self, returned: usize) -> bool {
+        returned == self.limit as usize
+    }
+
+    /// The next page's cursor, after this page's last row.
+    fn cursor_after(&self, last: &DeviceRow) -> String {
+        encode_cursor(self.sort, last)
+    }
+}
+
 pub(super) fn filter(query: &DeviceQuery, now: DateTime<Utc>) -> DeviceFilter {
     DeviceFilter {
         handshake: query.handshake.clone(),
@@ -179,23 +211,12 @@ pub(crate) fn device_view(row: DeviceRow, now: DateTime<Utc>) -> DeviceView {
     }
 }
 
-async fn list(
-    admin: &LocalAdmin,
-    query: &DeviceQuery,
-    cursor: Option<&str>,
-    limit: u32,
-) -> Result<DevicePage> {
+async fn list(admin: &LocalAdmin, query: &DeviceQuery, page: &PageQuery) -> Result<DevicePage> {
     let now = admin.now();
-    let after = cursor.map(decode_cursor).transpose()?;
-    let limit = limit.clamp(1, MAX_PAGE);
-    let order = sort(query.sort);
-    let rows = admin
-        .store
-        .list_devices(&filter(query, now), order, after.as_ref(), i64::from(limit))
-        .await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|r| encode_cursor(order, r)))
-        .flatten();
+    let request = PageRequest::new(query, page, now)?;
+    let rows = admin.store.list_devices(request.listing()).await?;
+    let next_cursor =
+        rows.last().filter(|_| request.is_full(rows.len())).map(|r| request.cursor_after(r));
     Ok(DevicePage { devices: rows.into_iter().map(|r| device_view(r, now)).collect(), next_cursor })
 }
 
@@ -203,27 +224,19 @@ async fn list(
 async fn list_raw(
     admin: &LocalAdmin,
     query: &DeviceQuery,
-    cursor: Option<&str>,
-    limit: u32,
+    page: &PageQuery,
 ) -> Result<RawDevicePage> {
-    let now = admin.now();
-    let after = cursor.map(decode_cursor).transpose()?;
-    let limit = limit.clamp(1, MAX_PAGE);
-    let order = sort(query.sort);
-    let Some(page) = admin
-        .store
-        .list_devices_json(&filter(query, now), order, after.as_ref(), i64::from(limit))
-        .await?
-    else {
-        return crate::admin::raw_page(list(admin, query, cursor, limit).await?);
+    let request = PageRequest::new(query, page, admin.now())?;
+    let Some(json) = admin.store.list_devices_json(request.listing()).await? else {
+        return crate::admin::raw_page(list(admin, query, page).await?);
     };
     let bad = |e: serde_json::Error| Error::internal(format!("a page of devices as JSON: {e}"));
     let devices: Vec<Box<serde_json::value::RawValue>> =
-        serde_json::from_str(&page).map_err(bad)?;
+        serde_json::from_str(&json).map_err(bad)?;
     let next_cursor = match devices.last() {
-        Some(last) if devices.len() == limit as usize => {
+        Some(last) if request.is_full(devices.len()) => {
             let view: DeviceView = serde_json::from_str(last.get()).map_err(bad)?;
-            Some(encode_cursor(order, &device_row_of(view)))
+            Some(request.cursor_after(&device_row_of(view)))
         }
         _ => None,
     };

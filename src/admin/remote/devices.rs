@@ -10,35 +10,23 @@ use crate::error::Result;
 
 impl RemoteAdmin {
     /// `GET /v1/admin/devices` for one page, decoded typed or raw by the caller.
-    fn devices_page(
-        &self,
-        query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
-    ) -> RequestBuilder {
-        let page = PageQuery { cursor: cursor.map(str::to_string), limit: Some(limit) };
-        self.request(Method::GET, &["devices"]).query(query).query(&page)
+    fn devices_page(&self, query: &DeviceQuery, page: &PageQuery) -> RequestBuilder {
+        self.request(Method::GET, &["devices"]).query(query).query(page)
     }
 }
 
 #[async_trait]
 impl DevicesAdmin for RemoteAdmin {
-    async fn devices_list(
-        &self,
-        query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
-    ) -> Result<DevicePage> {
-        self.call(self.devices_page(query, cursor, limit)).await
+    async fn devices_list(&self, query: &DeviceQuery, page: &PageQuery) -> Result<DevicePage> {
+        self.call(self.devices_page(query, page)).await
     }
 
     async fn devices_list_raw(
         &self,
         query: &DeviceQuery,
-        cursor: Option<&str>,
-        limit: u32,
+        page: &PageQuery,
     ) -> Result<RawDevicePage> {
-        self.call(self.devices_page(query, cursor, limit)).await
+        self.call(self.devices_page(query, page)).await
     }
 
     /// In one request where the server streams listings (see `device_stream.rs`).

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::{BATCH, PACE, headers, stream_into};
-use crate::admin::{Admin, DeviceQuery};
+use crate::admin::{Admin, DeviceQuery, PageQuery};
 use crate::commands::Context;
 use crate::domain::duration::humanize;
 use crate::error::{Error, ErrorKind, Result};
@@ -164,7 +164,7 @@ pub(super) async fn bulk(
             )
             .with_hint("pass --yes to confirm, or --dry-run to see them first"));
         }
-        let preview = admin.devices_list(q, None, 10).await?;
+        let preview = admin.devices_list(q, &PageQuery { cursor: None, limit: Some(10) }).await?;
         for d in &preview.devices {
             ctx.out.note(format!(
                 "  {}  {}  idle {}",

@@ -15,9 +15,6 @@ use crate::admin::*;
 use crate::error::Error;
 use crate::server::AppState;
 
-/// Devices per page when the caller names no limit.
-const DEFAULT_PAGE: u32 = 1000;
-
 pub fn routes() -> OpenApiRouter<Arc<AppState>> {
     OpenApiRouter::new()
         .routes(routes!(devices_list))
@@ -37,8 +34,7 @@ pub async fn devices_list(
     Params(page): Params<PageQuery>,
 ) -> ApiResult<RawDevicePage> {
     // Rows pass through as the store's JSON text: the same document as `DevicePage`.
-    let limit = page.limit.unwrap_or(DEFAULT_PAGE);
-    Ok(Json(admin.devices_list_raw(&q, page.cursor.as_deref(), limit).await?))
+    Ok(Json(admin.devices_list_raw(&q, &page).await?))
 }
 
 /// Every matching device in one answer, as the store reads them: one device per line (`DeviceView`, the

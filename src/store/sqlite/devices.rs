@@ -15,28 +15,21 @@ use std::io::Write as _;
 use sqlx::SqliteConnection;
 
 use super::handle::{OnHandle, error};
-use crate::store::devices::{
-    DeviceCursor, DeviceFilter, DeviceSort, DevicesDialect, EachJson, page,
-};
+use crate::store::devices::{DeviceListing, DevicesDialect, EachJson, page};
 use crate::store::query::Arg;
 use crate::store::{StoreError, StoreResult};
 
 const LISTING: &str = "listing devices";
 
 impl DevicesDialect for SqliteConnection {
-    async fn list_json(
-        &mut self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        after: Option<&DeviceCursor>,
-        limit: i64,
-    ) -> StoreResult<Option<String>> {
-        let (sql, params) = page(filter, sort, after, limit)?;
+    async fn list_json(&mut self, listing: DeviceListing<'_>) -> StoreResult<Option<String>> {
+        let (sql, params) = page(listing)?;
+        let now = listing.filter.now;
         let mut out = Vec::with_capacity(4096);
         out.push(b'[');
         let mut first = true;
         self.on_handle(LISTING, |conn| {
-            each_row(conn, sql, &params, filter.now, &mut |row| {
+            each_row(conn, sql, &params, now, &mut |row| {
                 if !first {
                     out.push(b',');
                 }
@@ -55,14 +48,12 @@ impl DevicesDialect for SqliteConnection {
 
     async fn each_json(
         &mut self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        limit: i64,
+        listing: DeviceListing<'_>,
         each: &mut EachJson<'_>,
     ) -> StoreResult<Option<u64>> {
-        let (sql, params) = page(filter, sort, None, limit)?;
-        let n =
-            self.on_handle(LISTING, |conn| each_row(conn, sql, &params, filter.now, each)).await?;
+        let (sql, params) = page(listing)?;
+        let now = listing.filter.now;
+        let n = self.on_handle(LISTING, |conn| each_row(conn, sql, &params, now, each)).await?;
         Ok(Some(n))
     }
 }

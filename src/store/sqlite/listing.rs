@@ -11,7 +11,7 @@ use std::time::Duration;
 use super::devices::{each_row, sqlite};
 use super::lookup::open_reader;
 use crate::store::StoreResult;
-use crate::store::devices::{DeviceFilter, DeviceLister, DeviceSort, EachJson, page};
+use crate::store::devices::{DeviceLister, DeviceListing, EachJson, page};
 
 /// Opens a connection per listing (a fraction of a millisecond, against a listing of seconds).
 pub(super) struct OwnConnection {
@@ -26,15 +26,9 @@ impl OwnConnection {
 }
 
 impl DeviceLister for OwnConnection {
-    fn each_json(
-        &self,
-        filter: &DeviceFilter,
-        sort: DeviceSort,
-        limit: i64,
-        each: &mut EachJson<'_>,
-    ) -> StoreResult<u64> {
+    fn each_json(&self, listing: DeviceListing<'_>, each: &mut EachJson<'_>) -> StoreResult<u64> {
         let conn = open_reader(&self.path, self.busy_timeout).map_err(sqlite)?;
-        let (sql, params) = page(filter, sort, None, limit)?;
-        each_row(&conn, sql, &params, filter.now, each).map_err(sqlite)
+        let (sql, params) = page(listing)?;
+        each_row(&conn, sql, &params, listing.filter.now, each).map_err(sqlite)
     }
 }

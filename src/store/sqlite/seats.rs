@@ -62,13 +62,12 @@ fn insert_reports(
 ) -> rusqlite::Result<Vec<String>> {
     let mut inserted: HashMap<String, i64> = HashMap::with_capacity(batch.reports.len());
     for chunk in batch.reports.chunks(REPORTS_PER_STATEMENT) {
-        let mut sql = String::from(
+        let sql = multi_row(
             "INSERT INTO usage_reports (id, handshake, uuid, item_id, at, received_at, scans, pages) VALUES ",
+            "(?,?,?,?,?,?,?,?)",
+            chunk.len(),
+            " ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING id, rid",
         );
-        for i in 0..chunk.len() {
-            sql.push_str(if i == 0 { "(?,?,?,?,?,?,?,?)" } else { ",(?,?,?,?,?,?,?,?)" });
-        }
-        sql.push_str(" ON CONFLICT (handshake, uuid, id) DO NOTHING RETURNING id, rid");
         let mut stmt = conn.prepare(&sql)?;
         let mut p = 1;
         for r in chunk {
@@ -99,11 +98,12 @@ fn insert_reports(
         })
         .collect();
     for chunk in counts.chunks(COUNTS_PER_STATEMENT) {
-        let mut sql =
-            String::from("INSERT INTO usage_counts (report_id, kind, name, count) VALUES ");
-        for i in 0..chunk.len() {
-            sql.push_str(if i == 0 { "(?,?,?,?)" } else { ",(?,?,?,?)" });
-        }
+        let sql = multi_row(
+            "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ",
+            "(?,?,?,?)",
+            chunk.len(),
+            "",
+        );
         let mut stmt = conn.prepare(&sql)?;
         let mut p = 1;
         for (rid, kind, name, n) in chunk {
@@ -116,4 +116,35 @@ fn insert_reports(
         stmt.raw_execute()?;
     }
     Ok(inserted.into_keys().collect())
+}
+
+/// `head`, then `row` `n` times separated by commas, then `tail`: one statement inserting `n` rows.
+fn multi_row(head: &str, row: &str, n: usize, tail: &str) -> String {
+    let mut sql = String::with_capacity(head.len() + n * (row.len() + 1) + tail.len());
+    sql.push_str(head);
+    for i in 0..n {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str(row);
+    }
+    sql.push_str(tail);
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    use super::multi_row;
+
+    #[test]
+    fn multi_row_separates_rows_with_commas_only_between_them() {
+        assert_eq!(
+            multi_row("INSERT INTO t VALUES ", "(?,?)", 1, ""),
+            "INSERT INTO t VALUES (?,?)"
+        );
+        assert_eq!(
+            multi_row("INSERT INTO t VALUES ", "(?)", 3, " RETURNING id"),
+            "INSERT INTO t VALUES (?),(?),(?) RETURNING id"
+        );
+    }
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::{PageError, given, layout, query, when};
 use crate::admin::prelude::*;
-use crate::admin::{DeviceQuery, DeviceSortKey, DeviceStateFilter, DeviceView};
+use crate::admin::{DeviceQuery, DeviceSortKey, DeviceStateFilter, DeviceView, PageQuery};
 use crate::domain::duration::{humanize, parse_duration};
 use crate::error::{Error, Result};
 use crate::server::ui::session::SignedIn;
@@ -174,7 +174,8 @@ pub async fn list(who: SignedIn, Query(p): Query<DeviceParams>) -> Result<Respon
         }
     };
     let count = who.admin.devices_count(&q).await?;
-    let page = who.admin.devices_list(&q, given(&p.cursor), PAGE).await?;
+    let cursor = given(&p.cursor).map(str::to_string);
+    let page = who.admin.devices_list(&q, &PageQuery { cursor, limit: Some(PAGE) }).await?;
     let next = page.next_cursor.as_deref().map(|c| {
         let mut pairs = p.pairs();
         pairs.push(("cursor", c));
