@@ -95,10 +95,11 @@ pub trait DevicesStore: Send + Sync {
     /// (`DeviceView`, idle time from `filter.now`), when the backend can build it faster than decoding
     /// rows; `None` when it cannot (callers then encode [`Self::list_devices`]).
     async fn list_devices_json(&self, listing: DeviceListing<'_>) -> StoreResult<Option<String>>;
-    /// Every matching device (after `listing.after`, up to its limit) in sort order, each as the JSON text of its admin view
-    /// handed to `each` as it is read, in one statement on one snapshot: the local `devices list -o json`,
-    /// which then needs no pages, cursors or page buffers. Stops early when `each` returns false. `None`
-    /// when the backend has no such path (callers then page through [`Self::list_devices`]).
+    /// Every matching device (after `listing.after`, up to its limit) in sort order, each as the JSON
+    /// text of its admin view handed to `each` as it is read, in one statement on one snapshot: the
+    /// local `devices list -o json`, which then needs no pages, cursors or page buffers. Stops early
+    /// when `each` returns false. `None` when the backend has no such path (callers then page through
+    /// [`Self::list_devices`]).
     async fn each_device_json(
         &self,
         listing: DeviceListing<'_>,
@@ -136,7 +137,6 @@ pub trait DevicesStore: Send + Sync {
     async fn insert_devices(&self, rows: &[DeviceRow]) -> StoreResult<()>;
 }
 
-/// What a backend can do its own way for device listings.
 /// What [`DevicesStore::each_device_json`] hands each device to (a named type: `async_trait` would
 /// otherwise give the `&str` one fixed lifetime instead of any).
 pub type EachJson<'a> = dyn FnMut(&str) -> bool + Send + 'a;
@@ -150,6 +150,7 @@ pub trait DeviceLister: Send + 'static {
     fn each_json(&self, listing: DeviceListing<'_>, each: &mut EachJson<'_>) -> StoreResult<u64>;
 }
 
+/// What a backend can do its own way for device listings.
 pub(crate) trait DevicesDialect: Conn {
     /// [`DevicesStore::list_devices_json`]: `None` where the backend has no faster way.
     fn list_json<'a>(
@@ -165,10 +166,10 @@ pub(crate) trait DevicesDialect: Conn {
 }
 
 /// The filters every listing, count and bulk delete shares (`$1`-`$6`: code, item, last seen before,
-/// state, now, check-out state). The `COALESCE` term repeats the idle filter as a range bound the planner can use on
-/// `devices_last_seen`: without it the last page of an `--inactive-for` listing, the count and every
-/// bulk-delete batch scan the whole index past the cutoff (and PostgreSQL's generic plans cannot use the
-/// `IS NULL OR` form at all). `devices_last_seen` carries every column tested here (schema 12 on SQLite,
+/// state, now, check-out state). The `COALESCE` term repeats the idle filter as a range bound the
+/// planner can use on `devices_last_seen`: without it the last page of an `--inactive-for` listing, the
+/// count and every bulk-delete batch scan the whole index past the cutoff (and PostgreSQL's generic
+/// plans cannot use the `IS NULL OR` form at all). `devices_last_seen` carries every column tested here (schema 12 on SQLite,
 /// 10 on PostgreSQL), so a count is an index-only scan and a listing reads only the rows it returns.
 pub(crate) const FILTER: &str = " FROM devices WHERE (CAST($1 AS TEXT) IS NULL OR handshake = $1)
     AND (CAST($2 AS TEXT) IS NULL OR item_id = $2)

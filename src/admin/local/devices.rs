@@ -17,7 +17,8 @@ use crate::store::{DeviceCursor, DeviceFilter, DeviceListing, DeviceRow, DeviceS
 #[async_trait]
 impl DevicesAdmin for LocalAdmin {
     async fn devices_list(&self, query: &DeviceQuery, page: &PageQuery) -> Result<DevicePage> {
-        list(self, query, page).await
+        let now = self.now();
+        list(self, &PageRequest::new(query, page, now)?, now).await
     }
 
     async fn devices_list_raw(
@@ -211,9 +212,8 @@ pub(crate) fn device_view(row: DeviceRow, now: DateTime<Utc>) -> DeviceView {
     }
 }
 
-async fn list(admin: &LocalAdmin, query: &DeviceQuery, page: &PageQuery) -> Result<DevicePage> {
-    let now = admin.now();
-    let request = PageRequest::new(query, page, now)?;
+/// One page of devices as the store returns them, with idle times from `now` (the filter's too).
+async fn list(admin: &LocalAdmin, request: &PageRequest, now: DateTime<Utc>) -> Result<DevicePage> {
     let rows = admin.store.list_devices(request.listing()).await?;
     let next_cursor =
         rows.last().filter(|_| request.is_full(rows.len())).map(|r| request.cursor_after(r));
@@ -226,9 +226,10 @@ async fn list_raw(
     query: &DeviceQuery,
     page: &PageQuery,
 ) -> Result<RawDevicePage> {
-    let request = PageRequest::new(query, page, admin.now())?;
+    let now = admin.now();
+    let request = PageRequest::new(query, page, now)?;
     let Some(json) = admin.store.list_devices_json(request.listing()).await? else {
-        return crate::admin::raw_page(list(admin, query, page).await?);
+        return crate::admin::raw_page(list(admin, &request, now).await?);
     };
     let bad = |e: serde_json::Error| Error::internal(format!("a page of devices as JSON: {e}"));
     let devices: Vec<Box<serde_json::value::RawValue>> =
