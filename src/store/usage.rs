@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use const_format::concatcp;
 
 use super::backend::{Backend, on_reader};
-use super::query::{Conn, args};
+use super::query::{Arg, Conn, args};
 use super::{StoreResult, first_day};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,7 +77,7 @@ const BY_ITEM: &str = concatcp!(
     "GROUP BY r.item_id ORDER BY r.item_id"
 );
 
-const BY_SYMBOLOGY: &str = concatcp!(
+pub(crate) const BY_SYMBOLOGY: &str = concatcp!(
     "SELECT c.name AS k, CAST(COALESCE(SUM(c.count), 0) AS BIGINT) AS scans, CAST(0 AS BIGINT) AS pages,
         COUNT(DISTINCT r.rid) AS reports, COUNT(DISTINCT r.uuid) AS devices
      FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid AND c.kind = 'scan'",
@@ -85,7 +85,7 @@ const BY_SYMBOLOGY: &str = concatcp!(
     "GROUP BY c.name ORDER BY scans DESC, c.name"
 );
 
-const BY_MODULE: &str = concatcp!(
+pub(crate) const BY_MODULE: &str = concatcp!(
     "SELECT c.name AS k, CAST(0 AS BIGINT) AS scans, CAST(COALESCE(SUM(c.count), 0) AS BIGINT) AS pages,
         COUNT(DISTINCT r.rid) AS reports, COUNT(DISTINCT r.uuid) AS devices
      FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid AND c.kind = 'page'",
@@ -115,8 +115,12 @@ async fn groups<C: UsageDialect>(
         UsageGrouping::Symbology => BY_SYMBOLOGY,
         UsageGrouping::Module => BY_MODULE,
     };
-    let filters = args![filter.handshake.as_deref(), filter.item.as_deref(), filter.since];
-    c.fetch_all(sql, filters).await
+    c.fetch_all(sql, &filter_args(filter)).await
+}
+
+/// The values of [`FILTER`]'s `$1`-`$3`.
+pub(crate) fn filter_args(filter: &UsageFilter) -> [Arg<'_>; 3] {
+    [filter.handshake.as_deref().into(), filter.item.as_deref().into(), filter.since.into()]
 }
 
 async fn of_device(c: &mut impl Conn, uuid: &str) -> StoreResult<DeviceUsage> {
