@@ -13,7 +13,7 @@
 //!   figure: seeding takes minutes and the store ~3.5 GB, each working copy as much again); such a run
 //!   never rewrites `BENCHMARKS.md`;
 //! - `LTSCTL_BIN=PATH`     the binary under test;
-//! - `LTSCTL_BENCH_DATABASE_URL=postgres://...`  also run figure 1 on PostgreSQL (see `postgres`);
+//! - `LTSCTL_BENCH_DATABASE_URL=postgres://...`  also run figures 1 and 2 on PostgreSQL (see `postgres`);
 //! - `LTS_BENCH_OUT=FILE`  where to write the report. By default a full run of every figure rewrites the
 //!   generated part of `BENCHMARKS.md` (between its markers) and any other run writes
 //!   `$CARGO_TARGET_DIR/lts-bench/last-run.md`.
