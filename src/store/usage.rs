@@ -93,10 +93,12 @@ pub(crate) const BY_MODULE: &str = concatcp!(
     "GROUP BY c.name ORDER BY pages DESC, c.name"
 );
 
-const DEVICE_REPORTS: &str = "SELECT COUNT(*), MIN(at), MAX(at) FROM usage_reports WHERE uuid = $1";
+pub(crate) const DEVICE_REPORTS: &str =
+    "SELECT COUNT(*), MIN(at), MAX(at) FROM usage_reports WHERE uuid = $1";
 
 /// Ties in the total are ordered by name.
-const DEVICE_COUNTS: &str = "SELECT c.kind, c.name, CAST(SUM(c.count) AS BIGINT) AS total
+pub(crate) const DEVICE_COUNTS: &str =
+    "SELECT c.kind, c.name, CAST(SUM(c.count) AS BIGINT) AS total
      FROM usage_reports r JOIN usage_counts c ON c.report_id = r.rid WHERE r.uuid = $1
      GROUP BY c.kind, c.name ORDER BY total DESC, c.kind, c.name";
 

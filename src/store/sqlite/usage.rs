@@ -21,8 +21,10 @@ mod tests {
     use const_format::concatcp;
 
     use crate::store::SqliteStore;
-    use crate::store::query::Conn;
-    use crate::store::usage::{BY_MODULE, BY_SYMBOLOGY, UsageFilter, filter_args};
+    use crate::store::query::{Conn, args};
+    use crate::store::usage::{
+        BY_MODULE, BY_SYMBOLOGY, DEVICE_COUNTS, DEVICE_REPORTS, UsageFilter, filter_args,
+    };
 
     /// The symbology and module groupings read the counts in their primary key's order (`report_id`
     /// first), each report once. Up to schema 12 an index on (kind, name) led the planner to walk the
@@ -65,6 +67,36 @@ mod tests {
                     "by {by} with {f:?}: counts read out of report order: {plan:?}"
                 );
             }
+        }
+    }
+
+    /// `devices show` finds a device's reports (through any code) by `usage_reports_uuid`: a search,
+    /// never a scan of every report. That index looks redundant beside the reports' unique key
+    /// (handshake, uuid, id), but that key cannot serve a UUID alone.
+    #[tokio::test]
+    async fn device_usage_finds_its_reports_by_uuid() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path()).await.unwrap();
+        let mut conn = store.pool().acquire().await.unwrap();
+        let plans = [
+            ("reports", concatcp!("EXPLAIN QUERY PLAN ", DEVICE_REPORTS)),
+            ("counts", concatcp!("EXPLAIN QUERY PLAN ", DEVICE_COUNTS)),
+        ];
+        for (what, sql) in plans {
+            let plan: Vec<(i64, i64, i64, String)> =
+                conn.fetch_all(sql, args!["dev-1"]).await.unwrap();
+            let reports: Vec<&str> = plan
+                .iter()
+                .map(|r| r.3.as_str())
+                .filter(|step| {
+                    matches!(step.split_whitespace().nth(1), Some("usage_reports" | "r"))
+                })
+                .collect();
+            assert!(
+                !reports.is_empty()
+                    && reports.iter().all(|s| s.starts_with("SEARCH") && s.contains("(uuid=?)")),
+                "the device's {what}: reports not found by uuid: {plan:?}"
+            );
         }
     }
 }
