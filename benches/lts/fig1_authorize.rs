@@ -191,18 +191,7 @@ impl Bench {
             let server = Server::start_pg(self, &pg.url, "fig1-postgres")?;
             let (results, _) = self.authorize_workloads(&server)?;
             server.stop()?;
-            let _ = writeln!(
-                t,
-                "\n**PostgreSQL** (`{}`: a database of this run's own on that server, filled from the same seeded \
-                 store by `ltsctl migrate`, one `ltsctl serve --database`): {}{}.\n",
-                crate::postgres::PG_ENV,
-                pg.describe(),
-                if pg.durable() {
-                    ""
-                } else {
-                    " — **durability is off on that server: not what users run, and not comparable**"
-                }
-            );
+            t.push_str(&pg.heading());
             t.push_str(&workload_table(&results, POSTGRES_TARGETS));
         }
         let _ = fs::remove_dir_all(&store);

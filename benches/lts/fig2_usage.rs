@@ -74,17 +74,7 @@ impl Bench {
             let server = Server::start_pg(self, &pg.url, "fig2-postgres")?;
             let results = self.usage_workloads(&server)?;
             server.stop()?;
-            let _ = writeln!(
-                t,
-                "\n**PostgreSQL** (`{}`, filled from the same store by `ltsctl migrate`, one `ltsctl serve --database`): {}{}.\n",
-                crate::postgres::PG_ENV,
-                pg.describe(),
-                if pg.durable() {
-                    ""
-                } else {
-                    " — **durability is off on that server: not comparable**"
-                }
-            );
+            t.push_str(&pg.heading());
             t.push_str(&usage_table(&results, None));
         }
         let _ = fs::remove_dir_all(&store);

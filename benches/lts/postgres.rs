@@ -63,13 +63,29 @@ impl PgBench {
     }
 
     /// Whether the server runs with durability on (what users run): fsync and synchronous commits.
-    pub(crate) fn durable(&self) -> bool {
+    fn durable(&self) -> bool {
         let on = |k: &str| self.settings.iter().any(|(name, v)| name == k && v == "on");
         on("fsync") && on("synchronous_commit")
     }
 
-    pub(crate) fn describe(&self) -> String {
-        self.settings.iter().map(|(k, v)| format!("`{k}` = {v}")).collect::<Vec<_>>().join(", ")
+    /// The paragraph that opens a figure's PostgreSQL half: where the database came from and the
+    /// server's durability settings, which decide the figures.
+    pub(crate) fn heading(&self) -> String {
+        let settings = self
+            .settings
+            .iter()
+            .map(|(k, v)| format!("`{k}` = {v}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let warning = if self.durable() {
+            ""
+        } else {
+            " — **durability is off on that server: not what users run, and not comparable**"
+        };
+        format!(
+            "\n**PostgreSQL** (`{PG_ENV}`: a database of this run's own on that server, filled from the \
+             same store by `ltsctl migrate`, one `ltsctl serve --database`): {settings}{warning}.\n\n"
+        )
     }
 
     /// Copies the embedded store at `from` into the database.

@@ -169,8 +169,9 @@ pub(crate) trait DevicesDialect: Conn {
 /// state, now, check-out state). The `COALESCE` term repeats the idle filter as a range bound the
 /// planner can use on `devices_last_seen`: without it the last page of an `--inactive-for` listing, the
 /// count and every bulk-delete batch scan the whole index past the cutoff (and PostgreSQL's generic
-/// plans cannot use the `IS NULL OR` form at all). `devices_last_seen` carries every column tested here (schema 12 on SQLite,
-/// 10 on PostgreSQL), so a count is an index-only scan and a listing reads only the rows it returns.
+/// plans cannot use the `IS NULL OR` form at all). `devices_last_seen` carries every column tested
+/// here (schema 12 on SQLite, 10 on PostgreSQL), so a count is an index-only scan and a listing reads
+/// only the rows it returns.
 pub(crate) const FILTER: &str = " FROM devices WHERE (CAST($1 AS TEXT) IS NULL OR handshake = $1)
     AND (CAST($2 AS TEXT) IS NULL OR item_id = $2)
     AND (CAST($3 AS BIGINT) IS NULL OR last_seen < $3)
