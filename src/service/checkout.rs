@@ -15,7 +15,7 @@ use super::{
 use crate::clock::{from_unix, to_unix};
 use crate::domain::authorize::{self, Denial};
 use crate::domain::seats::{SeatCandidate, SeatRequest};
-use crate::token::{self, Claims};
+use crate::token::Claims;
 
 /// The longest check-out: a file that cannot be recalled should not outlive what anyone sells.
 pub const MAX_CHECKOUT: Duration = Duration::from_secs(366 * 24 * 60 * 60);
@@ -124,17 +124,8 @@ impl DeviceService {
                 req.handshake, req.product, req.product
             )
         })?;
-        let item_id = chosen.item_id.clone();
-        let until = until_on(&item_id);
-        let mut claims = token::claims(
-            &self.lts_id,
-            &req.uuid,
-            &req.handshake,
-            &item_id,
-            chosen.option.as_str(),
-            now,
-            from_unix(until),
-        );
+        let until = until_on(&chosen.item_id);
+        let mut claims = self.claims(&req.uuid, &req.handshake, chosen, now, from_unix(until));
         claims.checked_out = true;
         let token = self.signer.sign(&claims).map_err(DeviceError::internal)?;
         Ok(CheckedOut { token, claims, seat_expires_at: from_unix(expires_at) })

@@ -147,6 +147,19 @@ impl DeviceService {
         Ok(record)
     }
 
+    /// The token claims for a device seated on `chosen` through `handshake`, valid until `until`.
+    fn claims(
+        &self,
+        uuid: &str,
+        handshake: &str,
+        chosen: &authorize::Candidate,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> token::Claims {
+        let option = chosen.option.as_str();
+        token::claims(&self.lts_id, uuid, handshake, &chosen.item_id, option, now, until)
+    }
+
     fn password_ok(&self, code: &str, password: &str, phc: &str) -> bool {
         let digest: [u8; 32] = Sha256::digest(password.as_bytes()).into();
         if let Some((cached_phc, cached)) =
@@ -241,15 +254,7 @@ impl DeviceService {
             format!("every license item of {} for {} is at its quota", req.handshake, req.product)
         })?;
         let item_id = chosen.item_id.clone();
-        let claims = token::claims(
-            &self.lts_id,
-            &req.uuid,
-            &req.handshake,
-            &item_id,
-            chosen.option.as_str(),
-            now,
-            chosen.offline_until,
-        );
+        let claims = self.claims(&req.uuid, &req.handshake, chosen, now, chosen.offline_until);
         let token = self.signer.sign(&claims).map_err(DeviceError::internal)?;
         Ok(AuthorizeResponse {
             token,
