@@ -160,6 +160,14 @@ fn usage_table(results: &[Vec<LoadStats>], target: Option<f64>) -> String {
     let _ = writeln!(t, "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |");
     for (k, (label, _)) in KINDS.iter().enumerate() {
         let v = med(k, LoadStats::rps) * per;
+        // The target column and the verdict.
+        let judged = match (k, target) {
+            (0, _) => ("baseline".to_string(), "—"),
+            (_, Some(share)) => {
+                (format!("≥ {:.0}% of null", share * 100.0), verdict(v / null >= share))
+            }
+            (_, None) => ("none given".to_string(), "—"),
+        };
         let _ = writeln!(
             t,
             "| {label} | {v:.0} | {} | {:.2} | {:.2} | {:.0} | {:.1}% | {} | {} |",
@@ -168,15 +176,8 @@ fn usage_table(results: &[Vec<LoadStats>], target: Option<f64>) -> String {
             med(k, |s| s.p99_ms),
             med(k, |s| s.server_cpu_us),
             v / null * 100.0,
-            match (k, target) {
-                (0, _) => "baseline".to_string(),
-                (_, Some(share)) => format!("≥ {:.0}% of null", share * 100.0),
-                (_, None) => "none given".to_string(),
-            },
-            match (k, target) {
-                (0, _) | (_, None) => "—",
-                (_, Some(share)) => verdict(v / null >= share),
-            },
+            judged.0,
+            judged.1,
         );
     }
     t

@@ -1,8 +1,8 @@
-//! The PostgreSQL half of figures 1 and 2, when `LTSCTL_BENCH_DATABASE_URL` names a server: a database of its own
-//! per run (created on that server, dropped at the end), filled by `ltsctl migrate` from the figure's
-//! seeded embedded store, served by `ltsctl serve --database` (the URL through `LTSCTL_DATABASE_URL`, never
-//! on a command line). The server's durability settings go into the report, since they decide the
-//! figures: README says how to start a throwaway server with them on.
+//! The PostgreSQL half of figures 1 and 2, when `LTSCTL_BENCH_DATABASE_URL` names a server: a
+//! database of its own per run (created on that server, dropped at the end), filled by `ltsctl migrate`
+//! from the figure's embedded store, served by `ltsctl serve --database` (the URL through
+//! `LTSCTL_DATABASE_URL`, never on a command line). The server's durability settings go into the report,
+//! since they decide the figures: README says how to start a throwaway server with them on.
 
 use sqlx::Connection;
 

@@ -65,6 +65,23 @@ pub struct UsageBatch {
     pub reports: Vec<UsageReportRow>,
 }
 
+impl UsageBatch {
+    /// Every count of the reports `rid_of` gives a row id (the ones the batch's insert found new), as
+    /// (report row id, kind, name, count): what both backends insert into `usage_counts`.
+    pub(crate) fn new_counts<'a>(
+        &'a self,
+        rid_of: impl Fn(&str) -> Option<i64> + 'a,
+    ) -> impl Iterator<Item = (i64, &'static str, &'a str, i64)> + 'a {
+        self.reports.iter().filter_map(move |r| rid_of(&r.id).map(|rid| (rid, r))).flat_map(
+            |(rid, r)| {
+                let scans = r.scans.iter().map(move |(n, c)| (rid, "scan", n.as_str(), *c));
+                let pages = r.pages.iter().map(move |(n, c)| (rid, "page", n.as_str(), *c));
+                scans.chain(pages)
+            },
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UsageOutcome {
     pub accepted: usize,

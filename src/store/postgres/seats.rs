@@ -85,16 +85,11 @@ impl SeatsDialect for PgConnection {
         let rid_of: HashMap<&str, i64> =
             inserted.iter().map(|(id, rid)| (id.as_str(), *rid)).collect();
         let (mut rids, mut kinds, mut names, mut counts) = (vec![], vec![], vec![], vec![]);
-        for r in &batch.reports {
-            let Some(rid) = rid_of.get(r.id.as_str()) else { continue };
-            for (kind, list) in [("scan", &r.scans), ("page", &r.pages)] {
-                for (name, count) in list {
-                    rids.push(*rid);
-                    kinds.push(kind);
-                    names.push(name.as_str());
-                    counts.push(*count);
-                }
-            }
+        for (rid, kind, name, count) in batch.new_counts(|id| rid_of.get(id).copied()) {
+            rids.push(rid);
+            kinds.push(kind);
+            names.push(name);
+            counts.push(count);
         }
         if !rids.is_empty() {
             sqlx::query(INSERT_COUNTS)

@@ -87,16 +87,7 @@ fn insert_reports(
             inserted.insert(row.get(0)?, row.get(1)?);
         }
     }
-    let counts: Vec<(i64, &str, &String, i64)> = batch
-        .reports
-        .iter()
-        .filter_map(|r| inserted.get(&r.id).map(|rid| (*rid, r)))
-        .flat_map(|(rid, r)| {
-            let scans = r.scans.iter().map(move |(n, c)| (rid, "scan", n, *c));
-            let pages = r.pages.iter().map(move |(n, c)| (rid, "page", n, *c));
-            scans.chain(pages)
-        })
-        .collect();
+    let counts: Vec<_> = batch.new_counts(|id| inserted.get(id).copied()).collect();
     for chunk in counts.chunks(COUNTS_PER_STATEMENT) {
         let sql = multi_row(
             "INSERT INTO usage_counts (report_id, kind, name, count) VALUES ",
